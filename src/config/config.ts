@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/**
+ * Typed configuration, read from the environment once at start and validated with Zod.
+ * A bad variable fails fast with an error naming the variable.
+ */
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: '必须是整数 / must be an integer' })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '必须是 true 或 false / must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : value === 'true' || value === '1' || value === 'yes'));
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value));
+
+const envSchema = z.object({
+  LIANXI_DATA_DIR: optionalText,
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: '必须是 postgres:// 地址 / must be a postgres:// URL' })
+      .optional(),
+  ),
+  PORT: integer(3000, 0, 65535),
+  HOST: optionalText.transform((value) => value ?? '0.0.0.0'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .transform((value) => value ?? 'info'),
+  LIANXI_SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
+  LIANXI_SESSION_ABSOLUTE_HOURS: integer(12, 1, 24 * 30),
+  LIANXI_PASSWORD_MIN_LENGTH: integer(10, 8, 128),
+  LIANXI_PASSWORD_MIN_CLASSES: integer(3, 1, 4),
+  LIANXI_LOCKOUT_THRESHOLD: integer(5, 1, 100),
+  LIANXI_LOCKOUT_MINUTES: integer(30, 1, 24 * 60),
+  LIANXI_COOKIE_SECURE: booleanFlag(false),
+  LIANXI_TRUST_PROXY: booleanFlag(false),
+  LIANXI_WEB_DIR: optionalText,
+});
+
+/** Password policy: minimum length and how many of the four character classes are required. */
+export interface PasswordPolicySettings {
+  minLength: number;
+  minClasses: number;
+}
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface LockoutSettings {
+  threshold: number;
+  minutes: number;
+}
+
+export interface AppConfig {
+  /** Directory holding the PGlite database (when DATABASE_URL is unset) and other local state. */
+  dataDir: string;
+  /** When set, a PostgreSQL server is used instead of PGlite. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  session: SessionSettings;
+  passwordPolicy: PasswordPolicySettings;
+  lockout: LockoutSettings;
+  /** Set the Secure flag on the session cookie (enable behind HTTPS). */
+  cookieSecure: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy for the client address. */
+  trustProxy: boolean;
+  /** Directory of the built web application served at `/`; defaults to `<repo>/web/dist` when present. */
+  webDir: string | undefined;
+}
+
+/** A configuration error names every bad variable. */
+export class ConfigError extends Error {
+  readonly variables: string[];
+  constructor(problems: { variable: string; message: string }[]) {
+    super(
+      `配置错误 / invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.variables = problems.map((p) => p.variable);
+  }
+}
+
+/** Reads and validates the configuration from an environment (default: `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: `${issue.message} (got ${JSON.stringify(env[String(issue.path[0] ?? '')] ?? null)})`,
+      })),
+    );
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(cwd, e.LIANXI_DATA_DIR ?? './data'),
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: e.LIANXI_SESSION_IDLE_MINUTES, absoluteHours: e.LIANXI_SESSION_ABSOLUTE_HOURS },
+    passwordPolicy: { minLength: e.LIANXI_PASSWORD_MIN_LENGTH, minClasses: e.LIANXI_PASSWORD_MIN_CLASSES },
+    lockout: { threshold: e.LIANXI_LOCKOUT_THRESHOLD, minutes: e.LIANXI_LOCKOUT_MINUTES },
+    cookieSecure: e.LIANXI_COOKIE_SECURE,
+    trustProxy: e.LIANXI_TRUST_PROXY,
+    webDir: e.LIANXI_WEB_DIR === undefined ? undefined : path.resolve(cwd, e.LIANXI_WEB_DIR),
+  };
+}

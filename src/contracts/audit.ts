@@ -1,0 +1,47 @@
+/** Contracts of /api/audit (audit administrator). */
+import { z } from 'zod';
+import { instantSchema, limitQuerySchema, pageSchema } from './common.ts';
+
+export const auditRecordSchema = z.object({
+  seq: z.number().int(),
+  occurredAt: z.string().describe('ISO 8601, UTC (Z)'),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  clientAddress: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditRecordDto = z.infer<typeof auditRecordSchema>;
+
+export const listAuditQuerySchema = z.object({
+  limit: limitQuerySchema,
+  cursor: z.string().regex(/^\d+$/).optional().describe('上一页返回的 nextCursor'),
+  actorId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+});
+export const auditPageSchema = pageSchema(auditRecordSchema);
+export type AuditPageDto = z.infer<typeof auditPageSchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  lastSeq: z.number().int(),
+  firstBreak: z
+    .object({
+      kind: z.enum(['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch']),
+      seq: z.number().int(),
+      expectedSeq: z.number().int(),
+      message: z.string(),
+    })
+    .nullable(),
+});
+export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;

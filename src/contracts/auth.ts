@@ -1,0 +1,29 @@
+/** Contracts of /api/auth: sign in, sign out, me, change password. */
+import { z } from 'zod';
+import { accountSchema } from './accounts.ts';
+
+export const signInRequestSchema = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(63),
+  password: z.string().min(1, '请输入密码').max(256),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const meResponseSchema = z.object({
+  account: accountSchema,
+  session: z.object({
+    id: z.string(),
+    createdAt: z.string(),
+    idleTimeoutMinutes: z.number().int(),
+    absoluteTimeoutHours: z.number().int(),
+  }),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const signInResponseSchema = meResponseSchema;
+export type SignInResponse = MeResponse;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').max(256),
+  newPassword: z.string().min(1, '请输入新密码').max(256),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

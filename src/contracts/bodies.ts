@@ -1,0 +1,76 @@
+/** Contract of the body routes: publish a founding document as a body, list bodies, a body's detail. */
+import { z } from 'zod';
+import { bodyKindSchema, bodyLevelSchema, findingSchema } from './charter-schema.ts';
+import { charterVersionSummarySchema, correctionsSchema, foundingTextSchema } from './charters.ts';
+import { isoDateSchema, pageLimitSchema, regionCodeSchema } from './body-common.ts';
+
+export const bodyStatusSchema = z.enum(['active', 'dissolved']);
+export const bodyRoleSchema = z.enum(['office_staff', 'convener', 'deputy_convener', 'member', 'liaison', 'viewer']);
+
+export const bodySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: bodyKindSchema,
+  level: bodyLevelSchema.nullable(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  status: bodyStatusSchema,
+});
+export type BodySummaryResponse = z.infer<typeof bodySummarySchema>;
+
+export const listBodiesQuerySchema = z.object({
+  kind: bodyKindSchema.optional(),
+  level: bodyLevelSchema.optional(),
+  /** Bodies of this region and of the regions inside it */
+  region: regionCodeSchema.optional(),
+  status: bodyStatusSchema.optional(),
+  /** Part of the name */
+  q: z.string().max(100).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: pageLimitSchema,
+});
+export type ListBodiesQuery = z.infer<typeof listBodiesQuerySchema>;
+
+export const listBodiesResponseSchema = z.object({ items: z.array(bodySummarySchema), nextCursor: z.string().nullable() });
+export type ListBodiesResponse = z.infer<typeof listBodiesResponseSchema>;
+
+const officePostSchema = z.object({ person: z.string().nullable(), position: z.string().nullable(), unit: z.string().nullable() });
+
+export const bodyDetailSchema = bodySummarySchema.extend({
+  sunsetDate: z.string().nullable(),
+  dissolvedOn: z.string().nullable(),
+  flags: z.object({ noSeal: z.boolean(), noFormalDocuments: z.boolean(), notRegisteredBody: z.boolean() }),
+  createdAt: z.string(),
+  foundingDocument: z.object({
+    title: z.string(),
+    docNumber: z.string().nullable(),
+    issuer: z.string().nullable(),
+    issueDate: z.string().nullable(),
+  }),
+  currentCharterVersion: z.object({ id: z.string(), version: z.number().int(), importedAt: z.string(), importedBy: z.string().nullable() }),
+  memberUnits: z.array(z.object({ unitId: z.string(), name: z.string(), nameInCharter: z.string(), lead: z.boolean(), validFrom: z.string() })),
+  office: z
+    .object({
+      hostUnitId: z.string().nullable(),
+      hostUnitName: z.string().nullable(),
+      director: officePostSchema.nullable(),
+      deputyDirectors: z.array(officePostSchema),
+      duties: z.array(z.string()),
+    })
+    .nullable(),
+  /** The reader's roles in the body */
+  myRoles: z.array(z.object({ role: bodyRoleSchema, unitId: z.string().nullable() })),
+});
+export type BodyDetailResponse = z.infer<typeof bodyDetailSchema>;
+
+export const bodyDetailQuerySchema = z.object({ at: isoDateSchema.optional() });
+
+export const publishBodyRequestSchema = z.object({ text: foundingTextSchema, corrections: correctionsSchema.optional() });
+export type PublishBodyRequest = z.infer<typeof publishBodyRequestSchema>;
+
+export const publishBodyResponseSchema = z.object({
+  body: bodySummarySchema,
+  charterVersion: charterVersionSummarySchema,
+  findings: z.array(findingSchema),
+});
+export type PublishBodyResponse = z.infer<typeof publishBodyResponseSchema>;

@@ -1,0 +1,18 @@
+/** Contracts of /api/settings (system administrator). */
+import { z } from 'zod';
+
+export const securitySettingsDtoSchema = z.object({
+  session: z.object({
+    idleMinutes: z.number().int().min(1).max(24 * 60).describe('空闲超时（分钟）'),
+    absoluteHours: z.number().int().min(1).max(24 * 30).describe('会话最长有效期（小时）'),
+  }),
+  passwordPolicy: z.object({
+    minLength: z.number().int().min(8).max(128).describe('最短长度'),
+    minClasses: z.number().int().min(1).max(4).describe('至少包含的字符类别数（小写、大写、数字、符号）'),
+  }),
+  lockout: z.object({
+    threshold: z.number().int().min(1).max(100).describe('连续失败几次锁定'),
+    minutes: z.number().int().min(1).max(24 * 60).describe('锁定时长（分钟）'),
+  }),
+});
+export type SecuritySettingsDto = z.infer<typeof securitySettingsDtoSchema>;

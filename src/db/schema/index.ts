@@ -1,0 +1,3 @@
+/** The whole Drizzle schema. Tables mirror the committed SQL in migrations/. */
+export * from './platform.ts';
+export * from './bodies.ts';

@@ -1,0 +1,95 @@
+/** Platform tables: accounts, sessions, audit trail, outbox, settings. Mirrors migrations/0001_platform.sql. */
+import { bigint, bigserial, boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const accounts = pgTable('accounts', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: timestamptz('locked_until'),
+  disabled: boolean('disabled').notNull().default(false),
+  isSystemAdmin: boolean('is_system_admin').notNull().default(false),
+  isSecurityAdmin: boolean('is_security_admin').notNull().default(false),
+  isAuditAdmin: boolean('is_audit_admin').notNull().default(false),
+  personId: text('person_id'),
+  passwordChangedAt: timestamptz('password_changed_at'),
+  lastSignInAt: timestamptz('last_sign_in_at'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const accountBodyGrants = pgTable('account_body_grants', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  bodyId: text('body_id').notNull(),
+  role: text('role', { enum: ['office_staff', 'viewer'] }).notNull(),
+  grantedBy: text('granted_by').references(() => accounts.id),
+  grantedAt: timestamptz('granted_at').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull(),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  createdAt: timestamptz('created_at').notNull(),
+  lastSeenAt: timestamptz('last_seen_at').notNull(),
+  endedAt: timestamptz('ended_at'),
+  endReason: text('end_reason', {
+    enum: ['signed_out', 'idle_timeout', 'absolute_timeout', 'password_changed', 'account_disabled', 'revoked'],
+  }),
+  clientAddress: text('client_address'),
+  userAgent: text('user_agent'),
+});
+
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  occurredAt: timestamptz('occurred_at').notNull(),
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  requestId: text('request_id'),
+  clientAddress: text('client_address'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});
+
+export const outbox = pgTable('outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').notNull(),
+  createdAt: timestamptz('created_at').notNull(),
+  availableAt: timestamptz('available_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  claimedUntil: timestamptz('claimed_until'),
+  sentAt: timestamptz('sent_at'),
+  lastError: text('last_error'),
+});
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => accounts.id),
+});
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type AuditLogRow = typeof auditLog.$inferSelect;
+export type AccountBodyGrantRow = typeof accountBodyGrants.$inferSelect;

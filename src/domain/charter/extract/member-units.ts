@@ -1,0 +1,140 @@
+/**
+ * Member units of the body: from the list sentence (`由…等N个部门和单位组成`, `…等为成员单位`,
+ * `成员单位：…`), the lead unit (`某某部为牵头单位`, `牵头单位为…`, `由…牵头`), and, when the text has
+ * no list, from a per-unit duties section (`市编办：…`). Pure.
+ */
+import type { MemberUnit, SourceSpan } from '../charter-types.ts';
+import { SENTENCE_BOUNDARY, boundaryBefore, insideAny, splitLines, trimSpan } from './text-lines.ts';
+import { parseUnitList, stripAlias } from './unit-list.ts';
+import type { UnitList } from './unit-list.ts';
+import { looksLikeUnit, matchUnit, unitKey } from './unit-names.ts';
+
+export interface MemberListCandidate {
+  list: UnitList;
+  /** The phrase that marked the list (组成, 为成员单位, 成员单位：) */
+  marker: string;
+}
+
+const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
+
+/** Unit lists that name the body's members, outside the given ranges (groups, categories). */
+export function findMemberListCandidates(text: string, exclude: readonly SourceSpan[] = []): MemberListCandidate[] {
+  const out: MemberListCandidate[] = [];
+  const seen = new Set<number>();
+  const add = (start: number, end: number, marker: string, dropLeading: boolean): void => {
+    const list = parseUnitList(text, start, end, { dropLeadingNonUnits: dropLeading });
+    if (list.items.length === 0 || seen.has(list.source.start)) return;
+    if (insideAny(list.source, exclude)) return;
+    seen.add(list.source.start);
+    out.push({ list, marker });
+  };
+
+  // 由 A、B…等N个部门和单位组成 / 由 A、B…组成
+  const composed = new RegExp(`(?:(?:等|共|计)?(?:${NUM}个)?(?:成员单位|部门和单位|单位和部门|部门|单位)?(?:共同)?组成)`, 'gu');
+  for (const m of text.matchAll(composed)) {
+    const sentenceStart = boundaryBefore(text, m.index, /[。\n]/u);
+    const by = text.lastIndexOf('由', m.index);
+    if (by < sentenceStart) continue;
+    add(by + 1, m.index + m[0].length, '组成', true);
+  }
+  // …等为成员单位 / …为成员单位
+  for (const m of text.matchAll(/(?:等)?(?:为|作为)(?:工作专班|联席会议|领导小组|协调小组|小组)?成员单位/gu)) {
+    const start = boundaryBefore(text, m.index, /[。\n：:]/u);
+    add(start, m.index + m[0].length, '为成员单位', true);
+  }
+  // 区委宣传部、区发展改革委…分管负责人为成员: the units of people named by a shared role phrase
+  for (const m of text.matchAll(/(?:为|任|担任)(?:联席会议|工作专班|专班|领导小组|协调小组|小组|指挥部)?成员(?!单位)/gu)) {
+    const start = boundaryBefore(text, m.index, /[。\n：:；;]/u);
+    const list = parseUnitList(text, start, m.index, { dropLeadingNonUnits: true });
+    if (list.rolePhrase === null || list.items.length < 2 || seen.has(list.source.start) || insideAny(list.source, exclude)) continue;
+    seen.add(list.source.start);
+    out.push({ list, marker: '为成员' });
+  }
+  // 成员单位：… / 成员单位为… / 成员单位包括…
+  for (const m of text.matchAll(/成员单位(?:为|包括|有)?[:：]|成员单位(?:为|包括)/gu)) {
+    const start = m.index + m[0].length;
+    let end = start;
+    while (end < text.length && !/[。\n]/u.test(text[end] ?? '')) end++;
+    add(start, end, '成员单位：', false);
+  }
+  return out;
+}
+
+/** The general member list: the longest candidate. */
+export function chooseMemberList(candidates: readonly MemberListCandidate[]): MemberListCandidate | null {
+  let best: MemberListCandidate | null = null;
+  for (const c of candidates) if (!best || c.list.items.length > best.list.items.length) best = c;
+  return best;
+}
+
+/** Deduplicating builder of member units (by name key and aliases). */
+export class MemberUnitSet {
+  readonly units: MemberUnit[] = [];
+
+  add(name: string, aliases: readonly string[], source: SourceSpan, lead = false): MemberUnit {
+    const existing = this.units.find(
+      (u) => unitKey(u.name) === unitKey(name) || u.aliases.some((a) => unitKey(a) === unitKey(name)) || aliases.some((a) => unitKey(a) === unitKey(u.name)),
+    ) ?? matchUnit(name, this.units);
+    if (existing) {
+      for (const a of [...aliases, name]) {
+        if (a !== existing.name && !existing.aliases.includes(a)) existing.aliases.push(a);
+      }
+      if (lead) existing.lead = true;
+      return existing;
+    }
+    const unit: MemberUnit = { name, aliases: [...aliases], lead, source };
+    this.units.push(unit);
+    return unit;
+  }
+}
+
+export interface LeadMention {
+  name: string;
+  aliases: string[];
+  source: SourceSpan;
+}
+
+/** The body's lead units: `X为牵头单位`, `牵头单位为X`, `由X牵头` (outside group ranges). */
+export function findLeadUnits(text: string, exclude: readonly SourceSpan[] = []): LeadMention[] {
+  const found: LeadMention[] = [];
+  const addList = (start: number, end: number): void => {
+    const list = parseUnitList(text, start, end, { rolePhrase: false });
+    if (insideAny(list.source, exclude)) return;
+    for (const item of list.items) found.push({ name: item.name, aliases: item.aliases, source: item.source });
+  };
+  for (const m of text.matchAll(/(?:为|作为)(?:联席会议|工作专班|专班|领导小组|协调小组|小组)?(?:的)?牵头单位/gu)) {
+    const start = boundaryBefore(text, m.index);
+    addList(start, m.index);
+  }
+  for (const m of text.matchAll(/牵头单位(?:为|是|[:：])([^，,；;。\n]+)/gu)) {
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    addList(start, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(/由([^，,；;。\n由]{2,40}?)牵头(?![单部])/gu)) {
+    const sentenceStart = boundaryBefore(text, m.index, SENTENCE_BOUNDARY);
+    if (/专题组|保障组|工作组|类别/u.test(text.slice(sentenceStart, m.index))) continue;
+    const start = m.index + 1;
+    addList(start, start + (m[1] ?? '').length);
+  }
+  return found.filter((f) => looksLikeUnit(f.name));
+}
+
+/** Units heading the entries of a per-unit duties section (`市编办：…`). */
+export function findDutyUnits(text: string): Array<{ name: string; aliases: string[]; source: SourceSpan }> {
+  const out: Array<{ name: string; aliases: string[]; source: SourceSpan }> = [];
+  let inSection = false;
+  for (const line of splitLines(text)) {
+    const t = line.text.trim();
+    if (/^[一二三四五六七八九十]+、|^第[一二三四五六七八九十百]+[章节]/u.test(t)) {
+      inSection = /成员单位.{0,8}职责|职责分工|部门职责|单位职责/u.test(t);
+      continue;
+    }
+    if (!inSection) continue;
+    const m = /^([^：:，,。；;]{2,30})[：:]/u.exec(line.text);
+    if (!m?.[1]) continue;
+    const span = trimSpan(text, line.start, line.start + m[1].length);
+    const { name, aliases } = stripAlias(text.slice(span.start, span.end));
+    if (looksLikeUnit(name)) out.push({ name, aliases, source: span });
+  }
+  return out;
+}

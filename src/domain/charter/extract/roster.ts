@@ -1,0 +1,329 @@
+/**
+ * Roles of the body: a named roster (名单: `召集人：王某  某部部长`, continuation lines under one
+ * heading, names glued to their posts `张某某常务副市长`) and roles given only as positions
+ * (`由省政府分管副省长任召集人`, `组长由市政府分管副市长担任`). Pure.
+ */
+import type { Role, SourceSpan } from '../charter-types.ts';
+import { KNOWN_ROLE_TITLES, KNOWN_ROLE_TITLES_BY_LENGTH, foldTitle, roleKindOfTitle } from './role-titles.ts';
+import {
+  BODY_REFERENCE,
+  SENTENCE_BOUNDARY,
+  boundaryAfter,
+  boundaryBefore,
+  foldSpaces,
+  splitLines,
+  trimSpan,
+} from './text-lines.ts';
+import { ROLE_PHRASE_RE, splitRolePhrase, stripAlias } from './unit-list.ts';
+import { isBareTitle, looksLikeUnit, splitPostTitle, unitOfPost } from './unit-names.ts';
+
+export interface RosterEntry {
+  /** The heading's title, spaces folded (召集人, 副组长, 成员, 办公室主任 …) */
+  title: string;
+  person: string;
+  position: string | null;
+  /** Span of the entry (name and position) */
+  source: SourceSpan;
+}
+
+const HAN = '\\u4e00-\\u9fff';
+const PERSON_RE = new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,8}[·•・][${HAN}]{1,10})$`, 'u');
+
+/** How a post may open: a level or organisation, or a title word. */
+const POST_OPENING_RE =
+  /^(?:国务院|中央|中共|全国|国家|中国|省|市|区|县|自治区|自治州|州|盟|旗|镇|乡|街道|常务|第一|执行|副|党组|党委)/u;
+
+/** Lines that end a roster even when they are short. */
+const STOP_LINE_RE = /^(?:附件|附录|抄送|抄报|正文|名单|说明|备注|注)/u;
+
+function isPerson(s: string): boolean {
+  return PERSON_RE.test(s);
+}
+
+/** Whether a string reads as a post: it has a title, and opens like one or names a known unit. */
+function isPost(s: string, knownUnits: readonly string[]): boolean {
+  if (s.length < 2 || /[。；;]/u.test(s)) return false;
+  const parts = s.split(/[、，,]/u);
+  const hasTitle = parts.some((p) => splitPostTitle(p).title.length > 0);
+  if (!hasTitle) return false;
+  return POST_OPENING_RE.test(s) || isBareTitle(parts[0] ?? '') || knownUnits.some((u) => u.length >= 2 && s.startsWith(u));
+}
+
+interface ParsedEntry {
+  person: string;
+  position: string | null;
+  start: number;
+  end: number;
+}
+
+/** A name glued to its post: `张某某常务副市长`, `尼加提·某某自治区副主席`. */
+function splitGlued(s: string, knownUnits: readonly string[]): { person: string; position: string } | null {
+  const dot = /[·•・]/u.exec(s);
+  const cuts: number[] = [];
+  if (dot && dot.index >= 1 && dot.index <= 8) {
+    for (let j = 1; j <= 10; j++) cuts.push(dot.index + 1 + j);
+  } else {
+    cuts.push(2, 3, 4);
+  }
+  for (const k of cuts) {
+    if (k >= s.length - 1) break;
+    const person = s.slice(0, k);
+    const position = s.slice(k);
+    if (isPerson(person) && isPost(position, knownUnits)) return { person, position };
+  }
+  // A post that opens with a place name: the most common name length, 3.
+  if (!dot && s.length >= 6 && splitPostTitle(s).title.length > 0) {
+    const person = s.slice(0, 3);
+    if (isPerson(person)) return { person, position: s.slice(3) };
+  }
+  return null;
+}
+
+/** Parses one roster entry (or several names separated by 、) in `text[start, end)`. */
+export function parseRosterEntry(text: string, start: number, end: number, knownUnits: readonly string[] = []): ParsedEntry[] | null {
+  const span = trimSpan(text, start, end);
+  const raw = text.slice(span.start, span.end);
+  if (raw.length === 0 || raw.length > 80 || /[。；;]/u.test(raw)) return null;
+
+  // Several names: 张某、李某某、王某
+  if (/[、，,]/u.test(raw)) {
+    const parts = raw.split(/[、，,]/u).map(foldSpaces);
+    if (parts.every(isPerson)) {
+      const out: ParsedEntry[] = [];
+      let at = span.start;
+      for (const piece of raw.split(/([、，,])/u)) {
+        if (piece.length > 0 && !/^[、，,]$/u.test(piece)) {
+          const t = trimSpan(text, at, at + piece.length);
+          out.push({ person: foldSpaces(piece), position: null, start: t.start, end: t.end });
+        }
+        at += piece.length;
+      }
+      return out;
+    }
+  }
+
+  // 张某（市长）
+  const paren = /^(.+?)[（(](.+)[)）]$/u.exec(raw);
+  if (paren?.[1] && paren[2] && isPerson(foldSpaces(paren[1]))) {
+    return [{ person: foldSpaces(paren[1]), position: foldSpaces(paren[2]), start: span.start, end: span.end }];
+  }
+
+  // Name and post separated by spaces; a two-character name may itself hold a space (王\u3000某).
+  const tokens = raw.split(/[\s\u3000\u00a0]+/u).filter((t) => t.length > 0);
+  if (tokens.length >= 2) {
+    let person = tokens[0] ?? '';
+    let i = 1;
+    while (person.length < 2 && i < tokens.length - 1) {
+      person += tokens[i] ?? '';
+      i++;
+    }
+    const position = tokens.slice(i).join('');
+    if (isPerson(person) && position.length > 0) {
+      return [{ person, position, start: span.start, end: span.end }];
+    }
+  }
+
+  const folded = foldSpaces(raw);
+  // A name with · may be long enough to swallow a glued post: try the post first.
+  const glued = splitGlued(folded, knownUnits);
+  const nameOnly = isPerson(folded) && !looksLikeUnit(folded) && !STOP_LINE_RE.test(folded) && !KNOWN_ROLE_TITLES.has(folded);
+  if (nameOnly && !(glued && /[·•・]/u.test(folded))) {
+    return [{ person: folded, position: null, start: span.start, end: span.end }];
+  }
+  if (glued) return [{ ...glued, start: span.start, end: span.end }];
+  return null;
+}
+
+const HEADING_RE = new RegExp(`^[\\s\\u3000]*((?:[${HAN}][\\s\\u3000]*){2,8}?)[:：]`, 'u');
+
+/**
+ * Entries of named rosters: a role heading (`召集人：`, `成\u3000\u3000员：`, `组\u3000长：`) followed by an entry on
+ * the same line and/or entries on the following lines, until a line that is not an entry.
+ */
+export function findRosterEntries(text: string, knownUnits: readonly string[] = []): RosterEntry[] {
+  const entries: RosterEntry[] = [];
+  let title: string | null = null;
+  let blankRun = 0;
+  for (const line of splitLines(text)) {
+    const heading = HEADING_RE.exec(line.text);
+    const headingTitle = heading?.[1] ? foldTitle(heading[1]) : null;
+    if (heading && headingTitle && KNOWN_ROLE_TITLES.has(headingTitle)) {
+      const restStart = line.start + heading[0].length;
+      const parsed = restStart < line.end ? parseRosterEntry(text, restStart, line.end, knownUnits) : [];
+      if (parsed === null) {
+        title = null;
+        continue;
+      }
+      title = headingTitle;
+      blankRun = 0;
+      for (const p of parsed) entries.push({ title, person: p.person, position: p.position, source: { start: p.start, end: p.end } });
+      continue;
+    }
+    if (title === null) continue;
+    if (line.text.trim().length === 0) {
+      blankRun++;
+      if (blankRun > 2) title = null;
+      continue;
+    }
+    blankRun = 0;
+    const parsed = parseRosterEntry(text, line.start, line.end, knownUnits);
+    if (parsed === null || parsed.length === 0) {
+      title = null;
+      continue;
+    }
+    for (const p of parsed) entries.push({ title, person: p.person, position: p.position, source: { start: p.start, end: p.end } });
+  }
+  return entries;
+}
+
+export interface PositionalRole {
+  title: string;
+  position: string;
+  /** Unit named by the position (before matching to member units) */
+  unitHint: string | null;
+  source: SourceSpan;
+}
+
+const BODY_TITLES = [...KNOWN_ROLE_TITLES_BY_LENGTH].filter((t) => roleKindOfTitle(t) !== null && t !== '联络员');
+const TITLE_ALT = BODY_TITLES.join('|');
+
+/** A sentence whose subject is the office. */
+const OFFICE_SUBJECT_RE = new RegExp(`^(?:第[一二三四五六七八九十百]+条)?(?:${BODY_REFERENCE})?(?:下设)?办公室`, 'u');
+
+/** Sub-structures whose roles are not the body's (专题组的组长). */
+const SUBGROUP_RE = /专题组|保障组|工作组|各组|分组|小组组长|组长单位|协调类别/u;
+
+/** Splits a position list (`甲部、乙署主要负责同志和协助分管某工作的副秘书长`) into positions. */
+export function splitPositions(text: string, start: number, end: number): Array<{ position: string; source: SourceSpan }> {
+  // Split at 和 / 及 when what precedes ends a position (a role phrase or a title).
+  const groups: Array<{ start: number; end: number }> = [];
+  let from = start;
+  for (let i = start + 2; i < end - 1; i++) {
+    const c = text[i];
+    if (c !== '和' && c !== '及') continue;
+    const left = text.slice(from, i).split('、').pop() ?? '';
+    if (splitRolePhrase(left) || (splitPostTitle(left).title.length > 0 && !looksLikeUnit(left))) {
+      groups.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  groups.push({ start: from, end });
+
+  const out: Array<{ position: string; source: SourceSpan }> = [];
+  for (const g of groups) {
+    const items: Array<{ text: string; span: SourceSpan }> = [];
+    let at = g.start;
+    for (const piece of text.slice(g.start, g.end).split('、')) {
+      const span = trimSpan(text, at, at + piece.length);
+      if (span.end > span.start) items.push({ text: foldSpaces(text.slice(span.start, span.end)), span });
+      at += piece.length + 1;
+    }
+    // A role phrase after the last item belongs to the bare units before it.
+    const last = items[items.length - 1];
+    const phrase = last ? (splitRolePhrase(last.text)?.phrase ?? null) : null;
+    let previousUnit: string | null = null;
+    for (const item of items) {
+      let position = item.text;
+      if (phrase && item !== last && looksLikeUnit(stripAlias(item.text).name)) position = `${item.text}${phrase}`;
+      else if (isBareTitle(item.text) && previousUnit) position = `${previousUnit}${item.text}`;
+      const unitPart = splitPostTitle(position).unitPart;
+      if (looksLikeUnit(unitPart)) previousUnit = unitPart;
+      out.push({ position, source: item.span });
+    }
+  }
+  return out;
+}
+
+/** Numbering labels a clause may open with (第一条, 一、, （一）, 1.). */
+const LABEL_RE = /^(?:第[一二三四五六七八九十百零〇0-9]+条|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])/u;
+
+function clauseIsBodyLevel(prefix: string): boolean {
+  return new RegExp(`^(?:${BODY_REFERENCE})?(?:的)?$`, 'u').test(prefix.replace(LABEL_RE, ''));
+}
+
+/** Roles given only as positions, in text order. */
+export function findPositionalRoles(text: string): PositionalRole[] {
+  const roles: PositionalRole[] = [];
+  const push = (title: string, listStart: number, listEnd: number, whole: SourceSpan): void => {
+    for (const p of splitPositions(text, listStart, listEnd)) {
+      const unitHint = unitOfPost(p.position);
+      roles.push({ title, position: p.position, unitHint, source: { start: Math.min(p.source.start, whole.start), end: Math.max(p.source.end, whole.end) } });
+    }
+  };
+  const sentenceMentionsSubgroup = (at: number): boolean => {
+    const s = boundaryBefore(text, at, SENTENCE_BOUNDARY);
+    if (SUBGROUP_RE.test(text.slice(s, at))) return true;
+    // A sentence about the office (办公室设主任1名…；副主任4名，由…担任) holds office posts.
+    const sentenceStart = boundaryBefore(text, at, /[。\n]/u);
+    const firstClauseEnd = boundaryAfter(text, sentenceStart);
+    return OFFICE_SUBJECT_RE.test(foldSpaces(text.slice(sentenceStart, Math.min(firstClauseEnd, at + 1))));
+  };
+
+  // (a) X 担任/任/为 [联席会议] 召集人
+  const verbFirst = new RegExp(`(担任|兼任|出任|任|为)(${BODY_REFERENCE}的?)?(${TITLE_ALT})(?=[，,；;。、\\n（(]|$)`, 'gu');
+  for (const m of text.matchAll(verbFirst)) {
+    const title = m[3] ?? '';
+    const verbAt = m.index;
+    if (sentenceMentionsSubgroup(verbAt)) continue;
+    let listStart = boundaryBefore(text, verbAt);
+    const lead = new RegExp(`^[\\s\\u3000]*(?:${BODY_REFERENCE})?由`, 'u').exec(text.slice(listStart, verbAt));
+    if (lead) listStart += lead[0].length;
+    const listText = text.slice(listStart, verbAt);
+    if (listText.trim().length === 0 || /办公室$/u.test(listText)) continue;
+    // "为成员" must name people: 其他成员单位有关负责同志为联席会议成员
+    if (m[1] === '为' && !ROLE_PHRASE_RE.test(listText.slice(-6)) && !/同志|负责人|领导|干部/u.test(listText)) continue;
+    push(title, listStart, verbAt, trimSpan(text, listStart, m.index + m[0].length));
+  }
+
+  // (b) 召集人由 X 担任 / (c) 设组长1人，由 X 担任
+  const titleFirst = new RegExp(
+    `(${TITLE_ALT})(?:(?:[0-9０-９一二两三四五六七八九十]+|若干)(?:名|人|位))?[，,]?由([^，,；;。\\n]+?)(?:兼任|担任|出任)`,
+    'gu',
+  );
+  for (const m of text.matchAll(titleFirst)) {
+    const title = m[1] ?? '';
+    const clauseStart = boundaryBefore(text, m.index);
+    let prefix = foldSpaces(text.slice(clauseStart, m.index));
+    prefix = prefix.replace(/设(?:立)?$/u, '');
+    if (!clauseIsBodyLevel(prefix)) continue;
+    if (sentenceMentionsSubgroup(m.index)) continue;
+    const listStart = m.index + m[0].indexOf('由', title.length) + 1;
+    const listEnd = listStart + (m[2] ?? '').length;
+    push(title, listStart, listEnd, trimSpan(text, clauseStart, m.index + m[0].length));
+  }
+  roles.sort((x, y) => x.source.start - y.source.start);
+  // Clauses matched by both patterns appear once.
+  return roles.filter(
+    (r, i) => roles.findIndex((o) => o.title === r.title && o.position === r.position && o.source.start === r.source.start) === i,
+  );
+}
+
+/** Builds roles from roster entries (skipping office posts) with kinds judged against all titles present. */
+export function rolesFromRoster(
+  entries: readonly RosterEntry[],
+  unitOf: (position: string | null) => string | null,
+): Role[] {
+  const titles = [...new Set(entries.map((e) => e.title))];
+  const roles: Role[] = [];
+  for (const e of entries) {
+    const kind = roleKindOfTitle(e.title, { titles });
+    if (kind === null) continue;
+    roles.push({ kind, title: e.title, person: e.person, position: e.position, unit: unitOf(e.position), source: e.source });
+  }
+  return roles;
+}
+
+/** Builds roles from positional clauses. */
+export function rolesFromPositions(
+  positional: readonly PositionalRole[],
+  unitOf: (position: string | null) => string | null,
+): Role[] {
+  const titles = [...new Set(positional.map((p) => p.title))];
+  const roles: Role[] = [];
+  for (const p of positional) {
+    const kind = roleKindOfTitle(p.title, { titles });
+    if (kind === null || kind === 'liaison') continue;
+    roles.push({ kind, title: p.title, person: null, position: p.position, unit: unitOf(p.position), source: p.source });
+  }
+  return roles;
+}

@@ -1,0 +1,206 @@
+/**
+ * Splitting an enumeration of units (`省委组织部、宣传部，省财政厅、民政厅…等N个部门和单位组成`)
+ * into units: runs separated by ，；, items separated by 、; the administrative prefix of a run's first
+ * item (省, 省委, 市 …) carries over to the run's other items; parentheses after a unit are an alias; a
+ * role phrase after the last item (分管负责人) belongs to every item; a trailing 等 / 等N个部门和单位组成 /
+ * 为成员单位 ends the list and may state the count. Pure.
+ */
+import type { SourceSpan } from '../charter-types.ts';
+import { parseChineseNumber } from '../../text/chinese-numerals.ts';
+import { hasExplicitLevel, leadingAdminPrefix, looksLikeUnit } from './unit-names.ts';
+
+export interface ListItem {
+  /** Name with any carried-over prefix restored (省民政厅) */
+  name: string;
+  /** The name as written (民政厅) */
+  written: string;
+  /** Names in parentheses after the unit */
+  aliases: string[];
+  /** The prefix added from the run's first item, or null */
+  carriedPrefix: string | null;
+  /** Span of the item as written, alias included */
+  source: SourceSpan;
+}
+
+export interface UnitList {
+  items: ListItem[];
+  /** Parts of the region that do not read as units (kept so that nothing is lost silently) */
+  rejected: Array<{ text: string; source: SourceSpan }>;
+  /** Role phrase after the last item that belongs to every item (分管负责人, 主要负责同志) */
+  rolePhrase: string | null;
+  /** Count stated by 等N个… / 共N个… */
+  stated: number | null;
+  /** Span of the whole list as parsed */
+  source: SourceSpan;
+}
+
+export interface ParseUnitListOptions {
+  /** Drop leading runs that do not read as units (`…任副召集人；省委组织部、…`) */
+  dropLeadingNonUnits?: boolean;
+  /** Look for a role phrase after the last item (default true) */
+  rolePhrase?: boolean;
+}
+
+const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
+
+/** List endings: 等, 等N个部门和单位组成, 共N个部门和单位组成, 等为成员单位, 为成员单位, 组成. */
+const TERMINATOR_RE = new RegExp(
+  `(?:等|共|计)?(?:(${NUM})个)?(?:成员单位|部门和单位|单位和部门|部门单位|部门|单位|成员)?(?:共同)?(?:组成|为成员单位|为成员|作为成员单位|参加)?[。；;，,、\\s]*$`,
+  'u',
+);
+
+/** A role phrase that may follow the last unit and belong to every unit. */
+export const ROLE_PHRASE_RE =
+  /^(?:各)?(?:[0-9０-９一二两三四五]+(?:名|位|人))?(?:的)?(?:主要|分管|有关|相关|一名|一位)?(?:负责同志|负责人|领导同志|领导|科级干部|处级干部|科级以上干部|处级以上干部|干部|同志|科长|处长)$/u;
+
+interface RawItem {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits `[start, end)` at depth-0 separators into runs of items. */
+function tokenize(text: string, start: number, end: number): RawItem[][] {
+  const runs: RawItem[][] = [];
+  let run: RawItem[] = [];
+  let itemStart = start;
+  let depth = 0;
+  const flush = (at: number): void => {
+    let s = itemStart;
+    let e = at;
+    while (s < e && /[\s\u3000]/u.test(text[s] ?? '')) s++;
+    while (e > s && /[\s\u3000]/u.test(text[e - 1] ?? '')) e--;
+    if (e > s) run.push({ text: text.slice(s, e), start: s, end: e });
+  };
+  for (let i = start; i < end; i++) {
+    const c = text[i] ?? '';
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && c === '、') {
+      flush(i);
+      itemStart = i + 1;
+    } else if (depth === 0 && /[，,；;。\n]/u.test(c)) {
+      flush(i);
+      if (run.length > 0) runs.push(run);
+      run = [];
+      itemStart = i + 1;
+    }
+  }
+  flush(end);
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** Splits `A及B` / `A和B` where both sides read as units (工业和信息化部 stays whole). */
+function splitConjunction(item: RawItem): RawItem[] {
+  for (let i = 2; i < item.text.length - 2; i++) {
+    const c = item.text[i];
+    if (c !== '和' && c !== '及' && c !== '与') continue;
+    const left = item.text.slice(0, i);
+    const right = item.text.slice(i + 1);
+    if (looksLikeUnit(stripAlias(left).name) && looksLikeUnit(stripAlias(right).name) && right.length >= 3) {
+      return [
+        { text: left, start: item.start, end: item.start + i },
+        ...splitConjunction({ text: right, start: item.start + i + 1, end: item.end }),
+      ];
+    }
+  }
+  return [item];
+}
+
+/** `某银行某分行（某管理局某分局）` → name and aliases. */
+export function stripAlias(item: string): { name: string; aliases: string[] } {
+  const aliases: string[] = [];
+  let name = item;
+  for (;;) {
+    const m = /^(.+?)[（(]([^（）()]+)[）)]$/u.exec(name);
+    if (!m || m[1] === undefined || m[2] === undefined) break;
+    name = m[1];
+    let alias = m[2].trim();
+    const short = /(?:以下)?简称[:：]?[“"]?([^”"]+)[”"]?$/u.exec(alias);
+    if (short?.[1]) alias = short[1];
+    if (alias.length > 0) aliases.unshift(alias);
+  }
+  return { name: name.replace(/[\s\u3000]+/gu, ''), aliases };
+}
+
+/** Splits a trailing role phrase off an item: `区委宣传部分管负责人` → 区委宣传部 + 分管负责人. */
+export function splitRolePhrase(item: string): { unit: string; phrase: string } | null {
+  for (let i = 2; i < item.length; i++) {
+    const tail = item.slice(i);
+    if (ROLE_PHRASE_RE.test(tail) && looksLikeUnit(stripAlias(item.slice(0, i)).name)) {
+      return { unit: item.slice(0, i), phrase: tail };
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses the unit list in `text[start, end)`. The region should start at the first unit (after 由 or
+ * 成员单位：) unless `dropLeadingNonUnits` is set; it may end with a terminator such as 等N个部门和单位组成.
+ */
+export function parseUnitList(text: string, start: number, end: number, options: ParseUnitListOptions = {}): UnitList {
+  let stated: number | null = null;
+  let listEnd = end;
+  const region = text.slice(start, end);
+  const term = TERMINATOR_RE.exec(region);
+  if (term && term[0].length > 0) {
+    listEnd = start + term.index;
+    if (term[1]) stated = parseChineseNumber(term[1]);
+  }
+  let runs = tokenize(text, start, listEnd).map((run) => run.flatMap(splitConjunction));
+
+  let rolePhrase: string | null = null;
+  if (options.rolePhrase !== false) {
+    const lastRun = runs[runs.length - 1];
+    const last = lastRun?.[lastRun.length - 1];
+    if (lastRun && last && !looksLikeUnit(stripAlias(last.text).name)) {
+      const split = splitRolePhrase(last.text);
+      if (split) {
+        rolePhrase = split.phrase;
+        lastRun[lastRun.length - 1] = { text: split.unit, start: last.start, end: last.start + split.unit.length };
+      }
+    }
+  }
+
+  const rejected: UnitList['rejected'] = [];
+  if (options.dropLeadingNonUnits) {
+    let firstGood = runs.length;
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const run = runs[r] ?? [];
+      if (run.every((it) => looksLikeUnit(stripAlias(it.text).name))) firstGood = r;
+      else break;
+    }
+    runs = runs.slice(firstGood);
+  }
+
+  const items: ListItem[] = [];
+  for (const run of runs) {
+    const first = run[0];
+    const prefix = first ? leadingAdminPrefix(stripAlias(first.text).name) : null;
+    for (const raw of run) {
+      const { name: written, aliases } = stripAlias(raw.text);
+      if (!looksLikeUnit(written)) {
+        rejected.push({ text: raw.text, source: { start: raw.start, end: raw.end } });
+        continue;
+      }
+      const carry = raw !== first && prefix !== null && !hasExplicitLevel(written);
+      items.push({
+        name: carry ? `${prefix}${written}` : written,
+        written,
+        aliases,
+        carriedPrefix: carry ? prefix : null,
+        source: { start: raw.start, end: raw.end },
+      });
+    }
+  }
+  const firstItem = items[0];
+  const lastItem = items[items.length - 1];
+  return {
+    items,
+    rejected,
+    rolePhrase,
+    stated,
+    source: { start: firstItem ? firstItem.source.start : start, end: lastItem ? lastItem.source.end : end },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Classifies the lines of a normalized text for the segmenter. Pure.
+ */
+import { isDateLine } from '../../text/dates.ts';
+import { parseDocNumber } from '../../text/doc-number.ts';
+import { parseSectionLabel, type SectionLabel } from '../../text/section-labels.ts';
+import { endsLikeTitle, isTitleLike } from '../../text/title-lines.ts';
+
+export type LineKind =
+  | 'blank'
+  | 'metadata'
+  | 'doc_number'
+  | 'date'
+  | 'attachment_list'
+  | 'attachment_heading'
+  | 'section'
+  | 'title'
+  | 'text';
+
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: LineKind;
+  label: SectionLabel | null;
+}
+
+/** A metadata line: 【制定机关】… or 来源：…\t发布时间：… */
+export const METADATA_LINE =
+  /^(?:【[^】]{1,8}】|(?:来源|信息来源|文章来源|发布时间|发布日期|公布日期|成文日期|发文日期|印发日期|施行日期|生效日期|实施日期|发文机关|发布机关|制定机关|发文单位|发文字号|文号|字号)：)/u;
+
+export function classifyLine(text: string): { kind: LineKind; label: SectionLabel | null } {
+  const s = text.trim();
+  if (s === '') return { kind: 'blank', label: null };
+  if (METADATA_LINE.test(s)) return { kind: 'metadata', label: null };
+  if (parseDocNumber(s) !== null) return { kind: 'doc_number', label: null };
+  // A date alone on its line, also in parentheses under a title: （2020年7月22日）
+  if (isDateLine(s) || (/^[（(].*[）)]$/u.test(s) && isDateLine(s.slice(1, -1)))) return { kind: 'date', label: null };
+  if (/^附件\s*\d*$/u.test(s)) return { kind: 'attachment_heading', label: null };
+  if (/^附件\s*\d*\s*[：:]/u.test(s)) return { kind: 'attachment_list', label: null };
+  const label = parseSectionLabel(s);
+  if (label) return { kind: 'section', label };
+  if (isTitleLike(s) && endsLikeTitle(s)) return { kind: 'title', label: null };
+  return { kind: 'text', label: null };
+}
+
+export function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  let index = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const content = text.slice(start, end);
+    const { kind, label } = classifyLine(content);
+    out.push({ index, start, end, text: content, kind, label });
+    index++;
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * Document numbers (发文字号 / 文号): 某办函〔2021〕20号. Offices write the year bracket as 〔〕,
+ * [], 【】, （）, ［］, (), ﹝﹞ or 〈〉; the normalised form uses 〔〕. Pure.
+ */
+import type { DocNumberParts } from '../charter/charter-types.ts';
+
+const OPEN = '〔[［【（(﹝〈';
+const CLOSE = '〕]］】）)﹞〉';
+
+/**
+ * A document number: issuer code (1–12 CJK characters), bracketed year, serial, 号. The issuer code
+ * may contain a letter or digit only after its first character (e.g. 国发明电).
+ */
+const DOC_NUMBER = new RegExp(
+  `([\\u4e00-\\u9fff][\\u4e00-\\u9fffA-Za-z]{0,11})\\s*[${escape(OPEN)}]\\s*((?:19|20)\\d{2})\\s*[${escape(CLOSE)}]\\s*第?\\s*(\\d{1,5})\\s*号`,
+  'gu',
+);
+
+function escape(chars: string): string {
+  return chars.replace(/[\]\\[()^-]/g, (c) => `\\${c}`);
+}
+
+export interface DocNumberMatch {
+  /** Normalised text, e.g. 某政办〔2009〕69号 */
+  text: string;
+  parts: DocNumberParts;
+  /** Offsets of the number as written in the searched text */
+  start: number;
+  end: number;
+}
+
+function toMatch(m: RegExpMatchArray): DocNumberMatch | null {
+  const issuerCode = m[1] ?? '';
+  const year = Number(m[2]);
+  const serial = Number(m[3]);
+  if (issuerCode === '' || !Number.isFinite(year) || !Number.isFinite(serial)) return null;
+  const start = m.index ?? 0;
+  return { text: `${issuerCode}〔${year}〕${serial}号`, parts: { issuerCode, year, serial }, start, end: start + m[0].length };
+}
+
+/** Every document number in the text, in order. */
+export function findDocNumbers(text: string): DocNumberMatch[] {
+  const out: DocNumberMatch[] = [];
+  for (const m of text.matchAll(DOC_NUMBER)) {
+    const match = toMatch(m);
+    if (match) out.push(match);
+  }
+  return out;
+}
+
+/** Parses a string that is exactly one document number (surrounding brackets and spaces allowed). */
+export function parseDocNumber(s: string): DocNumberMatch | null {
+  const trimmed = s.trim().replace(/^[（(［[【〔]\s*/, '').replace(/\s*[）)］\]】〕]$/, '');
+  const all = findDocNumbers(trimmed);
+  const first = all[0];
+  if (all.length !== 1 || first === undefined || first.start !== 0 || first.end !== trimmed.length) return null;
+  return first;
+}
+
+/** Normalises a document number's year brackets to 〔〕: 某政办[2009]69号 → 某政办〔2009〕69号. */
+export function normalizeDocNumber(s: string): string {
+  const parsed = parseDocNumber(s);
+  return parsed ? parsed.text : s.trim();
+}
+
+/**
+ * Positions of the year-bracket characters of every document number in the text whose brackets are
+ * not 〔〕, for a length-preserving rewrite: each entry is `[offset, replacement]`.
+ */
+export function docNumberBracketFixes(text: string): Array<[number, string]> {
+  const fixes: Array<[number, string]> = [];
+  for (const m of text.matchAll(DOC_NUMBER)) {
+    const start = m.index;
+    const whole = m[0];
+    const open = whole.search(new RegExp(`[${escape(OPEN)}]`, 'u'));
+    const afterOpen = whole.slice(open + 1);
+    const close = open + 1 + afterOpen.search(new RegExp(`[${escape(CLOSE)}]`, 'u'));
+    if (whole[open] !== '〔') fixes.push([start + open, '〔']);
+    if (whole[close] !== '〕') fixes.push([start + close, '〕']);
+  }
+  return fixes;
+}

@@ -1,0 +1,14 @@
+import type { ActionRule } from './action-rule.ts';
+import { bodyActions } from './body-actions.ts';
+import { platformActions } from './platform-actions.ts';
+
+/** Every action of Lianxi. Each route asks the policy about exactly one of these. */
+export const actions = { ...platformActions, ...bodyActions } satisfies Record<string, ActionRule>;
+
+export type ActionName = keyof typeof actions;
+
+export function actionRule(action: ActionName): ActionRule {
+  return actions[action];
+}
+
+export const ACTION_NAMES = Object.keys(actions) as ActionName[];

@@ -1,0 +1,42 @@
+import { declareActions } from './action-rule.ts';
+
+/** Every body role: anyone holding one of them is inside the body and may read its records. */
+const INSIDE_BODY = ['office_staff', 'convener', 'deputy_convener', 'member', 'liaison', 'viewer'] as const;
+
+/**
+ * Body-scoped actions. Owned by the bodies part.
+ *
+ * A body's public summary (name, kind, level, region, status) may be listed to any signed-in user;
+ * its internal records (member units, memberships, people, groups, charter versions) only to those
+ * holding a role in it. A liaison may change only the records of their own member unit.
+ */
+export const bodyActions = declareActions({
+  'body.list': { description: '查看议事协调机构名录（名称、类型、层级、地区、状态）', scope: 'authenticated' },
+  'body.create': { description: '导入成立文件，新建议事协调机构', scope: 'system', systemRoles: ['system_admin'] },
+  'charter.preview': { description: '预览成立文件导入结果（不保存）', scope: 'authenticated' },
+  'body.read': { description: '查看议事协调机构', scope: 'body', bodyRoles: INSIDE_BODY },
+  'body.publish': {
+    description: '重新导入成立文件，发布制度新版本',
+    scope: 'body',
+    systemRoles: ['system_admin'],
+    bodyRoles: ['office_staff'],
+  },
+  'charter.read': { description: '查看制度版本及版本差异', scope: 'body', bodyRoles: INSIDE_BODY },
+  'unit.directory': { description: '查看成员单位名录', scope: 'authenticated' },
+  'unit.read': { description: '查看本机构成员单位', scope: 'body', bodyRoles: INSIDE_BODY },
+  'unit.update': {
+    description: '维护成员单位信息',
+    scope: 'body',
+    bodyRoles: ['office_staff'],
+    unitBodyRoles: ['liaison'],
+  },
+  'membership.read': { description: '查看成员、联络员及任职记录', scope: 'body', bodyRoles: INSIDE_BODY },
+  'membership.manage': {
+    description: '维护成员与联络员（联络员仅限本单位）',
+    scope: 'body',
+    bodyRoles: ['office_staff'],
+    unitBodyRoles: ['liaison'],
+  },
+  'person.read': { description: '查看人员（仅限本人所在机构的任职）', scope: 'authenticated' },
+  'group.read': { description: '查看专题组、保障组等工作组', scope: 'body', bodyRoles: INSIDE_BODY },
+});

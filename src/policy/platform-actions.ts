@@ -1,0 +1,31 @@
+import { declareActions } from './action-rule.ts';
+
+/** Platform actions: sessions, accounts, settings, audit. */
+export const platformActions = declareActions({
+  'health.read': { description: '查看服务状态', scope: 'public' },
+  'session.sign_in': { description: '登录', scope: 'public' },
+  'session.read_self': {
+    description: '查看本人账号',
+    scope: 'authenticated',
+    allowWhilePasswordChangeRequired: true,
+  },
+  'session.sign_out': { description: '退出登录', scope: 'authenticated', allowWhilePasswordChangeRequired: true },
+  'session.change_password': {
+    description: '修改本人密码',
+    scope: 'authenticated',
+    allowWhilePasswordChangeRequired: true,
+  },
+  'account.list': { description: '查看账号列表', scope: 'system', systemRoles: ['security_admin'] },
+  'account.read': { description: '查看账号', scope: 'system', systemRoles: ['security_admin'] },
+  'account.create': { description: '创建账号', scope: 'system', systemRoles: ['security_admin'] },
+  'account.grant_role': { description: '授予角色', scope: 'system', systemRoles: ['security_admin'] },
+  'account.revoke_role': { description: '撤销角色', scope: 'system', systemRoles: ['security_admin'] },
+  'account.unlock': { description: '解锁账号', scope: 'system', systemRoles: ['security_admin'] },
+  'account.disable': { description: '停用账号', scope: 'system', systemRoles: ['security_admin'] },
+  'account.enable': { description: '启用账号', scope: 'system', systemRoles: ['security_admin'] },
+  'account.reset_password': { description: '重置密码', scope: 'system', systemRoles: ['security_admin'] },
+  'settings.read': { description: '查看系统设置', scope: 'system', systemRoles: ['system_admin'] },
+  'settings.update': { description: '修改系统设置', scope: 'system', systemRoles: ['system_admin'] },
+  'audit.read': { description: '查阅审计记录', scope: 'system', systemRoles: ['audit_admin'] },
+  'audit.verify': { description: '校验审计链', scope: 'system', systemRoles: ['audit_admin'] },
+});

@@ -1,0 +1,107 @@
+import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
+import type { AccountBodyGrantRow, AccountRow } from '../db/schema/platform.ts';
+import type { GrantableBodyRole } from '../policy/roles.ts';
+
+export type NewAccount = typeof accounts.$inferInsert;
+export type AccountPatch = Partial<Omit<NewAccount, 'id' | 'createdAt'>>;
+
+export async function insertAccount(tx: DbOrTx, account: NewAccount): Promise<AccountRow> {
+  const rows = await tx.insert(accounts).values(account).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('insert into accounts returned no row');
+  return row;
+}
+
+export async function findAccountById(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<AccountRow | null> {
+  const query = db.select().from(accounts).where(eq(accounts.id, id));
+  const rows = options.forUpdate === true ? await query.for('update') : await query;
+  return rows[0] ?? null;
+}
+
+export async function findAccountByUsername(
+  db: DbOrTx,
+  username: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<AccountRow | null> {
+  const query = db.select().from(accounts).where(eq(accounts.username, username));
+  const rows = options.forUpdate === true ? await query.for('update') : await query;
+  return rows[0] ?? null;
+}
+
+export async function updateAccount(tx: DbOrTx, id: string, patch: AccountPatch): Promise<AccountRow> {
+  const rows = await tx.update(accounts).set(patch).where(eq(accounts.id, id)).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error(`account ${id} vanished during update`);
+  return row;
+}
+
+export async function countAccounts(db: DbOrTx, search?: string): Promise<number> {
+  const rows = await db
+    .select({ count: sql<string>`count(*)` })
+    .from(accounts)
+    .where(search === undefined ? undefined : or(ilike(accounts.username, `%${search}%`), ilike(accounts.displayName, `%${search}%`)));
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** Accounts ordered by username, after a username cursor. */
+export async function listAccounts(
+  db: DbOrTx,
+  options: { afterUsername?: string | undefined; limit: number; search?: string | undefined },
+): Promise<AccountRow[]> {
+  const conditions = [];
+  if (options.afterUsername !== undefined) conditions.push(gt(accounts.username, options.afterUsername));
+  if (options.search !== undefined) {
+    const pattern = `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(ilike(accounts.username, pattern), ilike(accounts.displayName, pattern));
+    if (match !== undefined) conditions.push(match);
+  }
+  return db
+    .select()
+    .from(accounts)
+    .where(conditions.length === 0 ? undefined : and(...conditions))
+    .orderBy(asc(accounts.username))
+    .limit(options.limit);
+}
+
+export async function listBodyGrantsOfAccount(db: DbOrTx, accountId: string): Promise<AccountBodyGrantRow[]> {
+  return db
+    .select()
+    .from(accountBodyGrants)
+    .where(eq(accountBodyGrants.accountId, accountId))
+    .orderBy(asc(accountBodyGrants.bodyId), asc(accountBodyGrants.role));
+}
+
+export async function listBodyGrants(db: DbOrTx, accountId: string, bodyId: string): Promise<AccountBodyGrantRow[]> {
+  return db
+    .select()
+    .from(accountBodyGrants)
+    .where(and(eq(accountBodyGrants.accountId, accountId), eq(accountBodyGrants.bodyId, bodyId)));
+}
+
+export async function findBodyGrant(
+  db: DbOrTx,
+  accountId: string,
+  bodyId: string,
+  role: GrantableBodyRole,
+): Promise<AccountBodyGrantRow | null> {
+  const rows = await db
+    .select()
+    .from(accountBodyGrants)
+    .where(
+      and(eq(accountBodyGrants.accountId, accountId), eq(accountBodyGrants.bodyId, bodyId), eq(accountBodyGrants.role, role)),
+    );
+  return rows[0] ?? null;
+}
+
+export async function insertBodyGrant(tx: DbOrTx, grant: typeof accountBodyGrants.$inferInsert): Promise<AccountBodyGrantRow> {
+  const rows = await tx.insert(accountBodyGrants).values(grant).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('insert into account_body_grants returned no row');
+  return row;
+}
+
+export async function deleteBodyGrant(tx: DbOrTx, id: string): Promise<void> {
+  await tx.delete(accountBodyGrants).where(eq(accountBodyGrants.id, id));
+}

@@ -1,0 +1,117 @@
+import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { auditChainHead, auditLog } from '../db/schema/platform.ts';
+import type { AuditLogRow } from '../db/schema/platform.ts';
+import type { ChainedAuditRow, JsonValue } from '../domain/audit/index.ts';
+
+export interface ChainHead {
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** Locks the chain head for this transaction (serialises appends) and returns it. */
+export async function lockChainHead(tx: DbOrTx): Promise<ChainHead> {
+  const rows = await tx
+    .select({ lastSeq: auditChainHead.lastSeq, lastHash: auditChainHead.lastHash })
+    .from(auditChainHead)
+    .where(eq(auditChainHead.id, 1))
+    .for('update');
+  const head = rows[0];
+  if (head === undefined) throw new Error('audit_chain_head row is missing: migration 0001 not applied');
+  return { lastSeq: Number(head.lastSeq), lastHash: head.lastHash };
+}
+
+export async function readChainHead(db: DbOrTx): Promise<ChainHead | null> {
+  const rows = await db
+    .select({ lastSeq: auditChainHead.lastSeq, lastHash: auditChainHead.lastHash })
+    .from(auditChainHead)
+    .where(eq(auditChainHead.id, 1));
+  const head = rows[0];
+  return head === undefined ? null : { lastSeq: Number(head.lastSeq), lastHash: head.lastHash };
+}
+
+/** Appends a chained row and moves the head, in the caller's transaction (head must be locked). */
+export async function appendAuditRow(tx: DbOrTx, row: ChainedAuditRow): Promise<void> {
+  await tx.insert(auditLog).values({
+    seq: row.seq,
+    occurredAt: new Date(row.occurredAt),
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    requestId: row.requestId,
+    clientAddress: row.clientAddress,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  });
+  await tx
+    .update(auditChainHead)
+    .set({ lastSeq: row.seq, lastHash: row.hash })
+    .where(eq(auditChainHead.id, 1));
+}
+
+export function toChainedRow(row: AuditLogRow): ChainedAuditRow {
+  return {
+    seq: Number(row.seq),
+    occurredAt: row.occurredAt.toISOString(),
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: (row.before ?? null) as JsonValue,
+    after: (row.after ?? null) as JsonValue,
+    requestId: row.requestId,
+    clientAddress: row.clientAddress,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+/** Rows with seq > afterSeq (all rows from the lowest when null) in sequence order, at most `limit`. */
+export async function auditRowsAfter(db: DbOrTx, afterSeq: number | null, limit: number): Promise<AuditLogRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(afterSeq === null ? undefined : sql`${auditLog.seq} > ${afterSeq}`)
+    .orderBy(asc(auditLog.seq))
+    .limit(limit);
+}
+
+export interface AuditFilter {
+  actorId?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Newest first: only rows with seq below this. */
+  beforeSeq?: number | undefined;
+}
+
+function filterConditions(filter: AuditFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.actorId !== undefined) conditions.push(eq(auditLog.actorId, filter.actorId));
+  if (filter.action !== undefined) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.entityType !== undefined) conditions.push(eq(auditLog.entityType, filter.entityType));
+  if (filter.entityId !== undefined) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.from !== undefined) conditions.push(gte(auditLog.occurredAt, filter.from));
+  if (filter.to !== undefined) conditions.push(lte(auditLog.occurredAt, filter.to));
+  if (filter.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, filter.beforeSeq));
+  return conditions.length === 0 ? undefined : and(...conditions);
+}
+
+/** Audit rows newest first, filtered, at most `limit`. */
+export async function listAuditRows(db: DbOrTx, filter: AuditFilter, limit: number): Promise<AuditLogRow[]> {
+  return db.select().from(auditLog).where(filterConditions(filter)).orderBy(desc(auditLog.seq)).limit(limit);
+}
+
+export async function countAuditRows(db: DbOrTx, filter: Omit<AuditFilter, 'beforeSeq'>): Promise<number> {
+  const rows = await db
+    .select({ count: sql<string>`count(*)` })
+    .from(auditLog)
+    .where(filterConditions(filter));
+  return Number(rows[0]?.count ?? 0);
+}

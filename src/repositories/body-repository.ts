@@ -1,0 +1,87 @@
+/** SQL for bodies (the unit of tenancy). */
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, ilike, inArray, like, lt, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { bodies } from '../db/schema/bodies.ts';
+import type { BodyStatus } from '../db/schema/bodies.ts';
+import type { BodyKind, BodyLevel } from '../domain/charter/charter-types.ts';
+
+export type BodyRow = typeof bodies.$inferSelect;
+export type NewBody = Omit<typeof bodies.$inferInsert, 'id'>;
+
+export async function insertBody(db: DbOrTx, values: NewBody): Promise<BodyRow> {
+  const [row] = await db.insert(bodies).values({ id: randomUUID(), ...values }).returning();
+  if (!row) throw new Error('insert into bodies returned no row');
+  return row;
+}
+
+export async function updateBody(db: DbOrTx, id: string, patch: Partial<NewBody>): Promise<BodyRow | null> {
+  const [row] = await db
+    .update(bodies)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(bodies.id, id))
+    .returning();
+  return row ?? null;
+}
+
+export async function findBodyById(db: DbOrTx, id: string): Promise<BodyRow | null> {
+  const [row] = await db.select().from(bodies).where(eq(bodies.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findBodiesByIds(db: DbOrTx, ids: readonly string[]): Promise<BodyRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(bodies).where(inArray(bodies.id, [...ids]));
+}
+
+/** Position in the newest-first listing: `(createdAt, id)` of the last row of the previous page. */
+export interface BodyCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface ListBodiesFilter {
+  kind?: BodyKind;
+  level?: BodyLevel;
+  /** A region code: bodies of that region and of every region inside it */
+  regionCode?: string;
+  status?: BodyStatus;
+  /** Part of the name */
+  nameContains?: string;
+  after?: BodyCursor;
+  limit: number;
+}
+
+/** The code prefix every region inside `code` shares: 440000 → 44, 440100 → 4401, 440103 → 440103. */
+export function regionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Newest first, `limit` rows after the cursor. */
+export async function listBodies(db: DbOrTx, filter: ListBodiesFilter): Promise<BodyRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.kind) conditions.push(eq(bodies.kind, filter.kind));
+  if (filter.level) conditions.push(eq(bodies.level, filter.level));
+  if (filter.status) conditions.push(eq(bodies.status, filter.status));
+  if (filter.regionCode) conditions.push(like(bodies.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`));
+  if (filter.nameContains) conditions.push(ilike(bodies.name, `%${escapeLike(filter.nameContains)}%`));
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    const older = or(lt(bodies.createdAt, createdAt), and(eq(bodies.createdAt, createdAt), lt(bodies.id, id)));
+    if (older) conditions.push(older);
+  }
+  return db
+    .select()
+    .from(bodies)
+    .where(conditions.length > 0 ? and(...conditions) : sql`true`)
+    .orderBy(desc(bodies.createdAt), desc(bodies.id))
+    .limit(filter.limit);
+}
+

@@ -1,0 +1,65 @@
+/** SQL for people: the persons who hold roles in bodies. */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { memberships, people } from '../db/schema/bodies.ts';
+import { accounts } from '../db/schema/platform.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+
+export async function insertPerson(db: DbOrTx, values: { name: string; normalizedName: string }): Promise<PersonRow> {
+  const [row] = await db
+    .insert(people)
+    .values({ id: randomUUID(), name: values.name, normalizedName: values.normalizedName })
+    .returning();
+  if (!row) throw new Error('insert into people returned no row');
+  return row;
+}
+
+export async function findPersonById(db: DbOrTx, id: string): Promise<PersonRow | null> {
+  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findPeopleByIds(db: DbOrTx, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(people).where(inArray(people.id, [...ids]));
+}
+
+/** People who hold or held any membership of the body, by name. */
+export async function listPeopleOfBody(db: DbOrTx, bodyId: string): Promise<PersonRow[]> {
+  return db
+    .selectDistinct({ id: people.id, name: people.name, normalizedName: people.normalizedName, createdAt: people.createdAt })
+    .from(people)
+    .innerJoin(memberships, eq(memberships.personId, people.id))
+    .where(eq(memberships.bodyId, bodyId))
+    .orderBy(asc(people.normalizedName), asc(people.id));
+}
+
+/** A person of the body with this normalised name (the one met first), or null. */
+export async function findPersonInBody(db: DbOrTx, bodyId: string, normalizedName: string): Promise<PersonRow | null> {
+  const [row] = await db
+    .select({ id: people.id, name: people.name, normalizedName: people.normalizedName, createdAt: people.createdAt })
+    .from(people)
+    .innerJoin(memberships, eq(memberships.personId, people.id))
+    .where(and(eq(memberships.bodyId, bodyId), eq(people.normalizedName, normalizedName)))
+    .orderBy(asc(memberships.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updatePerson(db: DbOrTx, id: string, patch: { name?: string; normalizedName?: string }): Promise<PersonRow | null> {
+  const [row] = await db.update(people).set(patch).where(eq(people.id, id)).returning();
+  return row ?? null;
+}
+
+/** The person an account is linked to (accounts.person_id), or null. */
+export async function findPersonOfAccount(db: DbOrTx, accountId: string): Promise<PersonRow | null> {
+  const [row] = await db
+    .select({ id: people.id, name: people.name, normalizedName: people.normalizedName, createdAt: people.createdAt })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,54 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { sessions } from '../db/schema/platform.ts';
+import type { SessionRow } from '../db/schema/platform.ts';
+
+export type SessionEndReason = NonNullable<SessionRow['endReason']>;
+
+export async function insertSession(tx: DbOrTx, session: typeof sessions.$inferInsert): Promise<SessionRow> {
+  const rows = await tx.insert(sessions).values(session).returning();
+  const row = rows[0];
+  if (row === undefined) throw new Error('insert into sessions returned no row');
+  return row;
+}
+
+export async function findSessionByTokenHash(db: DbOrTx, tokenHash: string): Promise<SessionRow | null> {
+  const rows = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: DbOrTx, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+}
+
+/** Ends one open session; returns whether it was open. */
+export async function endSession(db: DbOrTx, id: string, at: Date, reason: SessionEndReason): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ endedAt: at, endReason: reason })
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Ends every open session of an account (optionally except one); returns how many. */
+export async function endSessionsOfAccount(
+  db: DbOrTx,
+  accountId: string,
+  at: Date,
+  reason: SessionEndReason,
+  exceptSessionId?: string,
+): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ endedAt: at, endReason: reason })
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        isNull(sessions.endedAt),
+        exceptSessionId === undefined ? undefined : ne(sessions.id, exceptSessionId),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}

@@ -1,0 +1,237 @@
+/** Accounts (security administrator), settings (system administrator) and health (public). */
+import { sql } from 'drizzle-orm';
+import {
+  accountPageSchema,
+  accountParamsSchema,
+  accountSchema,
+  accountWithPasswordSchema,
+  createAccountRequestSchema,
+  linkPersonRequestSchema,
+  listAccountsQuerySchema,
+  roleChangeSchema,
+} from '../../contracts/accounts.ts';
+import { errorResponses } from '../../contracts/common.ts';
+import { healthResponseSchema } from '../../contracts/health.ts';
+import { securitySettingsDtoSchema } from '../../contracts/settings.ts';
+import { authorize, authorizeActor } from '../../policy/policy.ts';
+import {
+  accountView,
+  createAccount,
+  disableAccount,
+  enableAccount,
+  getAccountView,
+  grantRole,
+  linkPerson,
+  listAccountViews,
+  resetPassword,
+  revokeRole,
+  unlockAccount,
+} from '../../services/account-service.ts';
+import { getSecuritySettings, updateSecuritySettings } from '../../services/settings-service.ts';
+import type { RouteModule } from '../app-types.ts';
+import { auditOrigin } from '../request-context.ts';
+
+export const adminRoutes: RouteModule = async (app, deps) => {
+  const { db, config, clock } = deps;
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: '服务状态', response: { 200: healthResponseSchema, ...errorResponses } } },
+    async (request) => {
+      await authorize(request.actor, 'health.read');
+      await db.execute(sql`select 1`);
+      return { status: 'ok' as const, time: clock.now().toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/settings',
+    {
+      schema: { tags: ['system'], summary: '查看安全设置', response: { 200: securitySettingsDtoSchema, ...errorResponses } },
+    },
+    async (request) => {
+      await authorize(request.actor, 'settings.read');
+      return getSecuritySettings(db, config);
+    },
+  );
+
+  app.put(
+    '/api/settings',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '修改安全设置（会话超时、密码策略、锁定）',
+        body: securitySettingsDtoSchema,
+        response: { 200: securitySettingsDtoSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'settings.update');
+      return updateSecuritySettings({ db, config, settings: request.body, origin: auditOrigin(request, deps) });
+    },
+  );
+
+  app.get(
+    '/api/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '账号列表',
+        querystring: listAccountsQuerySchema,
+        response: { 200: accountPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.list');
+      const page = await listAccountViews(db, {
+        afterUsername: request.query.cursor,
+        limit: request.query.limit,
+        search: request.query.search,
+        now: clock.now(),
+      });
+      return { items: page.items, total: page.total, nextCursor: page.nextAfter };
+    },
+  );
+
+  app.get(
+    '/api/accounts/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '查看账号',
+        params: accountParamsSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.read');
+      return getAccountView(db, request.params.id, clock.now());
+    },
+  );
+
+  app.post(
+    '/api/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '创建账号（未给密码时生成一次性密码）',
+        body: createAccountRequestSchema,
+        response: { 201: accountWithPasswordSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'account.create');
+      const created = await createAccount({
+        db,
+        config,
+        clock,
+        username: request.body.username,
+        displayName: request.body.displayName,
+        password: request.body.password,
+        systemRoles: request.body.systemRoles,
+        personId: request.body.personId ?? null,
+        origin: auditOrigin(request, deps),
+      });
+      reply.code(201);
+      return {
+        account: accountView(created.account, [], clock.now()),
+        oneTimePassword: created.oneTimePassword,
+      };
+    },
+  );
+
+  app.post(
+    '/api/accounts/:id/roles',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '授予角色（系统角色或机构内角色）',
+        params: accountParamsSchema,
+        body: roleChangeSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.grant_role');
+      await grantRole({ db, clock, accountId: request.params.id, change: request.body, origin: auditOrigin(request, deps) });
+      return getAccountView(db, request.params.id, clock.now());
+    },
+  );
+
+  app.post(
+    '/api/accounts/:id/roles/revoke',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '撤销角色',
+        params: accountParamsSchema,
+        body: roleChangeSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.revoke_role');
+      await revokeRole({ db, clock, accountId: request.params.id, change: request.body, origin: auditOrigin(request, deps) });
+      return getAccountView(db, request.params.id, clock.now());
+    },
+  );
+
+  const simpleActions = [
+    { path: 'unlock', action: 'account.unlock', summary: '解锁账号', run: unlockAccount },
+    { path: 'disable', action: 'account.disable', summary: '停用账号（并结束其会话）', run: disableAccount },
+    { path: 'enable', action: 'account.enable', summary: '启用账号', run: enableAccount },
+  ] as const;
+  for (const item of simpleActions) {
+    app.post(
+      `/api/accounts/:id/${item.path}`,
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: item.summary,
+          params: accountParamsSchema,
+          response: { 200: accountSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await authorize(request.actor, item.action);
+        await item.run({ db, clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
+        return getAccountView(db, request.params.id, clock.now());
+      },
+    );
+  }
+
+  app.post(
+    '/api/accounts/:id/reset-password',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '重置密码（生成一次性密码，须在下次登录时修改）',
+        params: accountParamsSchema,
+        response: { 200: accountWithPasswordSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorizeActor(request.actor, 'account.reset_password');
+      const result = await resetPassword({ db, clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
+      return { account: await getAccountView(db, result.account.id, clock.now()), oneTimePassword: result.oneTimePassword };
+    },
+  );
+
+  app.put(
+    '/api/accounts/:id/person',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '关联人员（用于机构内角色）',
+        params: accountParamsSchema,
+        body: linkPersonRequestSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.grant_role');
+      await linkPerson({ db, clock, accountId: request.params.id, personId: request.body.personId, origin: auditOrigin(request, deps) });
+      return getAccountView(db, request.params.id, clock.now());
+    },
+  );
+};

@@ -1,0 +1,104 @@
+/** /api/auth: sign in, sign out, me, change password. */
+import { changePasswordRequestSchema, meResponseSchema, signInRequestSchema } from '../../contracts/auth.ts';
+import type { MeResponse } from '../../contracts/auth.ts';
+import { errorResponses, okResponseSchema } from '../../contracts/common.ts';
+import { authorize, authorizeActor } from '../../policy/policy.ts';
+import { getAccountView } from '../../services/account-service.ts';
+import { changePassword, signIn, signOut } from '../../services/auth-service.ts';
+import { getSecuritySettings } from '../../services/settings-service.ts';
+import type { AppDeps, RouteModule } from '../app-types.ts';
+import { auditOrigin, clearSessionCookie, setSessionCookie } from '../request-context.ts';
+
+async function meOf(deps: AppDeps, accountId: string, session: { id: string; createdAt: Date }): Promise<MeResponse> {
+  const settings = await getSecuritySettings(deps.db, deps.config);
+  return {
+    account: await getAccountView(deps.db, accountId, deps.clock.now()),
+    session: {
+      id: session.id,
+      createdAt: session.createdAt.toISOString(),
+      idleTimeoutMinutes: settings.session.idleMinutes,
+      absoluteTimeoutHours: settings.session.absoluteHours,
+    },
+  };
+}
+
+export const authRoutes: RouteModule = async (app, deps) => {
+  app.post(
+    '/api/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: signInRequestSchema,
+        response: { 200: meResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'session.sign_in');
+      const result = await signIn({
+        db: deps.db,
+        config: deps.config,
+        clock: deps.clock,
+        username: request.body.username,
+        password: request.body.password,
+        origin: {
+          requestId: request.id,
+          clientAddress: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        },
+      });
+      setSessionCookie(reply, deps, result.token);
+      return meOf(deps, result.account.id, result.session);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    {
+      schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResponseSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const actor = await authorizeActor(request.actor, 'session.sign_out');
+      await signOut({ db: deps.db, clock: deps.clock, actor, origin: auditOrigin(request, deps) });
+      clearSessionCookie(reply, deps);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: { tags: ['auth'], summary: '当前登录账号', response: { 200: meResponseSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const actor = await authorizeActor(request.actor, 'session.read_self');
+      const session = request.session ?? { id: actor.sessionId ?? '', createdAt: deps.clock.now() };
+      return meOf(deps, actor.accountId, session);
+    },
+  );
+
+  app.post(
+    '/api/auth/change-password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人密码（首次登录必须修改）',
+        body: changePasswordRequestSchema,
+        response: { 200: okResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeActor(request.actor, 'session.change_password');
+      await changePassword({
+        db: deps.db,
+        config: deps.config,
+        clock: deps.clock,
+        actor,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        origin: auditOrigin(request, deps),
+      });
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,124 @@
+/**
+ * The audit trail: every state change records a chained row in the transaction of the change,
+ * and the audit administrator reads and verifies the trail.
+ */
+import type { DbOrTx } from '../db/database.ts';
+import { AuditChainVerifier, chainAuditRow, toJsonValue } from '../domain/audit/index.ts';
+import type { ChainVerification } from '../domain/audit/index.ts';
+import {
+  appendAuditRow,
+  auditRowsAfter,
+  countAuditRows,
+  listAuditRows,
+  lockChainHead,
+  readChainHead,
+  toChainedRow,
+} from '../repositories/audit-repository.ts';
+import type { AuditFilter } from '../repositories/audit-repository.ts';
+import type { Clock } from '../config/clock.ts';
+import { systemClock } from '../config/clock.ts';
+
+export interface AuditEntry {
+  /** The signed-in account, or null for the system / CLI / an unknown user. */
+  actorId: string | null;
+  /** Dotted verb, e.g. `account.create`, `auth.sign_in_failed`, `body.publish`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** State before the change (null when created). Never include secrets such as password hashes. */
+  before: unknown;
+  /** State after the change (null when deleted). */
+  after: unknown;
+  requestId: string | null;
+  clientAddress: string | null;
+  /** When the change happened; defaults to now (pass the request's clock when you have one). */
+  at?: Date;
+}
+
+/**
+ * Writes a chained audit row in the caller's transaction. Locks the chain head (released at commit),
+ * so concurrent transactions append one after another to one chain. Call it inside the
+ * `db.transaction` of the change it records.
+ */
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry, clock: Clock = systemClock): Promise<void> {
+  const head = await lockChainHead(tx);
+  const at = entry.at ?? clock.now();
+  const row = chainAuditRow(head, {
+    occurredAt: at.toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: toJsonValue(entry.before),
+    after: toJsonValue(entry.after),
+    requestId: entry.requestId,
+    clientAddress: entry.clientAddress,
+  });
+  await appendAuditRow(tx, row);
+}
+
+/** Who did it and from where: the part of an audit entry that comes from the request. */
+export interface AuditOrigin {
+  actorId: string | null;
+  requestId: string | null;
+  clientAddress: string | null;
+  at?: Date;
+}
+
+export interface AuditRecord {
+  seq: number;
+  occurredAt: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  clientAddress: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditRecord[];
+  total: number;
+  /** Pass as `beforeSeq` to read the next (older) page; null at the end. */
+  nextBeforeSeq: number | null;
+}
+
+/** Reads the trail newest first with filters (the audit administrator's view). */
+export async function listAudit(
+  db: DbOrTx,
+  options: { filter: Omit<AuditFilter, 'beforeSeq'>; beforeSeq?: number | undefined; limit: number },
+): Promise<AuditPage> {
+  const rows = await listAuditRows(db, { ...options.filter, beforeSeq: options.beforeSeq }, options.limit + 1);
+  const page = rows.slice(0, options.limit).map((row) => toChainedRow(row));
+  const total = await countAuditRows(db, options.filter);
+  const last = page[page.length - 1];
+  return {
+    items: page,
+    total,
+    nextBeforeSeq: rows.length > options.limit && last !== undefined ? last.seq : null,
+  };
+}
+
+/** Verifies the whole chain page by page; reports the first broken link. */
+export async function verifyAudit(db: DbOrTx, pageSize = 1000): Promise<ChainVerification> {
+  const verifier = new AuditChainVerifier();
+  let afterSeq: number | null = null;
+  for (;;) {
+    const rows = await auditRowsAfter(db, afterSeq, pageSize);
+    let broken = false;
+    for (const row of rows) {
+      if (verifier.push(toChainedRow(row)) !== null) {
+        broken = true;
+        break;
+      }
+    }
+    const last = rows[rows.length - 1];
+    if (broken || last === undefined || rows.length < pageSize) break;
+    afterSeq = Number(last.seq);
+  }
+  return verifier.finish(await readChainHead(db));
+}

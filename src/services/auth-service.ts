@@ -1,0 +1,342 @@
+/**
+ * Sign in, sessions, sign out and password change. Sessions live on the server; the browser holds
+ * a random token in an HttpOnly cookie and the database only its SM3 hash.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import smCrypto from 'sm-crypto';
+import type { AppConfig } from '../config/config.ts';
+import type { Clock } from '../config/clock.ts';
+import type { Database, DbOrTx } from '../db/database.ts';
+import type { AccountRow, SessionRow } from '../db/schema/platform.ts';
+import { AppError } from '../errors/app-error.ts';
+import { bodyRoleLookup } from '../policy/actor.ts';
+import type { Actor, BodyRoleResolver } from '../policy/actor.ts';
+import type { SystemRole } from '../policy/roles.ts';
+import { findAccountById, findAccountByUsername, updateAccount } from '../repositories/account-repository.ts';
+import {
+  endSession,
+  endSessionsOfAccount,
+  findSessionByTokenHash,
+  insertSession,
+  touchSession,
+} from '../repositories/session-repository.ts';
+import { accountSnapshot } from './account-service.ts';
+import { recordAudit } from './audit-service.ts';
+import type { AuditOrigin } from './audit-service.ts';
+import { assertPasswordAcceptable, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { getSecuritySettings } from './settings-service.ts';
+
+export const SESSION_COOKIE = 'lianxi_session';
+
+/** Request origin of a sign-in (no actor yet). */
+export interface RequestOrigin {
+  requestId: string | null;
+  clientAddress: string | null;
+  userAgent?: string | null;
+}
+
+export function systemRolesOf(account: Pick<AccountRow, 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin'>): SystemRole[] {
+  const roles: SystemRole[] = [];
+  if (account.isSystemAdmin) roles.push('system_admin');
+  if (account.isSecurityAdmin) roles.push('security_admin');
+  if (account.isAuditAdmin) roles.push('audit_admin');
+  return roles;
+}
+
+export function hashSessionToken(token: string): string {
+  return smCrypto.sm3(token);
+}
+
+/** Builds the actor of an account for a request at `at`. */
+export function actorOf(
+  db: DbOrTx,
+  account: AccountRow,
+  options: { sessionId: string | null; resolvers: readonly BodyRoleResolver[]; at: Date },
+): Actor {
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    systemRoles: systemRolesOf(account),
+    personId: account.personId,
+    mustChangePassword: account.mustChangePassword,
+    sessionId: options.sessionId,
+    bodyRoles: bodyRoleLookup(db, options.resolvers, account.id, options.at),
+  };
+}
+
+const INVALID_CREDENTIALS = () => new AppError('invalid_credentials', 401, '用户名或密码错误');
+
+export interface SignInResult {
+  /** The cookie value; shown to the client once, stored only as a hash. */
+  token: string;
+  session: SessionRow;
+  account: AccountRow;
+}
+
+/**
+ * Signs in with username and password. A failure is audited and counted (committed even though the
+ * sign-in fails); the threshold-th consecutive failure locks the account for the lockout period.
+ */
+export async function signIn(options: {
+  db: Database;
+  config: AppConfig;
+  clock: Clock;
+  username: string;
+  password: string;
+  origin: RequestOrigin;
+}): Promise<SignInResult> {
+  const { db, config, clock, origin } = options;
+  const username = options.username.trim().toLowerCase();
+  const now = clock.now();
+  const audit = { requestId: origin.requestId, clientAddress: origin.clientAddress, at: now };
+  const settings = await getSecuritySettings(db, config);
+
+  const outcome = await db.transaction(async (tx) => {
+    const account = await findAccountByUsername(tx, username, { forUpdate: true });
+    if (account === null) {
+      await verifyAgainstDummy(options.password);
+      await recordAudit(tx, {
+        ...audit,
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: null,
+        before: null,
+        after: { username, reason: 'unknown_username' },
+      });
+      return { error: INVALID_CREDENTIALS() } as const;
+    }
+    if (account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime()) {
+      await recordAudit(tx, {
+        ...audit,
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: account.id,
+        before: null,
+        after: { username, reason: 'locked', lockedUntil: account.lockedUntil },
+      });
+      return {
+        error: new AppError('account_locked', 423, `账号已锁定，请于 ${formatBeijing(account.lockedUntil)} 后再试，或联系安全管理员解锁`, {
+          details: { lockedUntil: account.lockedUntil.toISOString() },
+        }),
+      } as const;
+    }
+    const passwordOk = await verifyPassword(account.passwordHash, options.password);
+    if (!passwordOk) {
+      const failures = account.failedSignIns + 1;
+      const locks = failures >= settings.lockout.threshold;
+      const lockedUntil = locks ? new Date(now.getTime() + settings.lockout.minutes * 60_000) : null;
+      const updated = await updateAccount(tx, account.id, {
+        failedSignIns: locks ? 0 : failures,
+        lockedUntil,
+        updatedAt: now,
+      });
+      await recordAudit(tx, {
+        ...audit,
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: account.id,
+        before: null,
+        after: { username, reason: 'wrong_password', consecutiveFailures: failures },
+      });
+      if (locks) {
+        await recordAudit(tx, {
+          ...audit,
+          actorId: null,
+          action: 'auth.lockout',
+          entityType: 'account',
+          entityId: account.id,
+          before: accountSnapshot(account),
+          after: accountSnapshot(updated),
+        });
+        return {
+          error: new AppError(
+            'account_locked',
+            423,
+            `连续 ${settings.lockout.threshold} 次密码错误，账号已锁定 ${settings.lockout.minutes} 分钟`,
+            { details: { lockedUntil: lockedUntil?.toISOString() ?? null } },
+          ),
+        } as const;
+      }
+      return { error: INVALID_CREDENTIALS() } as const;
+    }
+    if (account.disabled) {
+      await recordAudit(tx, {
+        ...audit,
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: account.id,
+        before: null,
+        after: { username, reason: 'disabled' },
+      });
+      return { error: new AppError('account_disabled', 403, '账号已停用，请联系安全管理员') } as const;
+    }
+    const token = randomBytes(32).toString('base64url');
+    const session = await insertSession(tx, {
+      id: randomUUID(),
+      tokenHash: hashSessionToken(token),
+      accountId: account.id,
+      createdAt: now,
+      lastSeenAt: now,
+      clientAddress: origin.clientAddress,
+      userAgent: origin.userAgent?.slice(0, 500) ?? null,
+    });
+    const updated = await updateAccount(tx, account.id, {
+      failedSignIns: 0,
+      lockedUntil: null,
+      lastSignInAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, {
+      ...audit,
+      actorId: account.id,
+      action: 'auth.sign_in',
+      entityType: 'session',
+      entityId: session.id,
+      before: null,
+      after: { accountId: account.id, username, clientAddress: origin.clientAddress },
+    });
+    return { result: { token, session, account: updated } } as const;
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.result;
+}
+
+function formatBeijing(date: Date): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}
+
+export type SessionLookup =
+  | { ok: true; session: SessionRow; account: AccountRow }
+  | { ok: false; reason: 'no_session' | 'unknown' | 'ended' | 'idle_timeout' | 'absolute_timeout' | 'account_disabled' };
+
+/**
+ * Finds the live session of a cookie token at `clock.now()`. An expired session is ended (audited);
+ * a live one is touched (idle timer restarts).
+ */
+export async function resolveSession(options: {
+  db: Database;
+  config: AppConfig;
+  clock: Clock;
+  token: string | undefined;
+  origin: RequestOrigin;
+}): Promise<SessionLookup> {
+  const { db, config, clock, token } = options;
+  if (token === undefined || token === '') return { ok: false, reason: 'no_session' };
+  const session = await findSessionByTokenHash(db, hashSessionToken(token));
+  if (session === null) return { ok: false, reason: 'unknown' };
+  if (session.endedAt !== null) return { ok: false, reason: 'ended' };
+  const now = clock.now();
+  const settings = await getSecuritySettings(db, config);
+  const idleLimit = session.lastSeenAt.getTime() + settings.session.idleMinutes * 60_000;
+  const absoluteLimit = session.createdAt.getTime() + settings.session.absoluteHours * 3_600_000;
+  const account = await findAccountById(db, session.accountId);
+  let reason: 'idle_timeout' | 'absolute_timeout' | 'account_disabled' | null = null;
+  if (account === null || account.disabled) reason = 'account_disabled';
+  else if (now.getTime() >= absoluteLimit) reason = 'absolute_timeout';
+  else if (now.getTime() >= idleLimit) reason = 'idle_timeout';
+  if (reason !== null) {
+    const ending = reason;
+    await db.transaction(async (tx) => {
+      if (await endSession(tx, session.id, now, ending)) {
+        await recordAudit(tx, {
+          actorId: session.accountId,
+          action: 'auth.session_expired',
+          entityType: 'session',
+          entityId: session.id,
+          before: { endedAt: null },
+          after: { endedAt: now, endReason: ending },
+          requestId: options.origin.requestId,
+          clientAddress: options.origin.clientAddress,
+          at: now,
+        });
+      }
+    });
+    return { ok: false, reason };
+  }
+  await touchSession(db, session.id, now);
+  return { ok: true, session, account: account as AccountRow };
+}
+
+/** Ends the actor's session; audited. */
+export async function signOut(options: { db: Database; clock: Clock; actor: Actor; origin: AuditOrigin }): Promise<void> {
+  const { db, clock, actor, origin } = options;
+  const sessionId = actor.sessionId;
+  if (sessionId === null) return;
+  const now = origin.at ?? clock.now();
+  await db.transaction(async (tx) => {
+    if (await endSession(tx, sessionId, now, 'signed_out')) {
+      await recordAudit(tx, {
+        ...origin,
+        at: now,
+        action: 'auth.sign_out',
+        entityType: 'session',
+        entityId: sessionId,
+        before: { endedAt: null },
+        after: { endedAt: now, endReason: 'signed_out' },
+      });
+    }
+  });
+}
+
+/**
+ * Changes the actor's own password: checks the current one and the policy, clears the forced
+ * change, ends the account's other sessions; audited (never the hashes).
+ */
+export async function changePassword(options: {
+  db: Database;
+  config: AppConfig;
+  clock: Clock;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+  origin: AuditOrigin;
+}): Promise<AccountRow> {
+  const { db, config, clock, actor, origin } = options;
+  const now = origin.at ?? clock.now();
+  const settings = await getSecuritySettings(db, config);
+  assertPasswordAcceptable(options.newPassword, settings.passwordPolicy, {
+    username: actor.username,
+    field: 'newPassword',
+  });
+  if (options.newPassword === options.currentPassword) {
+    throw new AppError('password_unchanged', 400, '新密码不能与当前密码相同', { field: 'newPassword' });
+  }
+  const newHash = await hashPassword(options.newPassword);
+  return db.transaction(async (tx) => {
+    const account = await findAccountById(tx, actor.accountId, { forUpdate: true });
+    if (account === null) throw new AppError('unauthenticated', 401, '请先登录');
+    if (!(await verifyPassword(account.passwordHash, options.currentPassword))) {
+      throw new AppError('wrong_current_password', 400, '当前密码不正确', { field: 'currentPassword' });
+    }
+    const updated = await updateAccount(tx, account.id, {
+      passwordHash: newHash,
+      mustChangePassword: false,
+      passwordChangedAt: now,
+      updatedAt: now,
+    });
+    const ended = await endSessionsOfAccount(tx, account.id, now, 'password_changed', actor.sessionId ?? undefined);
+    await recordAudit(tx, {
+      ...origin,
+      at: now,
+      action: 'account.password_changed',
+      entityType: 'account',
+      entityId: account.id,
+      before: accountSnapshot(account),
+      after: { ...accountSnapshot(updated), otherSessionsEnded: ended },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Bodies: the public list (name, kind, level, region, status — any signed-in user may see it) with
+ * filters, name search and cursor pagination, and a body's detail for those holding a role in it.
+ */
+import type { DbOrTx } from '../db/database.ts';
+import type { BodyKind, BodyLevel, CharterFlags, FoundingDocument } from '../domain/charter/charter-types.ts';
+import type { BodyStatus, StoredOfficePost } from '../db/schema/bodies.ts';
+import { AppError } from '../errors/app-error.ts';
+import { findBodyById, listBodies } from '../repositories/body-repository.ts';
+import type { BodyRow } from '../repositories/body-repository.ts';
+import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
+import { findOffice } from '../repositories/office-repository.ts';
+import { listBodyUnits } from '../repositories/unit-repository.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+export interface BodySummary {
+  id: string;
+  name: string;
+  kind: BodyKind;
+  level: BodyLevel | null;
+  regionCode: string | null;
+  regionName: string | null;
+  status: BodyStatus;
+}
+
+export function toBodySummary(row: BodyRow): BodySummary {
+  return { id: row.id, name: row.name, kind: row.kind, level: row.level, regionCode: row.regionCode, regionName: row.regionName, status: row.status };
+}
+
+/** Lists bodies newest first; `q` searches the name. */
+export async function listBodySummaries(
+  db: DbOrTx,
+  options: { kind?: BodyKind; level?: BodyLevel; regionCode?: string; status?: BodyStatus; q?: string; cursor?: string; limit: number },
+): Promise<{ items: BodySummary[]; nextCursor: string | null }> {
+  let after: { createdAt: Date; id: string } | undefined;
+  if (options.cursor !== undefined) {
+    const key = decodeCursor(options.cursor, ['createdAt', 'id']);
+    const createdAt = new Date(key.createdAt);
+    if (Number.isNaN(createdAt.getTime())) throw new AppError('invalid_cursor', 400, '分页游标无效', { field: 'cursor' });
+    after = { createdAt, id: key.id };
+  }
+  const q = options.q?.trim();
+  const rows = await listBodies(db, {
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.level ? { level: options.level } : {}),
+    ...(options.regionCode ? { regionCode: options.regionCode } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    ...(q ? { nameContains: q } : {}),
+    ...(after ? { after } : {}),
+    limit: options.limit + 1,
+  });
+  const page = rows.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toBodySummary),
+    nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** A body by id, or a 404 naming the field. */
+export async function getBodyRow(db: DbOrTx, options: { bodyId: string }): Promise<BodyRow> {
+  const body = await findBodyById(db, options.bodyId);
+  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  return body;
+}
+
+export interface BodyDetail extends BodySummary {
+  sunsetDate: string | null;
+  dissolvedOn: string | null;
+  flags: Omit<CharterFlags, 'sources'>;
+  createdAt: string;
+  foundingDocument: Pick<FoundingDocument, 'title' | 'docNumber' | 'issuer' | 'issueDate'>;
+  currentCharterVersion: { id: string; version: number; importedAt: string; importedBy: string | null };
+  /** Member units holding on `at` */
+  memberUnits: { unitId: string; name: string; nameInCharter: string; lead: boolean; validFrom: string }[];
+  office: { hostUnitId: string | null; hostUnitName: string | null; director: StoredOfficePost | null; deputyDirectors: StoredOfficePost[]; duties: string[] } | null;
+}
+
+/** A body's detail with its member units as of `at` (default today). */
+export async function getBodyDetail(db: DbOrTx, options: { bodyId: string; at: string }): Promise<BodyDetail> {
+  const body = await getBodyRow(db, options);
+  if (!body.currentCharterVersionId) throw new Error(`body ${body.id} has no current charter version`);
+  const current = await findCharterVersionById(db, body.currentCharterVersionId);
+  if (!current) throw new Error(`body ${body.id}: current charter version is missing`);
+  const units = await listBodyUnits(db, body.id, options.at);
+  const office = await findOffice(db, body.id);
+  return {
+    ...toBodySummary(body),
+    sunsetDate: body.sunsetDate,
+    dissolvedOn: body.dissolvedOn,
+    flags: { noSeal: body.flags.noSeal, noFormalDocuments: body.flags.noFormalDocuments, notRegisteredBody: body.flags.notRegisteredBody },
+    createdAt: body.createdAt.toISOString(),
+    foundingDocument: {
+      title: current.charter.foundingDocument.title,
+      docNumber: current.charter.foundingDocument.docNumber,
+      issuer: current.charter.foundingDocument.issuer,
+      issueDate: current.charter.foundingDocument.issueDate,
+    },
+    currentCharterVersion: { id: current.id, version: current.version, importedAt: current.importedAt.toISOString(), importedBy: current.importedBy },
+    memberUnits: units
+      .map((u) => ({ unitId: u.unitId, name: u.unit.name, nameInCharter: u.nameInCharter, lead: u.lead, validFrom: u.validFrom })),
+    office: office
+      ? {
+          hostUnitId: office.hostUnitId,
+          hostUnitName: office.hostUnitDirectoryName ?? office.hostUnitName,
+          director: office.director,
+          deputyDirectors: office.deputyDirectors,
+          duties: office.duties,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * Memberships over time: who holds which role of a body (convener, deputy convener, member,
+ * liaison), for which member unit, from when to when. "Who was the convener on 2020-07-22" and
+ * "who is it now" are both `listMemberships` with a date. Periods are half-open
+ * `[validFrom, validTo)`: see src/domain/directory/membership-timeline.ts.
+ */
+import type { Database, DbOrTx } from '../db/database.ts';
+import type { Role, RoleKind } from '../domain/charter/charter-types.ts';
+import { checkEnd, checkPeriod, isIsoDate } from '../domain/directory/membership-timeline.ts';
+import { planSync, rosterKey } from '../domain/directory/roster-sync.ts';
+import type { RosterEntry } from '../domain/directory/roster-sync.ts';
+import { AppError } from '../errors/app-error.ts';
+import { listBodyUnits } from '../repositories/unit-repository.ts';
+import {
+  deleteMembership,
+  findMembershipById,
+  insertMembership,
+  listMembershipsOfBody,
+  setMembershipEnd,
+} from '../repositories/membership-repository.ts';
+import type { MembershipRow, MembershipView } from '../repositories/membership-repository.ts';
+import { findPersonById } from '../repositories/person-repository.ts';
+import { recordAudit } from './audit-service.ts';
+import type { AuditOrigin } from './audit-service.ts';
+import { PersonResolver } from './person-service.ts';
+import type { UnitResolver } from './unit-service.ts';
+
+export interface MembershipItem {
+  id: string;
+  bodyId: string;
+  roleKind: RoleKind;
+  title: string;
+  unitId: string | null;
+  unitName: string | null;
+  personId: string | null;
+  personName: string | null;
+  position: string | null;
+  validFrom: string;
+  validTo: string | null;
+  /** The charter version the membership came from; null when the office entered it */
+  sourceCharterVersionId: string | null;
+  /** No person named yet: a post for the office to fill */
+  vacant: boolean;
+}
+
+export function toMembershipItem(view: MembershipView): MembershipItem {
+  return {
+    id: view.id,
+    bodyId: view.bodyId,
+    roleKind: view.roleKind,
+    title: view.title,
+    unitId: view.unitId,
+    unitName: view.unitName,
+    personId: view.personId,
+    personName: view.personName,
+    position: view.position,
+    validFrom: view.validFrom,
+    validTo: view.validTo,
+    sourceCharterVersionId: view.sourceCharterVersionId,
+    vacant: view.personId === null,
+  };
+}
+
+/** A body's memberships; with `at` (ISO date) only those holding on that day. */
+export async function listMemberships(
+  db: DbOrTx,
+  options: { bodyId: string; at?: string; roleKind?: RoleKind; unitId?: string },
+): Promise<MembershipItem[]> {
+  if (options.at !== undefined && !isIsoDate(options.at)) {
+    throw new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field: 'at' });
+  }
+  const rows = await listMembershipsOfBody(db, options.bodyId, {
+    ...(options.at !== undefined ? { at: options.at } : {}),
+    ...(options.roleKind !== undefined ? { roleKind: options.roleKind } : {}),
+    ...(options.unitId !== undefined ? { unitId: options.unitId } : {}),
+  });
+  return rows.map(toMembershipItem);
+}
+
+/** One membership of the body, or a 404. */
+export async function getMembership(db: DbOrTx, options: { bodyId: string; membershipId: string }): Promise<MembershipRow> {
+  const row = await findMembershipById(db, options.membershipId);
+  if (!row || row.bodyId !== options.bodyId) {
+    throw new AppError('membership_not_found', 404, '成员任职记录不存在', { field: 'membershipId' });
+  }
+  return row;
+}
+
+async function membershipItem(db: DbOrTx, bodyId: string, id: string): Promise<MembershipItem> {
+  const view = (await listMembershipsOfBody(db, bodyId)).find((m) => m.id === id);
+  if (!view) throw new Error(`membership ${id} vanished`);
+  return toMembershipItem(view);
+}
+
+/** Stored membership as a roster entry, for matching against a charter's roles. */
+function storedRosterEntry(view: MembershipView): RosterEntry {
+  return { kind: view.roleKind, title: view.title, person: view.personName, position: view.position, unit: view.unitName };
+}
+
+/**
+ * Brings the body's memberships in line with a new charter: roles the new charter drops (compared
+ * with the previous charter) end on `effectiveDate`, roles it adds start then; roles both state are
+ * left as they are (the office may have changed them since). Without a previous charter every role
+ * starts. A role without a person is a vacancy (person null).
+ */
+export async function applyRosterChanges(
+  tx: DbOrTx,
+  options: {
+    bodyId: string;
+    previousRoles: readonly Role[];
+    nextRoles: readonly Role[];
+    effectiveDate: string;
+    charterVersionId: string;
+    units: UnitResolver;
+  },
+): Promise<{ started: number; ended: number }> {
+  const plan = planSync(options.previousRoles, options.nextRoles, rosterKey, rosterKey);
+  let ended = 0;
+  if (plan.end.length > 0) {
+    const holding = (await listMembershipsOfBody(tx, options.bodyId)).filter((m) => m.validTo === null && m.sourceCharterVersionId !== null);
+    const endPlan = planSync(holding, plan.end, (m) => rosterKey(storedRosterEntry(m)), rosterKey);
+    for (const { current } of endPlan.keep) {
+      if (options.effectiveDate > current.validFrom) await setMembershipEnd(tx, current.id, options.effectiveDate);
+      else await deleteMembership(tx, current.id);
+      ended += 1;
+    }
+  }
+  const people = new PersonResolver(tx, options.bodyId);
+  for (const role of plan.start) {
+    const unit = role.unit === null ? null : await options.units.resolve(role.unit);
+    const person = role.person === null ? null : await people.resolve(role.person);
+    await insertMembership(tx, {
+      bodyId: options.bodyId,
+      roleKind: role.kind,
+      title: role.title,
+      unitId: unit?.id ?? null,
+      personId: person?.id ?? null,
+      position: role.position,
+      validFrom: options.effectiveDate,
+      validTo: null,
+      sourceCharterVersionId: options.charterVersionId,
+    });
+  }
+  return { started: plan.start.length, ended };
+}
+
+export interface StartMembershipInput {
+  roleKind: RoleKind;
+  title: string;
+  unitId: string | null;
+  /** An existing person of the body … */
+  personId?: string | null;
+  /** … or a name (a person of the body with this name is reused, else created) */
+  personName?: string | null;
+  position: string | null;
+  validFrom: string;
+  validTo?: string | null;
+}
+
+async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput, fieldPrefix: string): Promise<void> {
+  const problem = checkPeriod({ validFrom: input.validFrom, validTo: input.validTo ?? null });
+  if (problem === 'invalid_from') throw new AppError('invalid_date', 400, '开始日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validFrom` });
+  if (problem === 'invalid_to') throw new AppError('invalid_date', 400, '结束日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validTo` });
+  if (problem === 'ends_before_start') {
+    throw new AppError('period_ends_before_start', 400, '结束日期应晚于开始日期', { field: `${fieldPrefix}validTo` });
+  }
+  if ((input.roleKind === 'member' || input.roleKind === 'liaison') && input.unitId === null) {
+    throw new AppError('unit_required', 400, '成员和联络员须指明所代表的成员单位', { field: `${fieldPrefix}unitId` });
+  }
+  if (input.unitId !== null) {
+    const units = await listBodyUnits(tx, bodyId);
+    if (!units.some((u) => u.unitId === input.unitId)) {
+      throw new AppError('unit_not_member', 422, '该单位不是本机构的成员单位', { field: `${fieldPrefix}unitId` });
+    }
+  }
+  if (input.personId) {
+    const person = await findPersonById(tx, input.personId);
+    if (!person) throw new AppError('person_not_found', 404, '人员不存在', { field: `${fieldPrefix}personId` });
+  }
+}
+
+async function insertFromInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput): Promise<MembershipRow> {
+  let personId = input.personId ?? null;
+  if (personId === null && input.personName) {
+    const person = await new PersonResolver(tx, bodyId).resolve(input.personName);
+    personId = person?.id ?? null;
+  }
+  return insertMembership(tx, {
+    bodyId,
+    roleKind: input.roleKind,
+    title: input.title.trim(),
+    unitId: input.unitId,
+    personId,
+    position: input.position,
+    validFrom: input.validFrom,
+    validTo: input.validTo ?? null,
+    sourceCharterVersionId: null,
+  });
+}
+
+/** Starts a membership (the office records a new member, liaison or convener). */
+export async function startMembership(db: Database, options: { bodyId: string; input: StartMembershipInput; origin: AuditOrigin }): Promise<MembershipItem> {
+  return db.transaction(async (tx) => {
+    await checkMembershipInput(tx, options.bodyId, options.input, '');
+    const row = await insertFromInput(tx, options.bodyId, options.input);
+    await recordAudit(tx, { ...options.origin, action: 'membership.start', entityType: 'membership', entityId: row.id, before: null, after: row });
+    return membershipItem(tx, options.bodyId, row.id);
+  });
+}
+
+function endProblem(problem: NonNullable<ReturnType<typeof checkEnd>>, field: string): AppError {
+  switch (problem) {
+    case 'invalid_date':
+      return new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field });
+    case 'already_ended':
+      return new AppError('membership_already_ended', 409, '该任职已经结束', { field: 'membershipId' });
+    case 'before_start':
+      return new AppError('end_before_start', 422, '结束日期应晚于任职开始日期', { field });
+  }
+}
+
+/** Ends a membership on `validTo` (the first day it no longer holds). */
+export async function endMembership(
+  db: Database,
+  options: { bodyId: string; membershipId: string; validTo: string; origin: AuditOrigin },
+): Promise<MembershipItem> {
+  return db.transaction(async (tx) => {
+    const before = await getMembership(tx, options);
+    const problem = checkEnd(before, options.validTo);
+    if (problem) throw endProblem(problem, 'validTo');
+    await setMembershipEnd(tx, before.id, options.validTo);
+    const after = { ...before, validTo: options.validTo };
+    await recordAudit(tx, { ...options.origin, action: 'membership.end', entityType: 'membership', entityId: before.id, before, after });
+    return membershipItem(tx, options.bodyId, before.id);
+  });
+}
+
+/**
+ * Changes who holds a post: ends the membership on `date` and starts its successor on the same
+ * day, with the same role, title and unit unless the change says otherwise.
+ */
+export async function changeMembership(
+  db: Database,
+  options: {
+    bodyId: string;
+    membershipId: string;
+    date: string;
+    successor: { personId?: string | null; personName?: string | null; position?: string | null; title?: string };
+    origin: AuditOrigin;
+  },
+): Promise<{ ended: MembershipItem; started: MembershipItem }> {
+  return db.transaction(async (tx) => {
+    const before = await getMembership(tx, options);
+    const problem = checkEnd(before, options.date);
+    if (problem) throw endProblem(problem, 'date');
+    const input: StartMembershipInput = {
+      roleKind: before.roleKind,
+      title: options.successor.title ?? before.title,
+      unitId: before.unitId,
+      personId: options.successor.personId ?? null,
+      personName: options.successor.personName ?? null,
+      position: options.successor.position === undefined ? before.position : options.successor.position,
+      validFrom: options.date,
+      validTo: null,
+    };
+    await checkMembershipInput(tx, options.bodyId, input, '');
+    await setMembershipEnd(tx, before.id, options.date);
+    const started = await insertFromInput(tx, options.bodyId, input);
+    await recordAudit(tx, {
+      ...options.origin,
+      action: 'membership.change',
+      entityType: 'membership',
+      entityId: before.id,
+      before,
+      after: { ended: { ...before, validTo: options.date }, started },
+    });
+    return { ended: await membershipItem(tx, options.bodyId, before.id), started: await membershipItem(tx, options.bodyId, started.id) };
+  });
+}

@@ -1,0 +1,46 @@
+/** Password hashing (argon2id) and one-time passwords. */
+import { randomInt } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { AppError } from '../errors/app-error.ts';
+import { checkPassword, generatePassword } from '../domain/password-policy.ts';
+import type { PasswordPolicy } from '../domain/password-policy.ts';
+
+/** Hashes with argon2id (the library's default algorithm; asserted by the auth tests). */
+export async function hashPassword(password: string): Promise<string> {
+  return hash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+/** Spends the time of one verification when the account does not exist (no username probing by timing). */
+export async function verifyAgainstDummy(password: string): Promise<void> {
+  dummyHash ??= hashPassword(generateOneTimePassword());
+  await verifyPassword(await dummyHash, password);
+}
+
+/** A random one-time password (16 characters, all four classes) from a cryptographic source. */
+export function generateOneTimePassword(): string {
+  return generatePassword((n) => randomInt(n), 16);
+}
+
+/** Throws AppError 400 `password_policy` naming every broken rule. */
+export function assertPasswordAcceptable(
+  password: string,
+  policy: PasswordPolicy,
+  options: { username?: string; field: string },
+): void {
+  const violations = checkPassword(password, policy, options.username === undefined ? {} : { username: options.username });
+  if (violations.length > 0) {
+    throw new AppError('password_policy', 400, `密码不符合要求：${violations.map((v) => v.message).join('；')}`, {
+      field: options.field,
+      details: { violations: violations.map((v) => ({ rule: v.rule, message: v.message })) },
+    });
+  }
+}

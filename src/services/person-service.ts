@@ -1,0 +1,91 @@
+/**
+ * People: the persons who hold roles in bodies. A name is not an identity across bodies, so a
+ * person is reused only within one body (the same name twice in one roster is one person); a
+ * person sitting in several bodies is linked by the office, through the account they sign in with.
+ */
+import type { DbOrTx } from '../db/database.ts';
+import type { RoleKind } from '../domain/charter/charter-types.ts';
+import { personNameKey } from '../domain/directory/unit-name.ts';
+import { AppError } from '../errors/app-error.ts';
+import { findBodiesByIds } from '../repositories/body-repository.ts';
+import { listMembershipsOfPerson } from '../repositories/membership-repository.ts';
+import { findPersonById, findPersonInBody, insertPerson, listPeopleOfBody } from '../repositories/person-repository.ts';
+import type { PersonRow } from '../repositories/person-repository.ts';
+
+/** Resolves people by name within one body during one transaction. */
+export class PersonResolver {
+  private readonly cache = new Map<string, PersonRow>();
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly bodyId: string,
+  ) {}
+
+  /** The body's person of this name, created when the body has none. Null for a blank name. */
+  async resolve(name: string): Promise<PersonRow | null> {
+    const key = personNameKey(name);
+    if (key === '') return null;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const row = (await findPersonInBody(this.db, this.bodyId, key)) ?? (await insertPerson(this.db, { name: key, normalizedName: key }));
+    this.cache.set(key, row);
+    return row;
+  }
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+}
+
+/** People who hold or held a membership of the body. */
+export async function listBodyPeople(db: DbOrTx, options: { bodyId: string }): Promise<PersonSummary[]> {
+  return (await listPeopleOfBody(db, options.bodyId)).map((p) => ({ id: p.id, name: p.name }));
+}
+
+export interface PersonDetail extends PersonSummary {
+  memberships: {
+    id: string;
+    bodyId: string;
+    bodyName: string;
+    roleKind: RoleKind;
+    title: string;
+    unitId: string | null;
+    unitName: string | null;
+    position: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }[];
+}
+
+/**
+ * A person with their memberships in the bodies the reader may see (`mayRead`). A person with no
+ * membership in any of those bodies is not found (404), so that nobody outside a body learns who
+ * sits in it.
+ */
+export async function getPerson(db: DbOrTx, options: { personId: string; mayRead: (bodyId: string) => Promise<boolean> }): Promise<PersonDetail> {
+  const notFound = new AppError('person_not_found', 404, '人员不存在或无权查看', { field: 'personId' });
+  const person = await findPersonById(db, options.personId);
+  if (!person) throw notFound;
+  const all = await listMembershipsOfPerson(db, person.id);
+  const readable = new Set<string>();
+  for (const bodyId of new Set(all.map((m) => m.bodyId))) if (await options.mayRead(bodyId)) readable.add(bodyId);
+  const memberships = all.filter((m) => readable.has(m.bodyId));
+  if (memberships.length === 0) throw notFound;
+  const bodies = new Map((await findBodiesByIds(db, [...new Set(memberships.map((m) => m.bodyId))])).map((b) => [b.id, b]));
+  return {
+    id: person.id,
+    name: person.name,
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      bodyId: m.bodyId,
+      bodyName: bodies.get(m.bodyId)?.name ?? '',
+      roleKind: m.roleKind,
+      title: m.title,
+      unitId: m.unitId,
+      unitName: m.unitName,
+      position: m.position,
+      validFrom: m.validFrom,
+      validTo: m.validTo,
+    })),
+  };
+}

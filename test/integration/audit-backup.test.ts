@@ -1,0 +1,84 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { verifyAudit } from '../../src/services/audit-service.ts';
+import { createBackup, parseBackup, restoreBackupFile, writeBackupFile } from '../../src/services/backup-service.ts';
+import { bootstrapAdministrators } from '../../src/services/account-service.ts';
+import { createFreshPostgresDatabase, describeDatabases, uniqueSuffix } from './harness.ts';
+
+describeDatabases('backup and restore', (t) => {
+  async function emptyTarget(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
+    if (t.kind === 'pglite') {
+      const handle = await openDatabase({ kind: 'pglite' });
+      return { handle, dispose: () => handle.close() };
+    }
+    const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+    const handle = await openDatabase({ kind: 'postgres', url: fresh.url, max: 2 });
+    return {
+      handle,
+      dispose: async () => {
+        await handle.close();
+        await fresh.drop();
+      },
+    };
+  }
+
+  it('restores into an empty database with identical data and an intact audit chain', async () => {
+    await bootstrapAdministrators({ db: t.db, config: t.config, clock: t.clock });
+    const security = await t.createAccount({ systemRoles: ['security_admin'], displayName: '备份测试 "引号" \\ 反斜杠' });
+    const cookie = await t.signIn(security);
+    const app = await t.app();
+    await app.inject({ method: 'POST', url: '/api/accounts', payload: { username: `bk${uniqueSuffix()}`, displayName: '张三' }, headers: { cookie } });
+    await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: security.username, password: 'Wrong-password-9' } });
+    await t.sql(`INSERT INTO outbox (kind, payload, created_at, available_at) VALUES ('mail', '{"to":"a@b.c","n":12345678901234567}'::jsonb, now(), now())`);
+
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lianxi-backup-'));
+    const file = path.join(dir, 'backup.json.gz');
+    const original = await writeBackupFile(t.handle, file);
+    expect(original.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['accounts', 'sessions', 'audit_log', 'audit_chain_head', 'outbox', 'settings']));
+    expect(original.tables.findIndex((x) => x.name === 'accounts')).toBeLessThan(original.tables.findIndex((x) => x.name === 'sessions'));
+    const parsed = parseBackup(await fs.readFile(file));
+    expect(parsed.tables).toEqual(original.tables);
+
+    const target = await emptyTarget();
+    try {
+      const result = await restoreBackupFile(target.handle, file);
+      expect(result.rows).toBe(original.tables.reduce((sum, table) => sum + table.rowCount, 0));
+      const copy = await createBackup(target.handle);
+      expect(copy.tables).toEqual(original.tables);
+      expect(copy.migrations).toEqual(original.migrations);
+      const verification = await verifyAudit(target.handle.db);
+      expect(verification.ok).toBe(true);
+      expect(verification.checked).toBe((await verifyAudit(t.db)).checked);
+      // Sequences continue after the restored values.
+      const [row] = await target.handle.rawTransaction((sql) =>
+        sql.query<{ id: string }>(`INSERT INTO outbox (kind, payload, created_at, available_at) VALUES ('mail', '{}', now(), now()) RETURNING id::text AS id`),
+      );
+      expect(Number(row?.id)).toBeGreaterThan(Math.max(...(original.tables.find((x) => x.name === 'outbox')?.rows ?? []).map((r) => (JSON.parse(r) as { id: number }).id)));
+      // A second restore into the now non-empty database is refused.
+      await expect(restoreBackupFile(target.handle, file)).rejects.toMatchObject({ code: 'restore_target_not_empty' });
+    } finally {
+      await target.dispose();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a truncated or foreign file with a clear error', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lianxi-backup-'));
+    try {
+      const file = path.join(dir, 'b.json');
+      await writeBackupFile(t.handle, file);
+      const backup = JSON.parse(await fs.readFile(file, 'utf8')) as { tables: { rows: string[] }[] };
+      backup.tables.find((table) => table.rows.length > 0)?.rows.pop();
+      await fs.writeFile(file, JSON.stringify(backup));
+      expect(() => parseBackup(Buffer.from(JSON.stringify(backup)))).toThrow(/行数/);
+      expect(() => parseBackup(Buffer.from('{"hello":1}'))).toThrow(/不是 Lianxi 备份文件/);
+      expect(() => parseBackup(Buffer.from('not json'))).toThrow(/JSON/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * Role × route: every platform route, called by every kind of account, allows exactly the roles the
+ * policy declares and refuses the others with 401/403. Body-scoped actions are walked through the
+ * policy with each body role (a liaison changes only its own unit's records; outsiders see nothing).
+ */
+import { describe, expect, it } from 'vitest';
+import { ACTION_NAMES, actions } from '../../src/policy/actions.ts';
+import type { ActionName } from '../../src/policy/actions.ts';
+import { bodyResource, decide } from '../../src/policy/policy.ts';
+import type { ActionRule, Actor, BodyRoleGrant, SystemRole } from '../../src/policy/policy.ts';
+import { BODY_ROLES } from '../../src/policy/roles.ts';
+import { describeDatabases, strongPassword } from './harness.ts';
+
+type Caller = 'anonymous' | 'no_role' | 'must_change' | SystemRole;
+const CALLERS: Caller[] = ['anonymous', 'no_role', 'must_change', 'system_admin', 'security_admin', 'audit_admin'];
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  /** The route pattern as OpenAPI lists it. */
+  path: string;
+  payload?: (ctx: { targetId: string }) => unknown;
+  allowed: readonly Caller[];
+}
+
+const SECURITY: Caller[] = ['security_admin'];
+const ALL_SIGNED_IN: Caller[] = ['no_role', 'must_change', 'system_admin', 'security_admin', 'audit_admin'];
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', url: '/api/health', path: '/api/health', allowed: CALLERS },
+  { method: 'GET', url: '/api/auth/me', path: '/api/auth/me', allowed: ALL_SIGNED_IN },
+  { method: 'GET', url: '/api/settings', path: '/api/settings', allowed: ['system_admin'] },
+  {
+    method: 'PUT',
+    url: '/api/settings',
+    path: '/api/settings',
+    payload: () => ({
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      passwordPolicy: { minLength: 10, minClasses: 3 },
+      lockout: { threshold: 5, minutes: 30 },
+    }),
+    allowed: ['system_admin'],
+  },
+  { method: 'GET', url: '/api/accounts', path: '/api/accounts', allowed: SECURITY },
+  { method: 'GET', url: '/api/accounts/:target', path: '/api/accounts/{id}', allowed: SECURITY },
+  {
+    method: 'POST',
+    url: '/api/accounts',
+    path: '/api/accounts',
+    payload: () => ({ username: `m${Math.random().toString(36).slice(2, 10)}`, displayName: '矩阵' }),
+    allowed: SECURITY,
+  },
+  {
+    method: 'POST',
+    url: '/api/accounts/:target/roles',
+    path: '/api/accounts/{id}/roles',
+    payload: () => ({ kind: 'system', role: 'system_admin' }),
+    allowed: SECURITY,
+  },
+  {
+    method: 'POST',
+    url: '/api/accounts/:target/roles/revoke',
+    path: '/api/accounts/{id}/roles/revoke',
+    payload: () => ({ kind: 'system', role: 'system_admin' }),
+    allowed: SECURITY,
+  },
+  { method: 'POST', url: '/api/accounts/:target/unlock', path: '/api/accounts/{id}/unlock', allowed: SECURITY },
+  { method: 'POST', url: '/api/accounts/:target/disable', path: '/api/accounts/{id}/disable', allowed: SECURITY },
+  { method: 'POST', url: '/api/accounts/:target/enable', path: '/api/accounts/{id}/enable', allowed: SECURITY },
+  { method: 'POST', url: '/api/accounts/:target/reset-password', path: '/api/accounts/{id}/reset-password', allowed: SECURITY },
+  {
+    method: 'PUT',
+    url: '/api/accounts/:target/person',
+    path: '/api/accounts/{id}/person',
+    payload: () => ({ personId: null }),
+    allowed: SECURITY,
+  },
+  { method: 'GET', url: '/api/audit', path: '/api/audit', allowed: ['audit_admin'] },
+  { method: 'GET', url: '/api/audit/verify', path: '/api/audit/verify', allowed: ['audit_admin'] },
+  { method: 'POST', url: '/api/auth/sign-out', path: '/api/auth/sign-out', allowed: ALL_SIGNED_IN },
+];
+
+const PLATFORM_TAGS = new Set(['auth', 'accounts', 'system', 'audit']);
+/** Routes whose allow/deny is tested in auth.test.ts with their own flows (they change the caller's own state). */
+const COVERED_ELSEWHERE = new Set(['POST /api/auth/sign-in', 'POST /api/auth/change-password']);
+
+describeDatabases('policy matrix (platform routes)', (t) => {
+  async function cookieFor(caller: Caller): Promise<string | undefined> {
+    if (caller === 'anonymous') return undefined;
+    if (caller === 'no_role') return t.signIn(await t.createAccount());
+    if (caller === 'must_change') {
+      const account = await t.createAccount({ mustChangePassword: true, systemRoles: ['security_admin'] });
+      return t.signIn(account);
+    }
+    return t.signIn(await t.createAccount({ systemRoles: [caller] }));
+  }
+
+  it('covers every platform route in the OpenAPI document', async () => {
+    const doc = (await (await t.app()).inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const platform: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        if ((op.tags ?? []).some((tag) => PLATFORM_TAGS.has(tag))) platform.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path}`), ...COVERED_ELSEWHERE]);
+    expect(platform.filter((route) => !covered.has(route))).toEqual([]);
+    expect(platform.length).toBeGreaterThanOrEqual(ROUTES.length);
+  });
+
+  for (const route of ROUTES) {
+    it(`${route.method} ${route.path}: allows ${route.allowed.join(', ')}; refuses the others`, async () => {
+      const app = await t.app();
+      for (const caller of CALLERS) {
+        const cookie = await cookieFor(caller);
+        const target = await t.createAccount({ password: strongPassword() });
+        const response = await app.inject({
+          method: route.method,
+          url: route.url.replace(':target', target.id),
+          headers: cookie === undefined ? {} : { cookie },
+          ...(route.payload === undefined ? {} : { payload: route.payload({ targetId: target.id }) as object }),
+        });
+        const allowed = route.allowed.includes(caller);
+        const label = `${caller} → ${route.method} ${route.path}: ${response.statusCode} ${response.body.slice(0, 200)}`;
+        if (allowed) {
+          expect([401, 403], label).not.toContain(response.statusCode);
+          expect(response.statusCode, label).toBeLessThan(300);
+        } else {
+          const expected = caller === 'anonymous' ? 401 : 403;
+          expect(response.statusCode, label).toBe(expected);
+          const code = (response.json() as { error: { code: string } }).error.code;
+          expect(code, label).toBe(
+            caller === 'anonymous' ? 'unauthenticated' : caller === 'must_change' ? 'password_change_required' : 'forbidden',
+          );
+        }
+      }
+    });
+  }
+});
+
+describe('policy matrix (body-scoped actions)', () => {
+  const BODY = 'body-1';
+  const OTHER_BODY = 'body-2';
+  const UNIT_A = 'unit-a';
+  const UNIT_B = 'unit-b';
+
+  function actorWith(grants: Record<string, BodyRoleGrant[]>, systemRoles: SystemRole[] = []): Actor {
+    return {
+      accountId: 'acc',
+      username: 'acc',
+      displayName: '测试',
+      systemRoles,
+      personId: null,
+      mustChangePassword: false,
+      sessionId: null,
+      bodyRoles: async (bodyId) => grants[bodyId] ?? [],
+    };
+  }
+
+  const bodyActionNames = ACTION_NAMES.filter((name) => actions[name].scope === 'body');
+
+  it('declares body-scoped actions', () => {
+    expect(bodyActionNames.length).toBeGreaterThan(0);
+  });
+
+  for (const role of BODY_ROLES) {
+    it(`${role}: allowed exactly where declared, never in another body`, async () => {
+      const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
+      const actor = actorWith({ [BODY]: [{ role, unitId }] });
+      for (const action of bodyActionNames) {
+        const rule: ActionRule = actions[action as ActionName];
+        const bodyWide = rule.bodyRoles?.includes(role) === true;
+        const ownUnit = rule.unitBodyRoles?.includes(role) === true && unitId !== null;
+        expect((await decide(actor, action, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(bodyWide);
+        expect((await decide(actor, action, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(
+          bodyWide || ownUnit,
+        );
+        expect((await decide(actor, action, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(bodyWide);
+        expect((await decide(actor, action, bodyResource(OTHER_BODY))).allowed, `${role} ${action} other body`).toBe(false);
+        expect((await decide(actor, action, bodyResource(OTHER_BODY, UNIT_A))).allowed).toBe(false);
+      }
+    });
+  }
+
+  it('a liaison of one unit cannot change another unit’s records', async () => {
+    const liaison = actorWith({ [BODY]: [{ role: 'liaison', unitId: UNIT_A }] });
+    expect((await decide(liaison, 'unit.update', bodyResource(BODY, UNIT_A))).allowed).toBe(true);
+    expect(await decide(liaison, 'unit.update', bodyResource(BODY, UNIT_B))).toMatchObject({ allowed: false, code: 'forbidden' });
+  });
+
+  it('nobody outside a body reads it, not even the administrators', async () => {
+    for (const systemRoles of [[], ['system_admin'], ['security_admin'], ['audit_admin']] as SystemRole[][]) {
+      const outsider = actorWith({ [OTHER_BODY]: [{ role: 'office_staff', unitId: null }] }, systemRoles);
+      for (const action of bodyActionNames) {
+        const rule: ActionRule = actions[action];
+        if (rule.systemRoles?.some((r) => systemRoles.includes(r))) continue;
+        expect((await decide(outsider, action, bodyResource(BODY))).allowed, `${systemRoles.join()} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses everything but the password change while it is required', async () => {
+    const actor = { ...actorWith({ [BODY]: [{ role: 'office_staff', unitId: null }] }), mustChangePassword: true };
+    expect(await decide(actor, 'body.read', bodyResource(BODY))).toMatchObject({ allowed: false, code: 'password_change_required' });
+    expect((await decide(actor, 'session.change_password')).allowed).toBe(true);
+  });
+});

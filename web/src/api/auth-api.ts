@@ -1,0 +1,35 @@
+/** Calls of /api/auth. */
+import { api, unwrap } from './client.ts';
+import { AppError } from './app-error.ts';
+import type { ChangePasswordRequest, SignInRequest } from './types.ts';
+
+/** The signed-in account as /api/auth/me answers it. */
+export type Me = Awaited<ReturnType<typeof getMe>>['account'];
+
+const getMe = () => unwrap(api.GET('/api/auth/me'));
+
+/** The signed-in account, or null when nobody is (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return (await getMe()).account;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function signIn(request: SignInRequest): Promise<Me> {
+  return (await unwrap(api.POST('/api/auth/sign-in', { body: request }))).account;
+}
+
+export async function signOut(): Promise<void> {
+  await unwrap(api.POST('/api/auth/sign-out'));
+}
+
+/** Changes the password and answers the account as it now is. */
+export async function changePassword(request: ChangePasswordRequest): Promise<Me> {
+  await unwrap(api.POST('/api/auth/change-password', { body: request }));
+  const me = await fetchMe();
+  if (me === null) throw new AppError('unauthenticated', 401, '请先登录');
+  return me;
+}

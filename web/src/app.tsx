@@ -1,0 +1,100 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { theme } from './common/theme.ts';
+import { createQueryClient } from './api/query-client.ts';
+import { AuthProvider, RequireSignedIn } from './auth/auth-context.tsx';
+import { SignInPage } from './auth/sign-in-page.tsx';
+import { ChangePasswordPage } from './auth/change-password-page.tsx';
+import { AppShell } from './shell/app-shell.tsx';
+import { BodiesPage } from './bodies/bodies-page.tsx';
+import { NotFoundPage } from './common/not-found-page.tsx';
+import { ErrorBoundary } from './common/error-boundary.tsx';
+
+const queryClient = createQueryClient();
+
+// A body's screens and the import load on demand: sign-in and the registry stay small.
+const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({ default: module.BodyPage })));
+const ImportCharterPage = lazy(() => import('./charter/import-charter-page.tsx').then((module) => ({ default: module.ImportCharterPage })));
+
+function OnDemand({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Spin description={t('app.loading')} style={{ display: 'block', marginTop: 80 }} />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function LocalizedApp() {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AuthProvider>
+              <Routes>
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route
+                  path="/change-password"
+                  element={
+                    <RequireSignedIn allowPasswordChange>
+                      <ChangePasswordPage />
+                    </RequireSignedIn>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireSignedIn>
+                      <AppShell />
+                    </RequireSignedIn>
+                  }
+                >
+                  <Route index element={<Navigate to="/bodies" replace />} />
+                  <Route
+                    path="/bodies"
+                    element={
+                      <ErrorBoundary>
+                        <BodiesPage />
+                      </ErrorBoundary>
+                    }
+                  />
+                  <Route
+                    path="/bodies/:bodyId"
+                    element={
+                      <OnDemand>
+                        <BodyPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/import"
+                    element={
+                      <OnDemand>
+                        <ImportCharterPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </AuthProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalizedApp />
+    </I18nProvider>
+  );
+}

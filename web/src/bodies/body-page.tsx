@@ -1,0 +1,92 @@
+/** A body: overview, organisation chart, members and liaisons, groups, charter, versions. */
+import { lazy, Suspense, useMemo } from 'react';
+import { Breadcrumb, Result, Space, Spin, Tabs } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { AppError } from '../api/app-error.ts';
+import { getBody, getCharterVersion } from './bodies-api.ts';
+import { StatusTag } from './body-labels.tsx';
+import { BodyOverview } from './body-overview.tsx';
+import { MembersTab } from './members-tab.tsx';
+import { GroupsTab } from './groups-tab.tsx';
+import { VersionsTab } from './versions-tab.tsx';
+import { CharterView } from '../charter/charter-view.tsx';
+
+const OrgChartTab = lazy(() => import('./org-chart-tab.tsx'));
+
+const TABS = ['overview', 'chart', 'members', 'groups', 'charter', 'versions'] as const;
+type TabKey = (typeof TABS)[number];
+
+export function BodyPage() {
+  const { t } = useI18n();
+  const { bodyId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab: TabKey = TABS.find((key) => key === params.get('tab')) ?? 'overview';
+  const spanParam = params.get('span');
+  const initialSource = useMemo(() => {
+    const match = /^(\d+)-(\d+)$/.exec(spanParam ?? '');
+    return match === null ? null : { start: Number(match[1]), end: Number(match[2]) };
+  }, [spanParam]);
+
+  const body = useQuery({ queryKey: ['body', bodyId], queryFn: () => getBody(bodyId) });
+  const versionNumber = body.data?.currentCharterVersion.version;
+  const charterVersion = useQuery({
+    queryKey: ['charter-version', bodyId, versionNumber],
+    queryFn: () => getCharterVersion(bodyId, versionNumber ?? 1),
+    enabled: versionNumber !== undefined,
+    staleTime: Infinity,
+  });
+
+  if (body.isPending) return <Spin description={t('app.loading')} style={{ display: 'block', marginTop: 80 }} />;
+  if (body.isError) {
+    if (body.error instanceof AppError && body.error.status === 404) {
+      return <Result status="404" title={t('bodyPage.notFound')} extra={<Link to="/bodies">{t('bodyPage.back')}</Link>} />;
+    }
+    return <ErrorAlert error={body.error} />;
+  }
+  const detail = body.data;
+  const loadingCharter = <Spin description={t('app.loading')} style={{ display: 'block', margin: '40px auto' }} />;
+  const charter = charterVersion.data?.charter;
+  const charterPane = charterVersion.isError ? <ErrorAlert error={charterVersion.error} /> : charter === undefined ? loadingCharter : null;
+
+  const items = [
+    {
+      key: 'overview',
+      label: t('bodyPage.tab.overview'),
+      children: <BodyOverview body={detail} charter={charter} onShowSource={(span) => setParams({ tab: 'charter', span: `${span.start}-${span.end}` })} />,
+    },
+    {
+      key: 'chart',
+      label: t('bodyPage.tab.chart'),
+      children: (
+        <Suspense fallback={<Spin description={t('chart.loading')} style={{ display: 'block', margin: '40px auto' }} />}>
+          <OrgChartTab body={detail} />
+        </Suspense>
+      ),
+    },
+    { key: 'members', label: t('bodyPage.tab.members'), children: <MembersTab bodyId={bodyId} /> },
+    { key: 'groups', label: t('bodyPage.tab.groups'), children: <GroupsTab bodyId={bodyId} /> },
+    { key: 'charter', label: t('bodyPage.tab.charter'), children: charterPane ?? (charter === undefined ? null : <CharterView charter={charter} initialSource={initialSource} />) },
+    { key: 'versions', label: t('bodyPage.tab.versions'), children: <VersionsTab bodyId={bodyId} current={detail.currentCharterVersion.version} /> },
+  ];
+
+  return (
+    <div>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/bodies">{t('nav.bodies')}</Link> }, { title: detail.name }]} />
+      <Space align="center" wrap style={{ marginBottom: 8 }}>
+        <h1 className="lx-page-title" style={{ marginBottom: 0 }}>
+          {detail.name}
+        </h1>
+        <StatusTag status={detail.status} />
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'overview' ? {} : { tab: key })}
+        items={items}
+        destroyOnHidden
+      />
+    </div>
+  );
+}
