@@ -15,6 +15,12 @@ export const bodySummarySchema = z.object({
   regionCode: z.string().nullable(),
   regionName: z.string().nullable(),
   status: bodyStatusSchema,
+  /** From the charter's sunset clause (last day of the body), or null */
+  sunsetDate: z.string().nullable(),
+  /** First day the body no longer exists, once dissolved */
+  dissolvedOn: z.string().nullable(),
+  /** Member units holding today */
+  memberUnitCount: z.number().int(),
 });
 export type BodySummaryResponse = z.infer<typeof bodySummarySchema>;
 
@@ -37,8 +43,6 @@ export type ListBodiesResponse = z.infer<typeof listBodiesResponseSchema>;
 const officePostSchema = z.object({ person: z.string().nullable(), position: z.string().nullable(), unit: z.string().nullable() });
 
 export const bodyDetailSchema = bodySummarySchema.extend({
-  sunsetDate: z.string().nullable(),
-  dissolvedOn: z.string().nullable(),
   flags: z.object({ noSeal: z.boolean(), noFormalDocuments: z.boolean(), notRegisteredBody: z.boolean() }),
   createdAt: z.string(),
   foundingDocument: z.object({
@@ -74,3 +78,10 @@ export const publishBodyResponseSchema = z.object({
   findings: z.array(findingSchema),
 });
 export type PublishBodyResponse = z.infer<typeof publishBodyResponseSchema>;
+
+export const dissolveBodyRequestSchema = z.object({
+  /** First day the body no longer exists (YYYY-MM-DD), not later than today */
+  on: isoDateSchema,
+  reason: z.string().trim().min(1, { message: '请填写撤销依据或理由' }).max(2000),
+});
+export type DissolveBodyRequest = z.infer<typeof dissolveBodyRequestSchema>;

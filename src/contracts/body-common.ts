@@ -1,6 +1,7 @@
 /** Small Zod pieces shared by the bodies part's contracts. */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/directory/membership-timeline.ts';
+import { errorResponseSchema, errorResponses } from './common.ts';
 
 /** An ISO calendar date, YYYY-MM-DD. */
 export const isoDateSchema = z
@@ -16,25 +17,11 @@ export const regionCodeSchema = z.string().regex(/^\d{6}$/, { message: '地区�
 
 export const pageLimitSchema = z.coerce.number().int().min(1).max(200).default(50);
 
-/** Body `{ error }` of every refusal (AppError#toBody). */
-export const errorResponseSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    status: z.number().int(),
-    message: z.string(),
-    field: z.string().optional(),
-    clause: z.object({ document: z.string().nullable(), clause: z.string().nullable(), text: z.string() }).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
+export { errorResponseSchema };
 
-/** The refusals a bodies route may answer with. */
+/** The refusals a bodies route may answer with: the platform's, plus too large and unprocessable. */
 export const bodyErrorResponses = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
+  ...errorResponses,
   413: errorResponseSchema,
   422: errorResponseSchema,
 } as const;

@@ -54,7 +54,8 @@ export const previewCharterResponseSchema = z.object({
 });
 export type PreviewCharterResponse = z.infer<typeof previewCharterResponseSchema>;
 
-const jsonValueSchema = z.json();
+/** Any JSON value (kept open in the OpenAPI document: a recursive schema would need a registered component). */
+const jsonValueSchema = z.unknown();
 
 export const fieldChangeSchema = z.object({ field: z.string(), before: jsonValueSchema, after: jsonValueSchema });
 export const listDiffSchema = z.object({

@@ -21,6 +21,12 @@ export const bodyActions = declareActions({
     systemRoles: ['system_admin'],
     bodyRoles: ['office_staff'],
   },
+  'body.dissolve': {
+    description: '撤销议事协调机构',
+    scope: 'body',
+    systemRoles: ['system_admin'],
+    bodyRoles: ['office_staff'],
+  },
   'charter.read': { description: '查看制度版本及版本差异', scope: 'body', bodyRoles: INSIDE_BODY },
   'unit.directory': { description: '查看成员单位名录', scope: 'authenticated' },
   'unit.read': { description: '查看本机构成员单位', scope: 'body', bodyRoles: INSIDE_BODY },

@@ -1,9 +1,9 @@
 /** SQL for bodies (the unit of tenancy). */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ilike, inArray, like, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { bodies } from '../db/schema/bodies.ts';
+import { bodies, bodyUnits, memberships } from '../db/schema/bodies.ts';
 import type { BodyStatus } from '../db/schema/bodies.ts';
 import type { BodyKind, BodyLevel } from '../domain/charter/charter-types.ts';
 
@@ -85,3 +85,49 @@ export async function listBodies(db: DbOrTx, filter: ListBodiesFilter): Promise<
     .limit(filter.limit);
 }
 
+
+/** Number of member units each body has on `at` (bodies without any are absent from the map). */
+export async function countMemberUnits(db: DbOrTx, bodyIds: readonly string[], at: string): Promise<Map<string, number>> {
+  if (bodyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ bodyId: bodyUnits.bodyId, count: sql<number>`count(*)::int` })
+    .from(bodyUnits)
+    .where(
+      and(
+        inArray(bodyUnits.bodyId, [...bodyIds]),
+        lte(bodyUnits.validFrom, at),
+        or(isNull(bodyUnits.validTo), gt(bodyUnits.validTo, at)),
+      ),
+    )
+    .groupBy(bodyUnits.bodyId);
+  return new Map(rows.map((row) => [row.bodyId, Number(row.count)]));
+}
+
+/** Active bodies whose sunset date lies before `today`. */
+export async function listBodiesPastSunset(db: DbOrTx, today: string): Promise<BodyRow[]> {
+  return db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.status, 'active'), lt(bodies.sunsetDate, today)))
+    .orderBy(bodies.sunsetDate, bodies.id);
+}
+
+/**
+ * Marks a body dissolved on `on` when it is still active (a second call changes nothing) and ends
+ * every membership and member unit still open on that day. Returns the body as it was, or null when
+ * it was not active.
+ */
+export async function markBodyDissolved(db: DbOrTx, id: string, on: string, at: Date): Promise<BodyRow | null> {
+  const [before] = await db.select().from(bodies).where(and(eq(bodies.id, id), eq(bodies.status, 'active'))).for('update');
+  if (!before) return null;
+  await db.update(bodies).set({ status: 'dissolved', dissolvedOn: on, updatedAt: at }).where(eq(bodies.id, id));
+  await db
+    .update(memberships)
+    .set({ validTo: on })
+    .where(and(eq(memberships.bodyId, id), lt(memberships.validFrom, on), or(isNull(memberships.validTo), gt(memberships.validTo, on))));
+  await db
+    .update(bodyUnits)
+    .set({ validTo: on })
+    .where(and(eq(bodyUnits.bodyId, id), lt(bodyUnits.validFrom, on), or(isNull(bodyUnits.validTo), gt(bodyUnits.validTo, on))));
+  return before;
+}

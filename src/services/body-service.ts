@@ -6,7 +6,7 @@ import type { DbOrTx } from '../db/database.ts';
 import type { BodyKind, BodyLevel, CharterFlags, FoundingDocument } from '../domain/charter/charter-types.ts';
 import type { BodyStatus, StoredOfficePost } from '../db/schema/bodies.ts';
 import { AppError } from '../errors/app-error.ts';
-import { findBodyById, listBodies } from '../repositories/body-repository.ts';
+import { countMemberUnits, findBodyById, listBodies } from '../repositories/body-repository.ts';
 import type { BodyRow } from '../repositories/body-repository.ts';
 import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
 import { findOffice } from '../repositories/office-repository.ts';
@@ -21,16 +21,37 @@ export interface BodySummary {
   regionCode: string | null;
   regionName: string | null;
   status: BodyStatus;
+  sunsetDate: string | null;
+  dissolvedOn: string | null;
+  memberUnitCount: number;
 }
 
-export function toBodySummary(row: BodyRow): BodySummary {
-  return { id: row.id, name: row.name, kind: row.kind, level: row.level, regionCode: row.regionCode, regionName: row.regionName, status: row.status };
+/** A body's summary; `memberUnitCount` is the number of member units holding today. */
+export function toBodySummary(row: BodyRow, memberUnitCount: number): BodySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    level: row.level,
+    regionCode: row.regionCode,
+    regionName: row.regionName,
+    status: row.status,
+    sunsetDate: row.sunsetDate,
+    dissolvedOn: row.dissolvedOn,
+    memberUnitCount,
+  };
+}
+
+/** Summaries of stored bodies, with their member units counted as of `at`. */
+export async function summarizeBodies(db: DbOrTx, rows: readonly BodyRow[], at: string): Promise<BodySummary[]> {
+  const counts = await countMemberUnits(db, rows.map((row) => row.id), at);
+  return rows.map((row) => toBodySummary(row, counts.get(row.id) ?? 0));
 }
 
 /** Lists bodies newest first; `q` searches the name. */
 export async function listBodySummaries(
   db: DbOrTx,
-  options: { kind?: BodyKind; level?: BodyLevel; regionCode?: string; status?: BodyStatus; q?: string; cursor?: string; limit: number },
+  options: { kind?: BodyKind; level?: BodyLevel; regionCode?: string; status?: BodyStatus; q?: string; cursor?: string; limit: number; today: string },
 ): Promise<{ items: BodySummary[]; nextCursor: string | null }> {
   let after: { createdAt: Date; id: string } | undefined;
   if (options.cursor !== undefined) {
@@ -52,7 +73,7 @@ export async function listBodySummaries(
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toBodySummary),
+    items: await summarizeBodies(db, page, options.today),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
@@ -65,8 +86,6 @@ export async function getBodyRow(db: DbOrTx, options: { bodyId: string }): Promi
 }
 
 export interface BodyDetail extends BodySummary {
-  sunsetDate: string | null;
-  dissolvedOn: string | null;
   flags: Omit<CharterFlags, 'sources'>;
   createdAt: string;
   foundingDocument: Pick<FoundingDocument, 'title' | 'docNumber' | 'issuer' | 'issueDate'>;
@@ -85,9 +104,7 @@ export async function getBodyDetail(db: DbOrTx, options: { bodyId: string; at: s
   const units = await listBodyUnits(db, body.id, options.at);
   const office = await findOffice(db, body.id);
   return {
-    ...toBodySummary(body),
-    sunsetDate: body.sunsetDate,
-    dissolvedOn: body.dissolvedOn,
+    ...toBodySummary(body, units.length),
     flags: { noSeal: body.flags.noSeal, noFormalDocuments: body.flags.noFormalDocuments, notRegisteredBody: body.flags.notRegisteredBody },
     createdAt: body.createdAt.toISOString(),
     foundingDocument: {

@@ -11,7 +11,7 @@ import { candidateKeys, matchUnit, newAliases } from '../domain/directory/unit-m
 import type { DirectoryUnit } from '../domain/directory/unit-matching.ts';
 import { displayUnitName, unitNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
-import { findBodiesByIds } from '../repositories/body-repository.ts';
+import { countMemberUnits, findBodiesByIds } from '../repositories/body-repository.ts';
 import { listGroupLinksOfUnit } from '../repositories/group-repository.ts';
 import { listMembershipsOfUnit } from '../repositories/membership-repository.ts';
 import { listBodyIdsHostedByUnit } from '../repositories/office-repository.ts';
@@ -130,7 +130,7 @@ export interface UnitBodyEntry {
  */
 export async function getUnitPage(
   db: DbOrTx,
-  options: { unitId: string; mayRead: (bodyId: string) => Promise<boolean> },
+  options: { unitId: string; mayRead: (bodyId: string) => Promise<boolean>; today: string },
 ): Promise<{ unit: UnitSummary; bodies: UnitBodyEntry[] }> {
   const unit = await findUnitById(db, options.unitId);
   if (!unit) throw new AppError('unit_not_found', 404, '成员单位不存在', { field: 'unitId' });
@@ -142,10 +142,11 @@ export async function getUnitPage(
   const visible: string[] = [];
   for (const id of candidates) if (await options.mayRead(id)) visible.push(id);
   const bodyRows = await findBodiesByIds(db, visible);
+  const counts = await countMemberUnits(db, visible, options.today);
   const entries: UnitBodyEntry[] = bodyRows
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
     .map((body) => ({
-      body: toBodySummary(body),
+      body: toBodySummary(body, counts.get(body.id) ?? 0),
       periods: links
         .filter((l) => l.body.id === body.id)
         .map((l) => ({ lead: l.bodyUnit.lead, nameInCharter: l.bodyUnit.nameInCharter, validFrom: l.bodyUnit.validFrom, validTo: l.bodyUnit.validTo })),

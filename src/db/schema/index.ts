@@ -1,3 +1,5 @@
 /** The whole Drizzle schema. Tables mirror the committed SQL in migrations/. */
 export * from './platform.ts';
 export * from './bodies.ts';
+export * from './calendar.ts';
+export * from './decisions.ts';

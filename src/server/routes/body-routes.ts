@@ -2,6 +2,8 @@
 import {
   bodyDetailQuerySchema,
   bodyDetailSchema,
+  bodySummarySchema,
+  dissolveBodyRequestSchema,
   listBodiesQuerySchema,
   listBodiesResponseSchema,
   publishBodyRequestSchema,
@@ -11,7 +13,8 @@ import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
 import { isoDateOf } from '../../domain/directory/membership-timeline.ts';
 import { authorize, authorizeActor, bodyResource } from '../../policy/policy.ts';
-import { getBodyDetail, listBodySummaries, toBodySummary } from '../../services/body-service.ts';
+import { getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
+import { dissolveBody } from '../../services/dissolution-service.ts';
 import { publishBody } from '../../services/charter-service.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
@@ -36,7 +39,8 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         origin: auditOrigin(request, deps),
         clock: deps.clock,
       });
-      return reply.code(201).send({ body: toBodySummary(body), charterVersion: toVersionSummary(version), findings: version.charter.findings });
+      const memberUnitCount = (await summarizeBodies(deps.db, [body], isoDateOf(deps.clock.now())))[0]?.memberUnitCount ?? 0;
+      return reply.code(201).send({ body: toBodySummary(body, memberUnitCount), charterVersion: toVersionSummary(version), findings: version.charter.findings });
     },
   );
 
@@ -61,6 +65,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         ...(q.q ? { q: q.q } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
+        today: isoDateOf(deps.clock.now()),
       });
     },
   );
@@ -82,6 +87,31 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
       const detail = await getBodyDetail(deps.db, { bodyId: request.params.bodyId, at });
       const myRoles = (await actor.bodyRoles(request.params.bodyId)).map((g) => ({ role: g.role, unitId: g.unitId }));
       return { ...detail, myRoles };
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/dissolve',
+    {
+      schema: {
+        tags: ['bodies'],
+        summary: '撤销议事协调机构（成员与成员单位任期至撤销日止；撤销后不能再办理事项）',
+        params: bodyParamsSchema,
+        body: dissolveBodyRequestSchema,
+        response: { 200: bodySummarySchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'body.dissolve', bodyResource(request.params.bodyId));
+      const body = await dissolveBody(deps.db, {
+        bodyId: request.params.bodyId,
+        on: request.body.on,
+        reason: request.body.reason,
+        origin: auditOrigin(request, deps),
+        clock: deps.clock,
+      });
+      const [summary] = await summarizeBodies(deps.db, [body], isoDateOf(deps.clock.now()));
+      return summary ?? toBodySummary(body, 0);
     },
   );
 };

@@ -52,6 +52,7 @@ export const unitRoutes: RouteModule = async (app, deps) => {
       return getUnitPage(deps.db, {
         unitId: request.params.unitId,
         mayRead: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
+        today: isoDateOf(deps.clock.now()),
       });
     },
   );

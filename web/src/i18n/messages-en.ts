@@ -1,5 +1,6 @@
 /** English UI strings: exactly the keys of `messages-zh.ts` (the compiler and test/web/messages.test.ts check). */
 import type { MessageKey } from './messages-zh.ts';
+import { adminEn } from './admin-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -294,4 +295,6 @@ export const enMessages: Record<MessageKey, string> = {
   'common.ok': 'OK',
   'common.cancel': 'Cancel',
   'common.none': '—',
+
+  ...adminEn,
 };

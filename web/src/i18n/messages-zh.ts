@@ -1,8 +1,10 @@
 /**
  * Chinese UI strings (the default language). Keys are the contract: `messages-en.ts` must hold
  * exactly the same keys (the compiler checks one direction, test/web/messages.test.ts both).
- * Terms follow docs/glossary.md.
+ * Terms follow docs/glossary.md. Larger screens keep their strings in their own file, merged here.
  */
+import { adminZh } from './admin-messages.ts';
+
 export const zhMessages = {
   'app.name': '联席',
   'app.fullName': '议事协调机构运行系统',
@@ -296,6 +298,8 @@ export const zhMessages = {
   'common.ok': '确定',
   'common.cancel': '取消',
   'common.none': '—',
+
+  ...adminZh,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhMessages;

@@ -1,0 +1,95 @@
+/**
+ * Dissolution (撤销) of a body: recorded by its office, or reached when the charter's sunset date
+ * has passed (`…自行撤销`). A dissolved body keeps its records for reading; its memberships and
+ * member units end on the day of dissolution, and state changes are refused (`assertBodyActive`).
+ */
+import type { Database, DbOrTx } from '../db/database.ts';
+import type { Clock } from '../config/clock.ts';
+import { addDays, todayInShanghai } from '../domain/calendar/iso-date.ts';
+import { AppError } from '../errors/app-error.ts';
+import { listBodiesPastSunset, markBodyDissolved } from '../repositories/body-repository.ts';
+import type { BodyRow } from '../repositories/body-repository.ts';
+import { recordAudit } from './audit-service.ts';
+import type { AuditOrigin } from './audit-service.ts';
+import { getBodyRow } from './body-service.ts';
+
+/** Refuses a state change in a dissolved body. */
+export function assertBodyActive(body: Pick<BodyRow, 'status' | 'dissolvedOn'>): void {
+  if (body.status !== 'active') {
+    throw new AppError('body_dissolved', 409, `该议事协调机构已于${body.dissolvedOn ?? ''}撤销，不能再办理此事项`);
+  }
+}
+
+export interface DissolveBodyOptions {
+  bodyId: string;
+  /** First day the body no longer exists (ISO date, Asia/Shanghai); not later than today. */
+  on: string;
+  reason: string;
+  origin: AuditOrigin;
+  clock: Clock;
+}
+
+/** Records the dissolution of a body by its office (or a system administrator). */
+export async function dissolveBody(db: Database, options: DissolveBodyOptions): Promise<BodyRow> {
+  const now = options.clock.now();
+  if (options.on > todayInShanghai(now)) {
+    throw new AppError('dissolution_in_future', 400, '撤销日期不能晚于今天', { field: 'on' });
+  }
+  return db.transaction(async (tx) => {
+    const body = await getBodyRow(tx, { bodyId: options.bodyId });
+    assertBodyActive(body);
+    const before = await markBodyDissolved(tx, body.id, options.on, now);
+    if (!before) throw new AppError('body_dissolved', 409, '该议事协调机构已撤销');
+    await recordAudit(
+      tx,
+      {
+        ...options.origin,
+        action: 'body.dissolve',
+        entityType: 'body',
+        entityId: body.id,
+        before: { status: before.status, dissolvedOn: before.dissolvedOn },
+        after: { status: 'dissolved', dissolvedOn: options.on, reason: options.reason },
+        at: now,
+      },
+      options.clock,
+    );
+    return getBodyRow(tx, { bodyId: body.id });
+  });
+}
+
+/**
+ * Sweep: dissolves every active body whose charter sunset date has passed, as of the day after the
+ * sunset date. Each body is dissolved in its own transaction by a conditional update, so two
+ * instances running the sweep at once, or one running it twice, dissolve each body once.
+ */
+export async function dissolveBodiesPastSunset(db: Database, options: { clock: Clock }): Promise<{ dissolved: string[] }> {
+  const now = options.clock.now();
+  const candidates = await listBodiesPastSunset(db, todayInShanghai(now));
+  const dissolved: string[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.sunsetDate) continue;
+    const on = addDays(candidate.sunsetDate, 1);
+    const done = await db.transaction(async (tx: DbOrTx) => {
+      const before = await markBodyDissolved(tx, candidate.id, on, now);
+      if (!before) return false;
+      await recordAudit(
+        tx,
+        {
+          actorId: null,
+          requestId: null,
+          clientAddress: null,
+          action: 'body.dissolve_at_sunset',
+          entityType: 'body',
+          entityId: candidate.id,
+          before: { status: before.status, sunsetDate: before.sunsetDate },
+          after: { status: 'dissolved', dissolvedOn: on },
+          at: now,
+        },
+        options.clock,
+      );
+      return true;
+    });
+    if (done) dissolved.push(candidate.id);
+  }
+  return { dissolved };
+}

@@ -1,0 +1,262 @@
+/**
+ * One account, managed by the security administrator: its state (unlock, disable / enable, reset
+ * password), its system role (at most one: 三员分立) and its directly granted roles in bodies.
+ */
+import { useState } from 'react';
+import { App as AntApp, Button, Descriptions, Divider, Drawer, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { listBodies } from '../bodies/bodies-api.ts';
+import {
+  disableAccount,
+  enableAccount,
+  getAccount,
+  grantRole,
+  GRANTABLE_BODY_ROLES,
+  resetPassword,
+  revokeRole,
+  SYSTEM_ROLES,
+  unlockAccount,
+  type Account,
+  type AccountWithPassword,
+  type BodyGrantRole,
+  type SystemRole,
+} from './admin-api.ts';
+import { AccountStatusTags, isLocked } from './account-status.tsx';
+
+type Grant = Account['bodyGrants'][number];
+
+interface AccountDrawerProps {
+  accountId: string | null;
+  onClose: () => void;
+  onPasswordReset: (result: AccountWithPassword) => void;
+}
+
+export function AccountDrawer({ accountId, onClose, onPasswordReset }: AccountDrawerProps) {
+  const { t } = useI18n();
+  const open = accountId !== null;
+  const account = useQuery({ queryKey: ['account', accountId], queryFn: () => getAccount(accountId ?? ''), enabled: open });
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={560}
+      title={account.data === undefined ? t('nav.accounts') : t('accounts.detail.title', { name: `${account.data.displayName}（${account.data.username}）` })}
+      destroyOnHidden
+    >
+      {account.isPending && open && <Spin description={t('app.loading')} />}
+      {account.isError && <ErrorAlert error={account.error} />}
+      {account.data !== undefined && <AccountPanel account={account.data} onPasswordReset={onPasswordReset} />}
+    </Drawer>
+  );
+}
+
+function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswordReset: (result: AccountWithPassword) => void }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [systemRole, setSystemRole] = useState<SystemRole | undefined>();
+  const [grantBody, setGrantBody] = useState<string | undefined>();
+  const [grantRoleValue, setGrantRoleValue] = useState<BodyGrantRole>('office_staff');
+  const [bodySearch, setBodySearch] = useState('');
+  const bodyNames = useBodyNames(bodySearch);
+
+  const changed = (next: Account) => {
+    queryClient.setQueryData(['account', account.id], next);
+    void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+    void message.success(t('accounts.done'));
+  };
+  const action = useMutation({
+    mutationFn: (run: () => Promise<Account>) => run(),
+    onSuccess: changed,
+  });
+  const reset = useMutation({
+    mutationFn: () => resetPassword(account.id),
+    onSuccess: (result) => {
+      changed(result.account);
+      onPasswordReset(result);
+    },
+  });
+  const busy = action.isPending || reset.isPending;
+  const error = action.error ?? reset.error;
+  const bodyName = (bodyId: string) => bodyNames.names.get(bodyId) ?? t('accounts.unknownBody', { id: bodyId });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {error !== null && <ErrorAlert error={error} />}
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          { key: 'username', label: t('accounts.column.username'), children: account.username },
+          { key: 'displayName', label: t('accounts.column.displayName'), children: account.displayName },
+          {
+            key: 'status',
+            label: t('accounts.column.status'),
+            children: (
+              <Space orientation="vertical" size={2}>
+                <AccountStatusTags account={account} />
+                {isLocked(account) && account.lockedUntil !== null && (
+                  <Typography.Text type="secondary">{t('accounts.detail.lockedUntil', { time: dayjs(account.lockedUntil).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'lastSignIn',
+            label: t('accounts.column.lastSignIn'),
+            children: account.lastSignInAt === null ? t('accounts.never') : dayjs(account.lastSignInAt).format('YYYY-MM-DD HH:mm'),
+          },
+          { key: 'person', label: t('accounts.detail.person'), children: account.personId ?? t('accounts.detail.noPerson') },
+        ]}
+      />
+
+      <Divider titlePlacement="start" plain>
+        {t('accounts.detail.security')}
+      </Divider>
+      <Space wrap>
+        {isLocked(account) && (
+          <Button disabled={busy} onClick={() => action.mutate(() => unlockAccount(account.id))}>
+            {t('accounts.unlock')}
+          </Button>
+        )}
+        {account.disabled ? (
+          <Button disabled={busy} onClick={() => action.mutate(() => enableAccount(account.id))}>
+            {t('accounts.enable')}
+          </Button>
+        ) : (
+          <Popconfirm title={t('accounts.disableConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => action.mutate(() => disableAccount(account.id))}>
+            <Button danger disabled={busy}>
+              {t('accounts.disable')}
+            </Button>
+          </Popconfirm>
+        )}
+        <Popconfirm title={t('accounts.resetConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => reset.mutate()}>
+          <Button disabled={busy}>{t('accounts.resetPassword')}</Button>
+        </Popconfirm>
+      </Space>
+
+      <Divider titlePlacement="start" plain>
+        {t('accounts.detail.systemRole')}
+      </Divider>
+      {account.systemRoles.length === 0 ? (
+        <Space wrap>
+          <Typography.Text type="secondary">{t('accounts.detail.noSystemRole')}</Typography.Text>
+          <Select<SystemRole>
+            aria-label={t('accounts.detail.grantSystemRole')}
+            placeholder={t('accounts.detail.grantSystemRole')}
+            value={systemRole}
+            onChange={setSystemRole}
+            style={{ minWidth: 160 }}
+            options={SYSTEM_ROLES.map((role) => ({ value: role, label: t(`role.system.${role}`) }))}
+          />
+          <Button
+            type="primary"
+            disabled={systemRole === undefined || busy}
+            onClick={() => systemRole !== undefined && action.mutate(() => grantRole(account.id, { kind: 'system', role: systemRole }))}
+          >
+            {t('accounts.detail.grant')}
+          </Button>
+        </Space>
+      ) : (
+        <Space wrap>
+          {account.systemRoles.map((role) => (
+            <Space key={role} size={4}>
+              <Tag color="geekblue">{t(`role.system.${role}`)}</Tag>
+              <Popconfirm
+                title={t('accounts.detail.revokeConfirm', { role: t(`role.system.${role}`) })}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => action.mutate(() => revokeRole(account.id, { kind: 'system', role }))}
+              >
+                <Button size="small" danger disabled={busy}>
+                  {t('accounts.detail.revoke')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          ))}
+        </Space>
+      )}
+
+      <Divider titlePlacement="start" plain>
+        {t('accounts.detail.bodyGrants')}
+      </Divider>
+      <Table<Grant>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={account.bodyGrants}
+        locale={{ emptyText: t('accounts.detail.noBodyGrants') }}
+        columns={[
+          { title: t('accounts.detail.body'), key: 'body', render: (_value, grant) => bodyName(grant.bodyId) },
+          { title: t('accounts.detail.role'), key: 'role', render: (_value, grant) => t(`role.body.${grant.role}`) },
+          { title: t('accounts.detail.grantedAt'), key: 'grantedAt', render: (_value, grant) => dayjs(grant.grantedAt).format('YYYY-MM-DD') },
+          {
+            title: t('accounts.column.actions'),
+            key: 'revoke',
+            render: (_value, grant) => (
+              <Popconfirm
+                title={t('accounts.detail.revokeConfirm', { role: `${bodyName(grant.bodyId)} · ${t(`role.body.${grant.role}`)}` })}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => action.mutate(() => revokeRole(account.id, { kind: 'body', bodyId: grant.bodyId, role: grant.role }))}
+              >
+                <Button size="small" danger disabled={busy}>
+                  {t('accounts.detail.revoke')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      <Space wrap>
+        <Select<string>
+          aria-label={t('accounts.detail.pickBody')}
+          placeholder={t('accounts.detail.pickBody')}
+          showSearch={{ filterOption: false, onSearch: setBodySearch }}
+          value={grantBody}
+          onChange={setGrantBody}
+          loading={bodyNames.loading}
+          style={{ width: 300, maxWidth: '100%' }}
+          options={bodyNames.options}
+        />
+        <Select<BodyGrantRole>
+          aria-label={t('accounts.detail.pickRole')}
+          value={grantRoleValue}
+          onChange={setGrantRoleValue}
+          style={{ minWidth: 140 }}
+          options={GRANTABLE_BODY_ROLES.map((role) => ({ value: role, label: t(`role.body.${role}`) }))}
+        />
+        <Button
+          type="primary"
+          disabled={grantBody === undefined || busy}
+          onClick={() => grantBody !== undefined && action.mutate(() => grantRole(account.id, { kind: 'body', bodyId: grantBody, role: grantRoleValue }))}
+        >
+          {t('accounts.detail.grant')}
+        </Button>
+      </Space>
+      <Typography.Text type="secondary">{t('accounts.detail.membershipHint')}</Typography.Text>
+    </Space>
+  );
+}
+
+/**
+ * Body names for the grant list and the body picker: the bodies matching `search` (server-side),
+ * remembered so that a grant keeps its name after the search changes.
+ */
+function useBodyNames(search: string) {
+  const [known] = useState(() => new Map<string, string>());
+  const bodies = useQuery({
+    queryKey: ['bodies', { limit: 200, q: search }],
+    queryFn: () => listBodies({ limit: 200, ...(search.trim() === '' ? {} : { q: search.trim() }) }),
+  });
+  for (const body of bodies.data?.items ?? []) known.set(body.id, body.name);
+  return {
+    names: known,
+    loading: bodies.isFetching,
+    options: (bodies.data?.items ?? []).map((body) => ({ value: body.id, label: body.name })),
+  };
+}

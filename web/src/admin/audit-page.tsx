@@ -1,0 +1,222 @@
+/**
+ * The audit trail (audit administrator): the chain's verification status on top (the first broken
+ * link, if any), then the records, newest first, filtered and paged on the server.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Input, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { LeftOutlined, ReloadOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { listAudit, verifyAudit, type AuditQuery, type AuditRecord } from './admin-api.ts';
+
+const PAGE_SIZE = 30;
+const TEXT_FILTERS = ['action', 'entityType', 'actorId'] as const;
+
+function ChainStatus() {
+  const { t } = useI18n();
+  const verification = useQuery({ queryKey: ['audit-verify'], queryFn: verifyAudit, staleTime: 0 });
+  const again = (
+    <Button size="small" icon={<ReloadOutlined />} loading={verification.isFetching} onClick={() => void verification.refetch()}>
+      {t('audit.verify')}
+    </Button>
+  );
+  if (verification.isError) return <ErrorAlert error={verification.error} />;
+  const result = verification.data;
+  if (result === undefined) return <Alert type="info" showIcon title={t('audit.verifying')} />;
+  if (result.ok) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        icon={<SafetyCertificateOutlined />}
+        title={t('audit.chainOk', { checked: result.checked, lastSeq: result.lastSeq })}
+        action={again}
+        data-testid="audit-chain-status"
+      />
+    );
+  }
+  const broken = result.firstBreak;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={broken === null ? t('audit.chainBroken', { seq: result.lastSeq, expectedSeq: result.lastSeq }) : t('audit.chainBroken', { seq: broken.seq, expectedSeq: broken.expectedSeq })}
+      description={
+        broken === null ? undefined : (
+          <div>
+            <div>{t(`audit.break.${broken.kind}`)}</div>
+            <div>{broken.message}</div>
+          </div>
+        )
+      }
+      action={again}
+      data-testid="audit-chain-status"
+    />
+  );
+}
+
+function Json({ value }: { value: unknown }) {
+  return <pre className="lx-json">{value === undefined || value === null ? '—' : JSON.stringify(value, null, 2)}</pre>;
+}
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const cursor = params.get('cursor') ?? undefined;
+  const trail = (params.get('trail') ?? '').split(',').filter((entry) => entry !== '');
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  const [draft, setDraft] = useState<Record<(typeof TEXT_FILTERS)[number], string>>(() => ({
+    action: params.get('action') ?? '',
+    entityType: params.get('entityType') ?? '',
+    actorId: params.get('actorId') ?? '',
+  }));
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(() =>
+    from === undefined && to === undefined ? null : [from === undefined ? null : dayjs(from), to === undefined ? null : dayjs(to)],
+  );
+
+  const query: AuditQuery = { limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  for (const name of TEXT_FILTERS) {
+    const value = params.get(name);
+    if (value !== null && value !== '') query[name] = value;
+  }
+  const records = useQuery({ queryKey: ['audit', query], queryFn: () => listAudit(query), placeholderData: keepPreviousData });
+
+  const apply = () => {
+    const next = new URLSearchParams();
+    for (const name of TEXT_FILTERS) if (draft[name].trim() !== '') next.set(name, draft[name].trim());
+    const start = period?.[0];
+    const end = period?.[1];
+    if (start != null) next.set('from', start.startOf('day').toISOString());
+    if (end != null) next.set('to', end.endOf('day').toISOString());
+    setParams(next);
+  };
+  const resetFilters = () => {
+    setDraft({ action: '', entityType: '', actorId: '' });
+    setPeriod(null);
+    setParams(new URLSearchParams());
+  };
+  const goNext = (nextCursor: string) => {
+    const next = new URLSearchParams(params);
+    next.set('trail', [...trail, cursor ?? '-'].join(','));
+    next.set('cursor', nextCursor);
+    setParams(next);
+  };
+  const goPrevious = () => {
+    const next = new URLSearchParams(params);
+    const previous = trail[trail.length - 1];
+    const rest = trail.slice(0, -1);
+    if (previous === undefined || previous === '-') next.delete('cursor');
+    else next.set('cursor', previous);
+    if (rest.length === 0) next.delete('trail');
+    else next.set('trail', rest.join(','));
+    setParams(next);
+  };
+
+  const columns: TableColumnsType<AuditRecord> = [
+    { title: t('audit.column.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
+    { title: t('audit.column.occurredAt'), key: 'occurredAt', width: 170, render: (_value, record) => dayjs(record.occurredAt).format('YYYY-MM-DD HH:mm:ss') },
+    { title: t('audit.column.action'), dataIndex: 'action', key: 'action', render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
+    { title: t('audit.column.entity'), key: 'entity', render: (_value, record) => `${record.entityType}${record.entityId === null ? '' : ` · ${record.entityId}`}` },
+    { title: t('audit.column.actor'), key: 'actor', responsive: ['md'], render: (_value, record) => record.actorId ?? t('audit.system') },
+    { title: t('audit.column.client'), key: 'client', responsive: ['lg'], render: (_value, record) => record.clientAddress ?? t('common.none') },
+    {
+      title: t('audit.column.hash'),
+      key: 'hash',
+      responsive: ['lg'],
+      render: (_value, record) => (
+        <Typography.Text code title={record.hash}>
+          {record.hash.slice(0, 12)}…
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  const page = records.data;
+  return (
+    <div>
+      <h1 className="lx-page-title">{t('audit.title')}</h1>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Card size="small" title={<h2 className="lx-card-title">{t('audit.chain')}</h2>}>
+          <ChainStatus />
+        </Card>
+        <Card size="small">
+          <form
+            className="lx-filters"
+            role="search"
+            onSubmit={(event) => {
+              event.preventDefault();
+              apply();
+            }}
+          >
+            {TEXT_FILTERS.map((name) => (
+              <Input
+                key={name}
+                aria-label={t(`audit.filter.${name}`)}
+                placeholder={t(`audit.filter.${name}`)}
+                value={draft[name]}
+                allowClear
+                onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+                style={{ width: 200 }}
+              />
+            ))}
+            <DatePicker.RangePicker
+              aria-label={t('audit.filter.period')}
+              value={period}
+              onChange={(value) => setPeriod(value)}
+              allowEmpty={[true, true]}
+            />
+            <Button type="primary" htmlType="submit">
+              {t('audit.filter.apply')}
+            </Button>
+            <Button onClick={resetFilters}>{t('audit.filter.reset')}</Button>
+          </form>
+          {records.isError && <ErrorAlert error={records.error} />}
+          <Table<AuditRecord>
+            rowKey="seq"
+            size="small"
+            columns={columns}
+            dataSource={page?.items ?? []}
+            loading={records.isFetching}
+            pagination={false}
+            locale={{ emptyText: t('audit.empty') }}
+            scroll={{ x: 'max-content' }}
+            expandable={{
+              expandedRowRender: (record) => (
+                <div className="lx-audit-detail">
+                  {record.requestId !== null && <Typography.Text type="secondary">{t('audit.requestId', { id: record.requestId })}</Typography.Text>}
+                  <div className="lx-audit-json">
+                    <div>
+                      <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                      <Json value={record.before} />
+                    </div>
+                    <div>
+                      <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                      <Json value={record.after} />
+                    </div>
+                  </div>
+                </div>
+              ),
+            }}
+          />
+          <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
+            {page !== undefined && <Typography.Text type="secondary">{t('audit.total', { total: page.total })}</Typography.Text>}
+            <Typography.Text type="secondary">{t('bodies.pageInfo', { page: trail.length + 1 })}</Typography.Text>
+            <Button icon={<LeftOutlined />} disabled={trail.length === 0} onClick={goPrevious}>
+              {t('bodies.previousPage')}
+            </Button>
+            <Button disabled={page?.nextCursor == null} onClick={() => page?.nextCursor != null && goNext(page.nextCursor)}>
+              {t('bodies.nextPage')}
+              <RightOutlined />
+            </Button>
+          </Space>
+        </Card>
+      </Space>
+    </div>
+  );
+}
