@@ -51,6 +51,25 @@ const envSchema = z.object({
   LIANXI_COOKIE_SECURE: booleanFlag(false),
   LIANXI_TRUST_PROXY: booleanFlag(false),
   LIANXI_WEB_DIR: optionalText,
+  LIANXI_SMTP_HOST: optionalText,
+  LIANXI_SMTP_PORT: integer(25, 1, 65535),
+  LIANXI_SMTP_SECURE: booleanFlag(false),
+  LIANXI_SMTP_USER: optionalText,
+  LIANXI_SMTP_PASSWORD: optionalText,
+  LIANXI_SMTP_FROM: optionalText.pipe(
+    z.string().regex(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, { message: '必须是电子邮件地址 / must be an e-mail address' }).optional(),
+  ),
+  LIANXI_SWEEP_ENABLED: booleanFlag(true),
+  LIANXI_SWEEP_INTERVAL_SECONDS: integer(60, 1, 24 * 60 * 60),
+  LIANXI_OUTBOX_MAX_ATTEMPTS: integer(8, 1, 100),
+  LIANXI_OUTBOX_BACKOFF_SECONDS: integer(30, 1, 24 * 60 * 60),
+}).superRefine((e, ctx) => {
+  if (e.LIANXI_SMTP_HOST !== undefined && e.LIANXI_SMTP_FROM === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['LIANXI_SMTP_FROM'], message: '设置 LIANXI_SMTP_HOST 时必须设置发件地址 / required when LIANXI_SMTP_HOST is set' });
+  }
+  if ((e.LIANXI_SMTP_USER === undefined) !== (e.LIANXI_SMTP_PASSWORD === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['LIANXI_SMTP_PASSWORD'], message: 'LIANXI_SMTP_USER 与 LIANXI_SMTP_PASSWORD 须同时设置 / set both or neither' });
+  }
 });
 
 /** Password policy: minimum length and how many of the four character classes are required. */
@@ -67,6 +86,28 @@ export interface SessionSettings {
 export interface LockoutSettings {
   threshold: number;
   minutes: number;
+}
+
+/** Outgoing mail (SMTP). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it */
+  secure: boolean;
+  /** Sender address, e.g. `联席会议办公室 <office@example.gov.cn>` */
+  from: string;
+  auth: { user: string; password: string } | null;
+}
+
+/** Background sweeps (reminders) and the outbox sender. */
+export interface SweepSettings {
+  /** Run the sweeps on a schedule inside the server process */
+  enabled: boolean;
+  intervalSeconds: number;
+  /** Attempts per outbox row before it is given up (and shown to the office) */
+  maxAttempts: number;
+  /** First retry delay; doubled on each further attempt */
+  backoffSeconds: number;
 }
 
 export interface AppConfig {
@@ -86,6 +127,9 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Directory of the built web application served at `/`; defaults to `<repo>/web/dist` when present. */
   webDir: string | undefined;
+  /** Null when LIANXI_SMTP_HOST is unset: no e-mail is sent (inbox and webhooks still are). */
+  smtp: SmtpSettings | null;
+  sweep: SweepSettings;
 }
 
 /** A configuration error names every bad variable. */
@@ -124,5 +168,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     cookieSecure: e.LIANXI_COOKIE_SECURE,
     trustProxy: e.LIANXI_TRUST_PROXY,
     webDir: e.LIANXI_WEB_DIR === undefined ? undefined : path.resolve(cwd, e.LIANXI_WEB_DIR),
+    smtp:
+      e.LIANXI_SMTP_HOST === undefined || e.LIANXI_SMTP_FROM === undefined
+        ? null
+        : {
+            host: e.LIANXI_SMTP_HOST,
+            port: e.LIANXI_SMTP_PORT,
+            secure: e.LIANXI_SMTP_SECURE,
+            from: e.LIANXI_SMTP_FROM,
+            auth:
+              e.LIANXI_SMTP_USER === undefined || e.LIANXI_SMTP_PASSWORD === undefined
+                ? null
+                : { user: e.LIANXI_SMTP_USER, password: e.LIANXI_SMTP_PASSWORD },
+          },
+    sweep: {
+      enabled: e.LIANXI_SWEEP_ENABLED,
+      intervalSeconds: e.LIANXI_SWEEP_INTERVAL_SECONDS,
+      maxAttempts: e.LIANXI_OUTBOX_MAX_ATTEMPTS,
+      backoffSeconds: e.LIANXI_OUTBOX_BACKOFF_SECONDS,
+    },
   };
 }

@@ -31,8 +31,8 @@ export interface DecidedItemView {
   text: string;
   leadUnit: string | null;
   coUnits: string[];
-  /** The deadline as an ISO date, or null when none is set */
-  deadline: string | null;
+  /** A date, or N working days from issue (minutes not yet issued), or null when none is set */
+  deadline: { kind: 'date'; date: string } | { kind: 'working_days'; days: number } | null;
 }
 
 /** The imprint (版记): who receives the document and who printed it when. */
@@ -51,8 +51,8 @@ export interface ImprintView {
 export interface MinutesDocumentView {
   /** The body's name; the heading is `${bodyName}纪要` */
   bodyName: string;
-  /** 第N期 (numbered per body and year) */
-  issueNumber: number;
+  /** 第N期 (numbered per body and year); null for minutes not yet issued (printed as 送审稿) */
+  issueNumber: number | null;
   /** The year the number counts in */
   issueYear: number;
   /** The office that issues the minutes (beneath the heading, left) */

@@ -1,9 +1,13 @@
 import type { ActionRule } from './action-rule.ts';
 import { bodyActions } from './body-actions.ts';
+import { calendarActions } from './calendar-actions.ts';
+import { decisionActions } from './decision-actions.ts';
+import { documentActions } from './document-actions.ts';
+import { meetingActions } from './meeting-actions.ts';
 import { platformActions } from './platform-actions.ts';
 
 /** Every action of Lianxi. Each route asks the policy about exactly one of these. */
-export const actions = { ...platformActions, ...bodyActions } satisfies Record<string, ActionRule>;
+export const actions = { ...platformActions, ...bodyActions, ...calendarActions, ...meetingActions, ...decisionActions, ...documentActions } satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof actions;
 

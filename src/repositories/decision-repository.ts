@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { units } from '../db/schema/bodies.ts';
+import { meetings, minutes } from '../db/schema/meetings.ts';
 import {
   circulars,
   decisionCoUnits,
@@ -301,4 +302,21 @@ export async function findCircular(db: DbOrTx, bodyId: string, id: string): Prom
 
 export async function listCirculars(db: DbOrTx, bodyId: string): Promise<CircularRow[]> {
   return db.select().from(circulars).where(eq(circulars.bodyId, bodyId)).orderBy(desc(circulars.year), desc(circulars.number));
+}
+
+/** The meeting and minutes of each minutes id: titles and 第N期 of the year. */
+export async function listDecisionSources(
+  db: DbOrTx,
+  minutesIds: readonly string[],
+): Promise<Map<string, { meetingTitle: string; minutesTitle: string; year: number | null; number: number | null }>> {
+  const found = new Map<string, { meetingTitle: string; minutesTitle: string; year: number | null; number: number | null }>();
+  const ids = [...new Set(minutesIds)];
+  if (ids.length === 0) return found;
+  const rows = await db
+    .select({ id: minutes.id, minutesTitle: minutes.title, year: minutes.year, number: minutes.number, meetingTitle: meetings.title })
+    .from(minutes)
+    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .where(inArray(minutes.id, ids));
+  for (const row of rows) found.set(row.id, { meetingTitle: row.meetingTitle, minutesTitle: row.minutesTitle, year: row.year, number: row.number });
+  return found;
 }

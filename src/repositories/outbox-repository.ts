@@ -107,3 +107,13 @@ export async function retryOutboxRow(db: DbOrTx, id: number, at: Date): Promise<
     .set({ failedAt: null, availableAt: at, claimedUntil: null })
     .where(eq(outboxDeliveries.id, id));
 }
+
+/** Locks a claimed row that is not sent yet (released at commit); null when already sent. */
+export async function lockUnsentOutboxRow(db: DbOrTx, id: number): Promise<OutboxRow | null> {
+  const [row] = await db
+    .select()
+    .from(outboxDeliveries)
+    .where(and(eq(outboxDeliveries.id, id), isNull(outboxDeliveries.sentAt)))
+    .for('update');
+  return row ?? null;
+}

@@ -17,9 +17,12 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { bodyRoutes } from './routes/body-routes.ts';
+import { calendarRoutes } from './routes/calendar-routes.ts';
 import { charterRoutes } from './routes/charter-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
+import { meetingRoutes } from './routes/meeting-routes.ts';
 import { membershipRoutes } from './routes/membership-routes.ts';
+import { minutesRoutes } from './routes/minutes-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { unitRoutes } from './routes/unit-routes.ts';
 import { webStaticRoutes } from './web-static.ts';
@@ -34,5 +37,8 @@ export const routeModules: RouteModule[] = [
   personRoutes,
   membershipRoutes,
   groupRoutes,
+  calendarRoutes,
+  meetingRoutes,
+  minutesRoutes,
   webStaticRoutes,
 ];

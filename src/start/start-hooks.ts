@@ -14,6 +14,7 @@ import type { AppConfig } from '../config/config.ts';
 import type { Clock } from '../config/clock.ts';
 import type { Database } from '../db/database.ts';
 import { exampleBodiesHook } from './example-bodies-hook.ts';
+import { sweepHook } from './sweep-hook.ts';
 
 export interface StartContext {
   db: Database;
@@ -28,7 +29,8 @@ export interface StartContext {
 
 export interface StartHook {
   name: string;
-  run(context: StartContext): Promise<void>;
+  /** May return a stopper for background work it started; the server calls it on close, before the database closes. */
+  run(context: StartContext): Promise<void | (() => Promise<void>)>;
 }
 
-export const startHooks: StartHook[] = [exampleBodiesHook];
+export const startHooks: StartHook[] = [exampleBodiesHook, sweepHook];

@@ -59,6 +59,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = options.logger ?? createLogger(config);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await openConfiguredDatabase(config);
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopHooks = async () => {
+    for (const stop of stoppers.splice(0).reverse()) await stop();
+  };
   try {
     const { db } = database.handle;
     if (database.migration !== null && database.migration.applied.length > 0) {
@@ -66,7 +70,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     const bootstrap = await bootstrapAdministrators({ db, config, clock });
     for (const hook of options.hooks ?? registeredHooks) {
-      await hook.run({ db, config, clock, logger, examples: options.examples ?? true, print });
+      const stop = await hook.run({ db, config, clock, logger, examples: options.examples ?? true, print });
+      if (typeof stop === 'function') stoppers.push(stop);
     }
     const app = await buildApp({ db, config, clock, logger });
     await app.listen({ port: config.port, host: config.host });
@@ -92,13 +97,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           try {
             await app.close();
           } finally {
-            await database.close();
+            await stopHooks().finally(() => database.close());
           }
         })();
         return closing;
       },
     };
   } catch (error) {
+    await stopHooks().catch(() => undefined);
     await database.close();
     throw error;
   }

@@ -55,6 +55,8 @@ export interface Harness {
   server: RunningServer;
   /** An office-staff account granted on every example body, its password already changed */
   staff: { username: string; password: string };
+  /** The security administrator, its one-time password already changed (it created the office staff) */
+  security: { username: string; password: string };
   browser: Browser;
   clock: ManualClock;
   baseUrl: string;
@@ -95,11 +97,13 @@ export async function startHarness(): Promise<Harness> {
     return { username: found.username, oneTimePassword: found.oneTimePassword };
   };
   const staff = await createOfficeStaff(server.address, admin('security_admin'));
+  const security = { username: admin('security_admin').username, password: SECURITY_PASSWORD };
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   await mkdir(RESULTS_DIR, { recursive: true });
   return {
     server,
     staff,
+    security,
     browser,
     clock,
     baseUrl: server.address,
@@ -194,6 +198,7 @@ function apiClient(baseUrl: string) {
 }
 
 const STAFF_PASSWORD = 'Office-Staff-2026!';
+const SECURITY_PASSWORD = 'Security-Admin-2026!';
 
 /**
  * Through the API, as the security administrator: creates an office-staff account, grants it every
@@ -201,9 +206,8 @@ const STAFF_PASSWORD = 'Office-Staff-2026!';
  */
 async function createOfficeStaff(baseUrl: string, securityAdmin: Admin): Promise<{ username: string; password: string }> {
   const security = apiClient(baseUrl);
-  const securityPassword = 'Security-Admin-2026!';
   await security('POST', '/api/auth/sign-in', { username: securityAdmin.username, password: securityAdmin.oneTimePassword });
-  await security('POST', '/api/auth/change-password', { currentPassword: securityAdmin.oneTimePassword, newPassword: securityPassword });
+  await security('POST', '/api/auth/change-password', { currentPassword: securityAdmin.oneTimePassword, newPassword: SECURITY_PASSWORD });
   const created = (await security('POST', '/api/accounts', { username: 'office.staff', displayName: '办公室工作人员' })) as {
     account: { id: string };
     oneTimePassword: string | null;
@@ -245,3 +249,98 @@ export async function unlabelledFields(page: Page): Promise<string[]> {
   if (!Array.isArray(found)) throw new Error('field check did not answer a list');
   return found.map(String);
 }
+
+/** An account of a person holding a body role through a membership (member, liaison, convener …). */
+export interface MemberAccount {
+  username: string;
+  password: string;
+  bodyId: string;
+  bodyName: string;
+  personId: string;
+  personName: string;
+  unitId: string | null;
+  unitName: string | null;
+  title: string;
+}
+
+/** Today in China (Asia/Shanghai) on the harness clock, as YYYY-MM-DD. */
+export function harnessToday(harness: Harness): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(harness.clock.now());
+}
+
+interface MembershipDto {
+  id: string;
+  roleKind: string;
+  title: string;
+  unitId: string | null;
+  unitName: string | null;
+  personId: string | null;
+  personName: string | null;
+}
+
+/**
+ * Through the API: finds a person holding `roleKind` today in the first body (by name order) that
+ * has one, as the office staff; when the holder is unnamed (a vacancy), the office staff names one
+ * (a successor from today). Then the security administrator creates an account for that person
+ * and the account's one-time password is changed. `bodyName` picks the body by part of its name.
+ */
+export async function createMemberAccount(
+  harness: Harness,
+  options: { roleKind: 'convener' | 'deputy_convener' | 'member' | 'liaison'; username: string; bodyName?: string },
+): Promise<MemberAccount> {
+  const today = harnessToday(harness);
+  const staff = apiClient(harness.baseUrl);
+  await staff('POST', '/api/auth/sign-in', { username: harness.staff.username, password: harness.staff.password });
+  const query = options.bodyName === undefined ? '' : `&q=${encodeURIComponent(options.bodyName)}`;
+  const bodies = (await staff('GET', `/api/bodies?limit=200${query}`)) as { items: { id: string; name: string }[] };
+  for (const body of bodies.items) {
+    const memberships = (await staff('GET', `/api/bodies/${body.id}/memberships?at=${today}&roleKind=${options.roleKind}`)) as { items: MembershipDto[] };
+    let holder = memberships.items[0];
+    if (holder === undefined && (options.roleKind === 'liaison' || options.roleKind === 'member')) {
+      // Charters rarely name liaisons: the office records one for the first member unit.
+      const units = (await staff('GET', `/api/bodies/${body.id}/units?at=${today}`)) as { items: { unitId: string }[] };
+      const unit = units.items[0];
+      if (unit === undefined) continue;
+      holder = (await staff('POST', `/api/bodies/${body.id}/memberships`, {
+        roleKind: options.roleKind,
+        title: options.roleKind === 'liaison' ? '联络员' : '成员',
+        unitId: unit.unitId,
+        personName: `浏览器测试${options.username.replace(/[^a-z]/g, '')}`,
+        validFrom: today,
+      })) as MembershipDto;
+    }
+    if (holder === undefined) continue;
+    if (holder.personId === null) {
+      const changed = (await staff('POST', `/api/bodies/${body.id}/memberships/${holder.id}/change`, {
+        date: today,
+        personName: `浏览器测试${options.username.replace(/[^a-z]/g, '')}`,
+      })) as { started: MembershipDto };
+      holder = changed.started;
+    }
+    if (holder.personId === null || holder.personName === null) throw new Error('the membership still has no person');
+    const security = apiClient(harness.baseUrl);
+    await security('POST', '/api/auth/sign-in', { username: harness.security.username, password: harness.security.password });
+    const created = (await security('POST', '/api/accounts', { username: options.username, displayName: holder.personName, personId: holder.personId })) as {
+      account: { id: string };
+      oneTimePassword: string | null;
+    };
+    if (created.oneTimePassword === null) throw new Error('no one-time password');
+    const password = 'Member-Account-2026!';
+    const user = apiClient(harness.baseUrl);
+    await user('POST', '/api/auth/sign-in', { username: options.username, password: created.oneTimePassword });
+    await user('POST', '/api/auth/change-password', { currentPassword: created.oneTimePassword, newPassword: password });
+    return {
+      username: options.username,
+      password,
+      bodyId: body.id,
+      bodyName: body.name,
+      personId: holder.personId,
+      personName: holder.personName,
+      unitId: holder.unitId,
+      unitName: holder.unitName,
+      title: holder.title,
+    };
+  }
+  throw new Error(`no body has a ${options.roleKind} today`);
+}
+

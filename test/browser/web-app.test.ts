@@ -61,7 +61,9 @@ describe.skipIf(!available)('web application in Chromium', { timeout: 90_000 }, 
     await tracked.page.waitForURL('**/sign-in');
     if (who === 'staff') await signIn(tracked.page, harness.staff.username, harness.staff.password);
     else await signIn(tracked.page, harness.admins.system_admin.username, adminPassword);
-    await tracked.page.waitForURL('**/bodies');
+    // Signing in lands on the workspace; these tests start from the registry.
+    await tracked.page.waitForURL('**/workspace');
+    await tracked.page.goto('/bodies');
     await expect.poll(() => tracked.page.locator(ROWS).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     return tracked;
   }
@@ -108,9 +110,9 @@ describe.skipIf(!available)('web application in Chromium', { timeout: 90_000 }, 
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: '确认修改' }).click();
-    await page.waitForURL('**/bodies');
+    await page.waitForURL('**/workspace');
     adminPassword = NEW_PASSWORD;
-    await visible(page.getByRole('heading', { name: '议事协调机构' }));
+    await visible(page.getByRole('heading', { name: '我的工作台' }));
     expect(tracked.problems()).toEqual([]);
     await tracked.finish('forced-password-change');
   });
@@ -223,7 +225,7 @@ describe.skipIf(!available)('web application in Chromium', { timeout: 90_000 }, 
     await tracked.finish('language-switch');
   });
 
-  it('can be used from the keyboard alone: sign in, reach a body in the registry, open it', async () => {
+  it('can be used from the keyboard alone: sign in, reach a body on the workspace, open it', async () => {
     const tracked = await track('keyboard');
     const { page } = tracked;
     tracked.expect(ME_401);
@@ -235,13 +237,13 @@ describe.skipIf(!available)('web application in Chromium', { timeout: 90_000 }, 
     await page.keyboard.press('Tab');
     await page.keyboard.type(harness.staff.password);
     await page.keyboard.press('Enter');
-    await page.waitForURL('**/bodies');
-    await expect.poll(() => page.locator(ROWS).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForURL('**/workspace');
+    await visible(page.locator('.lx-dashboard-card a[href^="/bodies/"]'));
     let reached = '';
     for (let presses = 0; presses < 60 && reached === ''; presses += 1) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(
-        "(() => { const a = document.activeElement; return a && a.tagName === 'A' && a.closest('.ant-table-tbody') ? a.textContent : ''; })()",
+        "(() => { const a = document.activeElement; return a && a.tagName === 'A' && a.closest('.lx-dashboard-card') ? a.textContent : ''; })()",
       );
     }
     expect(reached).not.toBe('');

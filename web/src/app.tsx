@@ -12,6 +12,7 @@ import { SignInPage } from './auth/sign-in-page.tsx';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { BodiesPage } from './bodies/bodies-page.tsx';
+import { WorkspacePage } from './workspace/workspace-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
 import { ErrorBoundary } from './common/error-boundary.tsx';
 
@@ -20,6 +21,10 @@ const queryClient = createQueryClient();
 // A body's screens and the import load on demand: sign-in and the registry stay small.
 const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({ default: module.BodyPage })));
 const ImportCharterPage = lazy(() => import('./charter/import-charter-page.tsx').then((module) => ({ default: module.ImportCharterPage })));
+const AccountsPage = lazy(() => import('./admin/accounts-page.tsx').then((module) => ({ default: module.AccountsPage })));
+const AuditPage = lazy(() => import('./admin/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
+const SettingsPage = lazy(() => import('./admin/settings-page.tsx').then((module) => ({ default: module.SettingsPage })));
+const CalendarPage = lazy(() => import('./pages/calendar-page.tsx').then((module) => ({ default: module.CalendarPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -55,7 +60,15 @@ function LocalizedApp() {
                     </RequireSignedIn>
                   }
                 >
-                  <Route index element={<Navigate to="/bodies" replace />} />
+                  <Route index element={<Navigate to="/workspace" replace />} />
+                  <Route
+                    path="/workspace"
+                    element={
+                      <ErrorBoundary>
+                        <WorkspacePage />
+                      </ErrorBoundary>
+                    }
+                  />
                   <Route
                     path="/bodies"
                     element={
@@ -77,6 +90,38 @@ function LocalizedApp() {
                     element={
                       <OnDemand>
                         <ImportCharterPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/admin/accounts"
+                    element={
+                      <OnDemand>
+                        <AccountsPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/admin/audit"
+                    element={
+                      <OnDemand>
+                        <AuditPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/admin/settings"
+                    element={
+                      <OnDemand>
+                        <SettingsPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/calendar"
+                    element={
+                      <OnDemand>
+                        <CalendarPage />
                       </OnDemand>
                     }
                   />

@@ -2,4 +2,6 @@
 export * from './platform.ts';
 export * from './bodies.ts';
 export * from './calendar.ts';
+export * from './meetings.ts';
 export * from './decisions.ts';
+export * from './documents.ts';

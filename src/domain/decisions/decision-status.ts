@@ -71,3 +71,18 @@ export function ruleClause(
     text: charter.normalizedText.slice(rule.source.start, rule.source.end),
   };
 }
+
+export type ReminderKind = 'before' | 'due' | 'overdue';
+
+/**
+ * The reminder an open decision is due for today, keyed by its deadline (an extension gives new
+ * reminders): overdue after the deadline, due on the day, before from `remindFrom` (N working days
+ * before the deadline) until the day before. Null when none is due yet.
+ */
+export function dueReminder(options: { today: string; deadline: string; remindFrom: string }): { kind: ReminderKind; dueDate: string } | null {
+  const { today, deadline, remindFrom } = options;
+  if (today > deadline) return { kind: 'overdue', dueDate: deadline };
+  if (today === deadline) return { kind: 'due', dueDate: deadline };
+  if (today >= remindFrom) return { kind: 'before', dueDate: deadline };
+  return null;
+}

@@ -43,6 +43,7 @@ export function AccountDrawer({ accountId, onClose, onPasswordReset }: AccountDr
       open={open}
       onClose={onClose}
       size={560}
+      rootClassName="lx-account-drawer"
       title={account.data === undefined ? t('nav.accounts') : t('accounts.detail.title', { name: `${account.data.displayName}（${account.data.username}）` })}
       destroyOnHidden
     >

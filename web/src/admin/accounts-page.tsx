@@ -4,7 +4,7 @@
  * system role, its roles in bodies, unlock, disable / enable and password reset.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LeftOutlined, RightOutlined, UserAddOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -76,9 +76,8 @@ export function AuditPage() {
     entityType: params.get('entityType') ?? '',
     actorId: params.get('actorId') ?? '',
   }));
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(() =>
-    from === undefined && to === undefined ? null : [from === undefined ? null : dayjs(from), to === undefined ? null : dayjs(to)],
-  );
+  const [start, setStart] = useState<Dayjs | null>(() => (from === undefined ? null : dayjs(from)));
+  const [end, setEnd] = useState<Dayjs | null>(() => (to === undefined ? null : dayjs(to)));
 
   const query: AuditQuery = { limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   for (const name of TEXT_FILTERS) {
@@ -90,15 +89,14 @@ export function AuditPage() {
   const apply = () => {
     const next = new URLSearchParams();
     for (const name of TEXT_FILTERS) if (draft[name].trim() !== '') next.set(name, draft[name].trim());
-    const start = period?.[0];
-    const end = period?.[1];
-    if (start != null) next.set('from', start.startOf('day').toISOString());
-    if (end != null) next.set('to', end.endOf('day').toISOString());
+    if (start !== null) next.set('from', start.startOf('day').toISOString());
+    if (end !== null) next.set('to', end.endOf('day').toISOString());
     setParams(next);
   };
   const resetFilters = () => {
     setDraft({ action: '', entityType: '', actorId: '' });
-    setPeriod(null);
+    setStart(null);
+    setEnd(null);
     setParams(new URLSearchParams());
   };
   const goNext = (nextCursor: string) => {
@@ -165,12 +163,8 @@ export function AuditPage() {
                 style={{ width: 200 }}
               />
             ))}
-            <DatePicker.RangePicker
-              aria-label={t('audit.filter.period')}
-              value={period}
-              onChange={(value) => setPeriod(value)}
-              allowEmpty={[true, true]}
-            />
+            <DatePicker aria-label={t('audit.filter.from')} placeholder={t('audit.filter.from')} value={start} onChange={setStart} />
+            <DatePicker aria-label={t('audit.filter.to')} placeholder={t('audit.filter.to')} value={end} onChange={setEnd} />
             <Button type="primary" htmlType="submit">
               {t('audit.filter.apply')}
             </Button>

@@ -5257,10 +5257,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5281,10 +5285,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5305,10 +5313,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5329,10 +5341,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5353,10 +5369,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5377,10 +5397,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5401,10 +5425,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5469,10 +5553,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5493,10 +5581,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5517,10 +5609,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5541,10 +5637,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5565,10 +5665,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5589,10 +5693,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5613,10 +5721,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5917,10 +6085,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5941,10 +6113,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5965,10 +6141,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -5989,10 +6169,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6013,10 +6197,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6037,10 +6225,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6061,10 +6253,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6598,10 +6850,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6622,10 +6878,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6646,10 +6906,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6670,10 +6934,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6694,10 +6962,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6718,10 +6990,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6742,10 +7018,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6893,10 +7229,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6917,10 +7257,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6941,10 +7285,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6965,10 +7313,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -6989,10 +7341,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7013,10 +7369,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7037,10 +7397,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7105,6 +7525,9 @@ export interface paths {
                                 regionName: string | null;
                                 /** @enum {string} */
                                 status: "active" | "dissolved";
+                                sunsetDate: string | null;
+                                dissolvedOn: string | null;
+                                memberUnitCount: number;
                             }[];
                             nextCursor: string | null;
                         };
@@ -7118,10 +7541,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7142,10 +7569,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7166,10 +7597,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7190,10 +7625,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7214,10 +7653,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7238,10 +7681,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7262,10 +7709,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7338,6 +7845,9 @@ export interface paths {
                                 regionName: string | null;
                                 /** @enum {string} */
                                 status: "active" | "dissolved";
+                                sunsetDate: string | null;
+                                dissolvedOn: string | null;
+                                memberUnitCount: number;
                             };
                             charterVersion: {
                                 id: string;
@@ -7367,10 +7877,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7391,10 +7905,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7415,10 +7933,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7439,10 +7961,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7463,10 +7989,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7487,10 +8017,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7511,10 +8045,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7574,6 +8168,7 @@ export interface paths {
                             status: "active" | "dissolved";
                             sunsetDate: string | null;
                             dissolvedOn: string | null;
+                            memberUnitCount: number;
                             flags: {
                                 noSeal: boolean;
                                 noFormalDocuments: boolean;
@@ -7630,10 +8225,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7654,10 +8253,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7678,10 +8281,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7702,10 +8309,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7726,10 +8337,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7750,10 +8365,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7774,10 +8393,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7794,6 +8473,316 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/dissolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销议事协调机构（成员与成员单位任期至撤销日止；撤销后不能再办理事项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                            level: ("national" | "provincial" | "municipal" | "county") | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            sunsetDate: string | null;
+                            dissolvedOn: string | null;
+                            memberUnitCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7847,10 +8836,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7871,10 +8864,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7895,10 +8892,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7919,10 +8920,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7943,10 +8948,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7967,10 +8976,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -7991,10 +9004,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8060,6 +9133,9 @@ export interface paths {
                                     regionName: string | null;
                                     /** @enum {string} */
                                     status: "active" | "dissolved";
+                                    sunsetDate: string | null;
+                                    dissolvedOn: string | null;
+                                    memberUnitCount: number;
                                 };
                                 periods: {
                                     lead: boolean;
@@ -8098,10 +9174,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8122,10 +9202,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8146,10 +9230,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8170,10 +9258,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8194,10 +9286,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8218,10 +9314,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8242,10 +9342,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8316,10 +9476,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8340,10 +9504,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8364,10 +9532,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8388,10 +9560,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8412,10 +9588,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8436,10 +9616,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8460,10 +9644,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8527,10 +9771,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8551,10 +9799,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8575,10 +9827,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8599,10 +9855,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8623,10 +9883,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8647,10 +9911,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8671,10 +9939,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8749,10 +10077,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8773,10 +10105,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8797,10 +10133,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8821,10 +10161,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8845,10 +10189,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8869,10 +10217,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8893,10 +10245,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -8977,10 +10389,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9001,10 +10417,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9025,10 +10445,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9049,10 +10473,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9073,10 +10501,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9097,10 +10529,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9121,10 +10557,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9200,10 +10696,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9224,10 +10724,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9248,10 +10752,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9272,10 +10780,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9296,10 +10808,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9320,10 +10836,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9344,10 +10864,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9428,10 +11008,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9452,10 +11036,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9476,10 +11064,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9500,10 +11092,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9524,10 +11120,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9548,10 +11148,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9572,10 +11176,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9678,10 +11342,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9702,10 +11370,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9726,10 +11398,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9750,10 +11426,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9774,10 +11454,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9798,10 +11482,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9822,10 +11510,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9899,10 +11647,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9923,10 +11675,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9947,10 +11703,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9971,10 +11731,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -9995,10 +11759,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10019,10 +11787,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10043,10 +11815,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10121,10 +11953,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10145,10 +11981,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10169,10 +12009,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10193,10 +12037,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10217,10 +12065,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10241,10 +12093,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10265,10 +12121,70 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description 稳定的错误代码 / stable error code */
                                 code: string;
                                 status: number;
+                                /** @description 给用户看的中文说明 */
                                 message: string;
+                                /** @description 出错的请求字段 */
                                 field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
                                 clause?: {
                                     document: string | null;
                                     clause: string | null;
@@ -10285,6 +12201,2329 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某地区某年的日历（节假日、调休上班日、周末、暂定标记及依据的通知） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description national 或六位行政区划代码；缺省为全国 */
+                    region?: string;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            regionCode: string | null;
+                            regionName: string | null;
+                            nationallyCovered: boolean;
+                            national: {
+                                /** @description national 或行政区划代码 */
+                                scope: string;
+                                /**
+                                 * @description notice：已载入的通知；snapshot：随系统发布的全国数据；rule：地方节日规定推算
+                                 * @enum {string}
+                                 */
+                                kind: "notice" | "snapshot" | "rule";
+                                title: string;
+                                docNumber: string | null;
+                                noticeId: string | null;
+                            } | null;
+                            regionalNotices: {
+                                /** @description national 或行政区划代码 */
+                                scope: string;
+                                /**
+                                 * @description notice：已载入的通知；snapshot：随系统发布的全国数据；rule：地方节日规定推算
+                                 * @enum {string}
+                                 */
+                                kind: "notice" | "snapshot" | "rule";
+                                title: string;
+                                docNumber: string | null;
+                                noticeId: string | null;
+                            }[];
+                            days: {
+                                date: string;
+                                isWorkingDay: boolean;
+                                /** @enum {string} */
+                                kind: "workday" | "weekend" | "holiday" | "make_up_working_day" | "regional_holiday" | "regional_make_up_working_day";
+                                weekend: boolean;
+                                festival: string | null;
+                                provisional: boolean;
+                                reasons: string[];
+                                source: {
+                                    /** @description national 或行政区划代码 */
+                                    scope: string;
+                                    /**
+                                     * @description notice：已载入的通知；snapshot：随系统发布的全国数据；rule：地方节日规定推算
+                                     * @enum {string}
+                                     */
+                                    kind: "notice" | "snapshot" | "rule";
+                                    title: string;
+                                    docNumber: string | null;
+                                    noticeId: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/add-working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 起始日后第 N 个工作日 */
+        get: {
+            parameters: {
+                query: {
+                    start: string;
+                    workingDays: number;
+                    /** @description national 或六位行政区划代码；缺省为全国 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            start: string;
+                            workingDays: number;
+                            result: string;
+                            regionCode: string | null;
+                            provisional: boolean;
+                            reasons: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/working-days-between": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两个日期之间的工作日数（不含起始日，含结束日） */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    /** @description national 或六位行政区划代码；缺省为全国 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            workingDays: number;
+                            regionCode: string | null;
+                            provisional: boolean;
+                            reasons: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 节假日数据覆盖提醒（11月1日起提醒载入下一年通知） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 缺省为上海时间的今天 */
+                    today?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            warning: {
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                code: string;
+                                message: string;
+                            } | null;
+                            nationalYears: {
+                                first: number | null;
+                                last: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已载入的节假日通知（含已被取代的） */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                scope: string;
+                                scopeName: string;
+                                year: number;
+                                title: string;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                textHash: string;
+                                loadedBy: string | null;
+                                loadedAt: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 载入节假日安排通知（同一范围和年份的旧通知被取代并保留） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        scope?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            notice: {
+                                id: string;
+                                scope: string;
+                                scopeName: string;
+                                year: number;
+                                title: string;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                textHash: string;
+                                loadedBy: string | null;
+                                loadedAt: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            };
+                            superseded: {
+                                id: string;
+                                scope: string;
+                                scopeName: string;
+                                year: number;
+                                title: string;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                textHash: string;
+                                loadedBy: string | null;
+                                loadedAt: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            } | null;
+                            checks: {
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            notice: {
+                                id: string;
+                                scope: string;
+                                scopeName: string;
+                                year: number;
+                                title: string;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                textHash: string;
+                                loadedBy: string | null;
+                                loadedAt: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            };
+                            superseded: {
+                                id: string;
+                                scope: string;
+                                scopeName: string;
+                                year: number;
+                                title: string;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                textHash: string;
+                                loadedBy: string | null;
+                                loadedAt: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            } | null;
+                            checks: {
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览节假日安排通知：读出的放假和调休上班日期及核对结果（不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        scope?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parsed: {
+                                ok: boolean;
+                                year: number | null;
+                                scope: string | null;
+                                scopeName: string | null;
+                                title: string | null;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                entries: {
+                                    festival: string | null;
+                                    holidays: string[];
+                                    makeUpWorkingDays: string[];
+                                    line: number;
+                                    source: string;
+                                }[];
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                    line?: number;
+                                }[];
+                            };
+                            scope: string | null;
+                            scopeName: string | null;
+                            /** @description 载入后该年的核对结果（如连续工作超过 6 天） */
+                            checks: {
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                code: string;
+                                message: string;
+                            }[];
+                            canApply: boolean;
+                            /** @description 同一范围、同一年份现行的通知；载入后将被取代 */
+                            current: {
+                                id: string;
+                                scope: string;
+                                scopeName: string;
+                                year: number;
+                                title: string;
+                                docNumber: string | null;
+                                holidays: string[];
+                                makeUpWorkingDays: string[];
+                                festivals: {
+                                    [key: string]: string;
+                                };
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    code: string;
+                                    message: string;
+                                }[];
+                                textHash: string;
+                                loadedBy: string | null;
+                                loadedAt: string;
+                                supersededAt: string | null;
+                                supersededBy: string | null;
+                            } | null;
+                            /** @description 与现行通知全文相同，载入不会改变任何内容 */
+                            unchanged: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

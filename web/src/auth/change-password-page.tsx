@@ -25,7 +25,7 @@ export function ChangePasswordPage() {
     onSuccess: (account) => {
       setMe(account);
       void message.success(t('auth.changePassword.done'));
-      void navigate('/bodies', { replace: true });
+      void navigate('/', { replace: true });
     },
   });
   const forced = me.mustChangePassword;

@@ -15,9 +15,9 @@ interface SignInForm {
 
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
-    return state.from.startsWith('/') && !state.from.startsWith('/sign-in') ? state.from : '/bodies';
+    return state.from.startsWith('/') && !state.from.startsWith('/sign-in') ? state.from : '/';
   }
-  return '/bodies';
+  return '/';
 }
 
 export function SignInPage() {

@@ -11,7 +11,7 @@ export function NotFoundPage() {
       title={t('error.pageNotFound')}
       subTitle={t('error.pageNotFoundHint')}
       extra={
-        <Button type="primary" onClick={() => void navigate('/bodies')}>
+        <Button type="primary" onClick={() => void navigate('/')}>
           {t('error.backHome')}
         </Button>
       }

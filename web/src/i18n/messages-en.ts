@@ -1,6 +1,10 @@
 /** English UI strings: exactly the keys of `messages-zh.ts` (the compiler and test/web/messages.test.ts check). */
 import type { MessageKey } from './messages-zh.ts';
 import { adminEn } from './admin-messages.ts';
+import { workspaceEn } from './workspace-messages.ts';
+import { meetingEn } from './meeting-messages.ts';
+import { decisionEn } from './decision-messages.ts';
+import { calendarEn } from '../pages/calendar-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -297,4 +301,8 @@ export const enMessages: Record<MessageKey, string> = {
   'common.none': '—',
 
   ...adminEn,
+  ...workspaceEn,
+  ...meetingEn,
+  ...decisionEn,
+  ...calendarEn,
 };

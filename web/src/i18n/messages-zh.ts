@@ -4,6 +4,10 @@
  * Terms follow docs/glossary.md. Larger screens keep their strings in their own file, merged here.
  */
 import { adminZh } from './admin-messages.ts';
+import { workspaceZh } from './workspace-messages.ts';
+import { meetingZh } from './meeting-messages.ts';
+import { decisionZh } from './decision-messages.ts';
+import { calendarZh } from '../pages/calendar-messages.ts';
 
 export const zhMessages = {
   'app.name': '联席',
@@ -300,6 +304,10 @@ export const zhMessages = {
   'common.none': '—',
 
   ...adminZh,
+  ...workspaceZh,
+  ...meetingZh,
+  ...decisionZh,
+  ...calendarZh,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhMessages;

@@ -1,7 +1,20 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, App as AntApp } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, DownOutlined, FileAddOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DownOutlined,
+  FileAddOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { signOut } from '../api/auth-api.ts';
@@ -9,11 +22,19 @@ import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useErrorMessage } from '../common/error-alert.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { navigationFor } from './navigation.ts';
+import { navigationFor, type NavigationKey } from './navigation.ts';
 
 const { Header, Sider, Content } = Layout;
 
-const ICONS = { bodies: <ApartmentOutlined />, import: <FileAddOutlined /> } as const;
+const ICONS: Record<NavigationKey, ReactNode> = {
+  workspace: <HomeOutlined />,
+  bodies: <ApartmentOutlined />,
+  calendar: <CalendarOutlined />,
+  import: <FileAddOutlined />,
+  accounts: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  settings: <SettingOutlined />,
+};
 
 export function AppShell() {
   const { t } = useI18n();

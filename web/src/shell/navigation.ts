@@ -1,18 +1,29 @@
 /**
  * The side menu by role. Only screens whose API exists are listed; what an account may do is the
- * server's policy (src/policy): the menu shows the entries that policy allows the account's roles.
+ * server's policy (src/policy): the menu shows the entries that policy allows the account's roles
+ * (accounts: security administrator; audit trail: audit administrator; settings and publishing a
+ * body: system administrator — 三员分立).
  */
 import type { MessageKey } from '../i18n/messages-zh.ts';
 
+export type NavigationKey = 'workspace' | 'bodies' | 'calendar' | 'import' | 'accounts' | 'audit' | 'settings';
+
 export interface NavigationEntry {
-  key: 'bodies' | 'import';
+  key: NavigationKey;
   path: string;
   label: MessageKey;
 }
 
-/** Menu entries for an account holding `systemRoles` (`body.create` is the system administrator's). */
+/** Menu entries for an account holding `systemRoles`. */
 export function navigationFor(systemRoles: readonly string[]): NavigationEntry[] {
-  const entries: NavigationEntry[] = [{ key: 'bodies', path: '/bodies', label: 'nav.bodies' }];
+  const entries: NavigationEntry[] = [
+    { key: 'workspace', path: '/workspace', label: 'nav.workspace' },
+    { key: 'bodies', path: '/bodies', label: 'nav.bodies' },
+    { key: 'calendar', path: '/calendar', label: 'nav.calendar' },
+  ];
   if (systemRoles.includes('system_admin')) entries.push({ key: 'import', path: '/import', label: 'nav.import' });
+  if (systemRoles.includes('security_admin')) entries.push({ key: 'accounts', path: '/admin/accounts', label: 'nav.accounts' });
+  if (systemRoles.includes('audit_admin')) entries.push({ key: 'audit', path: '/admin/audit', label: 'nav.audit' });
+  if (systemRoles.includes('system_admin')) entries.push({ key: 'settings', path: '/admin/settings', label: 'nav.settings' });
   return entries;
 }

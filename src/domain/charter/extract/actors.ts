@@ -77,6 +77,18 @@ export class ActorVocabulary {
 
   constructor(options: ActorVocabularyOptions) {
     const entries = [...BASE_VOCABULARY];
+    // The body's own composition says what its titles mean: under a 总召集人, 召集人 is a deputy.
+    const presidingKinds = new Map<string, Set<Actor>>();
+    for (const role of options.roles) {
+      if (role.kind !== 'convener' && role.kind !== 'deputy_convener') continue;
+      const title = role.title.replace(/\s+/g, '');
+      presidingKinds.set(title, (presidingKinds.get(title) ?? new Set<Actor>()).add(role.kind));
+    }
+    for (const [title, kinds] of presidingKinds) {
+      const [kind] = [...kinds];
+      const at = entries.findIndex((e) => e.term === title && e.bodyRoleTitle);
+      if (kinds.size === 1 && kind !== undefined && at >= 0) entries[at] = { term: title, actor: kind, bodyRoleTitle: true };
+    }
     for (const role of options.roles) {
       const title = role.title.replace(/\s+/g, '');
       if (title.length === 0 || entries.some((e) => e.term === title)) continue;

@@ -10,7 +10,7 @@ import { withoutLabel } from './rules-context.ts';
 
 const FUNCTIONS_HEADING = /职能|职责|主要任务/;
 /** Duties of someone other than the body itself. */
-const OTHERS = /办公室|办事机构|成员单位|各单位|专题组|保障组|工作组|联络员|各部门|牵头单位|协调类别/;
+const OTHERS = /办公室|办事机构|工作机构|成员单位|各单位|专题组|保障组|工作组|联络员|各部门|牵头单位|协调类别/;
 /** A lead-in before the list: 协调小组主要职责是： */
 const LEAD_IN = /^[^，。；：]{0,30}?(?:主要)?(?:职能|职责|任务)(?:是|为|如下|包括)?[：:]/;
 

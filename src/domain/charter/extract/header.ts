@@ -51,6 +51,15 @@ interface NameHit {
   end: number;
 }
 
+/** `由某部门牵头的` / `由某部门负责的` before a body's name says who leads it; it is not part of the name. */
+const LED_BY = /^由[^，。；：\n]{1,30}?(?:牵头|负责|主办)(?:建立|设立|成立)?的/u;
+
+/** How many characters of a leading `由…牵头的` phrase to skip at the start of a name. */
+function ledByLength(name: string): number {
+  const m = LED_BY.exec(name);
+  return m !== null && name.length - m[0].length >= 3 ? m[0].length : 0;
+}
+
 /** The body named by a title: the last body-kind word followed only by document suffixes. */
 function nameFromTitle(title: string): { start: number; end: number } | null {
   let best: { start: number; end: number } | null = null;
@@ -59,6 +68,7 @@ function nameFromTitle(title: string): { start: number; end: number } | null {
     if (!NAME_SUFFIX.test(title.slice(end))) continue;
     let start = 0;
     for (const lead of title.slice(0, m.index).matchAll(NAME_LEAD)) start = lead.index + lead[0].length;
+    start += ledByLength(title.slice(start, end));
     if (end - start >= 3) best = { start, end };
   }
   return best;
@@ -70,8 +80,9 @@ function nameFromText(text: string): NameHit | null {
     /(?:同意建立|决定成立|同意成立|决定建立|建立|成立|设立|组建)([^，。；：、\n（）“”]{2,50}?(?:部门间联席会议|部际联席会议|联席会议|工作专班|专班|工作领导小组|领导小组|协调小组|工作小组|指挥部|委员会|工作组))/u;
   const m = re.exec(text);
   if (!m || m[1] === undefined) return null;
-  const start = m.index + m[0].length - m[1].length;
-  return { name: m[1], start, end: start + m[1].length };
+  const skip = ledByLength(m[1]);
+  const start = m.index + m[0].length - m[1].length + skip;
+  return { name: m[1].slice(skip), start, end: start + m[1].length - skip };
 }
 
 /** The deepest region of the mentions that start a name and follow one another (某市某区 → 某区). */

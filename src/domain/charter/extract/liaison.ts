@@ -5,7 +5,7 @@
  */
 import type { Liaison, SourceSpan } from '../charter-types.ts';
 import { parseChineseNumber } from '../../text/chinese-numerals.ts';
-import { boundaryBefore, foldSpaces, trimSpan } from './text-lines.ts';
+import { BODY_REFERENCE, boundaryBefore, foldSpaces, trimSpan } from './text-lines.ts';
 
 const COUNT = '([0-9０-９一二两三四五]+)(?:名|位|人)';
 
@@ -14,15 +14,20 @@ function cleanPosition(raw: string): { position: string; perUnit: number | null 
   let s = foldSpaces(raw);
   let perUnit: number | null = null;
   s = s.replace(/^由/u, '');
-  s = s.replace(/^(?:各|其他|每个)?(?:成员单位|有关部门|相关部门|部门|单位)(?:的)?/u, '');
-  const count = new RegExp(`^(?:各)?${COUNT}`, 'u').exec(s);
+  s = s.replace(new RegExp(`^(?:各|其他|每个)?${BODY_REFERENCE}?(?:各|其他|每个)?(?:成员单位|有关部门|相关部门|部门|单位)(?:的)?`, 'u'), '');
+  // 1名, at the start or inside (相关业务处室1名负责同志)
+  const count = new RegExp(`(?:各)?${COUNT}`, 'u').exec(s);
   if (count?.[1]) {
     perUnit = parseChineseNumber(count[1]);
-    s = s.slice(count[0].length);
+    s = s.slice(0, count.index) + s.slice(count.index + count[0].length);
   }
   // Qualities before 的 (素质好…的科级干部) are not the post.
   const de = s.lastIndexOf('的');
-  if (de >= 0 && de < s.length - 1) s = s.slice(de + 1);
+  if (de >= 0 && de < s.length - 1) {
+    // …有关司局的负责同志: a level of the unit before 的 belongs to the post (司局负责同志)
+    const level = /(?:^|有关|相关)((?:内设|业务|职能)?(?:司局|处室|科室|股室|机构|司|局|处|科|股))$/u.exec(s.slice(0, de));
+    s = level?.[1] !== undefined ? level[1] + s.slice(de + 1) : s.slice(de + 1);
+  }
   s = s.replace(/^(?:有关|相关)/u, '');
   // 科级干部同志 → 科级干部; 负责同志 stays.
   if (/同志$/u.test(s) && !/(?:负责|领导)同志$/u.test(s)) s = s.replace(/同志$/u, '');

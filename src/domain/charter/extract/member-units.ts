@@ -17,6 +17,27 @@ export interface MemberListCandidate {
 
 const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
 
+/** `成员包括` / `成员为` / `成员由` opening a list of units whose officials are the members. */
+export const MEMBERS_INCLUDE = /(?<![办公室组])成员(?:包括|为|由)(?!单位)/gu;
+
+/** A role phrase closing such a list: 等单位分管负责同志(组成). */
+const MEMBERS_INCLUDE_TAIL = new RegExp(
+  `(?:等)?(?:${NUM}个)?(?:部门和单位|单位和部门|部门|单位)?(?:的)?((?:主要|分管|有关|相关)?(?:负责同志|负责人|领导同志))(?:组成|担任)?$`,
+  'u',
+);
+
+/**
+ * Where the list after `成员包括` ends (before the role phrase, so that 等N个部门和单位 is still the
+ * list's terminator), or null when the sentence does not close with a role phrase.
+ */
+export function membersIncludeEnd(text: string, start: number): number | null {
+  let end = start;
+  while (end < text.length && !/[。；;\n]/u.test(text[end] ?? '')) end++;
+  const tail = MEMBERS_INCLUDE_TAIL.exec(text.slice(start, end));
+  if (tail === null || tail[1] === undefined) return null;
+  return start + tail.index + tail[0].indexOf(tail[1]);
+}
+
 /** Unit lists that name the body's members, outside the given ranges (groups, categories). */
 export function findMemberListCandidates(text: string, exclude: readonly SourceSpan[] = []): MemberListCandidate[] {
   const out: MemberListCandidate[] = [];
@@ -49,6 +70,12 @@ export function findMemberListCandidates(text: string, exclude: readonly SourceS
     if (list.rolePhrase === null || list.items.length < 2 || seen.has(list.source.start) || insideAny(list.source, exclude)) continue;
     seen.add(list.source.start);
     out.push({ list, marker: '为成员' });
+  }
+  // 成员包括甲、乙…等单位分管负责同志: the units whose officials are the members
+  for (const m of text.matchAll(MEMBERS_INCLUDE)) {
+    const start = m.index + m[0].length;
+    const end = membersIncludeEnd(text, start);
+    if (end !== null) add(start, end, '成员包括', false);
   }
   // 成员单位：… / 成员单位为… / 成员单位包括…
   for (const m of text.matchAll(/成员单位(?:为|包括|有)?[:：]|成员单位(?:为|包括)/gu)) {

@@ -8,7 +8,7 @@ import { parseChineseNumber } from '../../text/chinese-numerals.ts';
 import type { RosterEntry } from './roster.ts';
 import { BODY_REFERENCE, boundaryBefore, foldSpaces, splitLines, trimSpan, unionSpan } from './text-lines.ts';
 import { parseUnitList, splitRolePhrase, stripAlias } from './unit-list.ts';
-import { looksLikeUnit, unitOfPost } from './unit-names.ts';
+import { looksLikeUnit, splitPostPerson, unitOfPost } from './unit-names.ts';
 
 export interface OfficeContext {
   /** Canonical member unit name for a unit named in the text, or null */
@@ -37,11 +37,53 @@ function postsFromList(text: string, start: number, end: number, ctx: OfficeCont
       source: item.source,
     }));
   }
-  // One position (某厅分管负责同志, 市政府副秘书长 …)
-  const split = splitRolePhrase(raw);
-  const unitName = split ? stripAlias(split.unit).name : unitOfPost(raw);
+  // A person of the roster by name alone (由张某同志兼任): their post is the roster's
+  const bareName = raw.replace(/同志$/u, '');
+  const rostered = ctx.roster.find((e) => e.person === bareName);
+  if (rostered !== undefined) {
+    const unitName = rostered.position ? unitOfPost(rostered.position) : null;
+    return [{ person: rostered.person, position: rostered.position, unit: unitName ? (ctx.resolveUnit(unitName) ?? unitName) : null, source: trimSpan(text, start, end) }];
+  }
+  // Several posts with their holders (甲部副部长张某，乙局副局长李某、丙委副主任王某)
+  const people = personsFromList(raw, ctx);
+  if (people !== null) {
+    let at = start;
+    return people.map((p) => {
+      const found = text.indexOf(p.piece, at);
+      const source = found >= 0 && found < end ? trimSpan(text, found, found + p.piece.length) : trimSpan(text, start, end);
+      if (found >= 0) at = found + p.piece.length;
+      const unitName = unitOfPost(p.position);
+      return { person: p.person, position: p.position, unit: unitName && looksLikeUnit(unitName) ? (ctx.resolveUnit(unitName) ?? unitName) : null, source };
+    });
+  }
+  // One position (某厅分管负责同志, 市政府副秘书长 …), perhaps with its holder's name (某局副局长张某)
+  const held = splitPostPerson(raw, ctx.roster.map((e) => e.person));
+  const post = held?.position ?? raw;
+  const split = splitRolePhrase(post);
+  const unitName = split ? stripAlias(split.unit).name : unitOfPost(post);
   const unit = unitName && looksLikeUnit(unitName) ? (ctx.resolveUnit(unitName) ?? unitName) : null;
-  return [{ person: null, position: dropCounts(raw), unit, source: trimSpan(text, start, end) }];
+  return [{ person: held?.person ?? null, position: dropCounts(post), unit, source: trimSpan(text, start, end) }];
+}
+
+/**
+ * Posts with their holders separated by ， or 、 (two at least), or null when any piece is not a
+ * post followed by a name. A piece whose 、 joins two titles of one holder stays whole.
+ */
+function personsFromList(raw: string, ctx: OfficeContext): Array<{ piece: string; position: string; person: string }> | null {
+  const known = ctx.roster.map((e) => e.person);
+  const out: Array<{ piece: string; position: string; person: string }> = [];
+  for (const piece of raw.split(/[，,]/u)) {
+    const parts = piece.split('、');
+    const each = parts.map((p) => ({ piece: p, held: splitPostPerson(p, known) }));
+    if (parts.length > 1 && each.every((e) => e.held !== null)) {
+      for (const e of each) if (e.held) out.push({ piece: e.piece, ...e.held });
+      continue;
+    }
+    const whole = splitPostPerson(piece, known);
+    if (whole === null) return null;
+    out.push({ piece, ...whole });
+  }
+  return out.length >= 2 ? out : null;
 }
 
 function findHost(text: string, ctx: OfficeContext): { name: string; source: SourceSpan } | null {
@@ -52,7 +94,9 @@ function findHost(text: string, ctx: OfficeContext): { name: string; source: Sou
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
-      const name = foldSpaces(m[1] ?? '').replace(/(?:内|之内)$/u, '');
+      const written = foldSpaces(m[1] ?? '').replace(/(?:内|之内)$/u, '');
+      // 某司（某某办公室）: the parenthesis is the unit's other name
+      const name = stripAlias(written).name;
       if (!looksLikeUnit(name)) continue;
       const before = text.slice(boundaryBefore(text, m.index, /[。\n]/u), m.index);
       if (/专题组|保障组|工作组|各组|类别/u.test(before)) continue;
@@ -94,20 +138,32 @@ function findDeputies(text: string, ctx: OfficeContext): { posts: OfficePost[]; 
       }),
     };
   }
-  const re = new RegExp(`(办公室)?副主任(?:([0-9０-９一二两三四五六七八九十]+)(?:名|人|位))?[，,]?由([^，,；;。\\n]+?)(?:兼任|担任)`, 'gu');
+  // 副主任由…兼任, also 常务副主任由…兼任；副主任由…，…兼任 (holders listed with commas)
+  const re = new RegExp(`(办公室)?((?:常务|专职)?)副主任(?:([0-9０-９一二两三四五六七八九十]+)(?:名|人|位))?[，,]?由([^；;。\\n]+?)(?:兼任|担任)`, 'gu');
+  const posts: OfficePost[] = [];
+  let stated: number | null = null;
   for (const m of text.matchAll(re)) {
     // Without 办公室 the sentence must be about the office.
     if (!m[1]) {
       const sentence = text.slice(boundaryBefore(text, m.index, /[。\n]/u), m.index);
       if (!/办公室/u.test(sentence)) continue;
     }
-    const list = m[3] ?? '';
-    const start = m.index + m[0].lastIndexOf(list);
-    const posts = postsFromList(text, start, start + list.length, ctx);
-    const stated = m[2] ? parseChineseNumber(m[2]) : null;
-    return { posts, stated };
+    let list = m[4] ?? '';
+    // A comma ends the list unless it separates posts with their holders
+    const comma = list.search(/[，,]/u);
+    if (comma >= 0 && personsFromList(list, ctx) === null) {
+      list = list.slice(0, comma);
+      if (list.length === 0) continue;
+      // The shortened list must still end the clause with 兼任/担任
+      const after = text.slice(m.index + m[0].lastIndexOf(m[4] ?? '') + list.length);
+      if (!/^(?:兼任|担任)/u.test(after)) continue;
+    }
+    const start = m.index + m[0].lastIndexOf(m[4] ?? '');
+    posts.push(...postsFromList(text, start, start + list.length, ctx));
+    if (m[3]) stated = (stated ?? 0) + (parseChineseNumber(m[3]) ?? 0);
+    if (!m[2]) break;
   }
-  return { posts: [], stated: null };
+  return { posts, stated };
 }
 
 /** Duties from `办公室主要职责(是)：A；B；C。` */

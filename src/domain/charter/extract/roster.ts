@@ -14,8 +14,9 @@ import {
   splitLines,
   trimSpan,
 } from './text-lines.ts';
-import { ROLE_PHRASE_RE, splitRolePhrase, stripAlias } from './unit-list.ts';
-import { isBareTitle, looksLikeUnit, splitPostTitle, unitOfPost } from './unit-names.ts';
+import { ROLE_PHRASE_RE, parseUnitList, splitRolePhrase, stripAlias } from './unit-list.ts';
+import { MEMBERS_INCLUDE, membersIncludeEnd } from './member-units.ts';
+import { isBareTitle, looksLikeUnit, splitPostPerson, splitPostTitle, unitOfPost } from './unit-names.ts';
 
 export interface RosterEntry {
   /** The heading's title, spaces folded (召集人, 副组长, 成员, 办公室主任 …) */
@@ -291,6 +292,19 @@ export function findPositionalRoles(text: string): PositionalRole[] {
     const listEnd = listStart + (m[2] ?? '').length;
     push(title, listStart, listEnd, trimSpan(text, clauseStart, m.index + m[0].length));
   }
+  // (d) 成员包括甲、乙…等单位分管负责同志: one member per unit, the phrase its position
+  for (const m of text.matchAll(MEMBERS_INCLUDE)) {
+    if (sentenceMentionsSubgroup(m.index)) continue;
+    const start = m.index + m[0].length;
+    const end = membersIncludeEnd(text, start);
+    if (end === null) continue;
+    const phrase = /^(?:的)?((?:主要|分管|有关|相关)?(?:负责同志|负责人|领导同志))/u.exec(text.slice(end))?.[1];
+    if (phrase === undefined) continue;
+    const list = parseUnitList(text, start, end, { rolePhrase: false });
+    for (const item of list.items) {
+      roles.push({ title: '成员', position: `${item.name}${phrase}`, unitHint: item.name, source: item.source });
+    }
+  }
   roles.sort((x, y) => x.source.start - y.source.start);
   // Clauses matched by both patterns appear once.
   return roles.filter(
@@ -323,7 +337,10 @@ export function rolesFromPositions(
   for (const p of positional) {
     const kind = roleKindOfTitle(p.title, { titles });
     if (kind === null || kind === 'liaison') continue;
-    roles.push({ kind, title: p.title, person: null, position: p.position, unit: unitOf(p.position), source: p.source });
+    // 组长由市长张某担任: the position may end with its holder's name
+    const held = splitPostPerson(p.position);
+    const position = held?.position ?? p.position;
+    roles.push({ kind, title: p.title, person: held?.person ?? null, position, unit: unitOf(position), source: p.source });
   }
   return roles;
 }

@@ -107,7 +107,8 @@ function actorText(rc: RuleContext, actor: Actor | null): string {
 export function membershipChangeRules(rc: RuleContext, s: Sentence): MembershipChangeRule[] {
   const text = withoutLabel(s.text);
   const out: MembershipChangeRule[] = [];
-  const member = /成员(?!单位)[^。；]{0,12}?(?:调整|变动|变更|更换)[^。；]*?由([^。；，]{1,16}?)提出[，]?(?:报|经|由)?([^。；，]{1,16}?)(?:确定|批准|审定|同意|备案|决定)/.exec(text);
+  // 由所在单位(向领导小组办公室)提出，(按程序)报领导小组组长审批
+  const member = /(?<!办公室|专题组)成员(?!单位)[^。；]{0,12}?(?:调整|变动|变更|更换)[^。；]*?由([^。；，]{1,16}?)(?:向[^。；，]{1,16}?)?提出[，]?(?:按程序|并)?(?:报|经|由)?([^。；，]{1,16}?)(?:确定|批准|审定|审批|同意|备案|决定)/.exec(text);
   if (member !== null) {
     out.push({ type: 'membership_change', ...ruleBase(rc, s), subject: 'member', proposedBy: member[1] as string, confirmedBy: member[2] as string });
   }

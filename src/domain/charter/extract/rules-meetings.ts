@@ -62,7 +62,7 @@ function schedule(text: string, hasCount: boolean): MeetingFrequencyRule['schedu
 export function meetingFrequencyRules(rc: RuleContext, s: Sentence): MeetingFrequencyRule[] {
   const text = s.text;
   // Meetings only: 定期召开新闻发布会 is not a meeting of the body.
-  if (!/召开|举行/.test(text)) return [];
+  if (!/召开|举行|组织[^。；，]{0,16}?会议/.test(text)) return [];
   const withoutNames = rc.names.reduce((t, n) => t.split(n).join('□'), text);
   // A meeting is named (会议, 召开联席会议), or the body itself meets (联席会议每半年召开一次).
   const bodyMeets = /□(?:原则上|一般|根据[^，。；]*?需要|视[^，。；]*?情况|每|定期|不定期)[^，。；]{0,12}?(?:召开|举行)/;
@@ -70,7 +70,7 @@ export function meetingFrequencyRules(rc: RuleContext, s: Sentence): MeetingFreq
   // 提出召开会议的建议 is a proposal, 召开前 a sequence: not how often meetings are held.
   if (/(?:提出|提请|建议)召开|召开(?:会议)?的建议/.test(text)) return [];
   // 可召集有关部门、单位召开会议，就…进行协调: an ad-hoc coordination meeting, not one of the body's.
-  if (/召集[^。；]{1,20}?召开/.test(text)) return [];
+  if (/召集[^。；，]{1,20}?召开/.test(text)) return [];
   if (preMeetingMatch(text) !== null) return [];
   const perYear = minPerYear(text);
   const sched = schedule(text, perYear !== null);
@@ -86,7 +86,7 @@ const PRESIDING: ReadonlySet<Actor> = new Set<Actor>(['convener', 'deputy_conven
 export function presiderRules(rc: RuleContext, s: Sentence): PresiderRule[] {
   const out: PresiderRule[] = [];
   // 由召集人或召集人委托的副召集人主持; 由召集人组织或委托副召集人定期或不定期召开会议
-  for (const m of s.text.matchAll(/由([^。；，]{1,30}?)(?:主持|召开)/g)) {
+  for (const m of s.text.matchAll(/由([^。；，]{1,30}?)(?:主持|召开|召集(?!人))/g)) {
     const segment = m[1] as string;
     if (/提出|提交|建议/.test(segment)) continue;
     const roles = rc.vocabulary.actors(segment, subjectOf(rc, s)).filter((a) => PRESIDING.has(a));

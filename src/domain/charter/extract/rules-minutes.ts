@@ -49,9 +49,12 @@ export function minutesSignoffRules(rc: RuleContext, s: Sentence): MinutesSignof
 
 /** 重大事项按程序报批 / 重大事项按程序报省委、省政府审定: where major matters go ([] when no one is named). */
 function majorMattersEscalation(text: string): { to: string[]; at: number } | null {
+  // 重大事项要及时向国务院报告 / 重大事项按程序报批 / 重大事项报告省政府
+  const toward = /重大(?:事项|问题)[^。；，]*?向([^。；，]+?)(?:报告|请示|汇报|报送|报批)/.exec(text);
+  if (toward !== null) return { to: splitList(toward[1] as string), at: toward.index };
   const m = /重大(?:事项|问题)[^。；，]*?报(批|[^。；，]*)/.exec(text);
   if (m === null) return null;
-  const target = (m[1] as string).replace(/(?:审定|批准|审批|审议|决定|同意)$/, '');
+  const target = (m[1] as string).replace(/^(?:告|送|请)/, '').replace(/(?:审定|批准|审批|审议|决定|同意)$/, '');
   return { to: target === '批' ? [] : splitList(target), at: m.index };
 }
 
@@ -71,7 +74,7 @@ export function minutesDistributionRules(rc: RuleContext, s: Sentence): MinutesD
   }
   if (send === null) return [];
   const after = text.slice((send.index ?? 0) + send[0].length);
-  const stop = /[，]?并?(?:抄报|抄送|报送|并报|报)|[。；]/.exec(after);
+  const stop = /[，]?(?:同时|并)?(?:抄报|抄送|报送|并报|上报|报)|[。；]/.exec(after);
   const recipientsText = stop !== null ? after.slice(0, stop.index) : after;
   const recipients = splitList(recipientsText.replace(/^(?:给|至|到)/, ''));
   const subject = subjectOf(rc, s);
@@ -83,7 +86,7 @@ export function minutesDistributionRules(rc: RuleContext, s: Sentence): MinutesD
     if (actors.length === 0 && !/^(?:落实|执行)$/.test(r)) copyTo.push(r);
   }
   const reportCopyTo: string[] = [];
-  const report = /(?:抄报|并报|报送|，报)([^。；]+)/.exec(after);
+  const report = /(?:抄报|并报|报送|上报|，报)([^。；]+)/.exec(after);
   if (report !== null) reportCopyTo.push(...splitList(report[1] as string));
   const cc = /抄送([^。；]+)/.exec(after);
   if (cc !== null) copyTo.push(...splitList(cc[1] as string));
@@ -104,7 +107,7 @@ export function minutesDistributionRules(rc: RuleContext, s: Sentence): MinutesD
 /** Decisions tracked to completion: 办公室要加强对议定事项的跟踪督促落实，及时向各成员单位通报. */
 export function decisionTrackingRules(rc: RuleContext, s: Sentence): DecisionTrackingRule[] {
   const text = s.text;
-  if (!/议定事项|决定(?:的)?事项|决议事项|会议决定/.test(text)) return [];
+  if (!/议定(?:的)?事项|决定(?:的)?事项|决议事项|会议决定/.test(text)) return [];
   const subject = subjectOf(rc, s);
   const reportedTo = /落实情况[^。；]*?报([^。；，]{1,20})/.exec(text);
   const tracks = /跟踪|督促|督办|督查|催办/.exec(text);

@@ -7,7 +7,7 @@
  */
 import type { SourceSpan } from '../charter-types.ts';
 import { parseChineseNumber } from '../../text/chinese-numerals.ts';
-import { hasExplicitLevel, leadingAdminPrefix, looksLikeUnit } from './unit-names.ts';
+import { hasExplicitLevel, leadingAdminPrefix, looksLikeUnit, mayBeListedUnit } from './unit-names.ts';
 
 export interface ListItem {
   /** Name with any carried-over prefix restored (省民政厅) */
@@ -164,11 +164,19 @@ export function parseUnitList(text: string, start: number, end: number, options:
   }
 
   const rejected: UnitList['rejected'] = [];
+  // Items without a unit suffix (共青团中央) count as units in a list that is mostly units
+  const allItems = runs.flat();
+  const unitCount = allItems.filter((it) => looksLikeUnit(stripAlias(it.text).name)).length;
+  const mostlyUnits = unitCount >= 3 && unitCount * 4 >= allItems.length * 3;
+  const isUnit = (it: RawItem): boolean => {
+    const name = stripAlias(it.text).name;
+    return looksLikeUnit(name) || (mostlyUnits && mayBeListedUnit(name));
+  };
   if (options.dropLeadingNonUnits) {
     let firstGood = runs.length;
     for (let r = runs.length - 1; r >= 0; r--) {
       const run = runs[r] ?? [];
-      if (run.every((it) => looksLikeUnit(stripAlias(it.text).name))) firstGood = r;
+      if (run.every(isUnit)) firstGood = r;
       else break;
     }
     runs = runs.slice(firstGood);
@@ -180,7 +188,7 @@ export function parseUnitList(text: string, start: number, end: number, options:
     const prefix = first ? leadingAdminPrefix(stripAlias(first.text).name) : null;
     for (const raw of run) {
       const { name: written, aliases } = stripAlias(raw.text);
-      if (!looksLikeUnit(written)) {
+      if (!isUnit(raw)) {
         rejected.push({ text: raw.text, source: { start: raw.start, end: raw.end } });
         continue;
       }

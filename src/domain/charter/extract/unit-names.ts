@@ -46,7 +46,7 @@ const LEVEL_MARKER = /省|市(?!场)|自治区|自治州|自治县|县|地区|�
 
 /** Suffixes a unit name ends with, longest alternatives first. */
 export const UNIT_SUFFIX_RE =
-  /(?:办公室|委员会|管委会|工委|政府|中心|集团|公司|海关|分署|总署|总局|分局|分行|支行|银行|监管局|法院|检察院|研究院|军分区|支队|大队|街道|科协|妇联|残联|侨联|文联|社科联|工商联|总工会|工会|团委|部|厅|局|委|办|署|会|行|院|所|站|队|处|室|社|台|馆|团|联|校|镇|乡|场|园)$/u;
+  /(?:办公室|委员会|管委会|工委|政府|中心|集团|公司|海关|分署|总署|总局|分局|分行|支行|银行|监管局|法院|检察院|研究院|军分区|警备区|部队|支队|大队|街道|总社|中央|科协|妇联|残联|侨联|文联|社科联|工商联|总工会|工会|团委|部|厅|局|委|办|署|会|行|院|所|站|队|处|室|司|科|社|台|馆|团|联|校|镇|乡|场|园)$/u;
 
 /** Words that mark a description rather than a unit name. */
 const NOT_A_UNIT = /的|分管|协助|负责|担任|同志|领导同志|干部|有关|相关|其他|若干|^各/u;
@@ -67,6 +67,17 @@ export function leadingAdminPrefix(item: string): string | null {
 /** Whether a name already states its level or organisation, so that no carried prefix is added. */
 export function hasExplicitLevel(item: string): boolean {
   return leadingAdminPrefix(item) !== null || ORG_OPENINGS.test(item) || LEVEL_MARKER.test(item);
+}
+
+/** Words that a bare proper name inside a list of units never holds (it would be a phrase). */
+const NOT_A_LISTED_NAME = /[由为是在将对等及与按]|根据|会议|组成|成员|工作|职责|参加|邀请|需要|任务|事项|负责|主任|部长|厅长|局长/u;
+
+/**
+ * Whether an item of a list most of whose items are units may be a unit even without a unit suffix
+ * (共青团中央, 全国妇联 …): a short run of Chinese characters with no descriptive or clause word.
+ */
+export function mayBeListedUnit(s: string): boolean {
+  return /^[\u4e00-\u9fff]{2,16}$/u.test(s) && !NOT_A_UNIT.test(s) && !NOT_A_LISTED_NAME.test(s);
 }
 
 /** Whether a string reads as a unit name (ends with a unit suffix, no descriptive words). */
@@ -114,6 +125,31 @@ export function splitPostTitle(post: string): { unitPart: string; title: string 
   return { unitPart: rest, title: post.slice(rest.length) };
 }
 
+/**
+ * A post followed by the name of who holds it (`某局副局长张某某`, `副市长李某同志`): the post and
+ * the person, or null. A name in `knownPersons` (the roster's) is taken as written; otherwise a
+ * name of three, then two characters is cut off when what precedes it ends with a title and the
+ * name is no title itself (区长助理 is no 区长 + 助理).
+ */
+export function splitPostPerson(s: string, knownPersons: readonly string[] = []): { position: string; person: string } | null {
+  const bare = s.replace(/同志$/u, '');
+  for (const person of knownPersons) {
+    if (person.length >= 2 && bare.endsWith(person) && bare.length > person.length) {
+      const position = bare.slice(0, bare.length - person.length);
+      if (splitPostTitle(position).title.length > 0) return { position, person };
+    }
+  }
+  for (const n of [3, 2]) {
+    if (bare.length < n + 2) continue;
+    const person = bare.slice(bare.length - n);
+    const position = bare.slice(0, bare.length - n);
+    if (!/^[\u4e00-\u9fff]+$/u.test(person) || /[的等各和及与兼任副正]|员$/u.test(person)) continue;
+    if (splitPostTitle(person).title.length > 0 || TITLE_TAIL_RE.test(person.slice(0, -1))) continue;
+    if (splitPostTitle(position).title.length > 0) return { position, person };
+  }
+  return null;
+}
+
 /** Whether the whole string is a title (副市长, 常务副市长, 局长助理). */
 export function isBareTitle(s: string): boolean {
   return s.length > 0 && splitPostTitle(s).unitPart === '';
@@ -127,8 +163,17 @@ export function unitOfPost(post: string, preferred?: (unit: string) => boolean):
   const parts = post.split(/[、，,]/u).filter((p) => p.length > 0);
   const units: string[] = [];
   for (const part of parts) {
-    const { unitPart } = splitPostTitle(part);
-    if (looksLikeUnit(unitPart)) units.push(unitPart);
+    // 某厅副主任兼某局局长: the post before 兼 is the holder's own
+    const [own, ...concurrent] = part.split('兼');
+    const ownUnit = splitPostTitle(own ?? '').unitPart;
+    if (looksLikeUnit(ownUnit)) {
+      units.push(ownUnit);
+      continue;
+    }
+    for (const other of concurrent) {
+      const { unitPart } = splitPostTitle(other);
+      if (looksLikeUnit(unitPart)) units.push(unitPart);
+    }
   }
   if (units.length === 0) return null;
   if (preferred) {

@@ -102,7 +102,9 @@ export function dropBoilerplate(src: MappedText): MappedText {
     cursor = end < text.length ? end + 1 : end;
     changed = true;
   };
-  for (const { start, end } of lineRanges(text)) {
+  const ranges = lineRanges(text);
+  const bare = bareFieldLines(text, ranges);
+  for (const [index, { start, end }] of ranges.entries()) {
     const line = text.slice(start, end);
     const trimmed = line.trim().replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
     if (trimmed === '') continue;
@@ -128,6 +130,20 @@ export function dropBoilerplate(src: MappedText): MappedText {
       } else {
         dropLine(start, end);
       }
+      continue;
+    }
+    const bareField = bare.get(index);
+    if (bareField !== undefined) {
+      if (!bareField.kept) {
+        dropLine(start, end);
+        continue;
+      }
+      // `发文机关国务院` → `发文机关：国务院`
+      editor.keep(cursor, start + bareField.labelEnd);
+      editor.insert(start + bareField.labelEnd, '：');
+      editor.keep(start + bareField.valueStart, start + bareField.valueEnd);
+      cursor = end;
+      changed = true;
       continue;
     }
     const fields = metadataFields(line);
@@ -183,6 +199,53 @@ interface Field {
   labelEnd: number;
   valueStart: number;
   valueEnd: number;
+}
+
+const BARE_LABEL = new RegExp(`^[\\s\u3000]*(${ALL_LABELS.join('|')})(?![\\s\u3000]*[:：])`, 'u');
+const DATE_LABEL = /日期|时间$/u;
+
+/**
+ * Lines of a metadata block written without colons (`发文机关国务院`, `发文日期2008年01月11日`,
+ * `时效性现行有效`): a run of at least two adjacent short lines that each start with a metadata label
+ * and hold no sentence punctuation, one of them a date or document-number field whose value reads
+ * as such. Returns, per line index, the field found on it.
+ */
+function bareFieldLines(text: string, ranges: { start: number; end: number }[]): Map<number, Field> {
+  const found = new Map<number, Field>();
+  const candidates: (Field & { anchored: boolean })[] = [];
+  const flush = (): void => {
+    if (candidates.length >= 2 && candidates.some((c) => c.anchored)) {
+      for (const c of candidates) found.set(c.start, c);
+    }
+    candidates.length = 0;
+  };
+  for (const [index, { start, end }] of ranges.entries()) {
+    const line = text.slice(start, end);
+    const m = line.length <= 60 && !/[。；，,;]/u.test(line) ? BARE_LABEL.exec(line) : null;
+    if (m === null) {
+      flush();
+      continue;
+    }
+    const label = m[1] ?? '';
+    let valueStart = m[0].length;
+    while (valueStart < line.length && /[\s\u3000]/u.test(line[valueStart] ?? '')) valueStart++;
+    let valueEnd = line.length;
+    while (valueEnd > valueStart && /[\s\u3000]/u.test(line[valueEnd - 1] ?? '')) valueEnd--;
+    const value = line.slice(valueStart, valueEnd);
+    if (value === '') {
+      flush();
+      continue;
+    }
+    const isNumber = label === '字号' || label === '文号' || label === '发文字号';
+    const anchored = (DATE_LABEL.test(label) && /^\d{4}\s*[年.\-/]/u.test(value)) || (isNumber && /\d+\s*号$/u.test(value));
+    const kept = KEPT_LABELS.has(label) && (!isNumber || /\d+\s*号/u.test(value));
+    // `start` carries the line index while collecting
+    candidates.push({ kept, start: index, labelEnd: m[0].length, valueStart, valueEnd, anchored });
+  }
+  flush();
+  const out = new Map<number, Field>();
+  for (const [index, f] of found) out.set(index, { ...f, start: 0 });
+  return out;
 }
 
 /**

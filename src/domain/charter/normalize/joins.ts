@@ -31,6 +31,10 @@ export function joinLines(src: MappedText): MappedText {
     let g = i;
     while (g - 1 >= 0 && i - (g - 1) < MAX_TITLE_LINES) {
       const prev = content[g - 1] ?? '';
+      if (prev.trim() === '' && g - 2 >= 0 && opensTitleAcrossBlank(content[g - 2] ?? '', content.slice(g, i + 1))) {
+        g -= 2;
+        continue;
+      }
       if (!isTitleLike(prev) || endsLikeTitle(prev)) break;
       g--;
     }
@@ -49,11 +53,27 @@ export function joinLines(src: MappedText): MappedText {
     // Only a sentence in progress: it already holds clause punctuation and is no title
     if (!/[，、；]/u.test(line) || endsLikeTitle(line)) continue;
     if (startsWithSectionLabel(next) || !BROKEN_TAIL.test(next)) continue;
+    // A roster's role heading alone on its line (成员：) is no broken tail
+    if (/^[\u4e00-\u9fff]{1,4}[：:][\s\u3000]*$/u.test(next)) continue;
     if (line.includes('\t')) continue;
     joinNext[i] = true;
   }
 
   return rebuild(src, lines, content, joinNext);
+}
+
+/**
+ * A web page sets a title's lines apart with blank lines (`国务院关于同意建立某某\n\n部际联席会议制度的批复`):
+ * the line before the blank opens the title (it holds 关于 and the rest does not) and is no letterhead.
+ */
+function opensTitleAcrossBlank(line: string, rest: string[]): boolean {
+  return (
+    isTitleLike(line) &&
+    !endsLikeTitle(line) &&
+    /关于/u.test(line) &&
+    !/(?:文件|文件目录)$/u.test(line.trim()) &&
+    rest.every((r) => r.trim() === '' || !/关于/u.test(r))
+  );
 }
 
 function rebuild(src: MappedText, lines: LineRange[], content: string[], joinNext: boolean[]): MappedText {

@@ -123,7 +123,7 @@ export function foldSpaces(src: MappedText): MappedText {
     const numbering = parseSectionLabel(line.slice(cs));
     const numberingEnd = numbering ? cs + numbering.label.length : -1;
     // Decide every inner run first, to know whether the line is a table row
-    const ops: Array<{ a: number; b: number; out: string }> = [];
+    const ops: Array<{ a: number; b: number; out: string; padded: boolean }> = [];
     let i = cs;
     while (i < ce) {
       if (!isInlineSpace(line[i])) {
@@ -137,14 +137,18 @@ export function foldSpaces(src: MappedText): MappedText {
       const prev = line[a - 1];
       const next = line[b];
       let out: string;
+      const afterPaddedName = ops.length > 0 && ops[ops.length - 1]?.padded === true && ops[ops.length - 1]?.b === a - 1;
+      let padded = false;
       if (b <= label || a === numberingEnd) out = '';
-      else if (isPaddedName(line, a, b, cs)) out = '';
+      else if (isPaddedName(line, a, b, cs)) [out, padded] = ['', true];
+      // 宋 兰 某局副局长: the space after a padded name separates it from the post
+      else if (afterPaddedName && b - a === 1 && !run.includes('\t')) out = ' ';
       else if (run.includes('\t') || b - a >= 2) out = '\t';
       else if (FULL_WIDTH_PUNCTUATION.includes(prev ?? '') || FULL_WIDTH_PUNCTUATION.includes(next ?? '')) out = '';
       else if (isCjk(prev) && isCjk(next) && (cjkTokenLength(line, a, -1) === 1 || cjkTokenLength(line, b, 1) === 1)) out = '';
       else if (/[:：]/u.test(prev ?? '') && isCjk(next)) out = '';
       else out = ' ';
-      ops.push({ a, b, out });
+      ops.push({ a, b, out, padded });
     }
     const tableRow = ops.some((op) => op.out === '\t');
     const firstSeparator = ops.find((op) => op.out === '\t');

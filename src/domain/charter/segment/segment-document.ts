@@ -225,8 +225,8 @@ function isAddresseeLine(s: string): boolean {
 
 /** Index of the first body line of a document (after title, number, metadata and addressee lines). */
 function headerEndIndex(lines: Line[], draft: DocDraft, until: number): number {
+  // Without a title the header is whatever metadata, number, date and addressee lines open the text
   let i = (draft.titleLine ?? draft.first).index + (draft.titleLine ? 1 : 0);
-  if (!draft.titleLine) return draft.first.index;
   let addresseeSeen = false;
   while (i < until) {
     const line = lines[i] as Line;

@@ -1,0 +1,390 @@
+/**
+ * The parts every official document shares, built with the `docx` package in the GB/T 9704-2012
+ * layout (gbt9704-layout.ts): runs in the right typeface, text paragraphs on the 22-line grid,
+ * numbered headings (一、 黑体, （一） 楷体, 1. and （1） 仿宋), labelled lists with hanging indents,
+ * the issuer's mark with its red rule, the signature with or without a seal area, the imprint
+ * (版记) between full-width rules, and page numbers "— N —" right on odd and left on even pages.
+ * Pure: returns docx objects and buffers, does no other I/O.
+ */
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { IBorderOptions, ISectionOptions } from 'docx';
+import { parseSectionLabel } from '../domain/text/section-labels.ts';
+import { formatChineseDate } from './chinese-format.ts';
+import type { ImprintView, SignatureView } from './document-views.ts';
+import {
+  BODY_CHARACTER_SPACING,
+  CHAR_TWIPS,
+  fontTableXml,
+  LINE_PITCH_TWIPS,
+  OFFICIAL_RED,
+  PAGE,
+  PAGE_TWIPS,
+  SIZE_PT,
+  TYPEFACES,
+} from './gbt9704-layout.ts';
+import type { TypefaceRole } from './gbt9704-layout.ts';
+
+export interface RunStyle {
+  face: TypefaceRole;
+  sizePt: number;
+  color?: string;
+}
+
+/** A text run in one of the standard typefaces (w:rFonts eastAsia + ascii/hAnsi). */
+export function styledRun(text: string, style: RunStyle): TextRun {
+  const face = TYPEFACES[style.face];
+  return new TextRun({
+    text,
+    font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
+    size: style.sizePt * 2,
+    ...(style.sizePt === SIZE_PT.san ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
+    ...(style.color === undefined ? {} : { color: style.color }),
+  });
+}
+
+export const BODY: RunStyle = { face: 'body', sizePt: SIZE_PT.san };
+const HEADING_STYLE: Record<'chinese' | 'paren_chinese' | 'arabic' | 'paren_arabic', RunStyle> = {
+  chinese: { face: 'heading1', sizePt: SIZE_PT.san },
+  paren_chinese: { face: 'heading2', sizePt: SIZE_PT.san },
+  arabic: BODY,
+  paren_arabic: BODY,
+};
+
+/** Exact line spacing on the grid's pitch, so every line takes one of the page's 22 lines. */
+export const GRID_SPACING = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
+/** Two characters of first-line indent (首行缩进二字), in characters and in twips. */
+const FIRST_LINE_INDENT = { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS } as const;
+
+/** A text paragraph: 3号 仿宋, two characters indented, justified. */
+export function textParagraph(text: string, style: RunStyle = BODY): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.BOTH,
+    spacing: GRID_SPACING,
+    indent: FIRST_LINE_INDENT,
+    children: [styledRun(text, style)],
+  });
+}
+
+/** An empty line of the grid. */
+export function blankLine(): Paragraph {
+  return new Paragraph({ spacing: GRID_SPACING, children: [styledRun('', BODY)] });
+}
+
+/**
+ * A paragraph of running text that may start with a section label: 一、 sets its label sentence
+ * (up to the first 。 or the whole line) in 黑体, （一） in 楷体; 1. and （1） stay in 仿宋.
+ */
+export function sectionedParagraph(text: string): Paragraph {
+  const label = parseSectionLabel(text);
+  if (label === null || label.numbering === 'article') return textParagraph(text);
+  const style = HEADING_STYLE[label.numbering];
+  const stop = text.indexOf('。');
+  const headEnd = stop === -1 ? text.length : stop + 1;
+  const runs = [styledRun(text.slice(0, headEnd), style)];
+  if (headEnd < text.length) runs.push(styledRun(text.slice(headEnd), BODY));
+  return new Paragraph({
+    alignment: AlignmentType.BOTH,
+    spacing: GRID_SPACING,
+    indent: FIRST_LINE_INDENT,
+    keepNext: stop === -1,
+    children: runs,
+  });
+}
+
+/**
+ * A labelled list (出席：… / 抄送：…): the label in `labelStyle`, the entries in 仿宋, the first
+ * line `startChars` characters in, continuation lines aligned after the colon (hanging indent).
+ */
+export function labelledList(options: {
+  label: string;
+  entries: string[];
+  separator: string;
+  startChars: number;
+  labelStyle: RunStyle;
+  entryStyle?: RunStyle;
+  endChars?: number;
+  terminator?: string;
+}): Paragraph {
+  const labelText = `${options.label}：`;
+  const labelChars = [...labelText].length;
+  const charTwips = options.labelStyle.sizePt === SIZE_PT.san ? CHAR_TWIPS : options.labelStyle.sizePt * 20;
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    spacing: GRID_SPACING,
+    indent: {
+      left: (options.startChars + labelChars) * charTwips,
+      hanging: labelChars * charTwips,
+      right: (options.endChars ?? 0) * charTwips,
+    },
+    children: [
+      styledRun(labelText, options.labelStyle),
+      styledRun(options.entries.join(options.separator) + (options.terminator ?? ''), options.entryStyle ?? BODY),
+    ],
+  });
+}
+
+/** The heading of a document: centred, 2号 方正小标宋简体, red for an issuer's mark. */
+export function titleParagraph(text: string, options: { color?: string; spaceBeforeTwips?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { ...GRID_SPACING, before: options.spaceBeforeTwips ?? 0 },
+    keepNext: true,
+    children: [
+      styledRun(text, { face: 'title', sizePt: SIZE_PT.er, ...(options.color === undefined ? {} : { color: options.color }) }),
+    ],
+  });
+}
+
+/** A centred line in 3号 仿宋 (第N期 …). */
+export function centredLine(text: string, style: RunStyle = BODY): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: GRID_SPACING, keepNext: true, children: [styledRun(text, style)] });
+}
+
+const RED_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 12, color: OFFICIAL_RED, space: 4 };
+
+/** The width of a text in characters of the grid: CJK and full-width forms 1, the rest ½. */
+export function textWidthChars(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) < 0x2e80 ? 0.5 : 1;
+  return width;
+}
+
+/**
+ * The line beneath a heading: `left` one character in from the left edge, `right` one character in
+ * from the right edge, with the red rule the width of the text block beneath it. When both do not
+ * fit on one line with a two-character gap, `right` goes on a line of its own above the rule.
+ */
+export function leftRightLineWithRedRule(left: string, right: string): Paragraph[] {
+  const tabStops = [
+    { type: TabStopType.LEFT, position: CHAR_TWIPS },
+    { type: TabStopType.RIGHT, position: PAGE_TWIPS.textWidth - CHAR_TWIPS },
+  ];
+  if (textWidthChars(left) + textWidthChars(right) + 4 <= PAGE.charsPerLine) {
+    return [new Paragraph({ spacing: GRID_SPACING, tabStops, border: { bottom: RED_RULE }, children: [styledRun(`\t${left}\t${right}`, BODY)] })];
+  }
+  return [
+    new Paragraph({ spacing: GRID_SPACING, tabStops, keepNext: true, children: [styledRun(`\t${left}`, BODY)] }),
+    new Paragraph({ spacing: GRID_SPACING, tabStops, border: { bottom: RED_RULE }, children: [styledRun(`\t\t${right}`, BODY)] }),
+  ];
+}
+
+/** An issuer's mark (发文机关标志) in red with the red rule beneath (7.2.2, 7.2.5). */
+export function issuerMark(issuerName: string): Paragraph[] {
+  return [
+    titleParagraph(issuerName, { color: OFFICIAL_RED }),
+    new Paragraph({ spacing: GRID_SPACING, border: { bottom: RED_RULE }, children: [styledRun('', BODY)] }),
+  ];
+}
+
+/** 主送机关: at the left margin, 3号 仿宋, ending with a full-width colon (7.3.2). */
+export function addresseeLine(addressees: string[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    spacing: GRID_SPACING,
+    children: [styledRun(`${addressees.join('、')}：`, BODY)],
+  });
+}
+
+/** The name of the bookmark that marks where the seal goes. */
+export const SEAL_AREA_BOOKMARK = 'seal_area';
+
+/**
+ * The signature (署名 and 成文日期).
+ * - Sealed (7.3.5.1): one blank line, then the issuer centred over the date, the date four characters
+ *   from the right; the bookmark `seal_area` marks where the seal presses on both.
+ * - Not sealed (7.3.5.2, 不刻制印章): one blank line, the issuer two characters from the right, the date
+ *   beneath it starting two characters further right than the issuer.
+ */
+export function signatureBlock(signature: SignatureView): Paragraph[] {
+  const date = formatChineseDate(signature.date);
+  const dateChars = [...date].length;
+  const nameChars = [...signature.issuerName].length;
+  if (signature.sealed) {
+    const dateRight = 4;
+    const nameRight = Math.max(0, dateRight + Math.round((dateChars - nameChars) / 2));
+    return [
+      blankLine(),
+      blankLine(),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: GRID_SPACING,
+        indent: { right: nameRight * CHAR_TWIPS },
+        keepNext: true,
+        children: [new Bookmark({ id: SEAL_AREA_BOOKMARK, children: [styledRun(signature.issuerName, BODY)] })],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: GRID_SPACING,
+        indent: { right: dateRight * CHAR_TWIPS },
+        children: [styledRun(date, BODY)],
+      }),
+    ];
+  }
+  const nameRight = 2;
+  const dateRight = Math.max(0, nameRight + nameChars - dateChars - 2);
+  return [
+    blankLine(),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: GRID_SPACING,
+      indent: { right: nameRight * CHAR_TWIPS },
+      keepNext: true,
+      children: [styledRun(signature.issuerName, BODY)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: GRID_SPACING,
+      indent: { right: dateRight * CHAR_TWIPS },
+      children: [styledRun(date, BODY)],
+    }),
+  ];
+}
+
+const THICK_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+const THIN_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const NO_RULE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+const IMPRINT: RunStyle = { face: 'body', sizePt: SIZE_PT.si };
+
+/**
+ * The imprint (版记, 7.4): 抄报 / 分送 (or 抄送) lines and the printing office with the print date,
+ * 4号 仿宋, one character in from each side, between full-width rules — thick (0.35 mm) first and
+ * last, thin (0.25 mm) between — drawn as the borders of a one-column table the width of the text
+ * block.
+ */
+export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '抄送'): Table {
+  const lines: Paragraph[][] = [];
+  const list = (label: string, entries: string[]): Paragraph[] => [
+    labelledList({
+      label,
+      entries,
+      separator: '，',
+      terminator: '。',
+      startChars: 1,
+      endChars: 1,
+      labelStyle: IMPRINT,
+      entryStyle: IMPRINT,
+    }),
+  ];
+  if (imprint.reportCopyTo.length > 0) lines.push(list('抄报', imprint.reportCopyTo));
+  if (imprint.distributeTo.length > 0) lines.push(list(distributeLabel, imprint.distributeTo));
+  lines.push([
+    new Paragraph({
+      spacing: { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT },
+      tabStops: [
+        { type: TabStopType.LEFT, position: IMPRINT.sizePt * 20 },
+        { type: TabStopType.RIGHT, position: PAGE_TWIPS.textWidth - IMPRINT.sizePt * 20 },
+      ],
+      children: [styledRun(`\t${imprint.printingOffice}\t${formatChineseDate(imprint.printDate)}印发`, IMPRINT)],
+    }),
+  ]);
+  const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };
+  return new Table({
+    width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
+    columnWidths: [PAGE_TWIPS.textWidth],
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: THICK_RULE,
+      bottom: THICK_RULE,
+      insideHorizontal: THIN_RULE,
+      left: NO_RULE,
+      right: NO_RULE,
+      insideVertical: NO_RULE,
+    },
+    rows: lines.map(
+      (children) =>
+        new TableRow({
+          cantSplit: true,
+          children: [new TableCell({ children, margins: cellMargins, width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA } })],
+        }),
+    ),
+  });
+}
+
+/** "— N —" in 4号 宋体; odd pages one character from the right, even pages one from the left (7.5). */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const style: RunStyle = { face: 'pageNumber', sizePt: SIZE_PT.si };
+  const face = TYPEFACES.pageNumber;
+  const charTwips = SIZE_PT.si * 20;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: charTwips } : { left: charTwips },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
+            size: style.sizePt * 2,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The section of every official document: A4, the GB/T 9704 margins and grid, the page numbers. */
+export function officialSection(children: ISectionOptions['children']): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height },
+        margin: {
+          top: PAGE_TWIPS.top,
+          left: PAGE_TWIPS.left,
+          right: PAGE_TWIPS.right,
+          bottom: PAGE_TWIPS.bottom,
+          header: PAGE_TWIPS.header,
+          footer: PAGE_TWIPS.footer,
+        },
+      },
+      grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+    },
+    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+    children,
+  };
+}
+
+/**
+ * Packs one official document: Normal style 3号 仿宋 (the grid's character size), odd and even
+ * footers, and the font table with every typeface's fallback.
+ */
+export async function packOfficialDocument(options: {
+  title: string;
+  creator: string;
+  children: ISectionOptions['children'];
+}): Promise<Buffer> {
+  const face = TYPEFACES.body;
+  const document = new Document({
+    title: options.title,
+    creator: options.creator,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin }, size: SIZE_PT.san * 2 },
+        },
+      },
+    },
+    sections: [officialSection(options.children)],
+  });
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}

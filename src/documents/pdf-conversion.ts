@@ -1,0 +1,78 @@
+/**
+ * PDF from DOCX through LibreOffice (`soffice --headless --convert-to pdf`), where it is installed.
+ * Each conversion runs in its own temporary directory with its own LibreOffice profile, so that
+ * conversions may run side by side (one profile can be used by one process only). Without
+ * `soffice` on the PATH the conversion is refused with an AppError saying what is missing.
+ */
+import { execFile } from 'node:child_process';
+import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../errors/app-error.ts';
+
+const CONVERSION_TIMEOUT_MS = 120_000;
+
+/** The path of `soffice` (or `libreoffice`) on the PATH, or null when LibreOffice is not installed. */
+export async function findSoffice(searchPath: string = process.env.PATH ?? ''): Promise<string | null> {
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (dir === '') continue;
+    for (const name of ['soffice', 'libreoffice']) {
+      const candidate = path.join(dir, name);
+      try {
+        await access(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return null;
+}
+
+/** The refusal when no LibreOffice is installed on the server. */
+export function pdfUnavailableError(): AppError {
+  return new AppError(
+    'pdf_unavailable',
+    501,
+    '服务器未安装 LibreOffice（soffice），无法生成 PDF。请下载 DOCX 文件，或请系统管理员安装 libreoffice-writer 及中文字体（如 fonts-noto-cjk）后重试。',
+    { details: { missing: 'soffice' } },
+  );
+}
+
+function run(file: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: CONVERSION_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (error === null) resolve();
+      else reject(new Error(`${path.basename(file)} failed: ${error.message} ${stderr}`.trim(), { cause: error }));
+    });
+  });
+}
+
+/** Converts DOCX bytes to PDF bytes with LibreOffice. Throws `pdf_unavailable` (501) without it. */
+export async function convertDocxToPdf(docx: Buffer, options: { soffice?: string | null } = {}): Promise<Buffer> {
+  const soffice = options.soffice === undefined ? await findSoffice() : options.soffice;
+  if (soffice === null) throw pdfUnavailableError();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lianxi-pdf-'));
+  try {
+    const input = path.join(dir, 'document.docx');
+    await writeFile(input, docx);
+    await run(soffice, [
+      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      input,
+    ]);
+    try {
+      return await readFile(path.join(dir, 'document.pdf'));
+    } catch (cause) {
+      throw new AppError('pdf_conversion_failed', 500, 'LibreOffice 未能将文档转换为 PDF', { cause });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Reading a charter's meeting rules: which rule governs a meeting of a kind, the clause to cite when
+ * it forbids something, the charter's own name for a meeting kind, and whether a role the rule names
+ * is held. Pure: no I/O.
+ */
+import type {
+  Actor,
+  AgendaApprovalRule,
+  AttendanceRule,
+  Charter,
+  MeetingKind as CharterMeetingKind,
+  MinutesDistributionRule,
+  MinutesSignoffRule,
+  PreMeetingRule,
+  PresiderRule,
+  Rule,
+} from '../charter/charter-types.ts';
+import type { MeetingKind } from './meeting-types.ts';
+
+/** The charter clause behind a rule, as a refusal cites it (same shape as AppError's clause). */
+export interface RuleClause {
+  document: string | null;
+  clause: string | null;
+  text: string;
+}
+
+export function clauseOf(charter: Pick<Charter, 'documents' | 'normalizedText'>, rule: Rule): RuleClause {
+  return {
+    document: charter.documents[rule.document]?.title ?? null,
+    clause: rule.clause,
+    text: charter.normalizedText.slice(rule.source.start, rule.source.end),
+  };
+}
+
+type RuleOfType<T extends Rule['type']> = Extract<Rule, { type: T }>;
+
+function ruleKind(rule: Rule): CharterMeetingKind | undefined {
+  return 'meetingKind' in rule ? rule.meetingKind : undefined;
+}
+
+/**
+ * The rules of a type that govern a meeting of `kind`: those stated for that kind, else those
+ * stated for any meeting (or for no kind in particular). Empty when the charter says nothing.
+ */
+export function rulesFor<T extends Rule['type']>(charter: Pick<Charter, 'rules'>, type: T, kind: MeetingKind): RuleOfType<T>[] {
+  const ofType = charter.rules.filter((rule): rule is RuleOfType<T> => rule.type === type);
+  const exact = ofType.filter((rule) => ruleKind(rule) === kind);
+  if (exact.length > 0) return exact;
+  return ofType.filter((rule) => {
+    const k = ruleKind(rule);
+    return k === undefined || k === 'any';
+  });
+}
+
+export function presiderRule(charter: Pick<Charter, 'rules'>, kind: MeetingKind): PresiderRule | null {
+  return rulesFor(charter, 'presider', kind)[0] ?? null;
+}
+
+export function agendaApprovalRule(charter: Pick<Charter, 'rules'>, kind: MeetingKind): AgendaApprovalRule | null {
+  return rulesFor(charter, 'agenda_approval', kind)[0] ?? null;
+}
+
+/** The attendance rule that makes attendance mandatory for the kind, if any. */
+export function mandatoryAttendanceRule(charter: Pick<Charter, 'rules'>, kind: MeetingKind): AttendanceRule | null {
+  return rulesFor(charter, 'attendance', kind).find((rule) => rule.mandatory) ?? null;
+}
+
+/** The attendance rule that says who approves observers (列席) of the kind, if any. */
+export function observerApprovalRule(charter: Pick<Charter, 'rules'>, kind: MeetingKind): AttendanceRule | null {
+  return rulesFor(charter, 'attendance', kind).find((rule) => rule.participantApproval?.participants === 'observers') ?? null;
+}
+
+export function preMeetingRule(charter: Pick<Charter, 'rules'>, kind: MeetingKind): PreMeetingRule | null {
+  return charter.rules.find((rule): rule is PreMeetingRule => rule.type === 'pre_meeting' && rule.meetingKind === kind) ?? null;
+}
+
+export function minutesSignoffRule(charter: Pick<Charter, 'rules'>): MinutesSignoffRule | null {
+  return charter.rules.find((rule): rule is MinutesSignoffRule => rule.type === 'minutes_signoff') ?? null;
+}
+
+export function minutesDistributionRule(charter: Pick<Charter, 'rules'>): MinutesDistributionRule | null {
+  return charter.rules.find((rule): rule is MinutesDistributionRule => rule.type === 'minutes_distribution') ?? null;
+}
+
+/** What the charter may call each kind of meeting, most specific first. */
+const KIND_WORDS: Record<MeetingKind, readonly string[]> = {
+  plenary: ['全体成员会议', '全体会议'],
+  topical: ['专题协调会议', '专题研究会议', '专题会议'],
+  liaison: ['联络员会议'],
+  working: ['工作会议', '办公室会议'],
+  office: ['办公室会议', '工作会议'],
+  group: ['专题组会议', '工作组会议', '全体会议', '专题会议'],
+};
+
+/** The name used when the charter does not name the kind itself. */
+export const DEFAULT_KIND_NAMES: Record<MeetingKind, string> = {
+  plenary: '全体会议',
+  topical: '专题会议',
+  liaison: '联络员会议',
+  working: '工作会议',
+  office: '办公室会议',
+  group: '专题组会议',
+};
+
+/** The charter's own name for a meeting kind: the word its rules about that kind use. */
+export function charterKindName(charter: Pick<Charter, 'rules' | 'normalizedText'>, kind: MeetingKind): string {
+  const texts = charter.rules
+    .filter((rule) => ruleKind(rule) === kind)
+    .map((rule) => charter.normalizedText.slice(rule.source.start, rule.source.end));
+  for (const word of KIND_WORDS[kind]) {
+    if (texts.some((text) => text.includes(word))) return word;
+  }
+  return DEFAULT_KIND_NAMES[kind];
+}
+
+/** A role someone holds for the purpose of a rule check. */
+export type HeldRole = 'convener' | 'deputy_convener' | 'member' | 'liaison' | 'office' | 'group_leader';
+
+/** Which of the rule's actors a held role satisfies. The office's staff act for the office and its posts. */
+const SATISFIES: Record<HeldRole, readonly Actor[]> = {
+  convener: ['convener'],
+  deputy_convener: ['deputy_convener'],
+  member: ['member', 'member_unit'],
+  liaison: ['liaison', 'member_unit'],
+  office: ['office', 'office_director', 'office_deputy_director'],
+  group_leader: ['group_leader'],
+};
+
+/** The first held role that the rule's actor list allows, or null. */
+export function allowedRole(allowed: readonly Actor[], held: readonly HeldRole[]): HeldRole | null {
+  return held.find((role) => SATISFIES[role].some((actor) => allowed.includes(actor))) ?? null;
+}
+
+/** Chinese names of the actors a rule names, for messages. */
+export const ACTOR_LABELS: Record<Actor, string> = {
+  convener: '召集人',
+  deputy_convener: '副召集人',
+  member: '成员',
+  liaison: '联络员',
+  office: '办公室',
+  office_director: '办公室主任',
+  office_deputy_director: '办公室副主任',
+  member_unit: '成员单位',
+  group: '工作组',
+  group_leader: '工作组组长',
+  body: '本机构',
+};
+
+/** The roles a rule names, with the charter's own titles where the charter gives them (组长 for convener). */
+export function describeActors(allowed: readonly Actor[], titles: Partial<Record<Actor, string>> = {}): string {
+  return allowed.map((actor) => titles[actor] ?? ACTOR_LABELS[actor]).join('或');
+}

@@ -1,0 +1,292 @@
+/** Decisions under supervision (督办): list, detail, progress, completion, close, send back, extensions; a unit's open items. */
+import { z } from 'zod';
+import { bodyErrorResponses } from '../../contracts/body-common.ts';
+import { bodyParamsSchema } from '../../contracts/charters.ts';
+import {
+  attachmentParamsSchema,
+  closeDecisionRequestSchema,
+  completionReportRequestSchema,
+  decideExtensionRequestSchema,
+  decisionDetailSchema,
+  decisionParamsSchema,
+  extensionParamsSchema,
+  extensionRequestSchema,
+  extensionResponseSchema,
+  listDecisionsQuerySchema,
+  listDecisionsResponseSchema,
+  progressReportRequestSchema,
+  progressReportResponseSchema,
+  sendBackRequestSchema,
+  unitDecisionsParamsSchema,
+  unitDecisionsResponseSchema,
+} from '../../contracts/decisions.ts';
+import { okResponseSchema } from '../../contracts/common.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize, bodyResource, can } from '../../policy/policy.ts';
+import {
+  closeDecision,
+  decideExtension,
+  decisionUnitIds,
+  getAttachment,
+  getDecision,
+  listDecisions,
+  listUnitOpenDecisions,
+  reportCompletion,
+  reportProgress,
+  requestExtension,
+  sendBackDecision,
+} from '../../services/decision-service.ts';
+import type { AppDeps, RouteModule } from '../app-types.ts';
+import { auditOrigin } from '../request-context.ts';
+
+/**
+ * The unit a report is made for: the one named, else the actor's own unit among the decision's
+ * (the lead unit first). Office staff must name it.
+ */
+async function actingUnit(deps: AppDeps, actor: Actor | null, bodyId: string, decisionId: string, named: string | undefined, leadOnly: boolean): Promise<string> {
+  if (named !== undefined) return named;
+  const { leadUnitId, coUnitIds } = await decisionUnitIds(deps.db, { bodyId, decisionId });
+  const candidates = leadOnly ? [leadUnitId] : [leadUnitId, ...coUnitIds];
+  const grants = actor === null ? [] : await actor.bodyRoles(bodyId);
+  const found = candidates.find((unitId) => grants.some((g) => g.unitId === unitId && (g.role === 'liaison' || g.role === 'member')));
+  if (found === undefined) throw new AppError('unit_required', 400, '请指定报送单位（本人不是该事项承办单位的联络员或成员）', { field: 'unitId' });
+  return found;
+}
+
+export const decisionRoutes: RouteModule = async (app, deps) => {
+  app.get(
+    '/api/bodies/:bodyId/decisions',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '督办事项（可按承办单位、状态、是否逾期筛选）',
+        params: bodyParamsSchema,
+        querystring: listDecisionsQuerySchema,
+        response: { 200: listDecisionsResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'decision.read', bodyResource(request.params.bodyId));
+      const q = request.query;
+      return {
+        items: await listDecisions(deps.db, {
+          clock: deps.clock,
+          bodyId: request.params.bodyId,
+          ...(q.unitId === undefined ? {} : { unitId: q.unitId }),
+          ...(q.status === undefined ? {} : { status: q.status }),
+          ...(q.overdue === undefined ? {} : { overdue: q.overdue }),
+          ...(q.minutesId === undefined ? {} : { minutesId: q.minutesId }),
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/api/bodies/:bodyId/decisions/:decisionId',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '督办事项详情：期限沿革、延期申请、进展、提醒及时间线',
+        params: decisionParamsSchema,
+        response: { 200: decisionDetailSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'decision.read', bodyResource(request.params.bodyId));
+      return getDecision(deps.db, { clock: deps.clock, ...request.params });
+    },
+  );
+
+  app.get(
+    '/api/bodies/:bodyId/decisions/:decisionId/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '下载进展附件',
+        params: attachmentParamsSchema,
+        response: { 200: z.any().describe('附件内容'), ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'decision.read', bodyResource(request.params.bodyId));
+      const file = await getAttachment(deps.db, request.params);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/decisions/:decisionId/progress-reports',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['decisions'],
+        summary: '报送办理进展（主办或协办单位）',
+        params: decisionParamsSchema,
+        body: progressReportRequestSchema,
+        response: { 201: progressReportResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { bodyId, decisionId } = request.params;
+      const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, false);
+      await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
+      const result = await reportProgress({
+        db: deps.db,
+        clock: deps.clock,
+        bodyId,
+        decisionId,
+        unitId,
+        text: request.body.text,
+        attachments: request.body.attachments,
+        origin: auditOrigin(request, deps),
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/decisions/:decisionId/completion',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['decisions'],
+        summary: '报送办结（主办单位，附佐证材料）',
+        params: decisionParamsSchema,
+        body: completionReportRequestSchema,
+        response: { 201: progressReportResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { bodyId, decisionId } = request.params;
+      const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, true);
+      await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
+      const result = await reportCompletion({
+        db: deps.db,
+        clock: deps.clock,
+        bodyId,
+        decisionId,
+        unitId,
+        text: request.body.text,
+        attachments: request.body.attachments,
+        origin: auditOrigin(request, deps),
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/decisions/:decisionId/close',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '销号（办公室）',
+        params: decisionParamsSchema,
+        body: closeDecisionRequestSchema,
+        response: { 200: okResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'decision.supervise', bodyResource(request.params.bodyId));
+      await closeDecision({ db: deps.db, clock: deps.clock, ...request.params, note: request.body.note, origin: auditOrigin(request, deps) });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/decisions/:decisionId/send-back',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '退回办结报告（办公室）',
+        params: decisionParamsSchema,
+        body: sendBackRequestSchema,
+        response: { 200: okResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'decision.supervise', bodyResource(request.params.bodyId));
+      await sendBackDecision({ db: deps.db, clock: deps.clock, ...request.params, reason: request.body.reason, origin: auditOrigin(request, deps) });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/decisions/:decisionId/extension-requests',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '申请延期（承办单位）',
+        params: decisionParamsSchema,
+        body: extensionRequestSchema,
+        response: { 201: extensionResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { bodyId, decisionId } = request.params;
+      const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, false);
+      await authorize(request.actor, 'decision.request_extension', bodyResource(bodyId, unitId));
+      const result = await requestExtension({
+        db: deps.db,
+        clock: deps.clock,
+        bodyId,
+        decisionId,
+        unitId,
+        requestedDeadline: request.body.requestedDeadline,
+        reason: request.body.reason,
+        origin: auditOrigin(request, deps),
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/decisions/:decisionId/extension-requests/:extensionRequestId/decision',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '审核延期申请（办公室）',
+        params: extensionParamsSchema,
+        body: decideExtensionRequestSchema,
+        response: { 200: okResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'decision.supervise', bodyResource(request.params.bodyId));
+      await decideExtension({
+        db: deps.db,
+        clock: deps.clock,
+        ...request.params,
+        approve: request.body.approve,
+        note: request.body.note,
+        origin: auditOrigin(request, deps),
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/units/:unitId/decisions',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '某单位在其所在各机构的未销号督办事项',
+        params: unitDecisionsParamsSchema,
+        response: { 200: unitDecisionsResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'unit.directory');
+      const actor = request.actor;
+      const items = await listUnitOpenDecisions(deps.db, {
+        clock: deps.clock,
+        unitId: request.params.unitId,
+        mayRead: (bodyId) => can(actor, 'decision.read', bodyResource(bodyId)),
+      });
+      return { items };
+    },
+  );
+};

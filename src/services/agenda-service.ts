@@ -1,0 +1,260 @@
+/**
+ * The agenda (议题): member units (through their liaison or member) and the office propose items,
+ * the role the charter's agenda_approval rule names approves or rejects them (a rejection with a
+ * reason), materials attach to items and are circulated to the invitees before the meeting.
+ */
+import { createHash } from 'node:crypto';
+import type { Database, DbOrTx } from '../db/database.ts';
+import type { AgendaItemRow } from '../db/schema/meetings.ts';
+import type { Actor } from '../domain/charter/charter-types.ts';
+import { agendaApprovalRule, allowedRole } from '../domain/meetings/meeting-rules.ts';
+import type { HeldRole } from '../domain/meetings/meeting-rules.ts';
+import { AppError } from '../errors/app-error.ts';
+import {
+  findAgendaItem,
+  findMaterial,
+  insertAgendaItem,
+  insertMaterial,
+  listAgendaItems,
+  markMaterialsCirculated,
+  updateAgendaItem,
+} from '../repositories/meeting-repository.ts';
+import { listBodyUnits } from '../repositories/unit-repository.ts';
+import { recordAudit } from './audit-service.ts';
+import type { AuditOrigin } from './audit-service.ts';
+import { actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadBodyCharter, meetingDay, nowOf, onlyMessage, ruleRefusal } from './meeting-context.ts';
+import { getMeeting } from './meeting-service.ts';
+import type { AgendaItemView, MaterialView, MeetingDetail } from './meeting-service.ts';
+import { enqueueNotification } from './notification-service.ts';
+import type { NotificationRecipient } from './notification-service.ts';
+import { invitedUnits } from './meeting-service.ts';
+import { listInvitees } from '../repositories/meeting-repository.ts';
+
+const BEFORE_MEETING = ['draft', 'scheduled', 'postponed'] as const;
+
+async function agendaItemView(db: DbOrTx, bodyId: string, meetingId: string, itemId: string): Promise<AgendaItemView> {
+  const detail = await getMeeting(db, { bodyId, meetingId });
+  const item = detail.agenda.find((i) => i.id === itemId);
+  if (!item) throw new Error(`agenda item ${itemId} vanished`);
+  return item;
+}
+
+/** An agenda item of the meeting, or a 404 naming `itemId`. */
+export async function getAgendaItemRow(db: DbOrTx, options: { bodyId: string; meetingId: string; itemId: string }): Promise<AgendaItemRow> {
+  await getMeetingRow(db, options);
+  const item = await findAgendaItem(db, options.itemId);
+  if (!item || item.meetingId !== options.meetingId) throw new AppError('agenda_item_not_found', 404, '议题不存在', { field: 'itemId' });
+  return item;
+}
+
+export interface ProposeAgendaItemInput {
+  title: string;
+  description?: string | null;
+  /** The member unit proposing (its liaison or member); null or absent: the office proposes */
+  unitId?: string | null;
+}
+
+/**
+ * Proposes an agenda item. The office proposes in its own right; a liaison or member proposes for
+ * their own unit (a member unit of the body on the meeting day), unless the charter's
+ * agenda_approval rule names only others as proposers (refused with its clause).
+ */
+export async function proposeAgendaItem(
+  db: Database,
+  options: { bodyId: string; meetingId: string; input: ProposeAgendaItemInput; origin: AuditOrigin },
+): Promise<AgendaItemView> {
+  const now = nowOf(options.origin);
+  const id = await db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
+    assertStatus(meeting, BEFORE_MEETING, '再提出议题');
+    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const day = meetingDay(meeting);
+    const unitId = options.input.unitId ?? null;
+    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day });
+    let proposerRole: HeldRole;
+    if (unitId === null) {
+      if (!held.roles.some((r) => r.role === 'office')) {
+        throw new AppError('agenda_unit_required', 400, '成员单位提出议题须指明本单位', { field: 'unitId' });
+      }
+      proposerRole = 'office';
+    } else {
+      const units = await listBodyUnits(tx, options.bodyId, day);
+      if (!units.some((u) => u.unitId === unitId)) {
+        throw new AppError('unit_not_member', 422, '该单位在会议当日不是本机构的成员单位', { field: 'unitId' });
+      }
+      const own = held.roles.find((r) => (r.role === 'liaison' || r.role === 'member') && r.unitId === unitId);
+      if (!own && !held.roles.some((r) => r.role === 'office')) {
+        throw new AppError('forbidden', 403, '只能为本单位提出议题', { field: 'unitId' });
+      }
+      proposerRole = own?.role ?? 'liaison';
+      const rule = agendaApprovalRule(charter, meeting.kind);
+      if (rule && rule.proposedBy.length > 0 && allowedRole(rule.proposedBy, [proposerRole]) === null) {
+        throw ruleRefusal(charter, rule, 'agenda_proposer_not_allowed', 403, onlyMessage(charter, rule.proposedBy, '提出此类会议的议题'), 'unitId');
+      }
+    }
+    const title = options.input.title.trim();
+    if (title === '') throw new AppError('title_required', 400, '请填写议题', { field: 'title' });
+    const row = await insertAgendaItem(tx, {
+      meetingId: meeting.id,
+      title,
+      description: options.input.description?.trim() || null,
+      proposedByUnitId: unitId,
+      proposedBy: options.origin.actorId,
+      proposedAt: now,
+      status: 'proposed',
+      decisionReason: null,
+      decidedBy: null,
+      decidedAs: null,
+      decidedAt: null,
+    });
+    await recordAudit(tx, { ...options.origin, action: 'agenda.propose', entityType: 'agenda_item', entityId: row.id, before: null, after: row });
+    return row.id;
+  });
+  return agendaItemView(db, options.bodyId, options.meetingId, id);
+}
+
+/** Who decides agenda items when the charter names nobody. */
+const DEFAULT_APPROVERS: Actor[] = ['convener', 'deputy_convener', 'office'];
+
+/**
+ * Approves or rejects a proposed agenda item: only the role the charter's agenda_approval rule
+ * names (approvedBy, else the office a proposal is submitted to), held on the meeting day. Only
+ * approved items reach the final agenda; a rejection needs a reason.
+ */
+export async function decideAgendaItem(
+  db: Database,
+  options: { bodyId: string; meetingId: string; itemId: string; approve: boolean; reason?: string | null; origin: AuditOrigin },
+): Promise<AgendaItemView> {
+  const now = nowOf(options.origin);
+  await db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
+    assertStatus(meeting, BEFORE_MEETING, '再审核议题');
+    const before = await getAgendaItemRow(tx, options);
+    if (before.status !== 'proposed') throw new AppError('agenda_item_already_decided', 409, '该议题已经审核');
+    const reason = options.reason?.trim() ?? '';
+    if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列入议题须说明理由', { field: 'reason' });
+    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const rule = agendaApprovalRule(charter, meeting.kind);
+    const allowed = rule === null ? DEFAULT_APPROVERS : rule.approvedBy.length > 0 ? rule.approvedBy : (rule.submittedTo ?? ['office']);
+    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
+    const role = allowedRole(allowed, held.roles.map((r) => r.role));
+    if (role === null) {
+      const message = onlyMessage(charter, allowed, '审核会议议题');
+      if (rule) throw ruleRefusal(charter, rule, 'agenda_approval_not_allowed', 403, message);
+      throw new AppError('agenda_approval_not_allowed', 403, message);
+    }
+    const after = await updateAgendaItem(tx, before.id, {
+      status: options.approve ? 'approved' : 'rejected',
+      decisionReason: reason === '' ? null : reason,
+      decidedBy: options.origin.actorId,
+      decidedAs: role,
+      decidedAt: now,
+    });
+    await recordAudit(tx, { ...options.origin, action: 'agenda.decide', entityType: 'agenda_item', entityId: after.id, before, after });
+  });
+  return agendaItemView(db, options.bodyId, options.meetingId, options.itemId);
+}
+
+/** Largest material accepted. */
+export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
+
+export interface AttachMaterialInput {
+  name: string;
+  contentType: string;
+  /** Text content (stored as UTF-8) … */
+  text?: string | undefined;
+  /** … or the file's bytes, base64 */
+  base64?: string | undefined;
+}
+
+/** Attaches a material to an agenda item that is not rejected, before the meeting. */
+export async function attachMaterial(
+  db: Database,
+  options: { bodyId: string; meetingId: string; itemId: string; input: AttachMaterialInput; origin: AuditOrigin },
+): Promise<MaterialView> {
+  const now = nowOf(options.origin);
+  const { input } = options;
+  if ((input.text === undefined) === (input.base64 === undefined)) {
+    throw new AppError('material_content_required', 400, '请提供材料内容（text 或 base64 之一）', { field: 'text' });
+  }
+  const content = input.text !== undefined ? Buffer.from(input.text, 'utf8') : Buffer.from(input.base64 ?? '', 'base64');
+  if (input.base64 !== undefined && content.toString('base64').replace(/=+$/, '') !== input.base64.replace(/\s/g, '').replace(/=+$/, '')) {
+    throw new AppError('invalid_base64', 400, '材料内容不是有效的 base64', { field: 'base64' });
+  }
+  if (content.length > MAX_MATERIAL_BYTES) throw new AppError('material_too_large', 413, '材料不能超过 10 MB', { field: 'base64' });
+  const row = await db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
+    assertStatus(meeting, BEFORE_MEETING, '再上传材料');
+    const item = await getAgendaItemRow(tx, options);
+    if (item.status === 'rejected') throw new AppError('agenda_item_rejected', 409, '该议题未列入议程，不能上传材料');
+    const material = await insertMaterial(tx, {
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      name: input.name.trim(),
+      contentType: input.contentType,
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      uploadedBy: options.origin.actorId,
+      uploadedAt: now,
+      circulatedAt: null,
+    });
+    await recordAudit(tx, { ...options.origin, action: 'material.attach', entityType: 'meeting_material', entityId: material.id, before: null, after: material });
+    return material;
+  });
+  return {
+    id: row.id,
+    agendaItemId: row.agendaItemId,
+    name: row.name,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    uploadedAt: row.uploadedAt.toISOString(),
+    circulatedAt: null,
+  };
+}
+
+/** A material's bytes for download. */
+export async function getMaterialContent(
+  db: DbOrTx,
+  options: { bodyId: string; meetingId: string; materialId: string },
+): Promise<{ name: string; contentType: string; content: Buffer }> {
+  await getMeetingRow(db, options);
+  const material = await findMaterial(db, options.materialId);
+  if (!material || material.meetingId !== options.meetingId) throw new AppError('material_not_found', 404, '材料不存在', { field: 'materialId' });
+  return { name: material.name, contentType: material.contentType, content: material.content };
+}
+
+/**
+ * Circulates the materials of the approved agenda items to the invitees (印发), before the meeting
+ * starts: marks them circulated and notifies through the outbox.
+ */
+export async function circulateMaterials(db: Database, options: { bodyId: string; meetingId: string; origin: AuditOrigin }): Promise<MeetingDetail> {
+  const now = nowOf(options.origin);
+  await db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
+    assertStatus(meeting, ['scheduled'], '印发会议材料（请先发出会议通知）');
+    if (now.getTime() >= meeting.startsAt.getTime()) {
+      throw new AppError('meeting_already_started', 409, '会议已经开始，材料应在会前印发');
+    }
+    const approved = (await listAgendaItems(tx, meeting.id)).filter((i) => i.status === 'approved').map((i) => i.id);
+    const count = await markMaterialsCirculated(tx, meeting.id, approved, now);
+    if (count === 0) throw new AppError('no_materials_to_circulate', 409, '没有待印发的已列入议程的材料');
+    const recipients: NotificationRecipient[] = [
+      { kind: 'office' },
+      ...invitedUnits(await listInvitees(tx, meeting.id)).map((u): NotificationRecipient => ({ kind: 'unit', unitId: u.unitId, roles: ['member', 'liaison'] })),
+    ];
+    await enqueueNotification(tx, {
+      bodyId: meeting.bodyId,
+      event: 'meeting.materials_circulated',
+      title: `会议材料：${meeting.title}`,
+      message: `${meeting.kindName}“${meeting.title}”的会议材料已印发，请在会前阅研。`,
+      link: `/bodies/${meeting.bodyId}/meetings/${meeting.id}`,
+      recipients,
+      data: { meetingId: meeting.id, materials: count },
+      at: now,
+    });
+    await recordAudit(tx, { ...options.origin, action: 'material.circulate', entityType: 'meeting', entityId: meeting.id, before: null, after: { circulated: count, at: now } });
+  });
+  return getMeeting(db, options);
+}

@@ -1,0 +1,111 @@
+/**
+ * What every meeting workflow step needs: the body's charter in force, the meeting (locked for the
+ * change), the roles the acting account holds on the meeting day (memberships valid on that date,
+ * the office's direct grant), and the refusals every step shares.
+ */
+import type { DbOrTx } from '../db/database.ts';
+import type { MeetingRow } from '../db/schema/meetings.ts';
+import type { Actor, Charter, Rule } from '../domain/charter/charter-types.ts';
+import { isoDateOf } from '../domain/directory/membership-timeline.ts';
+import { clauseOf, describeActors } from '../domain/meetings/meeting-rules.ts';
+import type { HeldRole } from '../domain/meetings/meeting-rules.ts';
+import { MEETING_STATUS_LABELS, canTransition } from '../domain/meetings/meeting-status.ts';
+import type { MeetingStatus } from '../domain/meetings/meeting-types.ts';
+import { AppError } from '../errors/app-error.ts';
+import { listBodyGrants } from '../repositories/account-repository.ts';
+import type { BodyRow } from '../repositories/body-repository.ts';
+import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
+import { findMeeting } from '../repositories/meeting-repository.ts';
+import { listAccountMembershipsInBody } from '../repositories/membership-repository.ts';
+import type { MembershipRow } from '../repositories/membership-repository.ts';
+import type { AuditOrigin } from './audit-service.ts';
+import { getBodyRow } from './body-service.ts';
+
+/** The instant of the change: the request's clock. */
+export function nowOf(origin: AuditOrigin): Date {
+  return origin.at ?? new Date();
+}
+
+/** The acting account, which every meeting step needs (routes are never anonymous here). */
+export function actorIdOf(origin: AuditOrigin): string {
+  if (origin.actorId === null) throw new AppError('unauthenticated', 401, '请先登录');
+  return origin.actorId;
+}
+
+/** The meeting's day in Asia/Shanghai: the date memberships are checked on. */
+export function meetingDay(meeting: Pick<MeetingRow, 'startsAt'>): string {
+  return isoDateOf(meeting.startsAt);
+}
+
+/** The body and the charter of its current version. */
+export async function loadBodyCharter(db: DbOrTx, bodyId: string): Promise<{ body: BodyRow; charter: Charter }> {
+  const body = await getBodyRow(db, { bodyId });
+  if (body.currentCharterVersionId === null) throw new Error(`body ${bodyId} has no current charter version`);
+  const version = await findCharterVersionById(db, body.currentCharterVersionId);
+  if (!version) throw new Error(`body ${bodyId}: current charter version is missing`);
+  return { body, charter: version.charter };
+}
+
+/** A meeting of the body, or a 404 naming `meetingId`. */
+export async function getMeetingRow(db: DbOrTx, options: { bodyId: string; meetingId: string; forUpdate?: boolean }): Promise<MeetingRow> {
+  const row = await findMeeting(db, options.meetingId, { forUpdate: options.forUpdate ?? false });
+  if (!row || row.bodyId !== options.bodyId) throw new AppError('meeting_not_found', 404, '会议不存在', { field: 'meetingId' });
+  return row;
+}
+
+/** Refuses a status change the lifecycle does not allow (409 `meeting_transition_not_allowed`). */
+export function assertTransition(meeting: Pick<MeetingRow, 'status'>, to: MeetingStatus): void {
+  if (!canTransition(meeting.status, to)) {
+    throw new AppError(
+      'meeting_transition_not_allowed',
+      409,
+      `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能变为“${MEETING_STATUS_LABELS[to]}”`,
+      { details: { from: meeting.status, to } },
+    );
+  }
+}
+
+/** Refuses a step that needs the meeting in one of `allowed` statuses. */
+export function assertStatus(meeting: Pick<MeetingRow, 'status'>, allowed: readonly MeetingStatus[], what: string): void {
+  if (!allowed.includes(meeting.status)) {
+    throw new AppError('meeting_transition_not_allowed', 409, `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能${what}`, {
+      details: { status: meeting.status, allowed },
+    });
+  }
+}
+
+/** The roles an account holds in a body on a day, with the memberships that give them. */
+export interface HeldRoles {
+  roles: { role: HeldRole; unitId: string | null; membership: MembershipRow | null }[];
+}
+
+/** Roles of the account on `day`: its person's memberships valid that day, and office staff (direct grant). */
+export async function heldRolesOn(db: DbOrTx, options: { accountId: string; bodyId: string; day: string }): Promise<HeldRoles> {
+  const memberships = await listAccountMembershipsInBody(db, options.accountId, options.bodyId, options.day);
+  const grants = await listBodyGrants(db, options.accountId, options.bodyId);
+  return {
+    roles: [
+      ...memberships.map((m) => ({ role: m.roleKind as HeldRole, unitId: m.unitId, membership: m })),
+      ...grants.filter((g) => g.role === 'office_staff').map(() => ({ role: 'office' as const, unitId: null, membership: null })),
+    ],
+  };
+}
+
+/** The charter's own titles of its roles (组长 for the convener …), for messages. */
+export function charterTitles(charter: Charter): Partial<Record<Actor, string>> {
+  const titles: Partial<Record<Actor, string>> = {};
+  for (const role of charter.roles) {
+    if ((role.kind === 'convener' || role.kind === 'deputy_convener') && titles[role.kind] === undefined) titles[role.kind] = role.title;
+  }
+  return titles;
+}
+
+/** A refusal by a charter rule: the code, 403 or 422, the Chinese message and the clause. */
+export function ruleRefusal(charter: Charter, rule: Rule, code: string, status: number, message: string, field?: string): AppError {
+  return new AppError(code, status, message, { clause: clauseOf(charter, rule), ...(field === undefined ? {} : { field }) });
+}
+
+/** "只有召集人或副召集人可以…" in the charter's own titles. */
+export function onlyMessage(charter: Charter, allowed: readonly Actor[], what: string): string {
+  return `根据本机构制度，只有${describeActors(allowed, charterTitles(charter))}可以${what}`;
+}

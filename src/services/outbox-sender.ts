@@ -1,0 +1,217 @@
+/**
+ * The outbox sender: after commit, claims due outbox rows (several senders on one PostgreSQL never
+ * take the same row: `FOR UPDATE SKIP LOCKED` plus a lease), and
+ * - `notification`: fans out in one transaction to inbox items, one `email` row per recipient with an
+ *   address (when SMTP is configured) and one `webhook` row (when the body has an enabled webhook);
+ * - `email`: sends through SMTP (nodemailer);
+ * - `webhook`: POSTs signed JSON to the body's webhook.
+ * A failure is retried with exponential backoff; after the last attempt the row is given up and
+ * listed for the office (`listFailingDeliveries`).
+ */
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type { Clock } from '../config/clock.ts';
+import type { SmtpSettings, SweepSettings } from '../config/config.ts';
+import type { Database, DbOrTx } from '../db/database.ts';
+import { todayInShanghai } from '../domain/calendar/index.ts';
+import {
+  claimOutboxRows,
+  insertOutboxRow,
+  lockUnsentOutboxRow,
+  markOutboxFailed,
+  markOutboxSent,
+} from '../repositories/outbox-repository.ts';
+import type { OutboxRow } from '../repositories/outbox-repository.ts';
+import {
+  accountsHoldingRoles,
+  emailAddressesOf,
+  enabledAccounts,
+  findBodyNotificationSettings,
+  insertInboxItems,
+  officeStaffAccounts,
+} from '../repositories/notification-repository.ts';
+import { EMAIL_KIND, NOTIFICATION_KIND, WEBHOOK_KIND } from './notification-types.ts';
+import type { EmailPayload, NotificationPayload, NotificationRecipient, WebhookPayload } from './notification-types.ts';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.ts';
+
+/** Sends one e-mail. */
+export interface Mailer {
+  send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  close(): void;
+}
+
+/** A nodemailer SMTP mailer for the configured server (pooled connections). */
+export function createSmtpMailer(smtp: SmtpSettings): Mailer {
+  const transport: Transporter = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    pool: true,
+    maxConnections: 2,
+    ...(smtp.auth === null ? {} : { auth: { user: smtp.auth.user, pass: smtp.auth.password } }),
+  });
+  return {
+    async send(message) {
+      await transport.sendMail(message);
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+export interface OutboxSenderDeps {
+  db: Database;
+  clock: Clock;
+  smtp: SmtpSettings | null;
+  /** Null when SMTP is not configured: no e-mail rows are written */
+  mailer: Mailer | null;
+  settings: Pick<SweepSettings, 'maxAttempts' | 'backoffSeconds'>;
+  /** For webhooks (tests may pass their own) */
+  fetch?: typeof fetch;
+  logger?: { warn(obj: object, msg: string): void };
+}
+
+export interface SendResult {
+  sent: number;
+  failed: number;
+}
+
+const OUTBOX_KINDS = [NOTIFICATION_KIND, EMAIL_KIND, WEBHOOK_KIND] as const;
+const LEASE_MS = 5 * 60_000;
+const BATCH = 50;
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** Resolves recipients to enabled accounts, once each. */
+async function resolveRecipients(db: DbOrTx, bodyId: string, recipients: readonly NotificationRecipient[], at: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const recipient of recipients) {
+    let found: string[];
+    if (recipient.kind === 'account') found = await enabledAccounts(db, [recipient.accountId]);
+    else if (recipient.kind === 'office') found = await officeStaffAccounts(db, bodyId);
+    else if (recipient.kind === 'unit') found = await accountsHoldingRoles(db, { bodyId, roles: recipient.roles, unitId: recipient.unitId, at });
+    else found = await accountsHoldingRoles(db, { bodyId, roles: recipient.roles, at });
+    for (const id of found) ids.add(id);
+  }
+  return [...ids].sort();
+}
+
+/** Fans a notification out to inbox, e-mail and webhook rows, exactly once (row locked, marked sent). */
+async function fanOut(deps: OutboxSenderDeps, id: number): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await lockUnsentOutboxRow(tx, id);
+    if (!row) return;
+    const payload = row.payload as NotificationPayload;
+    const now = deps.clock.now();
+    const accountIds = await resolveRecipients(tx, payload.bodyId, payload.recipients, todayInShanghai(now));
+    await insertInboxItems(
+      tx,
+      accountIds.map((accountId) => ({
+        accountId,
+        bodyId: payload.bodyId,
+        event: payload.event,
+        title: payload.title,
+        message: payload.message,
+        link: payload.link,
+        notificationId: row.id,
+        createdAt: row.createdAt,
+      })),
+    );
+    if (deps.smtp !== null) {
+      const addresses = await emailAddressesOf(tx, accountIds);
+      for (const accountId of accountIds) {
+        const to = addresses.get(accountId);
+        if (to === undefined) continue;
+        const email: EmailPayload = { notificationId: row.id, to, subject: payload.title, text: payload.link === null ? payload.message : `${payload.message}\n\n${payload.link}` };
+        await insertOutboxRow(tx, { kind: EMAIL_KIND, payload: email, bodyId: payload.bodyId, at: now });
+      }
+    }
+    const settings = await findBodyNotificationSettings(tx, payload.bodyId);
+    if (settings?.webhookEnabled === true && settings.webhookUrl !== null && settings.webhookSecret !== null) {
+      const hook: WebhookPayload = {
+        notificationId: row.id,
+        bodyId: payload.bodyId,
+        event: payload.event,
+        title: payload.title,
+        message: payload.message,
+        link: payload.link,
+        data: payload.data,
+        occurredAt: row.createdAt.toISOString(),
+      };
+      await insertOutboxRow(tx, { kind: WEBHOOK_KIND, payload: hook, bodyId: payload.bodyId, at: now });
+    }
+    await markOutboxSent(tx, row.id, now);
+  });
+}
+
+async function sendEmail(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {
+  if (deps.mailer === null || deps.smtp === null) throw new Error('SMTP 未配置（LIANXI_SMTP_HOST）');
+  const payload = row.payload as EmailPayload;
+  await deps.mailer.send({ from: deps.smtp.from, to: payload.to, subject: payload.subject, text: payload.text });
+}
+
+async function sendWebhook(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {
+  const payload = row.payload as WebhookPayload;
+  const settings = await findBodyNotificationSettings(deps.db, payload.bodyId);
+  if (settings === null || !settings.webhookEnabled || settings.webhookUrl === null || settings.webhookSecret === null) {
+    throw new Error('本机构的 Webhook 已停用或未配置');
+  }
+  const body = JSON.stringify({ id: row.id, ...payload });
+  const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
+  const response = await (deps.fetch ?? fetch)(settings.webhookUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      [WEBHOOK_SIGNATURE_HEADER]: signWebhook(settings.webhookSecret, body, timestamp),
+      'x-lianxi-event': payload.event,
+      'x-lianxi-delivery': String(row.id),
+    },
+    body,
+    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`Webhook 返回 HTTP ${response.status}`);
+}
+
+/** Delay before retry number `attempts` (1 → base, 2 → 2×base, …), capped at one day. */
+export function backoffMs(attempts: number, baseSeconds: number): number {
+  return Math.min(baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1), 24 * 60 * 60 * 1000);
+}
+
+async function deliver(deps: OutboxSenderDeps, row: OutboxRow): Promise<boolean> {
+  try {
+    if (row.kind === NOTIFICATION_KIND) {
+      await fanOut(deps, row.id);
+      return true;
+    }
+    if (row.kind === EMAIL_KIND) await sendEmail(deps, row);
+    else await sendWebhook(deps, row);
+    await markOutboxSent(deps.db, row.id, deps.clock.now());
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const now = deps.clock.now();
+    const retryAt = row.attempts >= deps.settings.maxAttempts ? null : new Date(now.getTime() + backoffMs(row.attempts, deps.settings.backoffSeconds));
+    await markOutboxFailed(deps.db, row.id, message.slice(0, 2000), retryAt, now);
+    deps.logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, givenUp: retryAt === null, err: message }, 'outbox delivery failed');
+    return false;
+  }
+}
+
+/**
+ * Delivers due outbox rows until none is left (or `maxRows` were handled). Notifications fan out
+ * first, so their e-mails and webhooks go out in the same run.
+ */
+export async function sendDueOutbox(deps: OutboxSenderDeps, maxRows = 10_000): Promise<SendResult> {
+  const result: SendResult = { sent: 0, failed: 0 };
+  let handled = 0;
+  while (handled < maxRows) {
+    const rows = await claimOutboxRows(deps.db, { now: deps.clock.now(), leaseMs: LEASE_MS, limit: BATCH, kinds: OUTBOX_KINDS });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (await deliver(deps, row)) result.sent += 1;
+      else result.failed += 1;
+    }
+    handled += rows.length;
+  }
+  return result;
+}

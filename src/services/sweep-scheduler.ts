@@ -1,0 +1,96 @@
+/**
+ * Runs the background work on a schedule inside the server: the reminder sweep, then the outbox
+ * sender. One run at a time per process; several processes may run at once (the claims are in
+ * PostgreSQL). `stop()` waits for a running pass to finish.
+ */
+import type { Clock } from '../config/clock.ts';
+import type { AppConfig } from '../config/config.ts';
+import type { Database } from '../db/database.ts';
+import { createSmtpMailer, sendDueOutbox } from './outbox-sender.ts';
+import type { Mailer, SendResult } from './outbox-sender.ts';
+import { sweepReminders } from './reminder-sweep.ts';
+import type { ReminderSweepResult } from './reminder-sweep.ts';
+
+export interface SweepLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface SweepRunResult {
+  reminders: ReminderSweepResult;
+  outbox: SendResult;
+}
+
+export class SweepScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SweepRunResult | null> | null = null;
+  private stopped = true;
+  private readonly mailer: Mailer | null;
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      config: Pick<AppConfig, 'smtp' | 'sweep'>;
+      clock: Clock;
+      logger: SweepLogger;
+      /** Defaults to an SMTP mailer for `config.smtp` */
+      mailer?: Mailer | null;
+      fetch?: typeof fetch;
+    },
+  ) {
+    this.mailer = deps.mailer !== undefined ? deps.mailer : deps.config.smtp === null ? null : createSmtpMailer(deps.config.smtp);
+  }
+
+  /** One pass: reminders, then every due outbox row. */
+  async runOnce(): Promise<SweepRunResult> {
+    const reminders = await sweepReminders({ db: this.deps.db, clock: this.deps.clock });
+    const outbox = await sendDueOutbox({
+      db: this.deps.db,
+      clock: this.deps.clock,
+      smtp: this.deps.config.smtp,
+      mailer: this.mailer,
+      settings: this.deps.config.sweep,
+      ...(this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch }),
+      logger: this.deps.logger,
+    });
+    return { reminders, outbox };
+  }
+
+  /** Starts the schedule: a pass now, then one every `intervalSeconds` after the previous ends. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.runOnce().then(
+        (result) => {
+          if (result.reminders.enqueued > 0 || result.outbox.sent > 0 || result.outbox.failed > 0) this.deps.logger.info({ ...result }, 'sweep');
+          return result;
+        },
+        (error: unknown) => {
+          this.deps.logger.error({ err: error }, 'sweep failed');
+          return null;
+        },
+      );
+      void this.running.finally(() => {
+        this.running = null;
+        this.schedule(this.deps.config.sweep.intervalSeconds * 1000);
+      });
+    }, delayMs);
+  }
+
+  /** Stops the schedule and waits for a running pass. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running !== null) await this.running;
+    this.mailer?.close();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The administration screens in a real browser (三员分立): the security administrator creates an
+ * account, grants it a role in a body, disables and enables it; the audit administrator sees the
+ * audit trail with its chain verified; the system administrator changes a setting. Each role sees
+ * only its own menu entries. No console errors; each test saves a screenshot under test-results/.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, openPage, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, TrackedPage } from './harness.ts';
+import { ME_401, changeOneTimePassword, signIn, visible } from './steps.ts';
+
+const available = chromiumAvailable();
+
+describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_000 }, () => {
+  let harness: Harness;
+  let current: TrackedPage | null = null;
+  let currentName = '';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 180_000);
+
+  afterEach(async () => {
+    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
+    current = null;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function signedIn(name: string, username: string, password: string, oneTime = false): Promise<TrackedPage> {
+    current = await openPage(harness);
+    currentName = name;
+    const tracked = current;
+    tracked.expect(ME_401);
+    await tracked.page.goto('/');
+    await tracked.page.waitForURL('**/sign-in');
+    await signIn(tracked.page, username, oneTime ? harness.admins[oneTimeRole(username)].oneTimePassword : password);
+    if (oneTime) await changeOneTimePassword(tracked.page, harness.admins[oneTimeRole(username)].oneTimePassword, password);
+    await tracked.page.waitForURL((url) => !url.pathname.endsWith('/sign-in') && !url.pathname.endsWith('/change-password'));
+    return tracked;
+  }
+
+  function oneTimeRole(username: string): 'system_admin' | 'audit_admin' | 'security_admin' {
+    const found = (['system_admin', 'audit_admin', 'security_admin'] as const).find((role) => harness.admins[role].username === username);
+    if (found === undefined) throw new Error(`${username} is no bootstrap administrator`);
+    return found;
+  }
+
+  it('lets the security administrator create an account, grant a body role, disable and enable it', async () => {
+    const tracked = await signedIn('admin-accounts', harness.security.username, harness.security.password);
+    const { page } = tracked;
+    const menu = page.getByRole('menu', { name: '主导航' });
+    await visible(menu.getByRole('menuitem', { name: '账号与角色' }));
+    expect(await menu.getByRole('menuitem', { name: '审计记录' }).count()).toBe(0);
+    expect(await menu.getByRole('menuitem', { name: '系统设置' }).count()).toBe(0);
+    await menu.getByRole('menuitem', { name: '账号与角色' }).click();
+    await page.waitForURL('**/admin/accounts');
+    await visible(page.getByRole('cell', { name: 'office.staff', exact: true }));
+    expect(await unlabelledFields(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建账号' });
+    await dialog.getByLabel('账号').fill('liaison.browser');
+    await dialog.getByLabel('姓名').fill('联络员测试');
+    expect(await unlabelledFields(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const password = page.getByTestId('one-time-password');
+    await visible(password);
+    expect((await password.innerText()).trim().length).toBeGreaterThanOrEqual(8);
+    await page.getByRole('dialog', { name: '一次性密码' }).getByRole('button', { name: /确\s*定/ }).click();
+
+    await page.getByRole('searchbox', { name: '按账号或姓名搜索' }).fill('liaison.browser');
+    await page.getByRole('searchbox', { name: '按账号或姓名搜索' }).press('Enter');
+    await page.waitForURL(/search=liaison\.browser/);
+    await page.getByRole('button', { name: '管理 liaison.browser' }).click();
+    const drawer = page.locator('.lx-account-drawer');
+    await visible(drawer.getByText('未授予任何机构内角色'));
+    expect(await unlabelledFields(page)).toEqual([]);
+
+    // Grant "office staff" on the first body the picker offers.
+    await drawer.getByRole('combobox', { name: '选择机构（可输入名称搜索）' }).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await visible(option);
+    const bodyName = (await option.innerText()).trim();
+    await option.click();
+    await drawer.getByRole('button', { name: /授\s*予/ }).last().click();
+    await visible(drawer.getByRole('cell', { name: bodyName }));
+    await visible(drawer.getByRole('cell', { name: '办公室工作人员' }));
+
+    await drawer.getByRole('button', { name: /停\s*用/ }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await visible(drawer.getByText('已停用'));
+    await drawer.getByRole('button', { name: /启\s*用/ }).click();
+    await visible(drawer.getByRole('button', { name: /停\s*用/ }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('admin-accounts');
+  });
+
+  it('shows the audit administrator the audit trail with its chain verified', async () => {
+    const tracked = await signedIn('admin-audit', harness.admins.audit_admin.username, 'Audit-Admin-2026!', true);
+    const { page } = tracked;
+    const menu = page.getByRole('menu', { name: '主导航' });
+    await visible(menu.getByRole('menuitem', { name: '审计记录' }));
+    expect(await menu.getByRole('menuitem', { name: '账号与角色' }).count()).toBe(0);
+    await menu.getByRole('menuitem', { name: '审计记录' }).click();
+    await page.waitForURL('**/admin/audit');
+    await visible(page.getByTestId('audit-chain-status').filter({ hasText: '审计链完整' }));
+    await visible(page.getByRole('cell', { name: 'account.create' }));
+    expect(await unlabelledFields(page)).toEqual([]);
+
+    await page.getByRole('textbox', { name: '操作（如 account.create）' }).fill('body.publish');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.waitForURL(/action=body\.publish/);
+    await expect.poll(() => page.getByRole('cell', { name: 'account.create' }).count(), { timeout: 15_000 }).toBe(0);
+    await visible(page.getByRole('cell', { name: 'body.publish' }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('admin-audit');
+  });
+
+  it('lets the system administrator change the session timeout', async () => {
+    const tracked = await signedIn('admin-settings', harness.admins.system_admin.username, 'System-Admin-2026!', true);
+    const { page } = tracked;
+    const menu = page.getByRole('menu', { name: '主导航' });
+    await menu.getByRole('menuitem', { name: '系统设置' }).click();
+    await page.waitForURL('**/admin/settings');
+    const idle = page.getByLabel('空闲超时（分钟）');
+    await visible(idle);
+    expect(await unlabelledFields(page)).toEqual([]);
+    await idle.fill('45');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await visible(page.getByText('设置已保存。'));
+    await page.reload();
+    await expect.poll(() => page.getByLabel('空闲超时（分钟）').inputValue(), { timeout: 15_000 }).toBe('45');
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('admin-settings');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * My workspace in a real browser: a liaison on a 390×844 phone screen sees the bodies their unit
+ * sits in; the office staff sees a dashboard per body. No console errors; screenshots under
+ * test-results/.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, createMemberAccount, openPage, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, MemberAccount, TrackedPage } from './harness.ts';
+import { ME_401, signIn, visible } from './steps.ts';
+
+const available = chromiumAvailable();
+const PHONE = { width: 390, height: 844 };
+
+describe.skipIf(!available)('my workspace in Chromium', { timeout: 90_000 }, () => {
+  let harness: Harness;
+  let liaison: MemberAccount;
+  let current: TrackedPage | null = null;
+  let currentName = '';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    liaison = await createMemberAccount(harness, { roleKind: 'liaison', username: 'liaison.phone' });
+  }, 180_000);
+
+  afterEach(async () => {
+    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
+    current = null;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function signedIn(name: string, username: string, password: string, viewport?: { width: number; height: number }): Promise<TrackedPage> {
+    current = await openPage(harness, viewport);
+    currentName = name;
+    const tracked = current;
+    tracked.expect(ME_401);
+    await tracked.page.goto('/');
+    await tracked.page.waitForURL('**/sign-in');
+    await signIn(tracked.page, username, password);
+    await tracked.page.waitForURL('**/workspace');
+    return tracked;
+  }
+
+  it('shows a liaison the bodies their unit sits in on a 390×844 screen', async () => {
+    const tracked = await signedIn('workspace-liaison-390x844', liaison.username, liaison.password, PHONE);
+    const { page } = tracked;
+    await visible(page.getByRole('heading', { name: '我的工作台', level: 1 }));
+    await visible(page.getByRole('heading', { name: '我参加的机构' }));
+    await visible(page.getByRole('link', { name: liaison.bodyName }));
+    if (liaison.unitName !== null) await visible(page.getByText(`代表 ${liaison.unitName}`));
+    await visible(page.getByRole('button', { name: '主导航' }));
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await unlabelledFields(page)).toEqual([]);
+    // The liaison reads the body they sit in.
+    await page.getByRole('link', { name: liaison.bodyName }).click();
+    await visible(page.getByRole('heading', { name: liaison.bodyName, level: 1 }));
+    await page.goBack();
+    await visible(page.getByRole('heading', { name: '我参加的机构' }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('workspace-liaison-390x844');
+  });
+
+  it('shows the office staff a dashboard per body, in Chinese and in English', async () => {
+    const tracked = await signedIn('workspace-office', harness.staff.username, harness.staff.password);
+    const { page } = tracked;
+    await visible(page.getByRole('heading', { name: '我负责的机构（办公室）' }));
+    await expect.poll(() => page.locator('.lx-dashboard-card a[href^="/bodies/"]').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await page.getByText('English', { exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'My workspace', level: 1 }));
+    await visible(page.getByRole('heading', { name: 'Bodies whose office I work in' }));
+    await page.getByText('中文', { exact: true }).click();
+    await visible(page.getByRole('heading', { name: '我的工作台', level: 1 }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('workspace-office');
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * Patterns met in real founding documents the seeds do not have. Each text is synthetic, written in
+ * the shape of the real one (invented bodies, units and people), and reproduces one pattern.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Charter } from '../../../src/domain/charter/charter-types.ts';
+import { importCharter } from '../../../src/domain/charter/import-charter.ts';
+
+function charterOf(raw: string): Charter {
+  const result = importCharter(raw);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.charter;
+}
+
+function slice(c: Charter, span: { start: number; end: number }): string {
+  return c.normalizedText.slice(span.start, span.end);
+}
+
+describe('a law-site page: metadata written without colons, no title, a 总召集人 above 召集人', () => {
+  const raw = [
+    '发文机关国务院',
+    '发文日期2011年03月09日',
+    '时效性现行有效',
+    '发文字号国函〔2011〕17号',
+    '施行日期2011年03月09日',
+    '效力级别国务院规范性文件',
+    '林业局：',
+    '你局关于建立某某工作部际联席会议制度的请示收悉。现批复如下：',
+    '同意建立由林业局牵头的某某保护工作部际联席会议制度。联席会议不刻制印章，不正式行文。',
+    '附件：某某保护工作部际联席会议制度',
+    '一、成员单位',
+    '联席会议由林业局、财政部、水利部、农业部、海洋局等5个部门和单位组成。联席会议由林业局局长担任总召集人，林业局分管负责同志担任召集人。',
+    '联席会议日常工作由林业局保护司（某某保护办公室）承担。联席会议设联络员，由联席会议成员单位有关司局的负责同志担任。',
+    '二、工作规则',
+    '联席会议不定期召开会议，由总召集人或召集人主持。联席会议以纪要形式明确议定事项，印发有关方面。重大事项要及时向国务院报告。',
+  ].join('\n');
+  const c = charterOf(raw);
+
+  it('reads issuer, date and number from the colon-less metadata block, and drops its other fields', () => {
+    expect(c.foundingDocument.issuer).toBe('国务院');
+    expect(c.foundingDocument.issueDate).toBe('2011-03-09');
+    expect(c.foundingDocument.docNumber).toBe('国函〔2011〕17号');
+    expect(c.normalizedText).not.toContain('效力级别');
+    expect(c.findings.map((f) => f.code)).not.toContain('no_doc_number');
+  });
+  it('finds the addressee line although the page has no title', () => {
+    expect(c.foundingDocument.addressees).toEqual(['林业局']);
+  });
+  it('strips 由X牵头的 from the body name', () => {
+    expect(c.body.name).toBe('某某保护工作部际联席会议');
+    expect(slice(c, c.body.source)).toBe('某某保护工作部际联席会议');
+  });
+  it('takes the 日常工作由…承担 unit as the office host, its parenthesis being an alias', () => {
+    expect(c.office?.hostUnit).toBe('林业局保护司');
+  });
+  it('keeps the level of the unit before 的 in the liaison post', () => {
+    expect(c.liaison?.position).toBe('司局负责同志');
+  });
+  it('resolves the rules’ role titles against the composition (召集人 under a 总召集人 is a deputy)', () => {
+    expect(c.roles.map((r) => [r.kind, r.title])).toEqual([
+      ['convener', '总召集人'],
+      ['deputy_convener', '召集人'],
+    ]);
+    const presider = c.rules.find((r) => r.type === 'presider');
+    expect(presider).toMatchObject({ roles: ['convener', 'deputy_convener'] });
+  });
+  it('reads 重大事项要及时向X报告 as escalation to X', () => {
+    const distribution = c.rules.find((r) => r.type === 'minutes_distribution');
+    expect(distribution).toMatchObject({ escalateMajorMattersTo: ['国务院'] });
+  });
+});
+
+describe('a title set apart over blank lines, and a list item without a unit suffix', () => {
+  const raw = [
+    '国务院关于同意建立某某建设',
+    '',
+    '部际联席会议制度的批复',
+    '',
+    '国函〔2006〕88号',
+    '',
+    '一、联席会议成员单位',
+    '联席会议由发展改革委、教育部、民政部、全国总工会、共青团中央共5个部门和单位组成，发展改革委为牵头单位。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('joins the title', () => {
+    expect(c.foundingDocument.title).toBe('国务院关于同意建立某某建设部际联席会议制度的批复');
+    expect(c.documents).toHaveLength(1);
+  });
+  it('keeps 共青团中央 in a list of units and reads 共N个 as the stated count', () => {
+    expect(c.memberUnits.map((u) => u.name)).toEqual(['发展改革委', '教育部', '民政部', '全国总工会', '共青团中央']);
+    expect(c.memberUnitsStated).toBe(5);
+  });
+});
+
+describe('a national leading group notice with a spaced roster', () => {
+  const raw = [
+    '国务院办公厅关于成立第九次全国某某普查领导小组的通知',
+    '国办发〔2030〕12号',
+    '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+    '国务院决定成立第九次全国某某普查领导小组（以下简称领导小组）。现将有关事项通知如下：',
+    '一、主要职责',
+    '负责普查的组织和实施，协调解决普查中的重大问题。',
+    '二、组成人员',
+    '组  长：周大为 国务院副总理',
+    '副组长：何 平 统计局局长',
+    '成  员：郑 安 税务总局副局长',
+    '赵小川 民政部副部长',
+    '三、工作机构及其职责',
+    '领导小组办公室设在统计局，承担领导小组的日常工作，督促落实领导小组议定事项，办公室主任由统计局副局长孙立新兼任。',
+    '领导小组成员因工作变动需要调整的，由所在单位向领导小组办公室提出，报领导小组组长审批。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('separates a padded two-character name from its post', () => {
+    const members = c.roles.filter((r) => r.kind === 'member');
+    expect(members.map((r) => [r.person, r.position, r.unit])).toEqual([
+      ['郑安', '税务总局副局长', '税务总局'],
+      ['赵小川', '民政部副部长', '民政部'],
+    ]);
+    expect(c.roles.find((r) => r.kind === 'deputy_convener')?.person).toBe('何平');
+  });
+  it('splits the office director’s post from the name after it', () => {
+    expect(c.office?.director).toMatchObject({ person: '孙立新', position: '统计局副局长', unit: '统计局' });
+  });
+  it('does not take the 工作机构及其职责 section for the body’s functions', () => {
+    expect(c.functions.map((f) => f.text)).toEqual(['负责普查的组织和实施，协调解决普查中的重大问题']);
+  });
+  it('reads a membership change proposed 向办公室 and approved 审批', () => {
+    expect(c.rules.find((r) => r.type === 'membership_change')).toMatchObject({ proposedBy: '所在单位', confirmedBy: '领导小组组长' });
+  });
+});
+
+describe('a roster with role headings alone on their lines', () => {
+  const raw = [
+    '某某省人民政府办公厅关于成立某某工作领导小组的通知',
+    '二、组成人员',
+    '组长：',
+    '钱一鸣 副省长',
+    '副组长：',
+    '李春生 省体育局局长、省运动会组委会主席',
+    '成员：',
+    '王立 省委宣传部副部长',
+    '陈东 省外办副主任兼省港澳办主任',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('does not glue a heading line to the entry before it', () => {
+    expect(c.normalizedText).toContain('\n成员：\n');
+    expect(c.roles.map((r) => r.kind)).toEqual(['convener', 'deputy_convener', 'member', 'member']);
+  });
+  it('takes the unit of the post before 兼', () => {
+    expect(c.roles.at(-1)?.unit).toBe('省外办');
+  });
+});
+
+describe('a provincial joint meeting whose members are the officials of listed units', () => {
+  const raw = [
+    '某某省人民政府办公厅关于印发某某省某某工作联席会议制度的通知',
+    '二、组成人员',
+    '联席会议由分管某某工作的省领导担任召集人，省某某厅主要负责同志担任副召集人。成员包括省委宣传部、省发展改革委、公安厅、民政厅等单位分管负责同志。',
+    '三、工作机制',
+    '（一）联席会议办公室设在省某某厅，办公室主任由省某某厅分管负责同志兼任。',
+    '（二）联席会议建立联络员制度，各成员单位指定相关业务处室1名负责同志作为联络员。',
+    '（三）联席会议协调的事项，形成会议纪要，印发各成员单位，同时上报省政府。',
+    '（四）联席会议办公室负责跟踪、督促联席会议议定的事项的落实。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('takes the listed units as member units and gives one member role per unit', () => {
+    expect(c.memberUnits.map((u) => u.name)).toEqual(['省委宣传部', '省发展改革委', '省公安厅', '省民政厅']);
+    const members = c.roles.filter((r) => r.kind === 'member');
+    expect(members.map((r) => r.position)).toEqual(['省委宣传部分管负责同志', '省发展改革委分管负责同志', '省公安厅分管负责同志', '省民政厅分管负责同志']);
+    expect(members.map((r) => r.unit)).toEqual(['省委宣传部', '省发展改革委', '省公安厅', '省民政厅']);
+  });
+  it('takes a count inside the liaison phrase', () => {
+    expect(c.liaison).toMatchObject({ position: '业务处室负责同志', perUnit: 1 });
+  });
+  it('reads 同时上报 as a report copy upward', () => {
+    expect(c.rules.find((r) => r.type === 'minutes_distribution')).toMatchObject({ toMemberUnits: true, reportCopyTo: ['省政府'], copyTo: [] });
+  });
+  it('tracks 议定的事项', () => {
+    expect(c.rules.find((r) => r.type === 'decision_tracking')).toMatchObject({ trackedBy: ['office'] });
+  });
+});
+
+describe('office posts given with their holders', () => {
+  const raw = [
+    '某某工作领导小组工作规则',
+    '组长：',
+    '吴海 市长',
+    '一、领导小组办公室设在市民政局，办公室主任由市民政局局长方明兼任；常务副主任由市民政局副局长刘洋兼任；副主任由市教育局副局长林一，市公安局副局长黄河、市总工会副主席、党组成员白雪兼任。办公室成员需要调整的，由所在单位提出，报领导小组办公室备案。',
+    '二、领导小组实行工作会议制度，工作会议由组长或其委托的副组长召集，根据工作需要定期或不定期召开。',
+    '三、每2个月集中组织一次领导小组成员会议。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('splits each post and holder, the 常务副主任 included', () => {
+    expect(c.office?.director).toMatchObject({ person: '方明', position: '市民政局局长' });
+    expect(c.office?.deputyDirectors.map((d) => [d.person, d.position])).toEqual([
+      ['刘洋', '市民政局副局长'],
+      ['林一', '市教育局副局长'],
+      ['黄河', '市公安局副局长'],
+      ['白雪', '市总工会副主席、党组成员'],
+    ]);
+  });
+  it('does not read the office members’ change as the body members’', () => {
+    expect(c.rules.filter((r) => r.type === 'membership_change')).toEqual([]);
+  });
+  it('reads 由…召集 as the presider and 定期或不定期召开 as the frequency', () => {
+    expect(c.rules.find((r) => r.type === 'presider')).toMatchObject({ roles: ['convener', 'deputy_convener'], deputyNeedsDelegation: true });
+    const frequencies = c.rules.filter((r) => r.type === 'meeting_frequency');
+    expect(frequencies).toContainEqual(expect.objectContaining({ schedule: 'regular_or_irregular' }));
+    expect(frequencies).toContainEqual(expect.objectContaining({ minPerYear: 6, schedule: 'regular' }));
+  });
+});

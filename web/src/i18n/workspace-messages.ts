@@ -1,0 +1,46 @@
+/** UI strings of "my workspace", in both languages; merged into `messages-zh.ts` / `messages-en.ts`. */
+export const workspaceZh = {
+  'nav.workspace': '我的工作台',
+
+  'workspace.title': '我的工作台',
+  'workspace.greeting': '{name}，您好',
+  'workspace.today': '今天是 {date}',
+  'workspace.myBodies': '我参加的机构',
+  'workspace.myBodiesEmpty': '您的账号尚未关联任何机构的任职。如需以成员或联络员身份办理，请联系安全管理员关联人员。',
+  'workspace.forUnit': '代表 {unit}',
+  'workspace.since': '自 {date} 起',
+  'workspace.office': '我负责的机构（办公室）',
+  'workspace.officeMore': '另有 {count} 个机构，请在机构名录中查看。',
+  'workspace.memberUnits': '成员单位',
+  'workspace.unitCount': '{count} 个',
+  'workspace.sunset': '撤销期限',
+  'workspace.flags': '制度约束',
+  'workspace.openBody': '进入机构',
+  'workspace.convener': '我主持的机构',
+  'workspace.admin': '系统管理',
+  'workspace.adminHint': '您担任{role}，可在左侧菜单进入相应的管理功能。',
+  'workspace.nothing': '暂无需要您处理的事项。',
+} as const satisfies Record<string, string>;
+
+export const workspaceEn: Record<keyof typeof workspaceZh, string> = {
+  'nav.workspace': 'My workspace',
+
+  'workspace.title': 'My workspace',
+  'workspace.greeting': 'Hello, {name}',
+  'workspace.today': 'Today is {date}',
+  'workspace.myBodies': 'Bodies I sit in',
+  'workspace.myBodiesEmpty': 'Your account is not linked to any membership yet. To act as a member or liaison, ask the security administrator to link your person record.',
+  'workspace.forUnit': 'for {unit}',
+  'workspace.since': 'since {date}',
+  'workspace.office': 'Bodies whose office I work in',
+  'workspace.officeMore': '{count} more bodies: see the registry.',
+  'workspace.memberUnits': 'Member units',
+  'workspace.unitCount': '{count}',
+  'workspace.sunset': 'Sunset',
+  'workspace.flags': 'Charter flags',
+  'workspace.openBody': 'Open body',
+  'workspace.convener': 'Bodies I convene',
+  'workspace.admin': 'Administration',
+  'workspace.adminHint': 'You are the {role}; the menu on the left leads to your administration screens.',
+  'workspace.nothing': 'Nothing waits for you.',
+};

@@ -1,0 +1,60 @@
+/** Office staff: a dashboard card per body whose office the account works in. */
+import { Card, Col, Descriptions, Row, Skeleton, Typography } from 'antd';
+import { useQueries } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { getBody, type BodyDetail } from '../bodies/bodies-api.ts';
+import { FlagTags, StatusTag } from '../bodies/body-labels.tsx';
+import { SunsetTag } from '../bodies/sunset-tag.tsx';
+
+/** At most this many dashboards; the rest are in the registry. */
+const SHOWN = 12;
+
+function BodyDashboard({ body }: { body: BodyDetail }) {
+  const { t } = useI18n();
+  return (
+    <Card
+      size="small"
+      title={
+        <Link to={`/bodies/${body.id}`} className="lx-strong-link">
+          {body.name}
+        </Link>
+      }
+      extra={<StatusTag status={body.status} />}
+      className="lx-dashboard-card"
+    >
+      <Descriptions
+        column={1}
+        size="small"
+        items={[
+          { key: 'units', label: t('workspace.memberUnits'), children: t('workspace.unitCount', { count: body.memberUnits.length }) },
+          { key: 'sunset', label: t('workspace.sunset'), children: <SunsetTag sunsetDate={body.sunsetDate} /> },
+          { key: 'flags', label: t('workspace.flags'), children: <FlagTags flags={body.flags} /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function OfficeSection({ bodyIds }: { bodyIds: string[] }) {
+  const { t } = useI18n();
+  const shown = bodyIds.slice(0, SHOWN);
+  const bodies = useQueries({ queries: shown.map((bodyId) => ({ queryKey: ['body', bodyId], queryFn: () => getBody(bodyId) })) });
+  return (
+    <Card size="small" title={<h2 className="lx-card-title">{t('workspace.office')}</h2>}>
+      <Row gutter={[12, 12]}>
+        {bodies.map((body, index) => (
+          <Col key={shown[index]} xs={24} lg={12} xxl={8}>
+            {body.isError ? <ErrorAlert error={body.error} /> : body.data === undefined ? <Skeleton active /> : <BodyDashboard body={body.data} />}
+          </Col>
+        ))}
+      </Row>
+      {bodyIds.length > SHOWN && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          <Link to="/bodies">{t('workspace.officeMore', { count: bodyIds.length - SHOWN })}</Link>
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
