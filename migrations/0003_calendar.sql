@@ -22,7 +22,8 @@ CREATE TABLE calendar_notices (
   loaded_by text REFERENCES accounts (id),
   loaded_at timestamptz NOT NULL,
   superseded_at timestamptz,
-  superseded_by text REFERENCES calendar_notices (id)
+  -- deferrable: a restore copies rows in key order, a row may name a later one
+  superseded_by text REFERENCES calendar_notices (id) DEFERRABLE INITIALLY DEFERRED
 );
 -- At most one notice in force per scope and year.
 CREATE UNIQUE INDEX calendar_notices_current_idx ON calendar_notices (scope, year) WHERE superseded_at IS NULL;

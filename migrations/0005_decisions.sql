@@ -48,9 +48,10 @@ CREATE TABLE decision_deadlines (
   -- How it was set: {"kind":"date"} | {"kind":"working_days","days":N} | {"kind":"charter_default","days":N,"clause":…} | {"kind":"extension","extensionRequestId":…}
   basis jsonb NOT NULL,
   set_at timestamptz NOT NULL,
-  set_by text REFERENCES accounts (id)
+  set_by text REFERENCES accounts (id),
+  seq bigserial NOT NULL
 );
-CREATE INDEX decision_deadlines_decision_idx ON decision_deadlines (decision_id, set_at);
+CREATE INDEX decision_deadlines_decision_idx ON decision_deadlines (decision_id, seq);
 
 CREATE TABLE extension_requests (
   id text PRIMARY KEY,
@@ -63,9 +64,10 @@ CREATE TABLE extension_requests (
   decided_by text REFERENCES accounts (id),
   decided_at timestamptz,
   decision_note text,
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  seq bigserial NOT NULL
 );
-CREATE INDEX extension_requests_decision_idx ON extension_requests (decision_id, created_at);
+CREATE INDEX extension_requests_decision_idx ON extension_requests (decision_id, seq);
 -- At most one pending request per decision
 CREATE UNIQUE INDEX extension_requests_one_pending ON extension_requests (decision_id) WHERE status = 'pending';
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCalendarCommand } from './commands/calendar-command.ts';
 import { registerCharterCommand } from './commands/charter-command.ts';
+import { registerMinutesCommand } from './commands/minutes-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerUserCommand } from './commands/user-command.ts';
 import { registerAuditCommand } from './commands/audit-command.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerUserCommand(program);
   registerAuditCommand(program);
   registerBackupCommand(program);
+  registerMinutesCommand(program);
   return program;
 }
 

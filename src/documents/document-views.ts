@@ -142,7 +142,8 @@ export interface CircularView {
 export interface LedgerRow {
   bodyName: string;
   meetingName: string;
-  meetingDate: string | null;
+  /** The day the minutes were issued (the item's handling starts) */
+  issuedOn: string | null;
   /** The minutes it came from, e.g. 2024年第3期 */
   minutesLabel: string;
   itemNo: number;

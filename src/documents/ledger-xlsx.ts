@@ -12,7 +12,7 @@ import type { LedgerRow, LedgerSheetView, LedgerWorkbookView } from './document-
 export const LEDGER_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (row: LedgerRow) => string | number | null }> = [
   { header: '序号', width: 6, value: (row) => row.itemNo },
   { header: '来源会议', width: 24, value: (row) => row.meetingName },
-  { header: '会议日期', width: 14, value: (row) => (row.meetingDate === null ? null : formatChineseDate(row.meetingDate)) },
+  { header: '印发日期', width: 14, value: (row) => (row.issuedOn === null ? null : formatChineseDate(row.issuedOn)) },
   { header: '会议纪要', width: 14, value: (row) => row.minutesLabel },
   { header: '议定事项', width: 48, value: (row) => row.text },
   { header: '牵头单位', width: 18, value: (row) => row.leadUnit },

@@ -126,10 +126,10 @@ async function listCoUnits(db: DbOrTx, decisionIds: readonly string[]): Promise<
 }
 
 export async function listDeadlines(db: DbOrTx, decisionId: string): Promise<DeadlineRow[]> {
-  return db.select().from(decisionDeadlines).where(eq(decisionDeadlines.decisionId, decisionId)).orderBy(asc(decisionDeadlines.setAt), asc(decisionDeadlines.id));
+  return db.select().from(decisionDeadlines).where(eq(decisionDeadlines.decisionId, decisionId)).orderBy(asc(decisionDeadlines.seq));
 }
 
-export async function insertExtensionRequest(db: DbOrTx, values: Omit<typeof extensionRequests.$inferInsert, 'id'>): Promise<ExtensionRequestRow> {
+export async function insertExtensionRequest(db: DbOrTx, values: Omit<typeof extensionRequests.$inferInsert, 'id' | 'seq'>): Promise<ExtensionRequestRow> {
   const [row] = await db.insert(extensionRequests).values({ id: randomUUID(), ...values }).returning();
   if (!row) throw new Error('insert into extension_requests returned no row');
   return row;
@@ -162,7 +162,7 @@ export async function decideExtensionRequest(
 }
 
 export async function listExtensionRequests(db: DbOrTx, decisionId: string): Promise<ExtensionRequestRow[]> {
-  return db.select().from(extensionRequests).where(eq(extensionRequests.decisionId, decisionId)).orderBy(asc(extensionRequests.createdAt), asc(extensionRequests.id));
+  return db.select().from(extensionRequests).where(eq(extensionRequests.decisionId, decisionId)).orderBy(asc(extensionRequests.seq));
 }
 
 export async function insertProgressReport(

@@ -1,7 +1,11 @@
-/** SQL of the calendar subscription feed tokens (calendar_feed_tokens). */
-import { and, eq, isNull } from 'drizzle-orm';
+/** SQL of the documents part: calendar subscription feed tokens, the feed's meetings, invitees' e-mail addresses. */
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
+import { memberships } from '../db/schema/bodies.ts';
+import { notificationAddresses } from '../db/schema/decisions.ts';
 import { calendarFeedTokens } from '../db/schema/documents.ts';
+import { meetingInvitees, meetings } from '../db/schema/meetings.ts';
+import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
 import type { CalendarFeedTokenRow } from '../db/schema/documents.ts';
 
 export async function insertFeedToken(db: DbOrTx, values: typeof calendarFeedTokens.$inferInsert): Promise<CalendarFeedTokenRow> {
@@ -39,4 +43,54 @@ export async function findLiveFeedTokenByHash(db: DbOrTx, tokenHash: string): Pr
 
 export async function touchFeedToken(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db.update(calendarFeedTokens).set({ lastUsedAt: at }).where(eq(calendarFeedTokens.id, id));
+}
+
+/**
+ * The meetings (not drafts) a person's calendar feed holds: those of every body where the account
+ * has a direct grant or its person a membership holding on `day`, and those its person is invited to.
+ */
+export async function listFeedMeetingKeys(db: DbOrTx, accountId: string, day: string): Promise<{ id: string; bodyId: string }[]> {
+  const account = await db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.id, accountId));
+  const personId = account[0]?.personId ?? null;
+  const grantedBodies = db.select({ bodyId: accountBodyGrants.bodyId }).from(accountBodyGrants).where(eq(accountBodyGrants.accountId, accountId));
+  const conditions = [inArray(meetings.bodyId, grantedBodies)];
+  if (personId !== null) {
+    const memberBodies = db
+      .select({ bodyId: memberships.bodyId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.personId, personId),
+          lte(memberships.validFrom, day),
+          or(isNull(memberships.validTo), gt(memberships.validTo, day)),
+        ),
+      );
+    const invited = db.select({ meetingId: meetingInvitees.meetingId }).from(meetingInvitees).where(eq(meetingInvitees.personId, personId));
+    conditions.push(inArray(meetings.bodyId, memberBodies), inArray(meetings.id, invited));
+  }
+  return db
+    .select({ id: meetings.id, bodyId: meetings.bodyId })
+    .from(meetings)
+    .where(and(ne(meetings.status, 'draft'), or(...conditions)))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+}
+
+/** E-mail addresses (notification_addresses) of the accounts linked to these people, by person. */
+export async function findEmailsOfPeople(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .select({ personId: accounts.personId, email: notificationAddresses.email })
+    .from(notificationAddresses)
+    .innerJoin(accounts, eq(accounts.id, notificationAddresses.accountId))
+    .where(inArray(accounts.personId, [...personIds]))
+    .orderBy(asc(accounts.id));
+  const found = new Map<string, string>();
+  for (const row of rows) if (row.personId !== null && !found.has(row.personId)) found.set(row.personId, row.email);
+  return found;
+}
+
+/** The e-mail address of one account, or null. */
+export async function findEmailOfAccount(db: DbOrTx, accountId: string): Promise<string | null> {
+  const rows = await db.select({ email: notificationAddresses.email }).from(notificationAddresses).where(eq(notificationAddresses.accountId, accountId));
+  return rows[0]?.email ?? null;
 }

@@ -19,10 +19,14 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { bodyRoutes } from './routes/body-routes.ts';
 import { calendarRoutes } from './routes/calendar-routes.ts';
 import { charterRoutes } from './routes/charter-routes.ts';
+import { circularRoutes } from './routes/circular-routes.ts';
+import { decisionRoutes } from './routes/decision-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { membershipRoutes } from './routes/membership-routes.ts';
 import { minutesRoutes } from './routes/minutes-routes.ts';
+import { notificationRoutes } from './routes/notification-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { unitRoutes } from './routes/unit-routes.ts';
 import { webStaticRoutes } from './web-static.ts';
@@ -40,5 +44,9 @@ export const routeModules: RouteModule[] = [
   calendarRoutes,
   meetingRoutes,
   minutesRoutes,
+  decisionRoutes,
+  circularRoutes,
+  notificationRoutes,
+  documentRoutes,
   webStaticRoutes,
 ];

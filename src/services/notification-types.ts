@@ -40,6 +40,7 @@ export const WEBHOOK_KIND = 'webhook';
 /** Payload of an outbox row of kind `email`: one message to one address. */
 export interface EmailPayload {
   notificationId: number;
+  event: string;
   to: string;
   subject: string;
   text: string;

@@ -36,7 +36,7 @@ import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.ts';
 
 /** Sends one e-mail. */
 export interface Mailer {
-  send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; headers: Record<string, string> }): Promise<void>;
   close(): void;
 }
 
@@ -122,7 +122,7 @@ async function fanOut(deps: OutboxSenderDeps, id: number): Promise<void> {
       for (const accountId of accountIds) {
         const to = addresses.get(accountId);
         if (to === undefined) continue;
-        const email: EmailPayload = { notificationId: row.id, to, subject: payload.title, text: payload.link === null ? payload.message : `${payload.message}\n\n${payload.link}` };
+        const email: EmailPayload = { notificationId: row.id, event: payload.event, to, subject: payload.title, text: payload.link === null ? payload.message : `${payload.message}\n\n${payload.link}` };
         await insertOutboxRow(tx, { kind: EMAIL_KIND, payload: email, bodyId: payload.bodyId, at: now });
       }
     }
@@ -147,7 +147,13 @@ async function fanOut(deps: OutboxSenderDeps, id: number): Promise<void> {
 async function sendEmail(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {
   if (deps.mailer === null || deps.smtp === null) throw new Error('SMTP 未配置（LIANXI_SMTP_HOST）');
   const payload = row.payload as EmailPayload;
-  await deps.mailer.send({ from: deps.smtp.from, to: payload.to, subject: payload.subject, text: payload.text });
+  await deps.mailer.send({
+    from: deps.smtp.from,
+    to: payload.to,
+    subject: payload.subject,
+    text: payload.text,
+    headers: { 'X-Lianxi-Notification': String(payload.notificationId), 'X-Lianxi-Event': payload.event, 'X-Lianxi-Delivery': String(row.id) },
+  });
 }
 
 async function sendWebhook(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {

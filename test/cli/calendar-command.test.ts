@@ -63,6 +63,14 @@ describe('calendar CLI with a database', () => {
     const result = await run('add-working-days', '2026-12-25', '7', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({ result: '2027-01-05', provisional: true, dataSource: 'shipped' });
+    const guilin = await run('add-working-days', '2026-04-16', '7', '--region', '450300', '--json');
+    expect(JSON.parse(guilin.out)).toMatchObject({ result: '2026-04-28', provisional: true, region: '450300' });
+    const byName = await run('show', '2026', '--region', '桂林');
+    expect(byName.code).toBe(0);
+    expect(byName.out).toContain('2026-04-20（周一） 地方放假 壮族三月三（暂定）');
+    const bad = await run('working-days-between', '2026-01-01', '2026-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.errors).toContain('2026-02-30');
   });
 
   it('previews a notice without storing it, applies it with --apply, and then counts with it', async () => {

@@ -22,7 +22,7 @@ describe('supervision ledger XLSX', () => {
     expect(sheet.autoFilter).toEqual('A2:L4');
     expect(String(sheet.getCell('A1').value)).toBe('广东省测试工作部门间联席会议议定事项督办台账（截至2024年4月1日）');
     const header = LEDGER_COLUMNS.map((_, i) => String(sheet.getRow(2).getCell(i + 1).value));
-    expect(header).toEqual(['序号', '来源会议', '会议日期', '会议纪要', '议定事项', '牵头单位', '配合单位', '完成时限', '剩余/逾期工作日', '办理情况', '最新进展', '进展日期']);
+    expect(header).toEqual(['序号', '来源会议', '印发日期', '会议纪要', '议定事项', '牵头单位', '配合单位', '完成时限', '剩余/逾期工作日', '办理情况', '最新进展', '进展日期']);
     const first = sheet.getRow(3);
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(2).value).toBe('第一次全体会议');

@@ -109,7 +109,7 @@ export function ledgerView(): LedgerWorkbookView {
           {
             bodyName: '广东省测试工作部门间联席会议',
             meetingName: '第一次全体会议',
-            meetingDate: '2024-03-01',
+            issuedOn: '2024-03-01',
             minutesLabel: '2024年第3期',
             itemNo: 1,
             text: '制定年度工作要点',
@@ -125,7 +125,7 @@ export function ledgerView(): LedgerWorkbookView {
           {
             bodyName: '广东省测试工作部门间联席会议',
             meetingName: '第一次全体会议',
-            meetingDate: '2024-03-01',
+            issuedOn: '2024-03-01',
             minutesLabel: '2024年第3期',
             itemNo: 2,
             text: '报送联络员名单',

@@ -4,7 +4,12 @@
  * superseding with history), the year view per region and the coverage warning. Runs on PGlite and
  * PostgreSQL.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import { restoreBackupFile, writeBackupFile } from '../../src/services/backup-service.ts';
 import { NATIONAL_ACCEPTANCE } from '../domain/calendar/acceptance-cases.ts';
 import { loadBodyCalendar, loadRegionCalendar } from '../../src/services/calendar-service.ts';
 import { foundingText } from './factories/bodies.ts';
@@ -265,5 +270,27 @@ describeDatabases('working-day calendar API', (t) => {
     const unknown = await loadBodyCalendar(t.db, guilinBody.id);
     expect(unknown.regionCode).toBeNull();
     expect(unknown.addWorkingDays('2026-09-28', 7)).toMatchObject({ result: '2026-10-13', provisional: true });
+  });
+
+  it('backs up and restores the notices with their history (superseded rows name later ones)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lianxi-calendar-backup-'));
+    const file = path.join(dir, 'backup.json.gz');
+    const original = await writeBackupFile(t.handle, file);
+    const notices = original.tables.find((table) => table.name === 'calendar_notices');
+    expect(notices?.rowCount).toBeGreaterThanOrEqual(3);
+    const target = await openDatabase({ kind: 'pglite' });
+    try {
+      await restoreBackupFile(target, file);
+      const rows = await target.rawTransaction((sql) =>
+        sql.query<{ scope: string; year: number; superseded_by: string | null }>('select scope, year, superseded_by from calendar_notices order by loaded_at'),
+      );
+      expect(rows).toHaveLength(notices?.rowCount ?? -1);
+      expect(rows.filter((row) => row.superseded_by !== null)).toHaveLength(1);
+      const restored = await loadRegionCalendar(target.db, '450300');
+      expect(restored.addWorkingDays('2026-12-25', 7)).toMatchObject({ result: '2027-01-06', provisional: false });
+    } finally {
+      await target.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -201,6 +201,39 @@ describe('policy matrix (body-scoped actions)', () => {
     }
   });
 
+  it('meetings: the office runs them; liaisons and members propose for their own unit; conveners decide; viewers read', async () => {
+    const expected: Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>> = {
+      'meeting.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'meeting.manage': { office_staff: 'body' },
+      'meeting.delegate': { convener: 'body' },
+      'meeting.issue_notice': { office_staff: 'body' },
+      'agenda.propose': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
+      'agenda.decide': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
+      'material.attach': { office_staff: 'body', liaison: 'own_unit' },
+      'observer.decide': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
+      'minutes.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'minutes.draft': { office_staff: 'body' },
+      'minutes.sign_off': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
+      'minutes.issue': { office_staff: 'body' },
+    };
+    for (const [action, allowed] of Object.entries(expected)) {
+      expect(ACTION_NAMES).toContain(action);
+      for (const role of BODY_ROLES) {
+        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
+        const actor = actorWith({ [BODY]: [{ role, unitId }] });
+        const scope = allowed[role];
+        const name = action as ActionName;
+        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
+      }
+      // No administrator acts inside a body's meetings by their system role.
+      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
+        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
+      }
+    }
+  });
+
   it('refuses everything but the password change while it is required', async () => {
     const actor = { ...actorWith({ [BODY]: [{ role: 'office_staff', unitId: null }] }), mustChangePassword: true };
     expect(await decide(actor, 'body.read', bodyResource(BODY))).toMatchObject({ allowed: false, code: 'password_change_required' });

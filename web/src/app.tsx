@@ -21,6 +21,7 @@ const queryClient = createQueryClient();
 // A body's screens and the import load on demand: sign-in and the registry stay small.
 const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({ default: module.BodyPage })));
 const ImportCharterPage = lazy(() => import('./charter/import-charter-page.tsx').then((module) => ({ default: module.ImportCharterPage })));
+const MeetingPage = lazy(() => import('./meetings/meeting-page.tsx').then((module) => ({ default: module.MeetingPage })));
 const AccountsPage = lazy(() => import('./admin/accounts-page.tsx').then((module) => ({ default: module.AccountsPage })));
 const AuditPage = lazy(() => import('./admin/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
 const SettingsPage = lazy(() => import('./admin/settings-page.tsx').then((module) => ({ default: module.SettingsPage })));
@@ -82,6 +83,14 @@ function LocalizedApp() {
                     element={
                       <OnDemand>
                         <BodyPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/bodies/:bodyId/meetings/:meetingId"
+                    element={
+                      <OnDemand>
+                        <MeetingPage />
                       </OnDemand>
                     }
                   />

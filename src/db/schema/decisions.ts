@@ -61,6 +61,7 @@ export const decisionDeadlines = pgTable('decision_deadlines', {
   basis: jsonb('basis').$type<DeadlineBasis>().notNull(),
   setAt: timestamptz('set_at').notNull(),
   setBy: text('set_by').references(() => accounts.id),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
 });
 
 export type ExtensionStatus = 'pending' | 'approved' | 'refused';
@@ -77,6 +78,7 @@ export const extensionRequests = pgTable('extension_requests', {
   decidedAt: timestamptz('decided_at'),
   decisionNote: text('decision_note'),
   createdAt: timestamptz('created_at').notNull(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
 });
 
 export type ProgressReportKind = 'progress' | 'completion' | 'sent_back' | 'closed';

@@ -16,9 +16,46 @@ const DOC_NUMBER = new RegExp(
   'gu',
 );
 
+/** The bracketed year and what follows it; the issuer code is then read backwards from it. */
+const YEAR_AND_SERIAL = new RegExp(
+  `\\s*[${escape(OPEN)}]\\s*((?:19|20)\\d{2})\\s*[${escape(CLOSE)}]\\s*第?\\s*(\\d{1,5})\\s*号`,
+  'gu',
+);
+const CODE_CHAR = /[\u4e00-\u9fffA-Za-z]/u;
+const CJK_CHAR = /[\u4e00-\u9fff]/u;
+
+/**
+ * Every match of `DOC_NUMBER`, found from the year brackets (cheap to find) rather than by trying
+ * the issuer code at every character: the same matches, leftmost issuer code first.
+ */
+function scanDocNumbers(text: string): RegExpMatchArray[] {
+  const out: RegExpMatchArray[] = [];
+  let floor = 0;
+  YEAR_AND_SERIAL.lastIndex = 0;
+  for (let m = YEAR_AND_SERIAL.exec(text); m !== null; m = YEAR_AND_SERIAL.exec(text)) {
+    const codeEnd = m.index;
+    let start = codeEnd;
+    while (start > floor && codeEnd - start < 12 && CODE_CHAR.test(text[start - 1] ?? '')) start--;
+    while (start < codeEnd && !CJK_CHAR.test(text[start] ?? '')) start++;
+    if (start === codeEnd) {
+      // Whitespace before the bracket belongs to the match only after a code
+      continue;
+    }
+    const whole = text.slice(start, m.index + m[0].length);
+    const match = DOC_NUMBER_ANCHORED.exec(whole);
+    if (match === null) continue;
+    const found = Object.assign([...match], { index: start, input: text }) as unknown as RegExpMatchArray;
+    out.push(found);
+    floor = m.index + m[0].length;
+  }
+  return out;
+}
+
 function escape(chars: string): string {
   return chars.replace(/[\]\\[()^-]/g, (c) => `\\${c}`);
 }
+
+const DOC_NUMBER_ANCHORED = new RegExp(`^(?:${DOC_NUMBER.source})$`, 'u');
 
 export interface DocNumberMatch {
   /** Normalised text, e.g. 某政办〔2009〕69号 */
@@ -41,7 +78,7 @@ function toMatch(m: RegExpMatchArray): DocNumberMatch | null {
 /** Every document number in the text, in order. */
 export function findDocNumbers(text: string): DocNumberMatch[] {
   const out: DocNumberMatch[] = [];
-  for (const m of text.matchAll(DOC_NUMBER)) {
+  for (const m of scanDocNumbers(text)) {
     const match = toMatch(m);
     if (match) out.push(match);
   }
@@ -69,9 +106,9 @@ export function normalizeDocNumber(s: string): string {
  */
 export function docNumberBracketFixes(text: string): Array<[number, string]> {
   const fixes: Array<[number, string]> = [];
-  for (const m of text.matchAll(DOC_NUMBER)) {
-    const start = m.index;
-    const whole = m[0];
+  for (const m of scanDocNumbers(text)) {
+    const start = m.index ?? 0;
+    const whole = m[0] ?? '';
     const open = whole.search(new RegExp(`[${escape(OPEN)}]`, 'u'));
     const afterOpen = whole.slice(open + 1);
     const close = open + 1 + afterOpen.search(new RegExp(`[${escape(CLOSE)}]`, 'u'));

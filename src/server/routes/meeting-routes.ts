@@ -280,16 +280,15 @@ export const meetingRoutes: RouteModule = async (app, deps) => {
         tags: TAGS,
         summary: '下载材料',
         params: materialParamsSchema,
-        response: { 200: z.string().describe('材料内容（原始字节）'), ...bodyErrorResponses },
+        response: { 200: z.any().describe('材料内容（原始字节）'), ...bodyErrorResponses },
       },
     },
     async (request, reply) => {
       await authorize(request.actor, 'meeting.read', bodyResource(request.params.bodyId));
       const material = await getMaterialContent(deps.db, request.params);
       return reply
-        .header('content-type', material.contentType)
+        .type(material.contentType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(material.name)}`)
-        .serializer((payload: unknown) => payload as Buffer)
         .send(material.content);
     },
   );

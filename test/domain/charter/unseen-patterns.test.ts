@@ -209,3 +209,32 @@ describe('office posts given with their holders', () => {
     expect(frequencies).toContainEqual(expect.objectContaining({ minPerYear: 6, schedule: 'regular' }));
   });
 });
+
+describe('a county headquarters (指挥部) whose members are given by post only', () => {
+  const raw = [
+    '某县人民政府办公室关于成立某县新城建设指挥部的通知',
+    '经县政府研究同意，成立某县新城建设指挥部，现将组成人员通知如下：',
+    '指挥长：甲某（县委副书记、县长）',
+    '第一副指挥长：乙某（县委常委、常务副县长）',
+    '副指挥长：丙某、丁某',
+    '成员：县住建局局长、县财政局局长、县自然资源局局长',
+    '指挥部下设办公室，办公室设在县住建局，办公室主任由乙某同志兼任。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('gives one vacant member role per post, with its unit', () => {
+    const members = c.roles.filter((r) => r.kind === 'member');
+    expect(members.map((r) => [r.person, r.position, r.unit])).toEqual([
+      [null, '县住建局局长', '县住建局'],
+      [null, '县财政局局长', '县财政局'],
+      [null, '县自然资源局局长', '县自然资源局'],
+    ]);
+    for (const m of members) expect(slice(c, m.source)).toBe(m.position);
+    expect(c.memberUnits.map((u) => u.name)).toEqual(['县住建局', '县财政局', '县自然资源局']);
+  });
+  it('keeps 第一副指挥长 and the names-only deputies as deputy conveners', () => {
+    expect(c.roles.filter((r) => r.kind === 'deputy_convener').map((r) => r.person)).toEqual(['乙某', '丙某', '丁某']);
+  });
+  it('takes the office director named alone from the roster, 常委 being a title', () => {
+    expect(c.office?.director).toMatchObject({ person: '乙某', position: '县委常委、常务副县长', unit: '县委' });
+  });
+});

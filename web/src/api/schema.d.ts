@@ -14530,6 +14530,15678 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bodies/{bodyId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议列表（新的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                /** @enum {string} */
+                                kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                                kindName: string;
+                                groupId: string | null;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string | null;
+                                location: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                                statusReason: string | null;
+                                preMeetingOf: string | null;
+                                icsSequence: number;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建会议（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                        title: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        endsAt?: string | null;
+                        location?: string | null;
+                        groupId?: string | null;
+                        preMeetingOf?: string | null;
+                        kindName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议详情（议题、材料、参会人员、出席、纪要、发现的问题） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发出会议通知（计算会议当日在任的参会人员）；延期后重新安排 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt?: string;
+                        endsAt?: string | null;
+                        location?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消会议（须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/postpone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 会议延期（须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记会议已召开 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 召集人委托副召集人主持本次会议（召集人本人记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toMembershipId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/presider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 确定会议主持人（按制度的主持规则，以会议当日在任者为准） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        membershipId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出议题（办公室，或成员单位联络员为本单位提出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            position: number;
+                            title: string;
+                            description: string | null;
+                            proposedByUnitId: string | null;
+                            proposedByUnitName: string | null;
+                            proposedBy: string | null;
+                            proposedAt: string;
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "rejected";
+                            decisionReason: string | null;
+                            decidedBy: string | null;
+                            decidedAs: string | null;
+                            decidedAt: string | null;
+                            materials: {
+                                id: string;
+                                agendaItemId: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                                circulatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/agenda-items/{itemId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核议题：同意列入或不同意（须说明理由），按制度规定的审核人 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            position: number;
+                            title: string;
+                            description: string | null;
+                            proposedByUnitId: string | null;
+                            proposedByUnitName: string | null;
+                            proposedBy: string | null;
+                            proposedAt: string;
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "rejected";
+                            decisionReason: string | null;
+                            decidedBy: string | null;
+                            decidedAs: string | null;
+                            decidedAt: string | null;
+                            materials: {
+                                id: string;
+                                agendaItemId: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                                circulatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/agenda-items/{itemId}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传议题材料（文本或 base64，最大 10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        contentType: string;
+                        text?: string;
+                        base64?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agendaItemId: string;
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            uploadedAt: string;
+                            circulatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/materials/{materialId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                    materialId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 材料内容（原始字节） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/materials/circulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 会前印发已列入议程的材料 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 参会人员（成员与列席人员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/observers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办公室提出列席人员（制度规定须确定的，待确定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "member" | "observer";
+                            roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                            title: string | null;
+                            unitId: string | null;
+                            unitName: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            membershipId: string | null;
+                            name: string | null;
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                            approvalReason: string | null;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/observers/{inviteeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确定列席人员（按制度规定的人员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                    inviteeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "member" | "observer";
+                            roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                            title: string | null;
+                            unitId: string | null;
+                            unitName: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            membershipId: string | null;
+                            name: string | null;
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                            approvalReason: string | null;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记各成员单位出席情况（出席、代为出席、联络员带意见、请假、缺席） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** Format: uuid */
+                            unitId: string;
+                            /** @enum {string} */
+                            status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                            substituteName?: string | null;
+                            substitutePosition?: string | null;
+                            opinion?: string | null;
+                            leaveReason?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                            kindName: string;
+                            groupId: string | null;
+                            title: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                            statusReason: string | null;
+                            preMeetingOf: string | null;
+                            icsSequence: number;
+                            version: number;
+                            updatedAt: string;
+                            presider: {
+                                membershipId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                            } | null;
+                            delegations: {
+                                id: string;
+                                fromMembershipId: string;
+                                toMembershipId: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            agenda: {
+                                id: string;
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                proposedByUnitId: string | null;
+                                proposedByUnitName: string | null;
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                decisionReason: string | null;
+                                decidedBy: string | null;
+                                decidedAs: string | null;
+                                decidedAt: string | null;
+                                materials: {
+                                    id: string;
+                                    agendaItemId: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    circulatedAt: string | null;
+                                }[];
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            attendance: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                status: "attended" | "substitute" | "liaison_with_opinion" | "absent_with_leave" | "absent";
+                                substituteName: string | null;
+                                substitutePosition: string | null;
+                                opinion: string | null;
+                                leaveReason: string | null;
+                                recordedAt: string;
+                            }[];
+                            minutes: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                year: number | null;
+                                number: number | null;
+                                correctsMinutesId: string | null;
+                            }[];
+                            findings: {
+                                /** @enum {string} */
+                                severity: "warning" | "info";
+                                code: string;
+                                message: string;
+                                unitId?: string;
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            }[];
+                            noticeSentAt: string | null;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以本机构名义印发会议通知（制度规定不正式行文的机构不得印发） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            bodyName: string;
+                            meetingId: string;
+                            title: string;
+                            kindName: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            agenda: {
+                                position: number;
+                                title: string;
+                            }[];
+                            invitees: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "member" | "observer";
+                                roleKind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                title: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                membershipId: string | null;
+                                name: string | null;
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "proposed" | "approved" | "rejected";
+                                approvalReason: string | null;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                            }[];
+                            issuedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 起草会议纪要（会议召开后，由办公室起草） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        proceedings: string;
+                        /** @default [] */
+                        decidedItems?: {
+                            text: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            /** @default [] */
+                            coUnitIds?: string[];
+                            deadline: {
+                                /** @enum {string} */
+                                kind: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "charter_default";
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed_off" | "issued";
+                            title: string;
+                            proceedings: string;
+                            decidedItems: {
+                                text: string;
+                                leadUnitId: string;
+                                coUnitIds: string[];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                };
+                            }[];
+                            signedOffBy: string | null;
+                            signedOffAs: string | null;
+                            signedOffAt: string | null;
+                            year: number | null;
+                            number: number | null;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            distribution: {
+                                memberUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                reportCopyTo: string[];
+                                copyTo: string[];
+                            } | null;
+                            decisionIds: string[];
+                            correctsMinutesId: string | null;
+                            correctedBy: string[];
+                            attendance: {
+                                attended: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    substitute: boolean;
+                                    position: string | null;
+                                }[];
+                                liaisonsWithOpinion: {
+                                    unitName: string;
+                                    opinion: string;
+                                }[];
+                                absentWithLeave: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    reason: string;
+                                }[];
+                                absent: {
+                                    unitName: string;
+                                    personName: string | null;
+                                }[];
+                            };
+                            observers: {
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议纪要列表（按期号倒序） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                meetingId: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed_off" | "issued";
+                                title: string;
+                                proceedings: string;
+                                decidedItems: {
+                                    text: string;
+                                    leadUnitId: string;
+                                    coUnitIds: string[];
+                                    deadline: {
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "working_days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "charter_default";
+                                    };
+                                }[];
+                                signedOffBy: string | null;
+                                signedOffAs: string | null;
+                                signedOffAt: string | null;
+                                year: number | null;
+                                number: number | null;
+                                issuedOn: string | null;
+                                issuedAt: string | null;
+                                distribution: {
+                                    memberUnits: {
+                                        unitId: string;
+                                        name: string;
+                                    }[];
+                                    reportCopyTo: string[];
+                                    copyTo: string[];
+                                } | null;
+                                decisionIds: string[];
+                                correctsMinutesId: string | null;
+                                correctedBy: string[];
+                                attendance: {
+                                    attended: {
+                                        unitName: string;
+                                        personName: string | null;
+                                        substitute: boolean;
+                                        position: string | null;
+                                    }[];
+                                    liaisonsWithOpinion: {
+                                        unitName: string;
+                                        opinion: string;
+                                    }[];
+                                    absentWithLeave: {
+                                        unitName: string;
+                                        personName: string | null;
+                                        reason: string;
+                                    }[];
+                                    absent: {
+                                        unitName: string;
+                                        personName: string | null;
+                                    }[];
+                                };
+                                observers: {
+                                    name: string;
+                                    unitName: string | null;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/minutes/{minutesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议纪要（含出席、请假、列席名单和分送范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    minutesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed_off" | "issued";
+                            title: string;
+                            proceedings: string;
+                            decidedItems: {
+                                text: string;
+                                leadUnitId: string;
+                                coUnitIds: string[];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                };
+                            }[];
+                            signedOffBy: string | null;
+                            signedOffAs: string | null;
+                            signedOffAt: string | null;
+                            year: number | null;
+                            number: number | null;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            distribution: {
+                                memberUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                reportCopyTo: string[];
+                                copyTo: string[];
+                            } | null;
+                            decisionIds: string[];
+                            correctsMinutesId: string | null;
+                            correctedBy: string[];
+                            attendance: {
+                                attended: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    substitute: boolean;
+                                    position: string | null;
+                                }[];
+                                liaisonsWithOpinion: {
+                                    unitName: string;
+                                    opinion: string;
+                                }[];
+                                absentWithLeave: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    reason: string;
+                                }[];
+                                absent: {
+                                    unitName: string;
+                                    personName: string | null;
+                                }[];
+                            };
+                            observers: {
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改纪要草稿（审定、印发后不能修改） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    minutesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        proceedings?: string;
+                        decidedItems?: {
+                            text: string;
+                            /** Format: uuid */
+                            leadUnitId: string;
+                            /** @default [] */
+                            coUnitIds?: string[];
+                            deadline: {
+                                /** @enum {string} */
+                                kind: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "charter_default";
+                            };
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed_off" | "issued";
+                            title: string;
+                            proceedings: string;
+                            decidedItems: {
+                                text: string;
+                                leadUnitId: string;
+                                coUnitIds: string[];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                };
+                            }[];
+                            signedOffBy: string | null;
+                            signedOffAs: string | null;
+                            signedOffAt: string | null;
+                            year: number | null;
+                            number: number | null;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            distribution: {
+                                memberUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                reportCopyTo: string[];
+                                copyTo: string[];
+                            } | null;
+                            decisionIds: string[];
+                            correctsMinutesId: string | null;
+                            correctedBy: string[];
+                            attendance: {
+                                attended: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    substitute: boolean;
+                                    position: string | null;
+                                }[];
+                                liaisonsWithOpinion: {
+                                    unitName: string;
+                                    opinion: string;
+                                }[];
+                                absentWithLeave: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    reason: string;
+                                }[];
+                                absent: {
+                                    unitName: string;
+                                    personName: string | null;
+                                }[];
+                            };
+                            observers: {
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/minutes/{minutesId}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审定或签发纪要（只限制度规定的人员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    minutesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed_off" | "issued";
+                            title: string;
+                            proceedings: string;
+                            decidedItems: {
+                                text: string;
+                                leadUnitId: string;
+                                coUnitIds: string[];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                };
+                            }[];
+                            signedOffBy: string | null;
+                            signedOffAs: string | null;
+                            signedOffAt: string | null;
+                            year: number | null;
+                            number: number | null;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            distribution: {
+                                memberUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                reportCopyTo: string[];
+                                copyTo: string[];
+                            } | null;
+                            decisionIds: string[];
+                            correctsMinutesId: string | null;
+                            correctedBy: string[];
+                            attendance: {
+                                attended: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    substitute: boolean;
+                                    position: string | null;
+                                }[];
+                                liaisonsWithOpinion: {
+                                    unitName: string;
+                                    opinion: string;
+                                }[];
+                                absentWithLeave: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    reason: string;
+                                }[];
+                                absent: {
+                                    unitName: string;
+                                    personName: string | null;
+                                }[];
+                            };
+                            observers: {
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/minutes/{minutesId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 印发纪要（按年编期号，分送各成员单位并抄报），议定事项转为督办事项 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    minutesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed_off" | "issued";
+                            title: string;
+                            proceedings: string;
+                            decidedItems: {
+                                text: string;
+                                leadUnitId: string;
+                                coUnitIds: string[];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                };
+                            }[];
+                            signedOffBy: string | null;
+                            signedOffAs: string | null;
+                            signedOffAt: string | null;
+                            year: number | null;
+                            number: number | null;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            distribution: {
+                                memberUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                reportCopyTo: string[];
+                                copyTo: string[];
+                            } | null;
+                            decisionIds: string[];
+                            correctsMinutesId: string | null;
+                            correctedBy: string[];
+                            attendance: {
+                                attended: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    substitute: boolean;
+                                    position: string | null;
+                                }[];
+                                liaisonsWithOpinion: {
+                                    unitName: string;
+                                    opinion: string;
+                                }[];
+                                absentWithLeave: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    reason: string;
+                                }[];
+                                absent: {
+                                    unitName: string;
+                                    personName: string | null;
+                                }[];
+                            };
+                            observers: {
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/minutes/{minutesId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 起草更正（新的一期，注明所更正的纪要） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    minutesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        proceedings?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed_off" | "issued";
+                            title: string;
+                            proceedings: string;
+                            decidedItems: {
+                                text: string;
+                                leadUnitId: string;
+                                coUnitIds: string[];
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                };
+                            }[];
+                            signedOffBy: string | null;
+                            signedOffAs: string | null;
+                            signedOffAt: string | null;
+                            year: number | null;
+                            number: number | null;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            distribution: {
+                                memberUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                reportCopyTo: string[];
+                                copyTo: string[];
+                            } | null;
+                            decisionIds: string[];
+                            correctsMinutesId: string | null;
+                            correctedBy: string[];
+                            attendance: {
+                                attended: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    substitute: boolean;
+                                    position: string | null;
+                                }[];
+                                liaisonsWithOpinion: {
+                                    unitName: string;
+                                    opinion: string;
+                                }[];
+                                absentWithLeave: {
+                                    unitName: string;
+                                    personName: string | null;
+                                    reason: string;
+                                }[];
+                                absent: {
+                                    unitName: string;
+                                    personName: string | null;
+                                }[];
+                            };
+                            observers: {
+                                name: string;
+                                unitName: string | null;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办事项（可按承办单位、状态、是否逾期筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 主办或协办单位 */
+                    unitId?: string;
+                    status?: "assigned" | "in_progress" | "completion_reported" | "closed";
+                    overdue?: "true" | "false";
+                    minutesId?: string;
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                meetingId: string;
+                                minutesId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                };
+                                coUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                issuedOn: string;
+                                deadline: string;
+                                /** @description 办理时限依据的日历尚未最终确定（如地方节假日未公布） */
+                                deadlineProvisional: boolean;
+                                deadlineProvisionalReasons: string[];
+                                /** @enum {string} */
+                                status: "assigned" | "in_progress" | "completion_reported" | "closed";
+                                statusName: string;
+                                /** @description 按工作日历和今天推算，不存储 */
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                standingProvisional: boolean;
+                                completionReportedAt: string | null;
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办事项详情：期限沿革、延期申请、进展、提醒及时间线 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            meetingId: string;
+                            minutesId: string;
+                            itemNo: number;
+                            text: string;
+                            leadUnit: {
+                                unitId: string;
+                                name: string;
+                            };
+                            coUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            issuedOn: string;
+                            deadline: string;
+                            /** @description 办理时限依据的日历尚未最终确定（如地方节假日未公布） */
+                            deadlineProvisional: boolean;
+                            deadlineProvisionalReasons: string[];
+                            /** @enum {string} */
+                            status: "assigned" | "in_progress" | "completion_reported" | "closed";
+                            statusName: string;
+                            /** @description 按工作日历和今天推算，不存储 */
+                            overdue: boolean;
+                            workingDaysLeft: number | null;
+                            workingDaysOverdue: number | null;
+                            standingProvisional: boolean;
+                            completionReportedAt: string | null;
+                            closedAt: string | null;
+                            deadlines: {
+                                deadline: string;
+                                provisional: boolean;
+                                reasons: string[];
+                                basis: {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                    days: number;
+                                    coHandled: boolean;
+                                    clause: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "extension";
+                                    extensionRequestId: string;
+                                };
+                                setAt: string;
+                                setBy: string | null;
+                            }[];
+                            extensionRequests: {
+                                id: string;
+                                unitId: string;
+                                requestedBy: string | null;
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                createdAt: string;
+                            }[];
+                            progressReports: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "sent_back" | "closed";
+                                unitId: string | null;
+                                unitName: string | null;
+                                authorId: string | null;
+                                text: string;
+                                createdAt: string;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                }[];
+                            }[];
+                            reminders: {
+                                /** @enum {string} */
+                                kind: "before" | "due" | "overdue";
+                                dueDate: string;
+                                sentAt: string;
+                            }[];
+                            timeline: {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "assigned" | "progress" | "completion" | "sent_back" | "closed" | "extension_requested" | "extension_approved" | "extension_refused" | "deadline_set" | "reminder";
+                                text: string;
+                                unitId: string | null;
+                                unitName: string | null;
+                                actorId: string | null;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                }[];
+                                deadline: string | null;
+                                reminderKind: ("before" | "due" | "overdue") | null;
+                                refId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载进展附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 附件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送办理进展（主办或协办单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description 报送单位；不填时取本人所在的承办单位
+                         */
+                        unitId?: string;
+                        text: string;
+                        /** @default [] */
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** @description 文件内容（Base64），不超过 10 MB */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            progressReportId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送办结（主办单位，附佐证材料） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description 报送单位；不填时取本人所在的承办单位
+                         */
+                        unitId?: string;
+                        text: string;
+                        /** @default [] */
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** @description 文件内容（Base64），不超过 10 MB */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            progressReportId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 销号（办公室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回办结报告（办公室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期（承办单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                        requestedDeadline: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            extensionRequestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/extension-requests/{extensionRequestId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核延期申请（办公室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                    extensionRequestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某单位在其所在各机构的未销号督办事项 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                meetingId: string;
+                                minutesId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                };
+                                coUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                issuedOn: string;
+                                deadline: string;
+                                /** @description 办理时限依据的日历尚未最终确定（如地方节假日未公布） */
+                                deadlineProvisional: boolean;
+                                deadlineProvisionalReasons: string[];
+                                /** @enum {string} */
+                                status: "assigned" | "in_progress" | "completion_reported" | "closed";
+                                statusName: string;
+                                /** @description 按工作日历和今天推算，不存储 */
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                standingProvisional: boolean;
+                                completionReportedAt: string | null;
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/circulars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办通报 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                year: number;
+                                /** @description 当年第几期 */
+                                number: number;
+                                asOf: string;
+                                createdAt: string;
+                                createdBy: string | null;
+                                openCount: number;
+                                overdueCount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成督办通报（今日所有未销号事项），通知全体成员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            year: number;
+                            /** @description 当年第几期 */
+                            number: number;
+                            asOf: string;
+                            createdAt: string;
+                            createdBy: string | null;
+                            openCount: number;
+                            overdueCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/circulars/{circularId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办通报详情（逐项状态、剩余或逾期工作日） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    circularId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            year: number;
+                            /** @description 当年第几期 */
+                            number: number;
+                            asOf: string;
+                            createdAt: string;
+                            createdBy: string | null;
+                            openCount: number;
+                            overdueCount: number;
+                            bodyName: string;
+                            items: {
+                                decisionId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnitName: string;
+                                coUnitNames: string[];
+                                meetingTitle: string | null;
+                                minutesTitle: string | null;
+                                minutesYear: number | null;
+                                minutesNumber: number | null;
+                                issuedOn: string;
+                                deadline: string;
+                                deadlineProvisional: boolean;
+                                /** @enum {string} */
+                                status: "assigned" | "in_progress" | "completion_reported" | "closed";
+                                statusName: string;
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                latestProgress: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的站内消息 */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            items: {
+                                id: string;
+                                bodyId: string | null;
+                                event: string;
+                                title: string;
+                                message: string;
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 要标为已读的消息；null 表示全部 */
+                        ids: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人接收通知的电子邮件地址 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置本人接收通知的电子邮件地址（null 为不接收邮件） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提醒与 Webhook 设置 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            reminderDaysBefore: number;
+                            webhookUrl: string | null;
+                            webhookEnabled: boolean;
+                            webhookSecretSet: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改提醒提前工作日数、Webhook 地址、启停及签名密钥 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办理时限前几个工作日提醒 */
+                        reminderDaysBefore?: number;
+                        webhookUrl?: string | null;
+                        webhookEnabled?: boolean;
+                        /** @description 生成新的签名密钥（只在本次返回） */
+                        rotateSecret?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            reminderDaysBefore: number;
+                            webhookUrl: string | null;
+                            webhookEnabled: boolean;
+                            webhookSecretSet: boolean;
+                            updatedAt: string | null;
+                            /** @description 新生成的密钥，仅本次显示 */
+                            webhookSecret: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/failing-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发送失败（重试中或已放弃）的邮件和 Webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                target: string;
+                                attempts: number;
+                                lastError: string | null;
+                                createdAt: string;
+                                nextAttemptAt: string | null;
+                                givenUp: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/failing-deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即重新发送 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    deliveryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -13,10 +13,11 @@ import { MembersTab } from './members-tab.tsx';
 import { GroupsTab } from './groups-tab.tsx';
 import { VersionsTab } from './versions-tab.tsx';
 import { CharterView } from '../charter/charter-view.tsx';
+import { MeetingsTab } from '../meetings/meetings-tab.tsx';
 
 const OrgChartTab = lazy(() => import('./org-chart-tab.tsx'));
 
-const TABS = ['overview', 'chart', 'members', 'groups', 'charter', 'versions'] as const;
+const TABS = ['overview', 'meetings', 'chart', 'members', 'groups', 'charter', 'versions'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function BodyPage() {
@@ -57,6 +58,7 @@ export function BodyPage() {
       label: t('bodyPage.tab.overview'),
       children: <BodyOverview body={detail} charter={charter} onShowSource={(span) => setParams({ tab: 'charter', span: `${span.start}-${span.end}` })} />,
     },
+    { key: 'meetings', label: t('meetings.tab'), children: <MeetingsTab bodyId={bodyId} /> },
     {
       key: 'chart',
       label: t('bodyPage.tab.chart'),

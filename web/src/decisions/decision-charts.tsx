@@ -2,7 +2,7 @@
  * Charts of the decisions: overdue by unit (bars) and completion over time (lines), drawn with
  * ECharts. Loaded on demand (React.lazy) so that ECharts stays out of the initial bundle.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -34,9 +34,9 @@ function Chart({ option, label, testId, height }: { option: Option; label: strin
 
 export default function DecisionCharts({ items }: { items: readonly ChartFacts[] }) {
   const { t } = useI18n();
-  const bars = overdueByUnit(items).slice(0, 20);
-  const months = completionOverTime(items);
-  const barOption: Option = {
+  const bars = useMemo(() => overdueByUnit(items).slice(0, 20), [items]);
+  const months = useMemo(() => completionOverTime(items), [items]);
+  const barOption = useMemo<Option>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { data: [t('charts.overdue'), t('charts.open')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
@@ -46,8 +46,8 @@ export default function DecisionCharts({ items }: { items: readonly ChartFacts[]
       { name: t('charts.overdue'), type: 'bar', data: bars.map((bar) => bar.overdue), itemStyle: { color: '#cf1322' } },
       { name: t('charts.open'), type: 'bar', data: bars.map((bar) => bar.open), itemStyle: { color: '#1f4e9c' } },
     ],
-  };
-  const lineOption: Option = {
+  }), [bars, t]);
+  const lineOption = useMemo<Option>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { data: [t('charts.assigned'), t('charts.closed')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
@@ -57,7 +57,7 @@ export default function DecisionCharts({ items }: { items: readonly ChartFacts[]
       { name: t('charts.assigned'), type: 'line', data: months.map((point) => point.assigned), itemStyle: { color: '#d46b08' } },
       { name: t('charts.closed'), type: 'line', data: months.map((point) => point.closed), itemStyle: { color: '#389e0d' } },
     ],
-  };
+  }), [months, t]);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>

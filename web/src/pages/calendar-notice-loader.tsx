@@ -46,7 +46,7 @@ export function NoticeLoader() {
 
   const columns: TableColumnsType<Entry> = [
     { key: 'line', title: t('calendar.notice.column.line'), dataIndex: 'line', width: 56 },
-    { key: 'festival', title: t('calendar.notice.column.festival'), render: (_, entry) => entry.festival ?? '—' },
+    { key: 'festival', title: t('calendar.notice.column.festival'), width: 110, render: (_, entry) => entry.festival ?? '—' },
     { key: 'holidays', title: t('calendar.notice.column.holidays'), render: (_, entry) => entry.holidays.join('、') },
     { key: 'makeUp', title: t('calendar.notice.column.makeUp'), render: (_, entry) => entry.makeUpWorkingDays.join('、') },
     { key: 'source', title: t('calendar.notice.column.source'), dataIndex: 'source' },

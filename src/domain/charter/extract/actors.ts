@@ -97,7 +97,13 @@ export class ActorVocabulary {
     this.entries = entries.sort((a, b) => b.term.length - a.term.length);
     const names = new Set<string>([...options.bodyNames.filter((n) => n.length >= 2), ...BODY_KIND_WORDS]);
     this.bodyNames = [...names].sort((a, b) => b.length - a.length);
+    // Indexed by first character, longest first, so that a scan tests only what can start there
+    for (const e of this.entries) pushTo(this.entriesByFirst, e.term[0] ?? '', e);
+    for (const n of this.bodyNames) pushTo(this.namesByFirst, n[0] ?? '', n);
   }
+
+  private readonly entriesByFirst = new Map<string, VocabularyEntry[]>();
+  private readonly namesByFirst = new Map<string, string[]>();
 
   /**
    * Every actor named in `text`, left to right. `subject` says whose rules the text belongs to: in a
@@ -107,7 +113,7 @@ export class ActorVocabulary {
     const out: ActorMention[] = [];
     let i = 0;
     while (i < text.length) {
-      const bodyName = this.bodyNames.find((n) => text.startsWith(n, i));
+      const bodyName = this.namesByFirst.get(text[i] ?? '')?.find((n) => text.startsWith(n, i));
       if (bodyName !== undefined) {
         const after = i + bodyName.length;
         const skipGe = text[after] === '各' && this.entryAt(text, after) === undefined ? 1 : 0;
@@ -159,12 +165,18 @@ export class ActorVocabulary {
   }
 
   private entryAt(text: string, i: number): VocabularyEntry | undefined {
-    return this.entries.find((e) => text.startsWith(e.term, i));
+    return this.entriesByFirst.get(text[i] ?? '')?.find((e) => text.startsWith(e.term, i));
   }
 
   private qualifiedByBody(text: string, i: number): boolean {
     return this.bodyNames.some((n) => text.slice(Math.max(0, i - n.length), i) === n);
   }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 export function uniqueActors(actors: Actor[]): Actor[] {

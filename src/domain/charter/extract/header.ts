@@ -76,9 +76,11 @@ function nameFromTitle(title: string): { start: number; end: number } | null {
 
 /** A body established in the text: 同意建立/成立/设立 … (联席会议|专班|小组 …). */
 function nameFromText(text: string): NameHit | null {
-  const re =
-    /(?:同意建立|决定成立|同意成立|决定建立|建立|成立|设立|组建)([^，。；：、\n（）“”]{2,50}?(?:部门间联席会议|部际联席会议|联席会议|工作专班|专班|工作领导小组|领导小组|协调小组|工作小组|指挥部|委员会|工作组))/u;
-  const m = re.exec(text);
+  const kinds = '(?:部门间联席会议|部际联席会议|联席会议|工作专班|专班|工作领导小组|领导小组|协调小组|工作小组|指挥部|委员会|工作组)';
+  // A decision (同意建立, 决定成立) names the body before a plain mention (关于建立…的请示收悉)
+  const decided = new RegExp(`(?:同意|决定)(?:建立|成立|设立|组建)([^，。；：、\\n（）“”]{2,50}?${kinds})`, 'u');
+  const plain = new RegExp(`(?:建立|成立|设立|组建)([^，。；：、\\n（）“”]{2,50}?${kinds})`, 'u');
+  const m = decided.exec(text) ?? plain.exec(text);
   if (!m || m[1] === undefined) return null;
   const skip = ledByLength(m[1]);
   const start = m.index + m[0].length - m[1].length + skip;

@@ -57,7 +57,7 @@ function postsFromList(text: string, start: number, end: number, ctx: OfficeCont
     });
   }
   // One position (某厅分管负责同志, 市政府副秘书长 …), perhaps with its holder's name (某局副局长张某)
-  const held = splitPostPerson(raw, ctx.roster.map((e) => e.person));
+  const held = splitPostPerson(raw, ctx.roster.flatMap((e) => (e.person !== null ? [e.person] : [])));
   const post = held?.position ?? raw;
   const split = splitRolePhrase(post);
   const unitName = split ? stripAlias(split.unit).name : unitOfPost(post);
@@ -70,18 +70,19 @@ function postsFromList(text: string, start: number, end: number, ctx: OfficeCont
  * post followed by a name. A piece whose 、 joins two titles of one holder stays whole.
  */
 function personsFromList(raw: string, ctx: OfficeContext): Array<{ piece: string; position: string; person: string }> | null {
-  const known = ctx.roster.map((e) => e.person);
+  const known = ctx.roster.flatMap((e) => (e.person !== null ? [e.person] : []));
   const out: Array<{ piece: string; position: string; person: string }> = [];
   for (const piece of raw.split(/[，,]/u)) {
-    const parts = piece.split('、');
-    const each = parts.map((p) => ({ piece: p, held: splitPostPerson(p, known) }));
-    if (parts.length > 1 && each.every((e) => e.held !== null)) {
-      for (const e of each) if (e.held) out.push({ piece: e.piece, ...e.held });
-      continue;
+    // Parts joined by 、 up to the one that ends with a name make one holder's post
+    let pending = '';
+    for (const part of piece.split('、')) {
+      pending = pending === '' ? part : `${pending}、${part}`;
+      const held = splitPostPerson(pending, known);
+      if (held === null) continue;
+      out.push({ piece: pending, ...held });
+      pending = '';
     }
-    const whole = splitPostPerson(piece, known);
-    if (whole === null) return null;
-    out.push({ piece, ...whole });
+    if (pending !== '') return null;
   }
   return out.length >= 2 ? out : null;
 }

@@ -16,12 +16,13 @@ import {
 } from './text-lines.ts';
 import { ROLE_PHRASE_RE, parseUnitList, splitRolePhrase, stripAlias } from './unit-list.ts';
 import { MEMBERS_INCLUDE, membersIncludeEnd } from './member-units.ts';
-import { isBareTitle, looksLikeUnit, splitPostPerson, splitPostTitle, unitOfPost } from './unit-names.ts';
+import { isBareTitle, leadingAdminPrefix, looksLikeUnit, splitPostPerson, splitPostTitle, unitOfPost } from './unit-names.ts';
 
 export interface RosterEntry {
   /** The heading's title, spaces folded (召集人, 副组长, 成员, 办公室主任 …) */
   title: string;
-  person: string;
+  /** Null when the roster gives the post only (成员：某局局长、某局局长) */
+  person: string | null;
   position: string | null;
   /** Span of the entry (name and position) */
   source: SourceSpan;
@@ -51,10 +52,16 @@ function isPost(s: string, knownUnits: readonly string[]): boolean {
 }
 
 interface ParsedEntry {
-  person: string;
+  person: string | null;
   position: string | null;
   start: number;
   end: number;
+}
+
+/** Whether the whole string is a post of a unit that states its level (县住建局局长): no name in it. */
+function isUnitPost(s: string): boolean {
+  const { unitPart } = splitPostTitle(s);
+  return leadingAdminPrefix(unitPart) !== null && looksLikeUnit(unitPart);
 }
 
 /** A name glued to its post: `张某某常务副市长`, `尼加提·某某自治区副主席`. */
@@ -70,10 +77,12 @@ function splitGlued(s: string, knownUnits: readonly string[]): { person: string;
     if (k >= s.length - 1) break;
     const person = s.slice(0, k);
     const position = s.slice(k);
+    // 县住建局 + 局长 is a post, not a name glued to a title
+    if (looksLikeUnit(person) && (person.length >= 4 || leadingAdminPrefix(person) !== null)) continue;
     if (isPerson(person) && isPost(position, knownUnits)) return { person, position };
   }
   // A post that opens with a place name: the most common name length, 3.
-  if (!dot && s.length >= 6 && splitPostTitle(s).title.length > 0) {
+  if (!dot && s.length >= 6 && splitPostTitle(s).title.length > 0 && !isUnitPost(s)) {
     const person = s.slice(0, 3);
     if (isPerson(person)) return { person, position: s.slice(3) };
   }
@@ -96,6 +105,23 @@ export function parseRosterEntry(text: string, start: number, end: number, known
         if (piece.length > 0 && !/^[、，,]$/u.test(piece)) {
           const t = trimSpan(text, at, at + piece.length);
           out.push({ person: foldSpaces(piece), position: null, start: t.start, end: t.end });
+        }
+        at += piece.length;
+      }
+      return out;
+    }
+  }
+
+  // Posts without names: 某局局长、某局局长
+  if (/[、，,]/u.test(raw)) {
+    const parts = raw.split(/[、，,]/u).map(foldSpaces);
+    if (parts.length >= 2 && parts.every((p) => isPost(p, knownUnits) && isUnitPost(p))) {
+      const out: ParsedEntry[] = [];
+      let at = span.start;
+      for (const piece of raw.split(/([、，,])/u)) {
+        if (piece.length > 0 && !/^[、，,]$/u.test(piece)) {
+          const t = trimSpan(text, at, at + piece.length);
+          out.push({ person: null, position: foldSpaces(piece), start: t.start, end: t.end });
         }
         at += piece.length;
       }

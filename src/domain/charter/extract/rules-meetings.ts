@@ -66,7 +66,9 @@ export function meetingFrequencyRules(rc: RuleContext, s: Sentence): MeetingFreq
   const withoutNames = rc.names.reduce((t, n) => t.split(n).join('□'), text);
   // A meeting is named (会议, 召开联席会议), or the body itself meets (联席会议每半年召开一次).
   const bodyMeets = /□(?:原则上|一般|根据[^，。；]*?需要|视[^，。；]*?情况|每|定期|不定期)[^，。；]{0,12}?(?:召开|举行)/;
-  if (!/会议|例会|全会|召开□/.test(withoutNames) && !bodyMeets.test(withoutNames)) return [];
+  // …or the sentence's subject is the body and it 召开s (联席会议根据工作需要，由办公室提出…定期或不定期召开)
+  const bodySubject = /^□[^。；]*?(?:召开|举行)/.test(withoutLabel(withoutNames));
+  if (!/会议|例会|全会|召开□/.test(withoutNames) && !bodyMeets.test(withoutNames) && !bodySubject) return [];
   // 提出召开会议的建议 is a proposal, 召开前 a sequence: not how often meetings are held.
   if (/(?:提出|提请|建议)召开|召开(?:会议)?的建议/.test(text)) return [];
   // 可召集有关部门、单位召开会议，就…进行协调: an ad-hoc coordination meeting, not one of the body's.
@@ -92,7 +94,12 @@ export function presiderRules(rc: RuleContext, s: Sentence): PresiderRule[] {
     const roles = rc.vocabulary.actors(segment, subjectOf(rc, s)).filter((a) => PRESIDING.has(a));
     if (roles.length === 0) continue;
     const deputyNeedsDelegation = roles.includes('deputy_convener') && /委托/.test(segment);
-    out.push({ type: 'presider', ...ruleBase(rc, s), meetingKind: meetingKindOf(rc, s, m.index), roles, deputyNeedsDelegation });
+    // 由办公室主任主持召开联络员会议: the meeting named right after the verb
+    const after = s.text.slice(m.index + m[0].length);
+    const named = /^(?:召开)?[^，。；]{0,12}?会议/.exec(after);
+    const next = named !== null ? meetingMentions(named[0], rc.names).find((x) => x.kind !== 'any') : undefined;
+    const meetingKind = next !== undefined ? kindInDocument(next.kind, subjectOf(rc, s)) : meetingKindOf(rc, s, m.index);
+    out.push({ type: 'presider', ...ruleBase(rc, s), meetingKind, roles, deputyNeedsDelegation });
     break;
   }
   return out;

@@ -201,7 +201,8 @@ function shortHeading(heading: string | null): string | null {
 export function documentSubjects(ctx: ExtractionContext): DocumentSubject[] {
   const names = bodyNames(ctx);
   return ctx.structure.documents.map((d) => {
-    let rest = d.title.replace(/\s+/g, '');
+    // The issuer before 关于 (某县人民政府办公室关于…) is not the subject of the document
+    let rest = d.title.replace(/\s+/g, '').replace(/^.*?关于/, '').replace(/^[^，。]*?(?:人民政府|政府)办公(?:室|厅)/, '');
     for (const n of names) rest = rest.split(n).join('');
     if (/办公室/.test(rest) && /(规则|细则|制度|办法|职责)/.test(rest)) return 'office';
     if (GROUP_WORDS.some((g) => rest.includes(g)) && /(规则|细则|制度|办法|职责)/.test(rest)) return 'group';

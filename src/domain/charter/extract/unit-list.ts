@@ -185,14 +185,17 @@ export function parseUnitList(text: string, start: number, end: number, options:
   const items: ListItem[] = [];
   for (const run of runs) {
     const first = run[0];
-    const prefix = first ? leadingAdminPrefix(stripAlias(first.text).name) : null;
+    // The prefix carried is that of the last item in the run that wrote one (省委宣传部、省发展改革委、公安厅 → 省公安厅)
+    let prefix = first ? leadingAdminPrefix(stripAlias(first.text).name) : null;
     for (const raw of run) {
       const { name: written, aliases } = stripAlias(raw.text);
       if (!isUnit(raw)) {
         rejected.push({ text: raw.text, source: { start: raw.start, end: raw.end } });
         continue;
       }
-      const carry = raw !== first && prefix !== null && !hasExplicitLevel(written);
+      const own = raw !== first ? leadingAdminPrefix(written) : null;
+      if (own !== null && prefix !== null) prefix = own;
+      const carry = raw !== first && own === null && prefix !== null && !hasExplicitLevel(written);
       items.push({
         name: carry ? `${prefix}${written}` : written,
         written,

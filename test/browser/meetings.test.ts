@@ -1,0 +1,191 @@
+/**
+ * A meeting run in the browser by the body's own rules (seed 004, 启东: minutes signed off by the
+ * 组长 only): the office schedules a meeting and proposes an agenda item, the convener approves it,
+ * the office records the meeting as held and the attendance and drafts the minutes with a decided
+ * item; the office's sign-off is refused with the charter's clause, the convener's succeeds, the
+ * office issues the minutes. The steps share one meeting and run in order. No console errors
+ * except the declared refusal; screenshots under test-results/.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, createMemberAccount, openPage, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, MemberAccount, TrackedPage } from './harness.ts';
+import { ME_401, signIn, visible } from './steps.ts';
+
+const available = chromiumAvailable();
+const MEETING_TITLE = '浏览器测试全体会议';
+const AGENDA_TITLE = '审议年度工作要点';
+
+/** Chooses `optionText` (or the first option) in the open antd Select dropdown. */
+async function choose(page: Page, optionText?: string): Promise<string> {
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const option = optionText === undefined ? options.first() : options.filter({ hasText: optionText }).first();
+  await visible(option);
+  const text = (await option.innerText()).trim();
+  await option.click();
+  return text;
+}
+
+/** A local time (browser and server run on this machine) `minutes` from now, as the date picker writes it. */
+function pickerTime(minutesAhead: number): string {
+  const at = new Date(Date.now() + minutesAhead * 60_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () => {
+  let harness: Harness;
+  let convener: MemberAccount;
+  let meetingPath = '';
+  let startsAt = 0;
+  let current: TrackedPage | null = null;
+  let currentName = '';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    convener = await createMemberAccount(harness, { roleKind: 'convener', username: 'convener.browser', bodyName: '启东' });
+  }, 180_000);
+
+  afterEach(async () => {
+    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
+    current = null;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function signedIn(name: string, who: 'staff' | 'convener', path: string): Promise<TrackedPage> {
+    current = await openPage(harness);
+    currentName = name;
+    const tracked = current;
+    tracked.expect(ME_401);
+    await tracked.page.goto(path);
+    await tracked.page.waitForURL('**/sign-in');
+    if (who === 'staff') await signIn(tracked.page, harness.staff.username, harness.staff.password);
+    else await signIn(tracked.page, convener.username, convener.password);
+    await tracked.page.waitForURL((url) => url.pathname === path.split('?')[0]);
+    return tracked;
+  }
+
+  it('lets the office schedule a meeting with an agenda item and a presider', async () => {
+    const tracked = await signedIn('meeting-scheduled', 'staff', `/bodies/${convener.bodyId}`);
+    const { page } = tracked;
+    await page.getByRole('tab', { name: '会议' }).click();
+    await page.getByRole('button', { name: '安排会议' }).click();
+    const dialog = page.getByRole('dialog', { name: '安排会议' });
+    await dialog.getByLabel('会议名称').fill(MEETING_TITLE);
+    const time = pickerTime(10);
+    startsAt = Date.parse(time.replace(' ', 'T'));
+    await dialog.getByLabel('开始时间').click();
+    await dialog.getByLabel('开始时间').fill(time);
+    await dialog.getByLabel('开始时间').press('Enter');
+    await dialog.getByLabel('地点').fill('第一会议室');
+    expect(await unlabelledFields(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.waitForURL(/\/meetings\/[^/?]+$/);
+    meetingPath = new URL(page.url()).pathname;
+    await visible(page.getByRole('heading', { name: MEETING_TITLE, level: 1 }));
+    await visible(page.getByTestId('meeting-status').filter({ hasText: '草稿' }));
+
+    await page.getByLabel('议题', { exact: true }).fill(AGENDA_TITLE);
+    await page.getByRole('button', { name: '提出议题' }).click();
+    await visible(page.getByTestId('agenda-item').filter({ hasText: AGENDA_TITLE }).filter({ hasText: '待审定' }));
+
+    await page.getByRole('combobox', { name: '确定主持人' }).click();
+    await choose(page, convener.title);
+    await visible(page.getByText(`${convener.title} ${convener.personName}`));
+    await page.getByRole('button', { name: '发出会议通知' }).click();
+    await visible(page.getByTestId('meeting-status').filter({ hasText: '已通知' }));
+    await page.getByRole('tab', { name: '参会人员' }).click();
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('meeting-scheduled');
+  });
+
+  it('lets the convener approve the agenda item', async () => {
+    expect(meetingPath).not.toBe('');
+    const tracked = await signedIn('meeting-agenda-approved', 'convener', meetingPath);
+    const { page } = tracked;
+    const item = page.getByTestId('agenda-item').filter({ hasText: AGENDA_TITLE });
+    await item.getByRole('button', { name: /同\s*意/ }).first().click();
+    await visible(item.filter({ hasText: '已同意' }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('meeting-agenda-approved');
+  });
+
+  it('lets the office record the meeting as held, its attendance and the minutes with a decided item', async () => {
+    // The meeting has begun on the server's clock.
+    harness.clock.advance(Math.max(0, startsAt + 60_000 - harness.clock.now().getTime()));
+    const tracked = await signedIn('meeting-attendance-minutes', 'staff', meetingPath);
+    const { page } = tracked;
+    await page.getByRole('button', { name: '标记为已召开' }).click();
+    await visible(page.getByTestId('meeting-status').filter({ hasText: '已召开' }));
+
+    await page.getByRole('tab', { name: '出席情况' }).click();
+    const statuses = page.getByRole('combobox', { name: /出席情况$/ });
+    await expect.poll(() => statuses.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await statuses.nth(0).click();
+    await choose(page, '出席');
+    await statuses.nth(1).click();
+    await choose(page, '请假');
+    await page.getByRole('textbox', { name: /请假事由$/ }).fill('出差');
+    expect(await unlabelledFields(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存出席情况' }).click();
+    await visible(page.getByText('出席情况已保存。'));
+
+    await page.getByRole('tab', { name: '会议纪要' }).click();
+    await page.getByLabel('主要内容').fill('会议听取了各成员单位工作情况汇报，研究部署下一阶段工作。');
+    await page.getByRole('button', { name: '添加议定事项' }).click();
+    await page.getByLabel('事项内容').fill('各成员单位于规定时限内报送工作总结。');
+    await page.getByLabel('主办单位').click();
+    await choose(page);
+    expect(await unlabelledFields(page)).toEqual([]);
+    await page.getByRole('button', { name: '起草纪要' }).click();
+    await visible(page.getByTestId('minutes-status').filter({ hasText: '草稿' }));
+    await page.screenshot({ path: `test-results/meeting-minutes-draft.png`, fullPage: true });
+
+    // The office may not sign off: the charter names who does, and the refusal quotes it.
+    tracked.expect({ method: 'POST', path: `/api/bodies/${convener.bodyId}/minutes/${await minutesId(page)}/sign-off`, status: 403 });
+    await page.getByRole('button', { name: '审定签发' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    const refusal = page.getByTestId('minutes-error').getByRole('alert');
+    await visible(refusal);
+    await visible(refusal.getByText(/制度原文/));
+    await visible(page.getByTestId('minutes-status').filter({ hasText: '草稿' }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('meeting-signoff-refused');
+  });
+
+  it('lets the convener sign off the minutes and the office issue them', async () => {
+    const convenerPage = await signedIn('meeting-signed-off', 'convener', meetingPath);
+    await convenerPage.page.getByRole('tab', { name: '会议纪要' }).click();
+    await convenerPage.page.getByRole('button', { name: '审定签发' }).click();
+    await convenerPage.page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await visible(convenerPage.page.getByTestId('minutes-status').filter({ hasText: '已审定' }));
+    expect(convenerPage.problems()).toEqual([]);
+    await convenerPage.finish('meeting-signed-off');
+
+    const staffPage = await signedIn('meeting-minutes-issued', 'staff', meetingPath);
+    await staffPage.page.getByRole('tab', { name: '会议纪要' }).click();
+    await staffPage.page.getByRole('button', { name: '印发纪要' }).click();
+    await staffPage.page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await visible(staffPage.page.getByTestId('minutes-status').filter({ hasText: '已印发' }));
+    await visible(staffPage.page.getByText(/年第\d+期/));
+    await visible(staffPage.page.getByText('已交办议定事项 1 项'));
+    expect(staffPage.problems()).toEqual([]);
+    await staffPage.finish('meeting-minutes-issued');
+  });
+});
+
+/** The id of the meeting's minutes, read from the meeting the page shows. */
+async function minutesId(page: Page): Promise<string> {
+  const path = new URL(page.url()).pathname;
+  const match = /\/bodies\/([^/]+)\/meetings\/([^/]+)/.exec(path);
+  if (match === null) throw new Error(`not a meeting page: ${path}`);
+  const meeting = (await page.evaluate(`fetch('/api/bodies/${match[1]}/meetings/${match[2]}').then((r) => r.json())`)) as { minutes: { id: string }[] };
+  const id = meeting.minutes[meeting.minutes.length - 1]?.id;
+  if (id === undefined) throw new Error('the meeting has no minutes');
+  return id;
+}

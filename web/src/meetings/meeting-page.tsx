@@ -1,0 +1,252 @@
+/**
+ * A meeting: details (kind, time, place, presiding, delegation, notice, findings), its lifecycle
+ * actions for the office, and tabs for the agenda, invitees, attendance and minutes. Every refusal
+ * shows the server's Chinese message and the charter clause.
+ */
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Input, Modal, Result, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { AppError } from '../api/app-error.ts';
+import { getBody, listMemberships } from '../bodies/bodies-api.ts';
+import { cancelMeeting, delegate, getMeeting, markHeld, postponeMeeting, scheduleMeeting, setPresider, type MeetingDetail } from './meetings-api.ts';
+import { useBodyRoles, type BodyRoles } from './body-roles.ts';
+import { formatTime, MeetingStatusTag } from './meeting-labels.tsx';
+import { AgendaPanel } from './agenda-panel.tsx';
+import { InviteesPanel } from './invitees-panel.tsx';
+import { AttendancePanel } from './attendance-panel.tsx';
+import { MinutesPanel } from './minutes-panel.tsx';
+
+const TABS = ['agenda', 'invitees', 'attendance', 'minutes'] as const;
+type TabKey = (typeof TABS)[number];
+
+export function MeetingPage() {
+  const { t } = useI18n();
+  const { bodyId = '', meetingId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab: TabKey = TABS.find((key) => key === params.get('tab')) ?? 'agenda';
+  const queryClient = useQueryClient();
+  const body = useQuery({ queryKey: ['body', bodyId], queryFn: () => getBody(bodyId) });
+  const meeting = useQuery({ queryKey: ['meeting', bodyId, meetingId], queryFn: () => getMeeting({ bodyId, meetingId }) });
+  const roles = useBodyRoles(bodyId);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['meeting', bodyId, meetingId] });
+    void queryClient.invalidateQueries({ queryKey: ['meetings', bodyId] });
+  };
+
+  if (meeting.isPending) return <Spin description={t('app.loading')} style={{ display: 'block', marginTop: 80 }} />;
+  if (meeting.isError) {
+    if (meeting.error instanceof AppError && meeting.error.status === 404) {
+      return <Result status="404" title={t('error.pageNotFound')} extra={<Link to={`/bodies/${bodyId}?tab=meetings`}>{t('meetings.title')}</Link>} />;
+    }
+    return <ErrorAlert error={meeting.error} />;
+  }
+  const detail = meeting.data;
+  const unitOptions = (body.data?.memberUnits ?? [])
+    .filter((unit) => roles.office || roles.unitIds.includes(unit.unitId))
+    .map((unit) => ({ value: unit.unitId, label: unit.name }));
+
+  return (
+    <div>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/bodies">{t('nav.bodies')}</Link> },
+          { title: <Link to={`/bodies/${bodyId}`}>{body.data?.name ?? '…'}</Link> },
+          { title: <Link to={`/bodies/${bodyId}?tab=meetings`}>{t('meetings.title')}</Link> },
+          { title: detail.title },
+        ]}
+      />
+      <Space align="center" wrap style={{ marginBottom: 8 }}>
+        <h1 className="lx-page-title" style={{ marginBottom: 0 }}>
+          {detail.title}
+        </h1>
+        <span data-testid="meeting-status">
+          <MeetingStatusTag status={detail.status} />
+        </span>
+      </Space>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <MeetingActions meeting={detail} roles={roles} onChanged={refresh} />
+        <MeetingDetails meeting={detail} roles={roles} onChanged={refresh} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'agenda' ? {} : { tab: key })}
+          destroyOnHidden
+          items={[
+            { key: 'agenda', label: t('meeting.tab.agenda'), children: <AgendaPanel meeting={detail} roles={roles} unitOptions={unitOptions} onChanged={refresh} /> },
+            { key: 'invitees', label: t('meeting.tab.invitees'), children: <InviteesPanel meeting={detail} roles={roles} onChanged={refresh} /> },
+            {
+              key: 'attendance',
+              label: t('meeting.tab.attendance'),
+              children: <AttendancePanel key={detail.version} meeting={detail} roles={roles} onChanged={refresh} />,
+            },
+            { key: 'minutes', label: t('meeting.tab.minutes'), children: <MinutesPanel meeting={detail} roles={roles} onChanged={refresh} /> },
+          ]}
+        />
+      </Space>
+    </div>
+  );
+}
+
+type ReasonAction = 'cancel' | 'postpone';
+
+/** The office's lifecycle buttons for the meeting's status. */
+function MeetingActions({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
+  const { t } = useI18n();
+  const ref = { bodyId: meeting.bodyId, meetingId: meeting.id };
+  const [asking, setAsking] = useState<ReasonAction | null>(null);
+  const [reason, setReason] = useState('');
+  const action = useMutation({
+    mutationFn: (run: () => Promise<MeetingDetail>) => run(),
+    onSuccess: () => {
+      setAsking(null);
+      setReason('');
+      onChanged();
+    },
+  });
+  if (!roles.office) return null;
+  const status = meeting.status;
+  const buttons = [];
+  if (status === 'draft' || status === 'postponed') {
+    buttons.push(
+      <Button key="schedule" type="primary" loading={action.isPending} onClick={() => action.mutate(() => scheduleMeeting(ref))}>
+        {t('meeting.action.schedule')}
+      </Button>,
+    );
+  }
+  if (status === 'scheduled') {
+    buttons.push(
+      <Button key="held" type="primary" loading={action.isPending} onClick={() => action.mutate(() => markHeld(ref))}>
+        {t('meeting.action.held')}
+      </Button>,
+      <Button key="postpone" onClick={() => setAsking('postpone')}>
+        {t('meeting.action.postpone')}
+      </Button>,
+    );
+  }
+  if (status === 'draft' || status === 'scheduled' || status === 'postponed') {
+    buttons.push(
+      <Button key="cancel" danger onClick={() => setAsking('cancel')}>
+        {t('meeting.action.cancel')}
+      </Button>,
+    );
+  }
+  if (buttons.length === 0 && !action.isError) return null;
+  return (
+    <>
+      {action.isError && <ErrorAlert error={action.error} />}
+      <Space wrap>{buttons}</Space>
+      <Modal
+        open={asking !== null}
+        title={asking === null ? '' : t(asking === 'cancel' ? 'meeting.action.cancel' : 'meeting.action.postpone')}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: reason.trim() === '' }}
+        confirmLoading={action.isPending}
+        onCancel={() => setAsking(null)}
+        onOk={() => action.mutate(() => (asking === 'cancel' ? cancelMeeting(ref, reason.trim()) : postponeMeeting(ref, reason.trim())))}
+      >
+        <Input.TextArea aria-label={t('meeting.action.reasonLabel')} placeholder={t('meeting.action.reasonRequired')} value={reason} onChange={(event) => setReason(event.target.value)} rows={3} />
+      </Modal>
+    </>
+  );
+}
+
+function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
+  const { t } = useI18n();
+  const ref = { bodyId: meeting.bodyId, meetingId: meeting.id };
+  const day = dayjs(meeting.startsAt).format('YYYY-MM-DD');
+  const leaders = useQuery({
+    queryKey: ['memberships', meeting.bodyId, day],
+    queryFn: () => listMemberships(meeting.bodyId, day),
+    enabled: roles.office || roles.convener,
+  });
+  const leaderOptions = (leaders.data?.items ?? [])
+    .filter((membership) => membership.roleKind === 'convener' || membership.roleKind === 'deputy_convener')
+    .map((membership) => ({ value: membership.id, label: `${membership.title} ${membership.personName ?? t('chart.vacant')}`, roleKind: membership.roleKind }));
+  const nameOf = (membershipId: string) => leaderOptions.find((option) => option.value === membershipId)?.label ?? membershipId;
+  const change = useMutation({ mutationFn: (run: () => Promise<MeetingDetail>) => run(), onSuccess: onChanged });
+  const before = meeting.status === 'draft' || meeting.status === 'scheduled' || meeting.status === 'postponed';
+
+  return (
+    <Card size="small" title={<h2 className="lx-card-title">{t('meeting.details')}</h2>}>
+      {change.isError && (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorAlert error={change.error} />
+        </div>
+      )}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'kind', label: t('meetings.column.kind'), children: meeting.kindName },
+          { key: 'time', label: t('meetings.column.startsAt'), children: `${formatTime(meeting.startsAt)}${meeting.endsAt === null ? '' : ` – ${formatTime(meeting.endsAt)}`}` },
+          { key: 'location', label: t('meetings.column.location'), children: meeting.location ?? t('common.none') },
+          {
+            key: 'presider',
+            label: t('meeting.presider'),
+            children: (
+              <Space wrap>
+                <span>{meeting.presider === null ? t('meeting.noPresider') : `${meeting.presider.title} ${meeting.presider.personName ?? ''}`}</span>
+                {roles.office && before && leaderOptions.length > 0 && (
+                  <Select<string>
+                    size="small"
+                    aria-label={t('meeting.setPresider')}
+                    placeholder={t('meeting.setPresider')}
+                    value={meeting.presider?.membershipId}
+                    onChange={(membershipId) => change.mutate(() => setPresider(ref, membershipId))}
+                    options={leaderOptions}
+                    style={{ minWidth: 200 }}
+                  />
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'delegation',
+            label: t('meeting.delegation'),
+            children: (
+              <Space orientation="vertical" size={2}>
+                {meeting.delegations.length === 0 && <span>{t('common.none')}</span>}
+                {meeting.delegations.map((delegation) => (
+                  <span key={delegation.id}>{t('meeting.delegated', { from: nameOf(delegation.fromMembershipId), to: nameOf(delegation.toMembershipId) })}</span>
+                ))}
+                {roles.convener && before && (
+                  <Select<string>
+                    size="small"
+                    aria-label={t('meeting.delegate')}
+                    placeholder={t('meeting.delegate')}
+                    onChange={(membershipId) => change.mutate(() => delegate(ref, membershipId))}
+                    options={leaderOptions.filter((option) => option.roleKind === 'deputy_convener')}
+                    style={{ minWidth: 220 }}
+                  />
+                )}
+              </Space>
+            ),
+          },
+          ...(meeting.noticeSentAt !== null ? [{ key: 'notice', label: t('meeting.action.schedule'), children: t('meeting.noticeSentAt', { time: formatTime(meeting.noticeSentAt) }) }] : []),
+          ...(meeting.heldAt !== null ? [{ key: 'held', label: t('meeting.status.held'), children: t('meeting.heldAt', { time: formatTime(meeting.heldAt) }) }] : []),
+          ...(meeting.statusReason !== null ? [{ key: 'reason', label: t('meeting.action.reasonLabel'), children: meeting.statusReason }] : []),
+        ]}
+      />
+      {meeting.findings.length > 0 && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
+          <Typography.Text strong>{t('meeting.findings')}</Typography.Text>
+          {meeting.findings.map((finding, index) => (
+            <Alert
+              key={`${finding.code}-${index}`}
+              type={finding.severity === 'warning' ? 'warning' : 'info'}
+              showIcon
+              title={finding.message}
+              description={finding.clause === undefined ? undefined : t('error.clauseText', { text: finding.clause.text })}
+            />
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,135 @@
+/** A body's meetings: the list (newest first, filter by status) and, for the office, scheduling a new one. */
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, List, Modal, Select, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { Link, useNavigate } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { createMeeting, listMeetings, MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus, type MeetingSummary } from './meetings-api.ts';
+import { formatTime, MeetingStatusTag } from './meeting-labels.tsx';
+import { useBodyRoles } from './body-roles.ts';
+
+export function MeetingsTab({ bodyId }: { bodyId: string }) {
+  const { t } = useI18n();
+  const roles = useBodyRoles(bodyId);
+  const [status, setStatus] = useState<MeetingStatus | undefined>();
+  const [creating, setCreating] = useState(false);
+  const meetings = useQuery({
+    queryKey: ['meetings', bodyId, status ?? null],
+    queryFn: () => listMeetings(bodyId, status === undefined ? {} : { status }),
+  });
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select<MeetingStatus>
+          aria-label={t('meetings.filter.status')}
+          placeholder={t('meetings.filter.status')}
+          allowClear
+          value={status}
+          onChange={setStatus}
+          style={{ minWidth: 160 }}
+          options={MEETING_STATUSES.map((value) => ({ value, label: t(`meeting.status.${value}`) }))}
+        />
+        {roles.office && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('meetings.create')}
+          </Button>
+        )}
+      </Space>
+      {meetings.isError && <ErrorAlert error={meetings.error} />}
+      <List<MeetingSummary>
+        bordered
+        loading={meetings.isFetching}
+        dataSource={meetings.data?.items ?? []}
+        locale={{ emptyText: t('meetings.empty') }}
+        rowKey="id"
+        renderItem={(meeting) => (
+          <List.Item>
+            <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
+              <Link to={`/bodies/${bodyId}/meetings/${meeting.id}`} className="lx-strong-link">
+                {meeting.title}
+              </Link>
+              <Space size={6} wrap>
+                <MeetingStatusTag status={meeting.status} />
+                <Typography.Text>{meeting.kindName}</Typography.Text>
+                <Typography.Text type="secondary">{formatTime(meeting.startsAt)}</Typography.Text>
+                {meeting.location !== null && <Typography.Text type="secondary">{meeting.location}</Typography.Text>}
+              </Space>
+            </Space>
+          </List.Item>
+        )}
+      />
+      <CreateMeetingModal bodyId={bodyId} open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+interface CreateValues {
+  kind: MeetingKind;
+  title: string;
+  startsAt: Dayjs;
+  endsAt?: Dayjs | null;
+  location?: string;
+}
+
+function CreateMeetingModal({ bodyId, open, onClose }: { bodyId: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CreateValues>();
+  const create = useMutation({
+    mutationFn: (values: CreateValues) =>
+      createMeeting(bodyId, {
+        kind: values.kind,
+        title: values.title.trim(),
+        startsAt: values.startsAt.toISOString(),
+        endsAt: values.endsAt == null ? null : values.endsAt.toISOString(),
+        location: values.location?.trim() === '' || values.location === undefined ? null : values.location.trim(),
+      }),
+    onSuccess: (meeting) => {
+      void queryClient.invalidateQueries({ queryKey: ['meetings', bodyId] });
+      onClose();
+      void navigate(`/bodies/${bodyId}/meetings/${meeting.id}`);
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('meetings.create')}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        create.reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form<CreateValues> form={form} layout="vertical" name="create-meeting" initialValues={{ kind: 'plenary' }} onFinish={(values) => create.mutate(values)}>
+        {create.isError && (
+          <div style={{ marginBottom: 16 }}>
+            <ErrorAlert error={create.error} />
+          </div>
+        )}
+        <Form.Item name="kind" label={t('meetingForm.kind')} rules={[{ required: true }]}>
+          <Select<MeetingKind> options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`meeting.kind.${kind}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('meetingForm.title')} rules={[{ required: true, whitespace: true, message: t('meetingForm.titleRequired') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="startsAt" label={t('meetingForm.startsAt')} rules={[{ required: true, message: t('meetingForm.startsAtRequired') }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="endsAt" label={t('meetingForm.endsAt')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="location" label={t('meetingForm.location')}>
+          <Input autoComplete="off" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

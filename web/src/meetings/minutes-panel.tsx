@@ -1,0 +1,300 @@
+/**
+ * The minutes of a meeting: the office drafts them (proceedings and decided items, each with its
+ * lead unit, co-handling units and deadline), the charter's signer signs them off, the office
+ * issues them (numbered, distributed, decided items assigned). Refusals show the server's message
+ * and the charter clause.
+ */
+import { useEffect } from 'react';
+import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Popconfirm, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { listBodyUnits } from '../bodies/bodies-api.ts';
+import { draftMinutes, editMinutes, getMinutes, issueMinutes, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
+import type { BodyRoles } from './body-roles.ts';
+import { formatTime } from './meeting-labels.tsx';
+
+type DeadlineKind = DecidedItemInput['deadline']['kind'];
+
+interface ItemValues {
+  text: string;
+  leadUnitId: string;
+  coUnitIds?: string[];
+  deadlineKind: DeadlineKind;
+  days?: number;
+  date?: Dayjs | null;
+}
+
+interface MinutesValues {
+  title?: string;
+  proceedings: string;
+  items?: ItemValues[];
+}
+
+function toInput(item: ItemValues): DecidedItemInput {
+  const deadline: DecidedItemInput['deadline'] =
+    item.deadlineKind === 'date'
+      ? { kind: 'date', date: (item.date ?? dayjs()).format('YYYY-MM-DD') }
+      : item.deadlineKind === 'working_days'
+        ? { kind: 'working_days', days: item.days ?? 1 }
+        : { kind: 'charter_default' };
+  return { text: item.text.trim(), leadUnitId: item.leadUnitId, coUnitIds: item.coUnitIds ?? [], deadline };
+}
+
+function toValues(minutes: Minutes): MinutesValues {
+  return {
+    title: minutes.title,
+    proceedings: minutes.proceedings,
+    items: minutes.decidedItems.map((item) => ({
+      text: item.text,
+      leadUnitId: item.leadUnitId,
+      coUnitIds: item.coUnitIds,
+      deadlineKind: item.deadline.kind,
+      ...(item.deadline.kind === 'working_days' ? { days: item.deadline.days } : {}),
+      ...(item.deadline.kind === 'date' ? { date: dayjs(item.deadline.date) } : {}),
+    })),
+  };
+}
+
+export function MinutesPanel({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
+  const { t } = useI18n();
+  const latest = meeting.minutes[meeting.minutes.length - 1];
+  const minutes = useQuery({
+    queryKey: ['minutes', meeting.bodyId, latest?.id],
+    queryFn: () => getMinutes(meeting.bodyId, latest?.id ?? ''),
+    enabled: latest !== undefined,
+  });
+  if (latest === undefined) {
+    if (!roles.office) return <Empty description={t('minutes.none')} />;
+    return <MinutesEditor meeting={meeting} minutes={null} roles={roles} onChanged={onChanged} />;
+  }
+  if (minutes.isError) return <ErrorAlert error={minutes.error} />;
+  if (minutes.data === undefined) return <Spin description={t('app.loading')} />;
+  return <MinutesEditor key={`${minutes.data.id}-${minutes.data.version}`} meeting={meeting} minutes={minutes.data} roles={roles} onChanged={onChanged} />;
+}
+
+function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: MeetingDetail; minutes: Minutes | null; roles: BodyRoles; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<MinutesValues>();
+  const meetingDate = dayjs(meeting.startsAt).format('YYYY-MM-DD');
+  const units = useQuery({ queryKey: ['body-units', meeting.bodyId, meetingDate], queryFn: () => listBodyUnits(meeting.bodyId, meetingDate) });
+  const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.unitId, label: unit.name }));
+  const unitName = (unitId: string) => units.data?.items.find((unit) => unit.unitId === unitId)?.name ?? unitId;
+  const editable = roles.office && (minutes === null || minutes.status === 'draft');
+
+  useEffect(() => {
+    if (minutes !== null) form.setFieldsValue(toValues(minutes));
+  }, [minutes, form]);
+
+  const refresh = (saved: Minutes) => {
+    queryClient.setQueryData(['minutes', meeting.bodyId, saved.id], saved);
+    onChanged();
+  };
+  const save = useMutation({
+    mutationFn: (values: MinutesValues) => {
+      const decidedItems = (values.items ?? []).map(toInput);
+      const title = values.title?.trim() === '' ? undefined : values.title?.trim();
+      if (minutes === null) {
+        return draftMinutes({ bodyId: meeting.bodyId, meetingId: meeting.id }, { ...(title === undefined ? {} : { title }), proceedings: values.proceedings.trim(), decidedItems });
+      }
+      return editMinutes(meeting.bodyId, minutes.id, {
+        ...(title === undefined ? {} : { title }),
+        proceedings: values.proceedings.trim(),
+        decidedItems,
+        version: minutes.version,
+      });
+    },
+    onSuccess: (saved) => {
+      void message.success(t('minutes.saved'));
+      refresh(saved);
+    },
+  });
+  const signOff = useMutation({ mutationFn: () => signOffMinutes(meeting.bodyId, minutes?.id ?? ''), onSuccess: refresh });
+  const issue = useMutation({ mutationFn: () => issueMinutes(meeting.bodyId, minutes?.id ?? ''), onSuccess: refresh });
+  const error = save.error ?? signOff.error ?? issue.error;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {error !== null && (
+        <div data-testid="minutes-error">
+          <ErrorAlert error={error} />
+        </div>
+      )}
+      {minutes !== null && (
+        <Descriptions
+          size="small"
+          bordered
+          column={1}
+          items={[
+            {
+              key: 'status',
+              label: t('meetings.column.status'),
+              children: (
+                <Space wrap>
+                  <Tag color={minutes.status === 'issued' ? 'green' : minutes.status === 'signed_off' ? 'geekblue' : 'default'} data-testid="minutes-status">
+                    {t(`minutes.status.${minutes.status}`)}
+                  </Tag>
+                  {minutes.year !== null && minutes.number !== null && <Typography.Text strong>{t('minutes.number', { year: minutes.year, number: minutes.number })}</Typography.Text>}
+                </Space>
+              ),
+            },
+            ...(minutes.signedOffAs !== null ? [{ key: 'signed', label: t('minutes.signOff'), children: t('minutes.signedOff', { who: minutes.signedOffAs, time: formatTime(minutes.signedOffAt) }) }] : []),
+            ...(minutes.issuedOn !== null ? [{ key: 'issued', label: t('minutes.issue'), children: t('minutes.issuedOn', { date: minutes.issuedOn }) }] : []),
+            ...(minutes.distribution !== null
+              ? [
+                  {
+                    key: 'distribution',
+                    label: t('minutes.distribution'),
+                    children: (
+                      <Space orientation="vertical" size={0}>
+                        <span>{t('minutes.memberUnits', { count: minutes.distribution.memberUnits.length })}</span>
+                        {minutes.distribution.reportCopyTo.length > 0 && <span>{t('minutes.reportCopyTo', { names: minutes.distribution.reportCopyTo.join('、') })}</span>}
+                        {minutes.distribution.copyTo.length > 0 && <span>{t('minutes.copyTo', { names: minutes.distribution.copyTo.join('、') })}</span>}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+            ...(minutes.decisionIds.length > 0 ? [{ key: 'decisions', label: t('minutes.decidedItems'), children: t('minutes.decisions', { count: minutes.decisionIds.length }) }] : []),
+          ]}
+        />
+      )}
+      {editable ? (
+        <Form<MinutesValues>
+          form={form}
+          layout="vertical"
+          name="minutes"
+          initialValues={{ items: [] }}
+          onFinish={(values) => save.mutate(values)}
+        >
+          <Form.Item name="title" label={t('minutes.title')}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="proceedings" label={t('minutes.proceedings')} rules={[{ required: true, whitespace: true, message: t('minutes.proceedingsRequired') }]}>
+            <Input.TextArea rows={8} />
+          </Form.Item>
+          <Typography.Title level={5}>{t('minutes.decidedItems')}</Typography.Title>
+          <Form.List name="items">
+            {(fields, { add, remove }) => (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {fields.map((field, index) => (
+                  <Card
+                    key={field.key}
+                    size="small"
+                    title={`${t('minutes.decidedItems')} ${index + 1}`}
+                    extra={
+                      <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                        {t('minutes.remove')}
+                      </Button>
+                    }
+                  >
+                    <Form.Item name={[field.name, 'text']} label={t('minutes.itemText')} rules={[{ required: true, whitespace: true, message: t('minutes.itemTextRequired') }]}>
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'leadUnitId']} label={t('minutes.leadUnit')} rules={[{ required: true, message: t('minutes.leadUnitRequired') }]}>
+                      <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} loading={units.isFetching} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'coUnitIds']} label={t('minutes.coUnits')}>
+                      <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'deadlineKind']} label={t('minutes.deadline')} initialValue="charter_default">
+                      <Radio.Group
+                        options={(['charter_default', 'working_days', 'date'] as const).map((kind) => ({ value: kind, label: t(`minutes.deadline.${kind}`) }))}
+                      />
+                    </Form.Item>
+                    <Form.Item noStyle dependencies={[['items', field.name, 'deadlineKind']]}>
+                      {() => {
+                        const kind = form.getFieldValue(['items', field.name, 'deadlineKind']) as DeadlineKind | undefined;
+                        if (kind === 'working_days') {
+                          return (
+                            <Form.Item name={[field.name, 'days']} label={t('minutes.deadlineDays')} initialValue={10} rules={[{ required: true }]}>
+                              <InputNumber min={1} max={365} precision={0} />
+                            </Form.Item>
+                          );
+                        }
+                        if (kind === 'date') {
+                          return (
+                            <Form.Item name={[field.name, 'date']} label={t('minutes.deadlineDate')} rules={[{ required: true }]}>
+                              <DatePicker />
+                            </Form.Item>
+                          );
+                        }
+                        return null;
+                      }}
+                    </Form.Item>
+                  </Card>
+                ))}
+                <Button icon={<PlusOutlined />} onClick={() => add({ deadlineKind: 'charter_default', coUnitIds: [] })}>
+                  {t('minutes.addItem')}
+                </Button>
+              </Space>
+            )}
+          </Form.List>
+          <Space wrap style={{ marginTop: 16 }}>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              {minutes === null ? t('minutes.draft') : t('minutes.save')}
+            </Button>
+          </Space>
+        </Form>
+      ) : (
+        minutes !== null && <MinutesView minutes={minutes} unitName={unitName} />
+      )}
+      {minutes !== null && (
+        <Space wrap>
+          {minutes.status === 'draft' && (roles.office || roles.convener || roles.deputy) && (
+            <Popconfirm title={t('minutes.signOffConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => signOff.mutate()}>
+              <Button type="primary" loading={signOff.isPending}>
+                {t('minutes.signOff')}
+              </Button>
+            </Popconfirm>
+          )}
+          {minutes.status === 'signed_off' && roles.office && (
+            <Popconfirm title={t('minutes.issueConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => issue.mutate()}>
+              <Button type="primary" loading={issue.isPending}>
+                {t('minutes.issue')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )}
+    </Space>
+  );
+}
+
+function MinutesView({ minutes, unitName }: { minutes: Minutes; unitName: (unitId: string) => string }) {
+  const { t } = useI18n();
+  const deadlineText = (deadline: DecidedItemInput['deadline']) =>
+    deadline.kind === 'date' ? deadline.date : deadline.kind === 'working_days' ? t('rule.workingDays', { days: deadline.days }) : t('minutes.deadline.charter_default');
+  return (
+    <Card size="small" title={<h3 className="lx-card-title">{minutes.title}</h3>}>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{minutes.proceedings}</Typography.Paragraph>
+      {minutes.decidedItems.length > 0 && (
+        <List
+          header={<Typography.Text strong>{t('minutes.decidedItems')}</Typography.Text>}
+          dataSource={minutes.decidedItems}
+          renderItem={(item, index) => (
+            <List.Item>
+              <Space orientation="vertical" size={2}>
+                <Typography.Text>
+                  {index + 1}. {item.text}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('minutes.leadUnit')}：{unitName(item.leadUnitId)}
+                  {item.coUnitIds.length > 0 && ` · ${t('minutes.coUnits')}：${item.coUnitIds.map(unitName).join('、')}`} · {t('minutes.deadline')}：{deadlineText(item.deadline)}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('minutes.attendance')}：{minutes.attendance.attended.map((entry) => entry.unitName).join('、') || t('common.none')} / {minutes.attendance.absentWithLeave.map((entry) => entry.unitName).join('、') || t('common.none')} /{' '}
+        {minutes.observers.map((observer) => observer.name).join('、') || t('common.none')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
