@@ -21,7 +21,7 @@ CREATE TABLE meetings (
   presider_membership_id text REFERENCES memberships (id),
   presider_person_id text REFERENCES people (id),
   -- A liaison meeting held before a plenary (the charter's pre_meeting rule)
-  pre_meeting_of text REFERENCES meetings (id),
+  pre_meeting_of text REFERENCES meetings (id) DEFERRABLE,
   -- SEQUENCE of the meeting's iCalendar invitation (RFC 5545), raised on every change sent out
   ics_sequence integer NOT NULL DEFAULT 0,
   notice_sent_at timestamptz,
@@ -146,7 +146,7 @@ CREATE TABLE minutes (
   distribution jsonb,
   decision_ids jsonb NOT NULL DEFAULT '[]',
   -- A correction issue names the minutes it corrects
-  corrects_minutes_id text REFERENCES minutes (id),
+  corrects_minutes_id text REFERENCES minutes (id) DEFERRABLE,
   created_by text REFERENCES accounts (id),
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,

@@ -92,7 +92,8 @@ export function buildMinutesView(
 
 /**
  * The meeting notice, in the body's own name (the caller has checked 不正式行文). Addressed to 各成员单位
- * when every current member unit is invited, else to the invited units by name.
+ * when every current member unit is invited, else to the invited units by name (各有关单位 when the
+ * invitees name no unit).
  */
 export function buildMeetingNoticeView(
   meeting: MeetingDetail,
@@ -107,7 +108,8 @@ export function buildMeetingNoticeView(
   const presider = meeting.presider === null ? null : `${meeting.presider.title}${meeting.presider.personName ?? ''}`;
   return {
     title: `关于召开${name}的通知`,
-    addressees: unitNames.length > 0 && unitNames.length >= options.memberUnitCount ? ['各成员单位'] : unitNames,
+    addressees:
+      unitNames.length === 0 ? ['各有关单位'] : unitNames.length >= options.memberUnitCount ? ['各成员单位'] : unitNames,
     meetingName: name,
     startsAt: new Date(meeting.startsAt),
     endsAt: meeting.endsAt === null ? null : new Date(meeting.endsAt),
@@ -203,7 +205,7 @@ export function buildLedgerView(
 export const DEFAULT_MEETING_MS = 2 * 60 * 60 * 1000;
 
 /** A calendar address for a person: their e-mail when known, else a URN naming them in Lianxi. */
-export function calendarAddress(kind: 'person' | 'account' | 'body', id: string, email: string | null): string {
+export function calendarAddress(kind: 'person' | 'invitee' | 'account' | 'body', id: string, email: string | null): string {
   return email === null ? `urn:lianxi:${kind}:${encodeURIComponent(id)}` : `mailto:${email}`;
 }
 
@@ -220,7 +222,7 @@ export function buildInvitationView(
       const person = i.personName ?? i.name ?? i.title ?? '';
       const name = i.unitName === null ? person : `${person}（${i.unitName}）`;
       const id = i.personId ?? i.id;
-      return { name, address: calendarAddress(i.personId === null ? 'account' : 'person', id, i.personId === null ? null : (options.emailsByPerson.get(i.personId) ?? null)) };
+      return { name, address: calendarAddress(i.personId === null ? 'invitee' : 'person', id, i.personId === null ? null : (options.emailsByPerson.get(i.personId) ?? null)) };
     });
   const agenda = meeting.agenda.filter((a) => a.status === 'approved').map((a, index) => `${index + 1}. ${a.title}`);
   return {

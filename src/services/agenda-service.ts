@@ -16,6 +16,7 @@ import {
   insertAgendaItem,
   insertMaterial,
   listAgendaItems,
+  listInvitees,
   markMaterialsCirculated,
   updateAgendaItem,
 } from '../repositories/meeting-repository.ts';
@@ -23,12 +24,10 @@ import { listBodyUnits } from '../repositories/unit-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadBodyCharter, meetingDay, nowOf, onlyMessage, ruleRefusal } from './meeting-context.ts';
-import { getMeeting } from './meeting-service.ts';
+import { getMeeting, invitedUnits } from './meeting-service.ts';
 import type { AgendaItemView, MaterialView, MeetingDetail } from './meeting-service.ts';
 import { enqueueNotification } from './notification-service.ts';
 import type { NotificationRecipient } from './notification-service.ts';
-import { invitedUnits } from './meeting-service.ts';
-import { listInvitees } from '../repositories/meeting-repository.ts';
 
 const BEFORE_MEETING = ['draft', 'scheduled', 'postponed'] as const;
 

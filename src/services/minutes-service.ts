@@ -205,7 +205,11 @@ function assertMinutesStatus(row: MinutesRow, allowed: MinutesStatus, what: stri
   }
 }
 
-/** Edits a draft (never signed-off or issued minutes). `expectedVersion` guards against lost updates. */
+/**
+ * Edits minutes not yet issued. Editing signed-off minutes withdraws the sign-off: they go back to
+ * draft (and the meeting to minutes_drafted) and need signing off again. Issued minutes never change.
+ * `expectedVersion` guards against lost updates.
+ */
 export async function editMinutes(
   db: Database,
   options: { bodyId: string; minutesId: string; input: Partial<MinutesInput>; expectedVersion?: number | undefined; origin: AuditOrigin },
@@ -213,7 +217,7 @@ export async function editMinutes(
   const now = nowOf(options.origin);
   await db.transaction(async (tx) => {
     const before = await getMinutesRow(tx, { ...options, forUpdate: true });
-    assertMinutesStatus(before, 'draft', '修改');
+    if (before.status !== 'signed_off') assertMinutesStatus(before, 'draft', '修改（已印发的纪要只能更正）');
     if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
       throw new AppError('minutes_version_conflict', 409, '纪要已被他人修改，请刷新后再改', { field: 'version' });
     }
@@ -222,9 +226,16 @@ export async function editMinutes(
       ...(options.input.title !== undefined ? { title: options.input.title.trim() } : {}),
       ...(options.input.proceedings !== undefined ? { proceedings: options.input.proceedings } : {}),
       ...(options.input.decidedItems !== undefined ? { decidedItems: options.input.decidedItems } : {}),
+      ...(before.status === 'signed_off' ? { status: 'draft' as const, signedOffBy: null, signedOffPersonId: null, signedOffAs: null, signedOffAt: null } : {}),
       updatedAt: now,
     });
     await recordAudit(tx, { ...options.origin, action: 'minutes.edit', entityType: 'minutes', entityId: after.id, before, after });
+    if (before.status === 'signed_off' && before.correctsMinutesId === null) {
+      const meeting = await getMeetingRow(tx, { bodyId: options.bodyId, meetingId: before.meetingId, forUpdate: true });
+      assertTransition(meeting, 'minutes_drafted');
+      const meetingAfter = await updateMeeting(tx, meeting.id, { status: 'minutes_drafted', updatedAt: now });
+      await recordAudit(tx, { ...options.origin, action: 'meeting.minutes_drafted', entityType: 'meeting', entityId: meeting.id, before: meeting, after: meetingAfter });
+    }
   });
   return getMinutes(db, options);
 }

@@ -59,10 +59,10 @@ describeDatabases('meetings', (t) => {
     const edited = await s.call<{ proceedings: string; version: number }>(s.office, 'PUT', `${s.base}/minutes/${draft.id}`, { proceedings: '修改后的正文', version: draft.version });
     expect(edited.proceedings).toBe('修改后的正文');
     await s.signOff(convener, draft.id);
-    await s.refused(s.office, 'PUT', `${s.base}/minutes/${draft.id}`, { proceedings: '再改' }, 409, 'minutes_transition_not_allowed');
     const issued = await s.issue(draft.id);
     expect(issued.number).toBe(1);
     await s.refused(s.office, 'POST', `${s.base}/minutes/${draft.id}/issue`, undefined, 409, 'minutes_transition_not_allowed');
+    await s.refused(s.office, 'PUT', `${s.base}/minutes/${draft.id}`, { proceedings: '再改' }, 409, 'minutes_transition_not_allowed');
     const list = await s.call<{ items: { id: string; number: number | null }[] }>(s.office, 'GET', `${s.base}/minutes`);
     expect(list.items.map((m) => m.id)).toEqual([draft.id]);
 
@@ -163,5 +163,34 @@ describeDatabases('meetings', (t) => {
     await s.refused(s.office, 'POST', s.meetingUrl(meeting.id, '/materials/circulate'), undefined, 409, 'meeting_already_started');
     const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [meeting.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['meeting.create', 'meeting.schedule', 'material.circulate']));
+  });
+
+  it('issues nothing when a decided item cannot be assigned: the whole issue rolls back', async () => {
+    const { s, convener, convenerPost, financeUnitId } = await setup();
+    const meeting = await s.heldMeeting({ kind: 'plenary', title: '全体会议', startsAt: '2024-05-20T02:00:00.000Z', presiderMembershipId: convenerPost.id });
+    expect(meeting.status).toBe('held');
+    const draft = await s.draftMinutes(meeting.id, {
+      proceedings: '正文',
+      decidedItems: [{ text: '按制度期限办理', leadUnitId: financeUnitId, coUnitIds: [], deadline: { kind: 'charter_default' } }],
+    });
+    await s.signOff(convener, draft.id);
+    // This charter has no handling-deadline rule: the decisions part refuses, and nothing is issued.
+    const refused = await s.refused(s.office, 'POST', `${s.base}/minutes/${draft.id}/issue`, undefined, 409, 'no_handling_deadline_rule');
+    expect(refused.message).toBeTruthy();
+    const after = await s.getMinutes(draft.id);
+    expect(after).toMatchObject({ status: 'signed_off', number: null, distribution: null, decisionIds: [] });
+    expect((await s.getMeeting(meeting.id)).status).toBe('minutes_signed_off');
+    expect(await t.sql(`SELECT id FROM decisions WHERE minutes_id = $1`, [draft.id])).toEqual([]);
+    // Editing the signed-off minutes withdraws the sign-off; with a date they are signed and issued as 第1期.
+    const edited = await s.call<{ status: string; signedOffAs: string | null }>(s.office, 'PUT', `${s.base}/minutes/${draft.id}`, {
+      decidedItems: [{ text: '按期办理', leadUnitId: financeUnitId, coUnitIds: [], deadline: { kind: 'date', date: '2024-06-28' } }],
+    });
+    expect(edited).toMatchObject({ status: 'draft', signedOffAs: null });
+    expect((await s.getMeeting(meeting.id)).status).toBe('minutes_drafted');
+    await s.refused(s.office, 'POST', `${s.base}/minutes/${draft.id}/issue`, undefined, 409, 'minutes_transition_not_allowed');
+    await s.signOff(convener, draft.id);
+    const issued = await s.issue(draft.id);
+    expect(issued).toMatchObject({ status: 'issued', number: 1 });
+    expect(issued.decisionIds).toHaveLength(1);
   });
 });

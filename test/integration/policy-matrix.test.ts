@@ -28,6 +28,9 @@ const ALL_SIGNED_IN: Caller[] = ['no_role', 'must_change', 'system_admin', 'secu
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/health', path: '/api/health', allowed: CALLERS },
+  // Decisions part: one's own inbox and e-mail address (any signed-in account past the forced change)
+  { method: 'GET', url: '/api/me/inbox', path: '/api/me/inbox', allowed: ['no_role', 'system_admin', 'security_admin', 'audit_admin'] },
+  { method: 'GET', url: '/api/me/notification-address', path: '/api/me/notification-address', allowed: ['no_role', 'system_admin', 'security_admin', 'audit_admin'] },
   { method: 'GET', url: '/api/auth/me', path: '/api/auth/me', allowed: ALL_SIGNED_IN },
   { method: 'GET', url: '/api/settings', path: '/api/settings', allowed: ['system_admin'] },
   {
@@ -228,6 +231,35 @@ describe('policy matrix (body-scoped actions)', () => {
         expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
       }
       // No administrator acts inside a body's meetings by their system role.
+      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
+        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('decisions: everyone inside reads; assigned units report for their own unit; the office supervises', async () => {
+    const expected: Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>> = {
+      'decision.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'decision.report': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
+      'decision.request_extension': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
+      'decision.supervise': { office_staff: 'body' },
+      'circular.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'circular.create': { office_staff: 'body' },
+      'notification_settings.manage': { office_staff: 'body' },
+      'delivery.read': { office_staff: 'body' },
+      'delivery.retry': { office_staff: 'body' },
+    };
+    for (const [action, allowed] of Object.entries(expected)) {
+      expect(ACTION_NAMES).toContain(action);
+      for (const role of BODY_ROLES) {
+        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
+        const actor = actorWith({ [BODY]: [{ role, unitId }] });
+        const scope = allowed[role];
+        const name = action as ActionName;
+        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
+      }
       for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
         expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
       }

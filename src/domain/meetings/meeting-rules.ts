@@ -102,15 +102,20 @@ export const DEFAULT_KIND_NAMES: Record<MeetingKind, string> = {
   group: '专题组会议',
 };
 
-/** The charter's own name for a meeting kind: the word its rules about that kind use. */
+/**
+ * The charter's own name for a meeting kind: the word its rules about that kind use most often
+ * (ties go to the more specific word).
+ */
 export function charterKindName(charter: Pick<Charter, 'rules' | 'normalizedText'>, kind: MeetingKind): string {
   const texts = charter.rules
     .filter((rule) => ruleKind(rule) === kind)
     .map((rule) => charter.normalizedText.slice(rule.source.start, rule.source.end));
+  let best: { word: string; count: number } | null = null;
   for (const word of KIND_WORDS[kind]) {
-    if (texts.some((text) => text.includes(word))) return word;
+    const count = texts.reduce((sum, text) => sum + text.split(word).length - 1, 0);
+    if (count > 0 && (best === null || count > best.count)) best = { word, count };
   }
-  return DEFAULT_KIND_NAMES[kind];
+  return best?.word ?? DEFAULT_KIND_NAMES[kind];
 }
 
 /** A role someone holds for the purpose of a rule check. */

@@ -8,7 +8,8 @@ const NEXT: Record<MeetingStatus, readonly MeetingStatus[]> = {
   postponed: ['scheduled', 'cancelled'],
   held: ['minutes_drafted'],
   minutes_drafted: ['minutes_signed_off'],
-  minutes_signed_off: ['minutes_issued'],
+  // Editing signed-off minutes sends them back for sign-off
+  minutes_signed_off: ['minutes_issued', 'minutes_drafted'],
   minutes_issued: [],
   cancelled: [],
 };

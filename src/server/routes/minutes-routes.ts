@@ -59,7 +59,7 @@ export const minutesRoutes: RouteModule = async (app, deps) => {
   app.put(
     '/api/bodies/:bodyId/minutes/:minutesId',
     {
-      schema: { tags: TAGS, summary: '修改纪要草稿（审定、印发后不能修改）', params: minutesParamsSchema, body: editMinutesRequestSchema, response: one },
+      schema: { tags: TAGS, summary: '修改纪要（已审定的须重新审定；已印发的不能修改，只能更正）', params: minutesParamsSchema, body: editMinutesRequestSchema, response: one },
     },
     async (request) => {
       await authorize(request.actor, 'minutes.draft', bodyResource(request.params.bodyId));

@@ -238,3 +238,104 @@ describe('a county headquarters (指挥部) whose members are given by post only
     expect(c.office?.director).toMatchObject({ person: '乙某', position: '县委常委、常务副县长', unit: '县委' });
   });
 });
+
+describe('a joint meeting founded by a notice of a government office (办公室关于…)', () => {
+  const raw = [
+    '某县人民政府办公室关于建立某县某某工作联席会议制度的通知',
+    '各乡镇人民政府，县政府各部门：',
+    '一、成员单位',
+    '联席会议由县发展改革局、财政局、教育局等3个部门组成。联席会议由县政府分管副县长担任召集人，县发展改革局局长担任副召集人。联席会议办公室设在县发展改革局，办公室主任由县发展改革局分管副局长兼任。',
+    '二、工作规则',
+    '（一）联席会议根据工作需要，由联席会议办公室提出并报召集人同意后定期或不定期召开，由召集人或召集人委托副召集人主持。',
+    '（二）在联席会议召开之前，由联席会议办公室主任主持召开联络员会议，研究讨论联席会议议题。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('reads the rules as the body’s, not its office’s', () => {
+    expect(c.rules.filter((r) => r.type === 'presider').map((r) => [r.meetingKind, r.roles])).toEqual([
+      ['any', ['convener', 'deputy_convener']],
+      ['liaison', ['office_director']],
+    ]);
+  });
+  it('reads a schedule whose subject is the body itself, 召集人 not being an ad-hoc 召集', () => {
+    expect(c.rules.find((r) => r.type === 'meeting_frequency')).toMatchObject({ meetingKind: 'any', schedule: 'regular_or_irregular' });
+  });
+  it('gives the office director the unit of a 分管副局长', () => {
+    expect(c.office?.director).toMatchObject({ position: '县发展改革局分管副局长', unit: '县发展改革局' });
+  });
+});
+
+describe('a portal page whose metadata labels stand on their own lines, values below', () => {
+  const raw = [
+    '返回顶部',
+    '',
+    '某县某某工作领导小组工作规则',
+    '',
+    '  • 索引号:',
+    '',
+    '    1234567890/2031-000001',
+    '  • 主题分类:',
+    '',
+    '  • 发文机构:',
+    '',
+    '    县政府网站',
+    '  • 发文字号:',
+    '',
+    '    某政发〔2031〕7号',
+    '  • 发文日期:',
+    '',
+    '    2031年04月06日 16:40',
+    '  • 内容概述:',
+    '',
+    '某县某某工作领导小组工作规则',
+    '',
+    '一、领导小组由县长任组长，常务副县长任副组长，县发展改革局、县财政局主要负责同志为成员。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('pairs each label with its value and drops the index number', () => {
+    expect(c.foundingDocument.docNumber).toBe('某政发〔2031〕7号');
+    expect(c.foundingDocument.issueDate).toBe('2031-04-06');
+    expect(c.normalizedText).not.toContain('1234567890');
+    expect(c.documents).toHaveLength(1);
+  });
+  it('does not read the site name as the issuer', () => {
+    expect(c.foundingDocument.issuer).toBeNull();
+  });
+  it('reads a positional role after a numbering label', () => {
+    expect(c.roles.filter((r) => r.kind !== 'member').map((r) => [r.kind, r.position])).toEqual([
+      ['convener', '县长'],
+      ['deputy_convener', '常务副县长'],
+    ]);
+  });
+});
+
+describe('meeting periods in weeks, days and bare months', () => {
+  const raw = [
+    '某区某某工作专班工作机制',
+    '一、工作专班全体会议原则上两个月召开一次，由组长主持。',
+    '二、专班工作例会每周召开一次。',
+    '三、专班办公室会议每10天召开一次。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('reads the minimum number of meetings a year', () => {
+    const frequencies = c.rules.filter((r) => r.type === 'meeting_frequency');
+    expect(frequencies.map((r) => [r.meetingKind, r.minPerYear])).toEqual([
+      ['plenary', 6],
+      ['working', 52],
+      ['office', 36.5],
+    ]);
+  });
+});
+
+describe('a metadata line whose labels are spread with spaces', () => {
+  const raw = [
+    '索 引 号：12345/2031-00013  主题分类：综合政务',
+    '发文字号：某政办〔2031〕3号',
+    '某市某某工作联席会议制度',
+    '联席会议由市发展改革委、市财政局、市教育局等3个部门组成。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('drops the spread label’s field', () => {
+    expect(c.normalizedText).not.toContain('12345');
+    expect(c.foundingDocument.docNumber).toBe('某政办〔2031〕3号');
+  });
+});

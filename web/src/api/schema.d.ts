@@ -22517,7 +22517,7 @@ export interface paths {
                 };
             };
         };
-        /** 修改纪要草稿（审定、印发后不能修改） */
+        /** 修改纪要（已审定的须重新审定；已印发的不能修改，只能更正） */
         put: {
             parameters: {
                 query?: never;
@@ -30196,6 +30196,3169 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/minutes/{minutesId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载会议纪要（GB/T 9704 纪要格式 DOCX，或 PDF） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                    minutesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/notice-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载会议通知（DOCX 或 PDF；不正式行文的机构不能以本机构名义印发） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/circulars/{circularId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督办通报（DOCX 或 PDF；不正式行文的机构不能以本机构名义印发） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                    circularId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/ledger-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载本机构督办台账（XLSX） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/ledger-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载某成员单位在各机构的督办台账（XLSX，每个机构一张工作表，仅含有权查看的机构） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meetings/{meetingId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载会议日历邀请（ICS，RFC 5545；会议取消后为 CANCEL） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的日历订阅地址是否已开通 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                            lastUsedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成本人的日历订阅地址（原地址随即失效；密钥只显示这一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            path: string;
+                            url: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 撤销本人的日历订阅地址 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{feedFile}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日历订阅（ICS，凭地址中的密钥读取，无需登录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedFile: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

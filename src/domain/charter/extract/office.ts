@@ -60,7 +60,8 @@ function postsFromList(text: string, start: number, end: number, ctx: OfficeCont
   const held = splitPostPerson(raw, ctx.roster.flatMap((e) => (e.person !== null ? [e.person] : [])));
   const post = held?.position ?? raw;
   const split = splitRolePhrase(post);
-  const unitName = split ? stripAlias(split.unit).name : unitOfPost(post);
+  // 某局分管副局长: the unit's own deputy head
+  const unitName = split ? stripAlias(split.unit).name : unitOfPost(post.replace(/(?:分管|主管)(?=副?[\u4e00-\u9fff]{0,2}长$)/u, ''));
   const unit = unitName && looksLikeUnit(unitName) ? (ctx.resolveUnit(unitName) ?? unitName) : null;
   return [{ person: held?.person ?? null, position: dropCounts(post), unit, source: trimSpan(text, start, end) }];
 }

@@ -293,6 +293,9 @@ export function findPositionalRoles(text: string): PositionalRole[] {
     const verbAt = m.index;
     if (sentenceMentionsSubgroup(verbAt)) continue;
     let listStart = boundaryBefore(text, verbAt);
+    // 一、领导小组由县长任组长: the numbering label is not part of the list
+    const label = LABEL_RE.exec(text.slice(listStart, verbAt));
+    if (label) listStart += label[0].length;
     const lead = new RegExp(`^[\\s\\u3000]*(?:${BODY_REFERENCE})?由`, 'u').exec(text.slice(listStart, verbAt));
     if (lead) listStart += lead[0].length;
     const listText = text.slice(listStart, verbAt);

@@ -20,20 +20,30 @@ import { kindInDocument, meetingMentions, type Sentence } from './rules-text.ts'
 const NUM = '[0-9一二三四五六七八九十两]+';
 
 /** Months per period word. */
-const PERIOD_MONTHS: Array<{ re: RegExp; months: number }> = [
+const WEEK = 12 / 52;
+const DAY = 12 / 365;
+/** Months per period word; `per` > 0 scales a stated count (每2个月, 每两周, 每10天). */
+const PERIOD_MONTHS: Array<{ re: RegExp; months: number; per?: number }> = [
   { re: /每半年/, months: 6 },
   { re: /每(?:个)?季度|每季/, months: 3 },
-  { re: new RegExp(`每(${NUM})个月`), months: -1 },
+  { re: new RegExp(`每(${NUM})个月`), months: -1, per: 1 },
+  { re: /每半(?:个)?月/, months: 0.5 },
   { re: /每(?:个)?月/, months: 1 },
   { re: /每(?:一)?年(?:度)?/, months: 12 },
+  { re: new RegExp(`每(${NUM})(?:周|个星期)`), months: -1, per: WEEK },
+  { re: /每(?:一)?(?:周|星期)/, months: WEEK },
+  { re: new RegExp(`每(${NUM})(?:天|日)`), months: -1, per: DAY },
+  // 原则上两个月召开一次: a period without 每, right before the verb
+  { re: new RegExp(`(${NUM})个月(?=[^，。；]{0,6}?(?:召开|举行|一次))`), months: -1, per: 1 },
 ];
 
 /** The period a sentence states (每季度 → 3 months), with where it was found. */
 export function statedPeriod(text: string): { months: number; index: number; length: number } | null {
-  for (const { re, months } of PERIOD_MONTHS) {
+  for (const { re, months, per } of PERIOD_MONTHS) {
     const m = re.exec(text);
     if (m === null) continue;
-    const value = months === -1 ? parseCount(m[1] ?? '') : months;
+    const count = months === -1 ? parseCount(m[1] ?? '') : null;
+    const value = months === -1 ? (count === null ? null : count * (per ?? 1)) : months;
     if (value === null || value <= 0) continue;
     return { months: value, index: m.index, length: m[0].length };
   }
@@ -67,12 +77,12 @@ export function meetingFrequencyRules(rc: RuleContext, s: Sentence): MeetingFreq
   // A meeting is named (会议, 召开联席会议), or the body itself meets (联席会议每半年召开一次).
   const bodyMeets = /□(?:原则上|一般|根据[^，。；]*?需要|视[^，。；]*?情况|每|定期|不定期)[^，。；]{0,12}?(?:召开|举行)/;
   // …or the sentence's subject is the body and it 召开s (联席会议根据工作需要，由办公室提出…定期或不定期召开)
-  const bodySubject = /^□[^。；]*?(?:召开|举行)/.test(withoutLabel(withoutNames));
+  const bodySubject = /^□(?!办公室|各?成员|联络员)[^。；]*?(?:召开|举行)(?=[，。；]|$)/.test(withoutLabel(withoutNames));
   if (!/会议|例会|全会|召开□/.test(withoutNames) && !bodyMeets.test(withoutNames) && !bodySubject) return [];
   // 提出召开会议的建议 is a proposal, 召开前 a sequence: not how often meetings are held.
   if (/(?:提出|提请|建议)召开|召开(?:会议)?的建议/.test(text)) return [];
   // 可召集有关部门、单位召开会议，就…进行协调: an ad-hoc coordination meeting, not one of the body's.
-  if (/召集[^。；，]{1,20}?召开/.test(text)) return [];
+  if (/召集(?!人)[^。；，]{1,20}?召开/.test(text)) return [];
   if (preMeetingMatch(text) !== null) return [];
   const perYear = minPerYear(text);
   const sched = schedule(text, perYear !== null);

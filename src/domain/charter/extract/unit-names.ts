@@ -106,7 +106,7 @@ const STANDALONE_TAILS = [
 
 const RANK_ALT = RANKS.join('|');
 const TITLE_TAIL_RE = new RegExp(
-  `(?:(?:分管|主管)?(?:党组|党委|党工委|党总支|党支部)?(?:常务|第一|执行)?副?(?:${RANK_ALT})(?:助理)?|${STANDALONE_TAILS.join('|')})$`,
+  `(?:(?:党组|党委|党工委|党总支|党支部)?(?:常务|第一|执行)?副?(?:${RANK_ALT})(?:助理)?|${STANDALONE_TAILS.join('|')})$`,
   'u',
 );
 

@@ -32,7 +32,10 @@ const KEPT_LABELS = new Set([
   '发布机关',
   '发文机关',
   '发文单位',
+  '发文机构',
+  '发布机构',
   '公布日期',
+  '生成日期',
   '发布日期',
   '发布时间',
   '成文日期',
@@ -52,6 +55,17 @@ const KEPT_LABELS = new Set([
 /** Labels of metadata fields that are dropped. */
 const DROPPED_LABELS = [
   '索引号',
+  '内容概述',
+  '内容摘要',
+  '摘要',
+  '关键词',
+  '关键字',
+  '信息分类',
+  '废止时间',
+  '废止日期',
+  '更新日期',
+  '更新时间',
+  '生效时间',
   '主题分类',
   '主题词',
   '体裁分类',
@@ -87,7 +101,9 @@ const DROPPED_LABELS = [
 ];
 
 const ALL_LABELS = [...KEPT_LABELS, ...DROPPED_LABELS].sort((a, b) => b.length - a.length);
-const FIELD_LABEL = new RegExp(`(?:^|(?<=[\\s\\]】|]))(${ALL_LABELS.join('|')})\\s*[:：]`, 'gu');
+/** A label, possibly spread with spaces (索 引 号:, 文    号:) */
+const SPREAD_LABELS = ALL_LABELS.map((l) => [...l].join('[ \\u3000]*')).join('|');
+const FIELD_LABEL = new RegExp(`(?:^|(?<=[\\s\\]】|]))(${SPREAD_LABELS})\\s*[:：]`, 'gu');
 const BRACKET_FIELD = /^[•·●◆■▪\-*\s]*【([^】]{1,8})】/u;
 const BYLINE = /^(?:新华社|中新社|中新网|人民网|央视网|本报讯|本报)[^，。,\n]{0,24}?(?:电|讯)\s*(?:[（(]记者[^）)]{0,20}[）)])?\s*/u;
 
@@ -104,6 +120,8 @@ export function dropBoilerplate(src: MappedText): MappedText {
   };
   const ranges = lineRanges(text);
   const bare = bareFieldLines(text, ranges);
+  /** Lines up to this index were consumed with the metadata label before them */
+  let skipThrough = 0;
   for (const [index, { start, end }] of ranges.entries()) {
     const line = text.slice(start, end);
     const trimmed = line.trim().replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
@@ -146,7 +164,33 @@ export function dropBoilerplate(src: MappedText): MappedText {
       changed = true;
       continue;
     }
+    if (index < skipThrough) continue;
     const fields = metadataFields(line);
+    // `• 发文字号:` alone, its value on the next non-blank line
+    const lone = fields !== null && fields.length === 1 && fields[0] !== undefined && fields[0].valueStart === fields[0].valueEnd ? fields[0] : null;
+    const valueIndex = lone !== null ? valueLineAfter(text, ranges, index) : null;
+    if (lone !== null && valueIndex !== null) {
+      const v = ranges[valueIndex] as { start: number; end: number };
+      const value = text.slice(v.start, v.end);
+      const vStart = v.start + value.length - value.trimStart().length;
+      const vEnd = v.end - (value.length - value.trimEnd().length);
+      const isNumber = lone.label === '字号' || lone.label === '文号' || lone.label === '发文字号';
+      const keptValue = KEPT_LABELS.has(lone.label) && (!isNumber || /\d+\s*号/u.test(value));
+      if (keptValue) {
+        editor.keep(cursor, start);
+        editor.keep(start + lone.start, start + lone.labelEnd);
+        editor.keep(vStart, vEnd);
+        cursor = v.end;
+        skipThrough = valueIndex + 1;
+        changed = true;
+        continue;
+      }
+      if (!KEPT_LABELS.has(lone.label) && !VALUE_KEPT_LABELS.has(lone.label)) {
+        dropLine(start, v.end);
+        skipThrough = valueIndex + 1;
+        continue;
+      }
+    }
     if (fields !== null) {
       if (fields.every((f) => !f.kept)) {
         dropLine(start, end);
@@ -192,7 +236,27 @@ function isSiteNotice(line: string): boolean {
   return line.length <= 120 && !/(?:会议|成员单位|职责|负责)/u.test(line);
 }
 
+/** Dropped labels whose value, given on its own line, may be the document's own text (标题, 名称). */
+const VALUE_KEPT_LABELS = new Set(['标题', '名称']);
+
+/**
+ * The line holding the value of a label written alone on its line (`发文字号:`): the next non-blank
+ * line within two blank lines, when it is short, no sentence and no label itself; else null.
+ */
+function valueLineAfter(text: string, ranges: readonly { start: number; end: number }[], index: number): number | null {
+  for (let j = index + 1; j < ranges.length && j <= index + 3; j++) {
+    const r = ranges[j] as { start: number; end: number };
+    const line = text.slice(r.start, r.end);
+    const t = line.trim();
+    if (t === '') continue;
+    if (t.length > 60 || /[。；]|[:：]$/u.test(t) || metadataFields(line) !== null || BARE_LABEL.test(line)) return null;
+    return j;
+  }
+  return null;
+}
+
 interface Field {
+  label: string;
   kept: boolean;
   /** Offsets within the line */
   start: number;
@@ -240,7 +304,7 @@ function bareFieldLines(text: string, ranges: { start: number; end: number }[]):
     const anchored = (DATE_LABEL.test(label) && /^\d{4}\s*[年.\-/]/u.test(value)) || (isNumber && /\d+\s*号$/u.test(value));
     const kept = KEPT_LABELS.has(label) && (!isNumber || /\d+\s*号/u.test(value));
     // `start` carries the line index while collecting
-    candidates.push({ kept, start: index, labelEnd: m[0].length, valueStart, valueEnd, anchored });
+    candidates.push({ label, kept, start: index, labelEnd: m[0].length, valueStart, valueEnd, anchored });
   }
   flush();
   const out = new Map<number, Field>();
@@ -256,7 +320,7 @@ function bareFieldLines(text: string, ranges: { start: number; end: number }[]):
 function metadataFields(line: string): Field[] | null {
   const content = line.replace(/^[\s\u3000•·●]+/u, '');
   const offset = line.length - content.length;
-  if (content.length > 200) return null;
+  if (content.length > 200 || !/[:：]/u.test(content.slice(0, 24))) return null;
   const labels = [...content.matchAll(FIELD_LABEL)];
   const first = labels[0];
   if (first === undefined || first.index !== 0) return null;
@@ -264,7 +328,7 @@ function metadataFields(line: string): Field[] | null {
   for (let k = 0; k < labels.length; k++) {
     const m = labels[k] as RegExpMatchArray;
     const next = labels[k + 1];
-    const label = m[1] ?? '';
+    const label = (m[1] ?? '').replace(/[ \u3000]/gu, '');
     const start = (m.index ?? 0) + offset;
     const labelEnd = start + m[0].length;
     const rawEnd = next === undefined ? line.length : (next.index ?? 0) + offset;
@@ -275,7 +339,7 @@ function metadataFields(line: string): Field[] | null {
     const value = line.slice(valueStart, valueEnd);
     let kept = KEPT_LABELS.has(label) && value !== '' && !/^[[\]［］\s]*$/u.test(value);
     if (kept && (label === '字号' || label === '文号' || label === '发文字号')) kept = /\d+\s*号/u.test(value);
-    fields.push({ kept, start, labelEnd, valueStart, valueEnd });
+    fields.push({ label, kept, start, labelEnd, valueStart, valueEnd });
   }
   // A sentence that merely starts with 来源 is not a metadata line
   if (fields.length === 1 && /[。；]/u.test(line)) return null;

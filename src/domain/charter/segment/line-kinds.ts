@@ -28,7 +28,7 @@ export interface Line {
 
 /** A metadata line: 【制定机关】… or 来源：…\t发布时间：… */
 export const METADATA_LINE =
-  /^(?:【[^】]{1,8}】|(?:来源|信息来源|文章来源|发布时间|发布日期|公布日期|成文日期|发文日期|印发日期|施行日期|生效日期|实施日期|发文机关|发布机关|制定机关|发文单位|发文字号|文号|字号)：)/u;
+  /^(?:【[^】]{1,8}】|(?:来源|信息来源|文章来源|发布时间|发布日期|公布日期|成文日期|发文日期|印发日期|施行日期|生效日期|实施日期|发文机关|发布机关|发文机构|发布机构|制定机关|发文单位|生成日期|发文字号|文号|字号)：)/u;
 
 export function classifyLine(text: string): { kind: LineKind; label: SectionLabel | null } {
   const s = text.trim();

@@ -115,7 +115,7 @@ export function segmentDocument(text: string, original?: string): DocumentStruct
   let issuer: Located<string> | null = signature?.issuer ?? null;
   let issueDate: Located<string> | null = signature?.date ?? null;
   if (issueDate === null) {
-    for (const key of ['成文日期', '发文日期', '印发日期', '公布日期', '发布日期', '发布时间']) {
+    for (const key of ['成文日期', '发文日期', '印发日期', '公布日期', '发布日期', '生成日期', '发布时间']) {
       const meta = metadata[key];
       const date = meta ? findDates(meta.value)[0] : undefined;
       if (meta && date) {
@@ -125,7 +125,7 @@ export function segmentDocument(text: string, original?: string): DocumentStruct
     }
   }
   if (issuer === null) {
-    for (const key of ['发文机关', '制定机关', '发布机关', '发文单位', '来源', '信息来源', '文章来源']) {
+    for (const key of ['发文机关', '制定机关', '发布机关', '发文单位', '发文机构', '发布机构', '来源', '信息来源', '文章来源']) {
       const meta = metadata[key];
       if (meta && isOrganName(meta.value)) {
         issuer = meta;

@@ -1,0 +1,134 @@
+/**
+ * One minutes document per seed body, generated from a meeting run through HTTP by the body's own
+ * rules (the real seed text imported; the convener presides and signs off, as every seed allows),
+ * written to test-results/seed-documents/ as DOCX — and as PDF with a PNG of its first page where
+ * LibreOffice and poppler are installed (always in CI). Checks the heading, 第N期, the attendance
+ * lists, the decided items and the distribution computed from the charter (seed 000: 抄报省政府).
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+import { convertDocxToPdf, findSoffice } from '../../../src/documents/pdf-conversion.ts';
+import { readDocx } from '../../documents/docx-reader.ts';
+import { describeDatabases } from '../harness.ts';
+import { MeetingScenario, isoAfter } from '../factories/meetings.ts';
+import type { Meeting } from '../factories/meetings.ts';
+
+const run = promisify(execFile);
+const RESULTS = path.resolve(import.meta.dirname, '../../../test-results/seed-documents');
+
+const SEEDS: Array<{ prefix: string; now: string; reportCopyTo: string[] }> = [
+  { prefix: '000', now: '2021-03-01T01:00:00Z', reportCopyTo: ['省政府'] },
+  { prefix: '001', now: '2024-03-01T01:00:00Z', reportCopyTo: [] },
+  { prefix: '002', now: '2021-03-01T01:00:00Z', reportCopyTo: [] },
+  { prefix: '003', now: '2021-03-01T01:00:00Z', reportCopyTo: [] },
+  { prefix: '004', now: '2021-03-01T01:00:00Z', reportCopyTo: ['市长', '副市长', '政府办主任', '副主任'] },
+];
+
+async function hasPoppler(): Promise<boolean> {
+  try {
+    await run('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describeDatabases('seed documents: one minutes document per seed body', (t) => {
+  for (const seed of SEEDS) {
+    it(`renders the minutes of seed ${seed.prefix}`, async () => {
+      const now = new Date(seed.now);
+      const s = await MeetingScenario.seed(t, seed.prefix, now);
+      const day = seed.now.slice(0, 10);
+      const roles = await s.memberships(`?at=${day}`);
+      const convenerPost = roles.find((m) => m.roleKind === 'convener');
+      if (!convenerPost) throw new Error(`seed ${seed.prefix}: no convener`);
+      const convener = await s.holderUser(convenerPost, { date: day, personName: '召集人甲', label: 'convener' });
+      const units = await s.units(day);
+      // Seed 004 names no member unit at all (its groups list none either): its minutes carry the
+      // proceedings, an observer and the distribution, but no unit lists and no assigned items.
+      const [first, second, third] = units;
+      const withUnits = first !== undefined && second !== undefined && third !== undefined;
+
+      const startsAt = isoAfter(now, 14);
+      let created = await s.request(s.office, 'POST', `${s.base}/meetings`, { kind: 'plenary', title: '第一次全体会议', startsAt, location: '第一会议室' });
+      if (created.statusCode !== 201) {
+        created = await s.request(s.office, 'POST', `${s.base}/meetings`, { kind: 'working', title: '第一次工作会议', startsAt, location: '第一会议室' });
+      }
+      expect(created.statusCode, created.body.slice(0, 400)).toBe(201);
+      const meeting = created.json<Meeting>();
+      await s.schedule(meeting.id);
+      await s.setPresider(meeting.id, convener.membership.id);
+      if (!withUnits) {
+        await s.call(s.office, 'POST', s.meetingUrl(meeting.id, '/observers'), { name: '列席人员丙' }, 201);
+        const proposed = (await s.getMeeting(meeting.id)).invitees.filter((i) => i.kind === 'observer');
+        for (const o of proposed) await s.call(convener.user, 'POST', s.meetingUrl(meeting.id, `/observers/${o.id}/decision`), { approve: true });
+      }
+      await s.moveClock(new Date(new Date(startsAt).getTime() + 3 * 3_600_000));
+      await s.markHeld(meeting.id);
+      if (withUnits) {
+        await s.allAttended(meeting.id);
+        await s.recordAttendance(meeting.id, [
+          { unitId: second.unitId, status: 'substitute', substituteName: '代出席乙', substitutePosition: '副职' },
+          { unitId: third.unitId, status: 'absent_with_leave', leaveReason: '公务出差' },
+        ]);
+      }
+      const draft = await s.draftMinutes(meeting.id, {
+        proceedings: '会议听取了工作进展情况的汇报，研究部署了下一阶段工作。\n一、关于年度工作\n会议要求各成员单位按照职责分工抓好落实。',
+        decidedItems: withUnits
+          ? [
+              { text: '制定年度工作要点并报会议审定', leadUnitId: first.unitId, coUnitIds: [second.unitId], deadline: { kind: 'working_days', days: 10 } },
+              { text: '报送本单位联络员名单', leadUnitId: third.unitId, coUnitIds: [], deadline: { kind: 'date', date: isoAfter(now, 60).slice(0, 10) } },
+            ]
+          : [],
+      });
+      await s.signOff(convener.user, draft.id);
+      const issued = await s.issue(draft.id);
+      expect(issued.status).toBe('issued');
+
+      const res = await s.request(s.office, 'GET', `${s.base}/minutes/${issued.id}/document`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      await mkdir(RESULTS, { recursive: true });
+      const base = path.join(RESULTS, `seed-${seed.prefix}-minutes`);
+      await writeFile(`${base}.docx`, res.rawPayload);
+
+      const doc = await readDocx(res.rawPayload);
+      const texts = doc.paragraphs.map((p) => p.text);
+      expect(texts).toContain(`${s.bodyName}纪要`);
+      expect(texts).toContain(`第${issued.number}期`);
+      if (withUnits) {
+        const attended = texts.find((p) => p.startsWith('出席：')) ?? '';
+        expect(attended).toContain(first.name);
+        expect(attended).toContain(`${second.name}\u3000代出席乙（副职）（代）`);
+        expect(texts.find((p) => p.startsWith('请假：'))).toContain(`${third.name}`);
+      }
+      const items = withUnits ? ['制定年度工作要点并报会议审定', '报送本单位联络员名单'] : [];
+      items.forEach((item, i) => expect(texts.some((p) => p.startsWith(`${i + 1}. ${item}。`))).toBe(true));
+      if (!withUnits) expect(texts.find((p) => p.startsWith('列席：'))).toContain('列席人员丙');
+      const distributed = texts.find((p) => p.startsWith('分送：')) ?? '';
+      for (const unit of issued.distribution?.memberUnits ?? []) expect(distributed).toContain(unit.name);
+      for (const to of issued.distribution?.copyTo ?? []) expect(distributed).toContain(to);
+      expect(issued.distribution?.memberUnits.length).toBe(units.length);
+      const reportCopy = texts.find((p) => p.startsWith('抄报：'));
+      if (seed.reportCopyTo.length === 0) expect(reportCopy).toBeUndefined();
+      else for (const to of seed.reportCopyTo) expect(reportCopy).toContain(to);
+
+      const soffice = await findSoffice();
+      if (soffice === null || !(await hasPoppler())) {
+        if (process.env.CI === 'true') throw new Error('CI=true: LibreOffice and poppler-utils must be installed (see .ci/run)');
+        console.warn(`*** seed ${seed.prefix}: LibreOffice or poppler missing — wrote only ${base}.docx ***`);
+        return;
+      }
+      const pdf = await convertDocxToPdf(res.rawPayload, { soffice });
+      await writeFile(`${base}.pdf`, pdf);
+      const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', `${base}.pdf`, '-']);
+      const pdfText = stdout.replace(/\s+/gu, '');
+      expect(pdfText).toContain(`${s.bodyName}纪要`);
+      for (const unit of units) expect(pdfText).toContain(unit.name);
+      for (const item of items) expect(pdfText).toContain(item);
+      await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, `${base}-page-1`]);
+    });
+  }
+});
