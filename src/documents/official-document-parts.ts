@@ -35,7 +35,6 @@ import {
   fontTableXml,
   LINE_PITCH_TWIPS,
   OFFICIAL_RED,
-  PAGE,
   PAGE_TWIPS,
   SIZE_PT,
   TYPEFACES,
@@ -123,6 +122,7 @@ export function labelledList(options: {
   entryStyle?: RunStyle;
   endChars?: number;
   terminator?: string;
+  keepNext?: boolean;
 }): Paragraph {
   const labelText = `${options.label}：`;
   const labelChars = [...labelText].length;
@@ -130,6 +130,7 @@ export function labelledList(options: {
   return new Paragraph({
     alignment: AlignmentType.LEFT,
     spacing: GRID_SPACING,
+    keepNext: options.keepNext ?? false,
     indent: {
       left: (options.startChars + labelChars) * charTwips,
       hanging: labelChars * charTwips,
@@ -169,22 +170,33 @@ export function textWidthChars(text: string): number {
 }
 
 /**
- * The line beneath a heading: `left` one character in from the left edge, `right` one character in
- * from the right edge, with the red rule the width of the text block beneath it. When both do not
- * fit on one line with a two-character gap, `right` goes on a line of its own above the rule.
+ * A line with `left` one character in from the left edge and `right` one character in from the
+ * right edge (the office and date beneath a heading, the printing office and date of an imprint).
+ * When both do not fit on one line with a two-character gap, `left` takes a line of its own
+ * (continuation lines one character in) and `right` the line after. `border` goes under the last line.
  */
-export function leftRightLineWithRedRule(left: string, right: string): Paragraph[] {
+export function leftRightLines(left: string, right: string, options: { style?: RunStyle; border?: IBorderOptions; keepNext?: boolean } = {}): Paragraph[] {
+  const style = options.style ?? BODY;
+  const charTwips = style.sizePt === SIZE_PT.san ? CHAR_TWIPS : style.sizePt * 20;
+  const charsPerLine = Math.floor(PAGE_TWIPS.textWidth / charTwips);
   const tabStops = [
-    { type: TabStopType.LEFT, position: CHAR_TWIPS },
-    { type: TabStopType.RIGHT, position: PAGE_TWIPS.textWidth - CHAR_TWIPS },
+    { type: TabStopType.LEFT, position: charTwips },
+    { type: TabStopType.RIGHT, position: PAGE_TWIPS.textWidth - charTwips },
   ];
-  if (textWidthChars(left) + textWidthChars(right) + 4 <= PAGE.charsPerLine) {
-    return [new Paragraph({ spacing: GRID_SPACING, tabStops, border: { bottom: RED_RULE }, children: [styledRun(`\t${left}\t${right}`, BODY)] })];
+  const spacing = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const last = { ...(options.border === undefined ? {} : { border: { bottom: options.border } }), keepNext: options.keepNext ?? false };
+  if (textWidthChars(left) + textWidthChars(right) + 4 <= charsPerLine) {
+    return [new Paragraph({ spacing, tabStops, ...last, children: [styledRun(`\t${left}\t${right}`, style)] })];
   }
   return [
-    new Paragraph({ spacing: GRID_SPACING, tabStops, keepNext: true, children: [styledRun(`\t${left}`, BODY)] }),
-    new Paragraph({ spacing: GRID_SPACING, tabStops, border: { bottom: RED_RULE }, children: [styledRun(`\t\t${right}`, BODY)] }),
+    new Paragraph({ spacing, indent: { left: charTwips, right: charTwips }, keepNext: true, children: [styledRun(left, style)] }),
+    new Paragraph({ spacing, tabStops, ...last, children: [styledRun(`\t\t${right}`, style)] }),
   ];
+}
+
+/** The office and date beneath a heading, over the red rule the width of the text block. */
+export function leftRightLineWithRedRule(left: string, right: string): Paragraph[] {
+  return leftRightLines(left, right, { border: RED_RULE });
 }
 
 /** An issuer's mark (发文机关标志) in red with the red rule beneath (7.2.2, 7.2.5). */
@@ -282,20 +294,13 @@ export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '
       endChars: 1,
       labelStyle: IMPRINT,
       entryStyle: IMPRINT,
+      // the imprint stays together: every line but the printing office's keeps with the next
+      keepNext: true,
     }),
   ];
   if (imprint.reportCopyTo.length > 0) lines.push(list('抄报', imprint.reportCopyTo));
   if (imprint.distributeTo.length > 0) lines.push(list(distributeLabel, imprint.distributeTo));
-  lines.push([
-    new Paragraph({
-      spacing: { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT },
-      tabStops: [
-        { type: TabStopType.LEFT, position: IMPRINT.sizePt * 20 },
-        { type: TabStopType.RIGHT, position: PAGE_TWIPS.textWidth - IMPRINT.sizePt * 20 },
-      ],
-      children: [styledRun(`\t${imprint.printingOffice}\t${formatChineseDate(imprint.printDate)}印发`, IMPRINT)],
-    }),
-  ]);
+  lines.push(leftRightLines(imprint.printingOffice, `${formatChineseDate(imprint.printDate)}印发`, { style: IMPRINT }));
   const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };
   return new Table({
     width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
@@ -313,7 +318,13 @@ export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '
       (children) =>
         new TableRow({
           cantSplit: true,
-          children: [new TableCell({ children, margins: cellMargins, width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA } })],
+          children: [
+            new TableCell({
+              children,
+              margins: cellMargins,
+              width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
+            }),
+          ],
         }),
     ),
   });

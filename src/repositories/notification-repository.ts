@@ -124,7 +124,7 @@ export async function upsertBodyNotificationSettings(
   db: DbOrTx,
   values: { bodyId: string; reminderDaysBefore: number; webhookUrl: string | null; webhookSecret: string | null; webhookEnabled: boolean; updatedAt: Date; updatedBy: string | null },
 ): Promise<BodyNotificationSettingsRow> {
-  const { bodyId, ...rest } = values;
+  const { bodyId: _key, ...rest } = values;
   const [row] = await db
     .insert(bodyNotificationSettings)
     .values(values)

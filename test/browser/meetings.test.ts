@@ -143,6 +143,9 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await page.getByLabel('事项内容').fill('各成员单位于规定时限内报送工作总结。');
     await page.getByLabel('主办单位').click();
     await choose(page);
+    // This charter states no handling deadline (办理时限): the item gets 10 working days.
+    await page.getByRole('radio', { name: '工作日数' }).check();
+    await visible(page.getByLabel('工作日', { exact: true }));
     expect(await unlabelledFields(page)).toEqual([]);
     await page.getByRole('button', { name: '起草纪要' }).click();
     await visible(page.getByTestId('minutes-status').filter({ hasText: '草稿' }));

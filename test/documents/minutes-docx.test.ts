@@ -169,12 +169,27 @@ describe('minutes DOCX', () => {
     expect(paragraphWith(doc, '更正第2期').text).toBe('（更正第2期）');
   });
 
+  it('keeps a long printing office and its date apart in the imprint', async () => {
+    const view = minutesView();
+    const long = '广东省测试工作部门间联席会议办公室（设在省商务厅）';
+    const doc = await readDocx(await renderMinutesDocx({ ...view, imprint: { ...view.imprint, printingOffice: long } }));
+    const office = doc.paragraphs.filter((p) => p.text === long);
+    expect(office.length).toBeGreaterThanOrEqual(1);
+    expect(doc.paragraphs.some((p) => p.text === '\t\t2024年3月5日印发')).toBe(true);
+    // the imprint keeps together
+    expect(paragraphWith(doc, '抄报：').props).toContain('<w:keepNext/>');
+    expect(paragraphWith(doc, '分送：').props).toContain('<w:keepNext/>');
+  });
+
   it('puts the issue date on a line of its own when a long office name leaves no room', async () => {
     const doc = await readDocx(
       await renderMinutesDocx(minutesView({ issuingOffice: '广东省测试工作部门间联席会议办公室（设在省商务厅）' })),
     );
     const office = paragraphWith(doc, '（设在省商务厅）');
-    expect(office.text).toBe('\t广东省测试工作部门间联席会议办公室（设在省商务厅）');
+    expect(office.text).toBe('广东省测试工作部门间联席会议办公室（设在省商务厅）');
+    // wrapped lines stay one character in from either edge
+    expect(attr(office.props, 'w:ind', 'w:left')).toBe(String(CHAR_TWIPS));
+    expect(attr(office.props, 'w:ind', 'w:right')).toBe(String(CHAR_TWIPS));
     const next = doc.paragraphs[doc.paragraphs.indexOf(office) + 1];
     expect(next?.text).toBe('\t\t2024年3月5日');
     expect(next?.props).toMatch(/<w:bottom [^>]*w:color="FF0000"/u);

@@ -22,6 +22,9 @@ const queryClient = createQueryClient();
 const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({ default: module.BodyPage })));
 const ImportCharterPage = lazy(() => import('./charter/import-charter-page.tsx').then((module) => ({ default: module.ImportCharterPage })));
 const MeetingPage = lazy(() => import('./meetings/meeting-page.tsx').then((module) => ({ default: module.MeetingPage })));
+const DecisionRedirect = lazy(() => import('./common/link-redirects.tsx').then((module) => ({ default: module.DecisionRedirect })));
+const MinutesRedirect = lazy(() => import('./common/link-redirects.tsx').then((module) => ({ default: module.MinutesRedirect })));
+const CircularRedirect = lazy(() => import('./common/link-redirects.tsx').then((module) => ({ default: module.CircularRedirect })));
 const AccountsPage = lazy(() => import('./admin/accounts-page.tsx').then((module) => ({ default: module.AccountsPage })));
 const AuditPage = lazy(() => import('./admin/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
 const SettingsPage = lazy(() => import('./admin/settings-page.tsx').then((module) => ({ default: module.SettingsPage })));
@@ -91,6 +94,30 @@ function LocalizedApp() {
                     element={
                       <OnDemand>
                         <MeetingPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/bodies/:bodyId/decisions/:decisionId"
+                    element={
+                      <OnDemand>
+                        <DecisionRedirect />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/bodies/:bodyId/minutes/:minutesId"
+                    element={
+                      <OnDemand>
+                        <MinutesRedirect />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/bodies/:bodyId/circulars/:circularId"
+                    element={
+                      <OnDemand>
+                        <CircularRedirect />
                       </OnDemand>
                     }
                   />

@@ -45,6 +45,8 @@ import { auditOrigin } from '../request-context.ts';
  * (the lead unit first). Office staff must name it.
  */
 async function actingUnit(deps: AppDeps, actor: Actor | null, bodyId: string, decisionId: string, named: string | undefined, leadOnly: boolean): Promise<string> {
+  // Outside the body: refused before anything about the decision is looked up
+  await authorize(actor, 'decision.read', bodyResource(bodyId));
   if (named !== undefined) return named;
   const { leadUnitId, coUnitIds } = await decisionUnitIds(deps.db, { bodyId, decisionId });
   const candidates = leadOnly ? [leadUnitId] : [leadUnitId, ...coUnitIds];

@@ -300,6 +300,13 @@ describe('a portal page whose metadata labels stand on their own lines, values b
   it('does not read the site name as the issuer', () => {
     expect(c.foundingDocument.issuer).toBeNull();
   });
+  it('reads a positional role after the body’s full name and 由', () => {
+    const named = charterOf('某市某某工作领导小组组成\n某市某某工作领导小组由市长任组长，分管副市长任副组长。\n');
+    expect(named.roles.map((r) => [r.kind, r.position])).toEqual([
+      ['convener', '市长'],
+      ['deputy_convener', '分管副市长'],
+    ]);
+  });
   it('reads a positional role after a numbering label', () => {
     expect(c.roles.filter((r) => r.kind !== 'member').map((r) => [r.kind, r.position])).toEqual([
       ['convener', '县长'],
@@ -337,5 +344,59 @@ describe('a metadata line whose labels are spread with spaces', () => {
   it('drops the spread label’s field', () => {
     expect(c.normalizedText).not.toContain('12345');
     expect(c.foundingDocument.docNumber).toBe('某政办〔2031〕3号');
+  });
+});
+
+describe('a reposted reply with a publisher line, a web address and a site name above the addressee', () => {
+  const raw = [
+    '发布人:Someone 最后修改人:Someone 更新时间:2031-12-02',
+    '',
+    '国务院关于同意建立某某工作部际联席会议制度的批复',
+    '',
+    '国函〔2031〕146号',
+    '',
+    'http://www.example.gov.cn/zhengce/content/2031-08/25/content_1.htm',
+    '',
+    '中华人民共和国中央人民政府',
+    '',
+    '某某委：',
+    '',
+    '同意建立由国务院领导同志牵头负责的某某工作部际联席会议制度。撤销原某某部际联席会议，其职能并入某某工作部际联席会议。',
+    '',
+    '国务院',
+    '',
+    '2031年8月19日',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('drops the publisher line and the address and keeps the header facts', () => {
+    expect(c.normalizedText).not.toContain('Someone');
+    expect(c.normalizedText).not.toContain('http');
+    expect(c.foundingDocument).toMatchObject({
+      title: '国务院关于同意建立某某工作部际联席会议制度的批复',
+      docNumber: '国函〔2031〕146号',
+      addressees: ['某某委'],
+      issueDate: '2031-08-19',
+    });
+    expect(c.body.name).toBe('某某工作部际联席会议');
+    expect(c.sunset).toBeNull();
+  });
+});
+
+describe('the unit a deputy’s post names outside the member list', () => {
+  const raw = [
+    '某某工作领导小组组成人员名单',
+    '组  长：周大为 国务院副总理',
+    '副组长：何 平 统计局局长',
+    '        朱小明 发展改革委副主任',
+    '成  员：郑 安 税务总局副局长',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('is kept on the role; a government is not taken for a unit', () => {
+    expect(c.roles.map((r) => [r.person, r.unit])).toEqual([
+      ['周大为', null],
+      ['何平', '统计局'],
+      ['朱小明', '发展改革委'],
+      ['郑安', '税务总局'],
+    ]);
   });
 });

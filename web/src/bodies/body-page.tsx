@@ -14,10 +14,11 @@ import { GroupsTab } from './groups-tab.tsx';
 import { VersionsTab } from './versions-tab.tsx';
 import { CharterView } from '../charter/charter-view.tsx';
 import { MeetingsTab } from '../meetings/meetings-tab.tsx';
+import { DecisionsTab } from '../decisions/decisions-tab.tsx';
 
 const OrgChartTab = lazy(() => import('./org-chart-tab.tsx'));
 
-const TABS = ['overview', 'meetings', 'chart', 'members', 'groups', 'charter', 'versions'] as const;
+const TABS = ['overview', 'meetings', 'decisions', 'chart', 'members', 'groups', 'charter', 'versions'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function BodyPage() {
@@ -59,6 +60,7 @@ export function BodyPage() {
       children: <BodyOverview body={detail} charter={charter} onShowSource={(span) => setParams({ tab: 'charter', span: `${span.start}-${span.end}` })} />,
     },
     { key: 'meetings', label: t('meetings.tab'), children: <MeetingsTab bodyId={bodyId} /> },
+    { key: 'decisions', label: t('decisions.tab'), children: <DecisionsTab bodyId={bodyId} /> },
     {
       key: 'chart',
       label: t('bodyPage.tab.chart'),

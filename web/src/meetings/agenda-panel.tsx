@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { attachMaterial, circulateMaterials, decideAgendaItem, materialUrl, proposeAgendaItem, type AgendaItem, type MeetingDetail } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
+import { readAsBase64 } from '../common/read-file.ts';
 import { formatTime } from './meeting-labels.tsx';
 
 const STATUS_COLORS = { proposed: 'gold', approved: 'green', rejected: 'red' } as const;
@@ -21,18 +22,6 @@ interface AgendaPanelProps {
   /** Units the reader may propose for (their liaison units), with names */
   unitOptions: { value: string; label: string }[];
   onChanged: () => void;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const result = String(reader.result);
-      resolve(result.slice(result.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPanelProps) {

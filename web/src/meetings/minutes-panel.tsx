@@ -18,6 +18,9 @@ import { formatTime } from './meeting-labels.tsx';
 
 type DeadlineKind = DecidedItemInput['deadline']['kind'];
 
+/** Role kinds a signer may be recorded as; anything else (the charter's own title) shows as written. */
+const ROLE_KINDS = ['convener', 'deputy_convener', 'office_staff', 'member', 'liaison'] as const;
+
 interface ItemValues {
   text: string;
   leadUnitId: string;
@@ -85,6 +88,7 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
   const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.unitId, label: unit.name }));
   const unitName = (unitId: string) => units.data?.items.find((unit) => unit.unitId === unitId)?.name ?? unitId;
   const editable = roles.office && (minutes === null || minutes.status === 'draft');
+  const roleText = (who: string) => (ROLE_KINDS.find((kind) => kind === who) === undefined ? who : t(`role.body.${who as (typeof ROLE_KINDS)[number]}`));
 
   useEffect(() => {
     if (minutes !== null) form.setFieldsValue(toValues(minutes));
@@ -142,7 +146,7 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
                 </Space>
               ),
             },
-            ...(minutes.signedOffAs !== null ? [{ key: 'signed', label: t('minutes.signOff'), children: t('minutes.signedOff', { who: minutes.signedOffAs, time: formatTime(minutes.signedOffAt) }) }] : []),
+            ...(minutes.signedOffAs !== null ? [{ key: 'signed', label: t('minutes.signOff'), children: t('minutes.signedOff', { who: roleText(minutes.signedOffAs), time: formatTime(minutes.signedOffAt) }) }] : []),
             ...(minutes.issuedOn !== null ? [{ key: 'issued', label: t('minutes.issue'), children: t('minutes.issuedOn', { date: minutes.issuedOn }) }] : []),
             ...(minutes.distribution !== null
               ? [

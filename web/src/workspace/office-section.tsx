@@ -1,6 +1,7 @@
 /** Office staff: a dashboard card per body whose office the account works in. */
-import { Card, Col, Descriptions, Row, Skeleton, Typography } from 'antd';
-import { useQueries } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Skeleton, Tag, Typography } from 'antd';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { listDecisions } from '../decisions/decisions-api.ts';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -13,6 +14,9 @@ const SHOWN = 12;
 
 function BodyDashboard({ body }: { body: BodyDetail }) {
   const { t } = useI18n();
+  const decisions = useQuery({ queryKey: ['decisions', body.id, {}], queryFn: () => listDecisions(body.id) });
+  const open = (decisions.data?.items ?? []).filter((item) => item.status !== 'closed');
+  const overdue = open.filter((item) => item.overdue);
   return (
     <Card
       size="small"
@@ -29,6 +33,16 @@ function BodyDashboard({ body }: { body: BodyDetail }) {
         size="small"
         items={[
           { key: 'units', label: t('workspace.memberUnits'), children: t('workspace.unitCount', { count: body.memberUnits.length }) },
+          {
+            key: 'decisions',
+            label: t('decisions.tab'),
+            children: (
+              <Link to={`/bodies/${body.id}?tab=decisions`}>
+                <Tag color="blue">{t('workspace.openDecisions', { count: open.length })}</Tag>
+                <Tag color={overdue.length > 0 ? 'red' : 'default'}>{t('workspace.overdueDecisions', { count: overdue.length })}</Tag>
+              </Link>
+            ),
+          },
           { key: 'sunset', label: t('workspace.sunset'), children: <SunsetTag sunsetDate={body.sunsetDate} /> },
           { key: 'flags', label: t('workspace.flags'), children: <FlagTags flags={body.flags} /> },
         ]}

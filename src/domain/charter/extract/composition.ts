@@ -52,7 +52,8 @@ export function extractComposition(ctx: ExtractionContext): CompositionResult {
     if (!named) return null;
     const resolved = resolveUnit(named);
     if (resolved) return resolved;
-    return units.units.length === 0 && looksLikeUnit(named) ? named : null;
+    // A unit the position names outside the member list (发展改革委副主任); a government is no unit of it
+    return looksLikeUnit(named) && !/^(?:国务院|[\u4e00-\u9fff]{0,8}?(?:人民)?政府)$/u.test(named) ? named : null;
   };
 
   const rosterRoles = rolesFromRoster(entries, unitOf);

@@ -296,7 +296,8 @@ export function findPositionalRoles(text: string): PositionalRole[] {
     // 一、领导小组由县长任组长: the numbering label is not part of the list
     const label = LABEL_RE.exec(text.slice(listStart, verbAt));
     if (label) listStart += label[0].length;
-    const lead = new RegExp(`^[\\s\\u3000]*(?:${BODY_REFERENCE})?由`, 'u').exec(text.slice(listStart, verbAt));
+    // 领导小组由… / 某市某某工作领导小组由…: the body's name (generic or full) before 由
+    const lead = new RegExp(`^[\\s\\u3000]*(?:[^，。；、由]{0,40}?${BODY_REFERENCE})?由`, 'u').exec(text.slice(listStart, verbAt));
     if (lead) listStart += lead[0].length;
     const listText = text.slice(listStart, verbAt);
     if (listText.trim().length === 0 || /办公室$/u.test(listText)) continue;

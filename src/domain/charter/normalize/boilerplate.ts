@@ -21,6 +21,9 @@ const FURNITURE_LINE =
   /^(?:原文链接|原文地址|链接地址|网页链接|分享到|分享：|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|\[打印\]|\[关闭\]|扫一扫|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|相关文件|延伸阅读|责任编辑|网站地图|版权所有|Copyright|©|网站标识码|.*ICP备|.*公网安备|【字体|字体[:：]|字号[:：]?\s*[大中小]|【大】|\[大\]|浏览(?:量|次数)|阅读(?:量|次数)|点击(?:数|量|率)|访问量|累计次数|当前位置|您的位置|您现在的位置|首页\s*[>＞»])/u;
 
 /** Headings of a web page's article block that stand alone on their line. */
+/** A line that is nothing but a web address. */
+const URL_LINE = /^(?:https?:\/\/|www\.)[^\s\u4e00-\u9fff]+$/u;
+
 const WHOLE_LINE = /^(?:文章属性|正文|正文内容|全文|基本信息|附件下载|收藏|返回顶部|打印|关闭|【打印】\s*【关闭】)$/u;
 
 /** Lines that are nothing but such a mark. */
@@ -55,6 +58,11 @@ const KEPT_LABELS = new Set([
 /** Labels of metadata fields that are dropped. */
 const DROPPED_LABELS = [
   '索引号',
+  '发布人',
+  '最后修改人',
+  '修改人',
+  '录入人',
+  '审核人',
   '内容概述',
   '内容摘要',
   '摘要',
@@ -132,7 +140,7 @@ export function dropBoilerplate(src: MappedText): MappedText {
       dropLine(start, end);
       continue;
     }
-    if (MARK_LINE.test(trimmed) || WHOLE_LINE.test(trimmed)) {
+    if (MARK_LINE.test(trimmed) || WHOLE_LINE.test(trimmed) || URL_LINE.test(trimmed)) {
       dropLine(start, end);
       continue;
     }

@@ -239,9 +239,22 @@ function headerEndIndex(lines: Line[], draft: DocDraft, until: number): number {
       i++;
       continue;
     }
+    // A site's or letterhead's organ name before the addressee line (中华人民共和国中央人民政府)
+    if (!addresseeSeen && line.kind === 'text' && isOrganName(line.text) && isAddresseeLine(nextNonBlank(lines, i + 1, until)?.text ?? '')) {
+      i++;
+      continue;
+    }
     break;
   }
   return i;
+}
+
+function nextNonBlank(lines: Line[], from: number, until: number): Line | null {
+  for (let i = from; i < until; i++) {
+    const line = lines[i] as Line;
+    if (line.kind !== 'blank') return line;
+  }
+  return null;
 }
 
 /** Whether a short line reads as the name of an organ (a signature or a 来源 value). */

@@ -1,0 +1,60 @@
+/** A liaison's or member's unit: its open decisions across every body it sits in, with working days left or overdue. */
+import { useState } from 'react';
+import { Card, Empty, List, Space, Typography } from 'antd';
+import { useQueries } from '@tanstack/react-query';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { listUnitDecisions, type Decision } from '../decisions/decisions-api.ts';
+import { StandingTag } from '../decisions/standing-tag.tsx';
+import { DecisionStatusTag } from '../decisions/decision-status-tag.tsx';
+import { DecisionDrawer } from '../decisions/decision-drawer.tsx';
+import { decisionStanding } from '../decisions/decision-standing.ts';
+
+const URGENCY = { red: 0, yellow: 1, green: 2, grey: 3 } as const;
+
+export function UnitDecisionsSection({ units, bodyNames }: { units: { unitId: string; name: string }[]; bodyNames: Map<string, string> }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<{ bodyId: string; decisionId: string } | null>(null);
+  const results = useQueries({ queries: units.map((unit) => ({ queryKey: ['unit-decisions', unit.unitId], queryFn: () => listUnitDecisions(unit.unitId) })) });
+  const seen = new Set<string>();
+  const items: Decision[] = [];
+  for (const result of results) {
+    for (const item of result.data?.items ?? []) {
+      if (!seen.has(item.id)) {
+        seen.add(item.id);
+        items.push(item);
+      }
+    }
+  }
+  items.sort((a, b) => URGENCY[decisionStanding(a).light] - URGENCY[decisionStanding(b).light] || a.deadline.localeCompare(b.deadline));
+  const error = results.find((result) => result.isError)?.error;
+  return (
+    <Card size="small" title={<h2 className="lx-card-title">{t('workspace.unitDecisions')}</h2>}>
+      {error !== undefined && <ErrorAlert error={error} />}
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.unitDecisionsEmpty')} />
+      ) : (
+        <List<Decision>
+          dataSource={items}
+          rowKey="id"
+          renderItem={(item) => (
+            <List.Item data-testid="unit-decision">
+              <Space orientation="vertical" size={2} style={{ minWidth: 0, width: '100%' }}>
+                <Typography.Link onClick={() => setOpen({ bodyId: item.bodyId, decisionId: item.id })}>{item.text}</Typography.Link>
+                <Space size={4} wrap>
+                  <StandingTag item={item} />
+                  <DecisionStatusTag status={item.status} />
+                  <Typography.Text type="secondary">
+                    {item.leadUnit.name} · {t('decisions.column.deadline')} {item.deadline}
+                  </Typography.Text>
+                </Space>
+                <Typography.Text type="secondary">{bodyNames.get(item.bodyId) ?? ''}</Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      <DecisionDrawer bodyId={open?.bodyId ?? ''} decisionId={open?.decisionId ?? null} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}
