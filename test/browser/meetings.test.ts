@@ -38,6 +38,7 @@ function pickerTime(minutesAhead: number): string {
 describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () => {
   let harness: Harness;
   let convener: MemberAccount;
+  let liaison: MemberAccount;
   let meetingPath = '';
   let startsAt = 0;
   let current: TrackedPage | null = null;
@@ -46,6 +47,7 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
   beforeAll(async () => {
     harness = await startHarness();
     convener = await createMemberAccount(harness, { roleKind: 'convener', username: 'convener.browser', bodyName: '桂林' });
+    liaison = await createMemberAccount(harness, { roleKind: 'liaison', username: 'liaison.browser', bodyName: '桂林' });
   }, 180_000);
 
   afterEach(async () => {
@@ -57,7 +59,7 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await harness?.close();
   });
 
-  async function signedIn(name: string, who: 'staff' | 'convener', path: string): Promise<TrackedPage> {
+  async function signedIn(name: string, who: 'staff' | 'convener' | 'liaison', path: string): Promise<TrackedPage> {
     current = await openPage(harness);
     currentName = name;
     const tracked = current;
@@ -65,7 +67,8 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await tracked.page.goto(path);
     await tracked.page.waitForURL('**/sign-in');
     if (who === 'staff') await signIn(tracked.page, harness.staff.username, harness.staff.password);
-    else await signIn(tracked.page, convener.username, convener.password);
+    else if (who === 'convener') await signIn(tracked.page, convener.username, convener.password);
+    else await signIn(tracked.page, liaison.username, liaison.password);
     await tracked.page.waitForURL((url) => url.pathname === path.split('?')[0]);
     return tracked;
   }
@@ -142,7 +145,8 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await page.getByRole('button', { name: '添加议定事项' }).click();
     await page.getByLabel('事项内容').fill('各成员单位于规定时限内报送工作总结。');
     await page.getByLabel('主办单位').click();
-    await choose(page);
+    // The liaison's unit leads the item, so that the liaison reports on it below.
+    await choose(page, liaison.unitName ?? undefined);
     // This charter states no handling deadline (办理时限): the item gets 10 working days.
     await page.getByRole('radio', { name: '工作日数' }).check();
     await visible(page.getByLabel('工作日', { exact: true }));
@@ -181,6 +185,47 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await visible(staffPage.page.getByText('已交办议定事项 1 项'));
     expect(staffPage.problems()).toEqual([]);
     await staffPage.finish('meeting-minutes-issued');
+  });
+
+  it("lets the lead unit's liaison report progress and completion from the workspace", async () => {
+    const tracked = await signedIn('decision-reported', 'liaison', '/workspace');
+    const { page } = tracked;
+    const item = page.getByTestId('unit-decision').filter({ hasText: '各成员单位于规定时限内报送工作总结' });
+    await visible(item);
+    await visible(item.getByText(/剩 \d+ 个工作日|今日到期/));
+    await item.locator('a').first().click();
+    const drawer = page.locator('.lx-decision-drawer');
+    await visible(drawer.getByTestId('timeline-entry').filter({ hasText: '交办' }));
+    await drawer.getByRole('textbox', { name: '进展情况' }).fill('已部署各单位开展总结工作。');
+    await drawer.getByRole('button', { name: '报告进展' }).click();
+    await visible(drawer.getByTestId('timeline-entry').filter({ hasText: '已部署各单位开展总结工作。' }));
+    await visible(drawer.getByTestId('decision-status').filter({ hasText: '办理中' }));
+    expect(await unlabelledFields(page)).toEqual([]);
+    await drawer.getByRole('textbox', { name: '进展情况' }).fill('工作总结已全部报送。');
+    await drawer.getByRole('button', { name: '报告办结' }).click();
+    await visible(drawer.getByTestId('decision-status').filter({ hasText: '已报办结' }));
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('decision-reported');
+  });
+
+  it('lets the office close the decision and see it on the board and in the charts', async () => {
+    const tracked = await signedIn('decision-closed', 'staff', `/bodies/${convener.bodyId}`);
+    const { page } = tracked;
+    await page.getByRole('tab', { name: '议定事项' }).click();
+    await page.getByTestId('decision-link').filter({ hasText: '各成员单位于规定时限内报送工作总结' }).click();
+    const drawer = page.locator('.lx-decision-drawer');
+    await visible(drawer.getByTestId('timeline-entry').filter({ hasText: '报告办结' }));
+    await drawer.getByRole('button', { name: /销\s*号/ }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await visible(drawer.getByTestId('decision-status').filter({ hasText: '已销号' }));
+    await page.keyboard.press('Escape');
+    await page.getByText('看板', { exact: true }).click();
+    await visible(page.getByTestId('board-closed').getByText('各成员单位于规定时限内报送工作总结'));
+    await page.getByText('统计图', { exact: true }).click();
+    await visible(page.getByTestId('chart-completion').locator('canvas'));
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('decision-closed');
   });
 });
 

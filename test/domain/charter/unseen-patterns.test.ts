@@ -400,3 +400,32 @@ describe('the unit a deputy’s post names outside the member list', () => {
     ]);
   });
 });
+
+describe('a task force plan whose groups are numbered lines with their lead and co-handling units', () => {
+  const raw = [
+    '某市某某工作专班工作方案',
+    '一、专班组成',
+    '工作专班由市长任组长，分管副市长任副组长，市发展改革委、市财政局、市住建局主要负责同志为成员。',
+    '专班下设综合协调组、项目推进组2个工作组：',
+    '（一）综合协调组。由市发展改革委牵头，市财政局配合。负责统筹协调、信息汇总。',
+    '（二）项目推进组。由市住建局牵头，市发展改革委、市财政局配合。负责项目调度。',
+    '二、工作机制',
+    '专班实行周调度制度，每周召开一次调度会，由副组长主持。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('names the body from a 方案 title', () => {
+    expect(c.body).toMatchObject({ name: '某市某某工作专班', kind: 'task_force' });
+  });
+  it('reads each group’s lead, co-handling units and duty, and no group lead becomes the body’s', () => {
+    expect(c.groups.map((g) => [g.name, g.leadUnits, g.memberUnits, g.duties])).toEqual([
+      ['综合协调组', ['市发展改革委'], ['市财政局'], ['负责统筹协调、信息汇总']],
+      ['项目推进组', ['市住建局'], ['市发展改革委', '市财政局'], ['负责项目调度']],
+    ]);
+    expect(c.memberUnits.filter((u) => u.lead)).toEqual([]);
+    expect(c.findings.map((f) => f.code)).not.toContain('group_count_mismatch');
+  });
+  it('reads a 调度会 as a working meeting', () => {
+    expect(c.rules.find((r) => r.type === 'meeting_frequency')).toMatchObject({ meetingKind: 'working', minPerYear: 52 });
+    expect(c.rules.find((r) => r.type === 'presider')).toMatchObject({ meetingKind: 'working', roles: ['deputy_convener'] });
+  });
+});

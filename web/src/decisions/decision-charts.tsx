@@ -37,6 +37,7 @@ export default function DecisionCharts({ items }: { items: readonly ChartFacts[]
   const bars = useMemo(() => overdueByUnit(items).slice(0, 20), [items]);
   const months = useMemo(() => completionOverTime(items), [items]);
   const barOption = useMemo<Option>(() => ({
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [t('charts.overdue'), t('charts.open')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
@@ -48,6 +49,7 @@ export default function DecisionCharts({ items }: { items: readonly ChartFacts[]
     ],
   }), [bars, t]);
   const lineOption = useMemo<Option>(() => ({
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [t('charts.assigned'), t('charts.closed')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },

@@ -53,3 +53,6 @@ export const listUnitDecisions = (unitId: string) => unwrap(api.GET('/api/units/
 export const getInbox = (unread = false) => unwrap(api.GET('/api/me/inbox', { params: { query: unread ? { unread: 'true' } : {} } }));
 
 export const markInboxRead = (ids: string[] | null) => unwrap(api.POST('/api/me/inbox/read', { body: { ids } }));
+
+/** Where the browser downloads a body's supervision ledger (XLSX). */
+export const ledgerUrl = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/ledger-document`;

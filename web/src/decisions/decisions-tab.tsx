@@ -4,14 +4,15 @@
  * A row opens the decision's detail with its timeline.
  */
 import { lazy, Suspense, useState } from 'react';
-import { Card, Col, Empty, Row, Segmented, Select, Space, Spin, Switch, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { getBody } from '../bodies/bodies-api.ts';
-import { DECISION_STATUSES, listDecisions, type Decision, type DecisionListQuery, type DecisionStatus } from './decisions-api.ts';
+import { DECISION_STATUSES, ledgerUrl, listDecisions, type Decision, type DecisionListQuery, type DecisionStatus } from './decisions-api.ts';
 import { StandingTag } from './standing-tag.tsx';
 import { DecisionStatusTag } from './decision-status-tag.tsx';
 import { DecisionDrawer } from './decision-drawer.tsx';
@@ -98,6 +99,9 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
             options={DECISION_STATUSES.map((value) => ({ value, label: t(`decision.status.${value}`) }))}
           />
         )}
+        <Button href={ledgerUrl(bodyId)} icon={<DownloadOutlined />}>
+          {t('decisions.downloadLedger')}
+        </Button>
         <Space>
           <Switch aria-label={t('decisions.filter.overdue')} checked={overdue} onChange={(checked) => set('overdue', checked ? 'true' : undefined)} />
           <span>{t('decisions.filter.overdue')}</span>

@@ -67,6 +67,7 @@ export const decisionZh = {
   'decision.submit': '提交',
   'decision.done': '已提交。',
   'decision.attachments': '附件',
+  'decisions.downloadLedger': '下载督办台账（Excel）',
 
   'charts.overdueByUnit': '各单位逾期事项',
   'charts.completionOverTime': '办结情况（按月）',
@@ -160,6 +161,7 @@ export const decisionEn: Record<keyof typeof decisionZh, string> = {
   'decision.submit': 'Submit',
   'decision.done': 'Submitted.',
   'decision.attachments': 'Attachments',
+  'decisions.downloadLedger': 'Download the ledger (Excel)',
 
   'charts.overdueByUnit': 'Overdue decisions by unit',
   'charts.completionOverTime': 'Completion by month',

@@ -147,6 +147,9 @@ export const meetingZh = {
   'minutes.attendance': '出席 / 请假 / 列席',
   'minutes.none': '尚未起草纪要',
   'minutes.decisions': '已交办议定事项 {count} 项',
+  'minutes.downloadDocx': '下载纪要（Word）',
+  'minutes.downloadPdf': '下载纪要（PDF）',
+  'meeting.downloadNotice': '下载会议通知（Word）',
 } as const satisfies Record<string, string>;
 
 export const meetingEn: Record<keyof typeof meetingZh, string> = {
@@ -297,4 +300,7 @@ export const meetingEn: Record<keyof typeof meetingZh, string> = {
   'minutes.attendance': 'Attended / absent with leave / observers',
   'minutes.none': 'No minutes yet',
   'minutes.decisions': '{count} decided items assigned',
+  'minutes.downloadDocx': 'Download minutes (Word)',
+  'minutes.downloadPdf': 'Download minutes (PDF)',
+  'meeting.downloadNotice': 'Download the notice (Word)',
 };

@@ -4,7 +4,7 @@
  * shows the server's Chinese message and the charter clause.
  */
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Input, Modal, Result, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Collapse, Descriptions, Input, Modal, Result, Select, Space, Spin, Tabs } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -12,7 +12,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { AppError } from '../api/app-error.ts';
 import { getBody, listMemberships } from '../bodies/bodies-api.ts';
-import { cancelMeeting, delegate, getMeeting, markHeld, postponeMeeting, scheduleMeeting, setPresider, type MeetingDetail } from './meetings-api.ts';
+import { DownloadOutlined } from '@ant-design/icons';
+import { cancelMeeting, delegate, getMeeting, markHeld, noticeDocumentUrl, postponeMeeting, scheduleMeeting, setPresider, type MeetingDetail } from './meetings-api.ts';
 import { useBodyRoles, type BodyRoles } from './body-roles.ts';
 import { formatTime, MeetingStatusTag } from './meeting-labels.tsx';
 import { AgendaPanel } from './agenda-panel.tsx';
@@ -134,6 +135,13 @@ function MeetingActions({ meeting, roles, onChanged }: { meeting: MeetingDetail;
       </Button>,
     );
   }
+  if (meeting.noticeSentAt !== null) {
+    buttons.push(
+      <Button key="notice" href={noticeDocumentUrl(ref)} icon={<DownloadOutlined />}>
+        {t('meeting.downloadNotice')}
+      </Button>,
+    );
+  }
   if (buttons.length === 0 && !action.isError) return null;
   return (
     <>
@@ -234,18 +242,30 @@ function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail;
         ]}
       />
       {meeting.findings.length > 0 && (
-        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
-          <Typography.Text strong>{t('meeting.findings')}</Typography.Text>
-          {meeting.findings.map((finding, index) => (
-            <Alert
-              key={`${finding.code}-${index}`}
-              type={finding.severity === 'warning' ? 'warning' : 'info'}
-              showIcon
-              title={finding.message}
-              description={finding.clause === undefined ? undefined : t('error.clauseText', { text: finding.clause.text })}
-            />
-          ))}
-        </Space>
+        <Collapse
+          size="small"
+          style={{ marginTop: 12 }}
+          defaultActiveKey={meeting.findings.length <= 3 ? ['findings'] : []}
+          items={[
+            {
+              key: 'findings',
+              label: `${t('meeting.findings')}（${meeting.findings.length}）`,
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  {meeting.findings.map((finding, index) => (
+                    <Alert
+                      key={`${finding.code}-${index}`}
+                      type={finding.severity === 'warning' ? 'warning' : 'info'}
+                      showIcon
+                      title={finding.message}
+                      description={finding.clause === undefined ? undefined : t('error.clauseText', { text: finding.clause.text })}
+                    />
+                  ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
       )}
     </Card>
   );

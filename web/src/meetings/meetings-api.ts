@@ -101,3 +101,11 @@ export const signOffMinutes = (bodyId: string, minutesId: string) =>
 
 export const issueMinutes = (bodyId: string, minutesId: string) =>
   unwrap(api.POST('/api/bodies/{bodyId}/minutes/{minutesId}/issue', { params: { path: { bodyId, minutesId } } }));
+
+/** Where the browser downloads the minutes as an official document (DOCX by GB/T 9704, or PDF). */
+export const minutesDocumentUrl = (bodyId: string, minutesId: string, format: 'docx' | 'pdf') =>
+  `/api/bodies/${encodeURIComponent(bodyId)}/minutes/${encodeURIComponent(minutesId)}/document?format=${format}`;
+
+/** Where the browser downloads the meeting notice (DOCX). */
+export const noticeDocumentUrl = (ref: MeetingRef) =>
+  `/api/bodies/${encodeURIComponent(ref.bodyId)}/meetings/${encodeURIComponent(ref.meetingId)}/notice-document?format=docx`;

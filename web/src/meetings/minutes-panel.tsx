@@ -6,13 +6,13 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Popconfirm, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodyUnits } from '../bodies/bodies-api.ts';
-import { draftMinutes, editMinutes, getMinutes, issueMinutes, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
+import { draftMinutes, editMinutes, getMinutes, issueMinutes, minutesDocumentUrl, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
 import { formatTime } from './meeting-labels.tsx';
 
@@ -249,6 +249,12 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
       )}
       {minutes !== null && (
         <Space wrap>
+          <Button href={minutesDocumentUrl(meeting.bodyId, minutes.id, 'docx')} icon={<DownloadOutlined />}>
+            {t('minutes.downloadDocx')}
+          </Button>
+          <Button href={minutesDocumentUrl(meeting.bodyId, minutes.id, 'pdf')} icon={<DownloadOutlined />}>
+            {t('minutes.downloadPdf')}
+          </Button>
           {minutes.status === 'draft' && (roles.office || roles.convener || roles.deputy) && (
             <Popconfirm title={t('minutes.signOffConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => signOff.mutate()}>
               <Button type="primary" loading={signOff.isPending}>

@@ -46,11 +46,42 @@ const LEAD_LABEL = /^(?:牵头单位|组长单位|牵头部门|责任单位)[:�
 const MEMBER_LABEL = /^(?:成员单位|参与单位|配合单位|成员部门)[:：]/u;
 const BLOCK_HEADING = /^[（(]([一二三四五六七八九十]+|[0-9]+)[)）](.+?)[。.]?$/u;
 
+/** `（一）综合协调组。由甲局牵头，乙局、丙局配合。负责…`: a group with its units on one numbered line. */
+const INLINE_GROUP = /^[（(](?:[一二三四五六七八九十]+|[0-9]+)[)）]([^。，；：:（）()]{2,20}?(?:组|专班))[。：:]/u;
+
+function inlineGroup(text: string, line: Line): GroupDraft | null {
+  const lead = line.text.length - line.text.trimStart().length;
+  const m = INLINE_GROUP.exec(line.text.slice(lead));
+  if (m?.[1] === undefined) return null;
+  const restStart = line.start + lead + m[0].length;
+  const rest = text.slice(restStart, line.end);
+  const led = /由([^。；;，,]{2,80}?)牵头/u.exec(rest);
+  if (led?.[1] === undefined) return null;
+  const leadStart = restStart + led.index + 1;
+  const leadUnits = parseUnitList(text, leadStart, leadStart + led[1].length, { rolePhrase: false }).items;
+  if (leadUnits.length === 0) return null;
+  const afterLead = restStart + led.index + led[0].length;
+  const co = /^[，,]?([^。；;，,]{2,200}?)(?:配合|参与|协助|协同)/u.exec(text.slice(afterLead, line.end));
+  const coStart = co?.[1] !== undefined ? afterLead + co[0].indexOf(co[1]) : -1;
+  const memberUnits = co?.[1] !== undefined ? parseUnitList(text, coStart, coStart + co[1].length, { rolePhrase: false }).items : [];
+  const duties: string[] = [];
+  const duty = /(?:主要)?(?:负责|承担)[^。；;]*/u.exec(text.slice(afterLead, line.end));
+  if (duty !== null) duties.push(duty[0].trim());
+  const nameStart = line.start + lead + m[0].indexOf(m[1]);
+  return { kind: 'thematic', name: foldSpaces(m[1]), leadUnits, memberUnits, duties, source: trimSpan(text, nameStart, line.end) };
+}
+
 function blockGroups(text: string, lines: readonly Line[]): { groups: GroupDraft[]; ranges: SourceSpan[] } {
   const groups: GroupDraft[] = [];
   const ranges: SourceSpan[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    const inline = inlineGroup(text, line);
+    if (inline !== null) {
+      groups.push(inline);
+      ranges.push({ start: line.start, end: line.end });
+      continue;
+    }
     const heading = BLOCK_HEADING.exec(line.text.trim());
     if (!heading?.[2]) continue;
     // The lines right after the heading must carry a lead or member label.

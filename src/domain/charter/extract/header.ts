@@ -32,7 +32,7 @@ const BODY_KIND_WORD =
 
 /** What may follow a body's name in a title: the charter's own kind and the document's kind. */
 const NAME_SUFFIX =
-  /^》?(?:成员|组成人员|成员单位)?(?:工作|议事|实施|运行)?(?:制度|规则|规章制度|细则|章程|办法|规程|机制|名单|组成人员|组成人员名单)?》?(?:的)?(?:通知|函|复函|决定|批复|意见|请示|报告)?$/u;
+  /^》?(?:成员|组成人员|成员单位)?(?:工作|议事|实施|运行)?(?:制度|规则|规章制度|细则|章程|办法|规程|机制|名单|组成人员|组成人员名单|方案)?》?(?:的)?(?:通知|函|复函|决定|批复|意见|请示|报告)?$/u;
 
 /** Verbs after which a body's name starts in a title or sentence. */
 const NAME_LEAD = /(?:同意建立|同意成立|同意设立|建立|成立|设立|组建|调整|印发|关于|《)/gu;

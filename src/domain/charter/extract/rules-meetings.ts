@@ -78,7 +78,7 @@ export function meetingFrequencyRules(rc: RuleContext, s: Sentence): MeetingFreq
   const bodyMeets = /□(?:原则上|一般|根据[^，。；]*?需要|视[^，。；]*?情况|每|定期|不定期)[^，。；]{0,12}?(?:召开|举行)/;
   // …or the sentence's subject is the body and it 召开s (联席会议根据工作需要，由办公室提出…定期或不定期召开)
   const bodySubject = /^□(?!办公室|各?成员|联络员)[^。；]*?(?:召开|举行)(?=[，。；]|$)/.test(withoutLabel(withoutNames));
-  if (!/会议|例会|全会|召开□/.test(withoutNames) && !bodyMeets.test(withoutNames) && !bodySubject) return [];
+  if (!/会议|例会|全会|调度会|推进会|召开□/.test(withoutNames) && !bodyMeets.test(withoutNames) && !bodySubject) return [];
   // 提出召开会议的建议 is a proposal, 召开前 a sequence: not how often meetings are held.
   if (/(?:提出|提请|建议)召开|召开(?:会议)?的建议/.test(text)) return [];
   // 可召集有关部门、单位召开会议，就…进行协调: an ad-hoc coordination meeting, not one of the body's.

@@ -237,7 +237,7 @@ const MEETING_PATTERNS: Array<{ re: RegExp; kind: MeetingKind | 'body' }> = [
   { re: /(?:全体(?:成员)?会议|全体会|全会|全员会议)/g, kind: 'plenary' },
   { re: /专题(?:协调|研究|工作)?会议/g, kind: 'topical' },
   { re: /办公室(?:主任)?(?:工作)?会议/g, kind: 'office' },
-  { re: /(?:工作例会|工作会议|例会)/g, kind: 'working' },
+  { re: /(?:工作例会|工作会议|例会|调度会(?:议)?|推进会(?:议)?)/g, kind: 'working' },
 ];
 
 /**
