@@ -21,6 +21,10 @@ export const bodySummarySchema = z.object({
   dissolvedOn: z.string().nullable(),
   /** Member units holding today */
   memberUnitCount: z.number().int(),
+  /** Last held meeting and open / overdue decided items; null when the reader holds no role in the body */
+  activity: z
+    .object({ lastMeetingAt: z.string().nullable(), openDecisions: z.number().int(), overdueDecisions: z.number().int() })
+    .nullable(),
 });
 export type BodySummaryResponse = z.infer<typeof bodySummarySchema>;
 

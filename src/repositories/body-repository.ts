@@ -1,9 +1,11 @@
 /** SQL for bodies (the unit of tenancy). */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, ilike, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, isNull, like, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { bodies, bodyUnits, memberships } from '../db/schema/bodies.ts';
+import { decisions } from '../db/schema/decisions.ts';
+import { meetings } from '../db/schema/meetings.ts';
 import type { BodyStatus } from '../db/schema/bodies.ts';
 import type { BodyKind, BodyLevel } from '../domain/charter/charter-types.ts';
 
@@ -130,4 +132,47 @@ export async function markBodyDissolved(db: DbOrTx, id: string, on: string, at: 
     .set({ validTo: on })
     .where(and(eq(bodyUnits.bodyId, id), lt(bodyUnits.validFrom, on), or(isNull(bodyUnits.validTo), gt(bodyUnits.validTo, on))));
   return before;
+}
+
+/** A body's activity for the registry: its last held meeting and its open and overdue decided items. */
+export interface BodyActivity {
+  /** Start of the latest meeting that was held (any status from held on) */
+  lastMeetingAt: Date | null;
+  openDecisions: number;
+  /** Open items whose deadline lies before `today` */
+  overdueDecisions: number;
+}
+
+const HELD_STATUSES = ['held', 'minutes_drafted', 'minutes_signed_off', 'minutes_issued'] as const;
+
+/** Activity of each body in `bodyIds` as of `today` (ISO date, Asia/Shanghai). */
+export async function bodyActivity(db: DbOrTx, bodyIds: readonly string[], today: string): Promise<Map<string, BodyActivity>> {
+  const result = new Map<string, BodyActivity>(bodyIds.map((id) => [id, { lastMeetingAt: null, openDecisions: 0, overdueDecisions: 0 }]));
+  if (bodyIds.length === 0) return result;
+  const held = await db
+    .select({ bodyId: meetings.bodyId, last: sql<Date | string | null>`max(${meetings.startsAt})` })
+    .from(meetings)
+    .where(and(inArray(meetings.bodyId, [...bodyIds]), inArray(meetings.status, [...HELD_STATUSES])))
+    .groupBy(meetings.bodyId);
+  for (const row of held) {
+    const entry = result.get(row.bodyId);
+    if (entry && row.last !== null) entry.lastMeetingAt = new Date(row.last);
+  }
+  const open = await db
+    .select({
+      bodyId: decisions.bodyId,
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) FILTER (WHERE ${decisions.deadline} < ${today})::int`,
+    })
+    .from(decisions)
+    .where(and(inArray(decisions.bodyId, [...bodyIds]), ne(decisions.status, 'closed')))
+    .groupBy(decisions.bodyId);
+  for (const row of open) {
+    const entry = result.get(row.bodyId);
+    if (entry) {
+      entry.openDecisions = Number(row.open);
+      entry.overdueDecisions = Number(row.overdue);
+    }
+  }
+  return result;
 }

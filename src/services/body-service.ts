@@ -6,7 +6,8 @@ import type { DbOrTx } from '../db/database.ts';
 import type { BodyKind, BodyLevel, CharterFlags, FoundingDocument } from '../domain/charter/charter-types.ts';
 import type { BodyStatus, StoredOfficePost } from '../db/schema/bodies.ts';
 import { AppError } from '../errors/app-error.ts';
-import { countMemberUnits, findBodyById, listBodies } from '../repositories/body-repository.ts';
+import { bodyActivity, countMemberUnits, findBodyById, listBodies } from '../repositories/body-repository.ts';
+import type { BodyActivity } from '../repositories/body-repository.ts';
 import type { BodyRow } from '../repositories/body-repository.ts';
 import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
 import { findOffice } from '../repositories/office-repository.ts';
@@ -24,10 +25,12 @@ export interface BodySummary {
   sunsetDate: string | null;
   dissolvedOn: string | null;
   memberUnitCount: number;
+  /** Last held meeting and open/overdue decided items; null for a reader outside the body */
+  activity: { lastMeetingAt: string | null; openDecisions: number; overdueDecisions: number } | null;
 }
 
 /** A body's summary; `memberUnitCount` is the number of member units holding today. */
-export function toBodySummary(row: BodyRow, memberUnitCount: number): BodySummary {
+export function toBodySummary(row: BodyRow, memberUnitCount: number, activity: BodyActivity | null = null): BodySummary {
   return {
     id: row.id,
     name: row.name,
@@ -39,19 +42,44 @@ export function toBodySummary(row: BodyRow, memberUnitCount: number): BodySummar
     sunsetDate: row.sunsetDate,
     dissolvedOn: row.dissolvedOn,
     memberUnitCount,
+    activity: activity
+      ? { lastMeetingAt: activity.lastMeetingAt?.toISOString() ?? null, openDecisions: activity.openDecisions, overdueDecisions: activity.overdueDecisions }
+      : null,
   };
 }
 
-/** Summaries of stored bodies, with their member units counted as of `at`. */
-export async function summarizeBodies(db: DbOrTx, rows: readonly BodyRow[], at: string): Promise<BodySummary[]> {
+/**
+ * Summaries of stored bodies, with their member units counted as of `at` and, for the bodies the
+ * reader may see inside (`mayReadInternals`), their activity.
+ */
+export async function summarizeBodies(
+  db: DbOrTx,
+  rows: readonly BodyRow[],
+  at: string,
+  mayReadInternals: (bodyId: string) => Promise<boolean> = async () => false,
+): Promise<BodySummary[]> {
   const counts = await countMemberUnits(db, rows.map((row) => row.id), at);
-  return rows.map((row) => toBodySummary(row, counts.get(row.id) ?? 0));
+  const inside: string[] = [];
+  for (const row of rows) if (await mayReadInternals(row.id)) inside.push(row.id);
+  const activity = await bodyActivity(db, inside, at);
+  return rows.map((row) => toBodySummary(row, counts.get(row.id) ?? 0, activity.get(row.id) ?? null));
 }
 
 /** Lists bodies newest first; `q` searches the name. */
 export async function listBodySummaries(
   db: DbOrTx,
-  options: { kind?: BodyKind; level?: BodyLevel; regionCode?: string; status?: BodyStatus; q?: string; cursor?: string; limit: number; today: string },
+  options: {
+    kind?: BodyKind;
+    level?: BodyLevel;
+    regionCode?: string;
+    status?: BodyStatus;
+    q?: string;
+    cursor?: string;
+    limit: number;
+    today: string;
+    /** Whether the reader may see a body's internal records (its activity is shown then) */
+    mayReadInternals?: (bodyId: string) => Promise<boolean>;
+  },
 ): Promise<{ items: BodySummary[]; nextCursor: string | null }> {
   let after: { createdAt: Date; id: string } | undefined;
   if (options.cursor !== undefined) {
@@ -73,7 +101,7 @@ export async function listBodySummaries(
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
   return {
-    items: await summarizeBodies(db, page, options.today),
+    items: await summarizeBodies(db, page, options.today, options.mayReadInternals),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
@@ -104,7 +132,7 @@ export async function getBodyDetail(db: DbOrTx, options: { bodyId: string; at: s
   const units = await listBodyUnits(db, body.id, options.at);
   const office = await findOffice(db, body.id);
   return {
-    ...toBodySummary(body, units.length),
+    ...toBodySummary(body, units.length, (await bodyActivity(db, [body.id], options.at)).get(body.id) ?? null),
     flags: { noSeal: body.flags.noSeal, noFormalDocuments: body.flags.noFormalDocuments, notRegisteredBody: body.flags.notRegisteredBody },
     createdAt: body.createdAt.toISOString(),
     foundingDocument: {

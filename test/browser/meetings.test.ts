@@ -111,8 +111,14 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
 
   it('lets the convener approve the agenda item', async () => {
     expect(meetingPath).not.toBe('');
-    const tracked = await signedIn('meeting-agenda-approved', 'convener', meetingPath);
+    const tracked = await signedIn('meeting-agenda-approved', 'convener', '/workspace');
     const { page } = tracked;
+    // The workspace shows the convener what waits for their approval.
+    const waiting = page.getByTestId('waiting-item').filter({ hasText: `待审定议题：${MEETING_TITLE}` });
+    await visible(waiting);
+    await page.screenshot({ path: 'test-results/workspace-convener.png', fullPage: true });
+    await waiting.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === meetingPath);
     const item = page.getByTestId('agenda-item').filter({ hasText: AGENDA_TITLE });
     await item.getByRole('button', { name: /同\s*意/ }).first().click();
     await visible(item.filter({ hasText: '已同意' }));

@@ -50,6 +50,10 @@ describe.skipIf(!available)('my workspace in Chromium', { timeout: 90_000 }, () 
     await visible(page.getByRole('heading', { name: '我参加的机构' }));
     await visible(page.getByRole('link', { name: liaison.bodyName }));
     if (liaison.unitName !== null) await visible(page.getByText(`代表 ${liaison.unitName}`));
+    // The unit's open decisions, the meetings coming up and the inbox are there too (empty so far).
+    await visible(page.getByRole('heading', { name: '本单位待办议定事项' }));
+    await visible(page.getByRole('heading', { name: '近期会议' }));
+    await visible(page.getByRole('heading', { name: '消息' }));
     await visible(page.getByRole('button', { name: '主导航' }));
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);

@@ -159,7 +159,21 @@ describeDatabases('bodies', (t) => {
       const items = all.json<{ items: BodySummary[] }>().items;
       const ours = items.filter((i) => [a.id, b.id, c.id].includes(i.id));
       expect(ours.map((i) => i.id)).toEqual([c.id, b.id, a.id]);
-      expect(Object.keys(ours[0] ?? {}).sort()).toEqual(['id', 'kind', 'level', 'name', 'regionCode', 'regionName', 'status']);
+      expect(Object.keys(ours[0] ?? {}).sort()).toEqual([
+        'activity',
+        'dissolvedOn',
+        'id',
+        'kind',
+        'level',
+        'memberUnitCount',
+        'name',
+        'regionCode',
+        'regionName',
+        'status',
+        'sunsetDate',
+      ]);
+      // An outsider sees the public summary only: no meetings or decided items of the body.
+      expect(ours.every((i) => (i as unknown as { activity: unknown }).activity === null)).toBe(true);
 
       const search = await app.inject({ method: 'GET', url: `/api/bodies?q=${encodeURIComponent(b.name.slice(3, 7))}`, headers: { cookie } });
       expect(search.json<{ items: BodySummary[] }>().items.map((i) => i.id)).toEqual([b.id]);

@@ -9,6 +9,7 @@ interface Summary {
   sunsetDate: string | null;
   dissolvedOn: string | null;
   memberUnitCount: number;
+  activity: { lastMeetingAt: string | null; openDecisions: number; overdueDecisions: number } | null;
 }
 
 describeDatabases('dissolution', (t) => {
@@ -21,6 +22,11 @@ describeDatabases('dissolution', (t) => {
       expect(list.statusCode, list.body).toBe(200);
       const [item] = list.json<{ items: Summary[] }>().items;
       expect(item).toMatchObject({ id: published.id, status: 'active', memberUnitCount: 3, sunsetDate: '2030-12-31', dissolvedOn: null });
+      // The system administrator holds no role inside the body: its activity is not shown.
+      expect(item?.activity).toBeNull();
+      const office = await bodyUser(t, published.id, 'office_staff');
+      const asOffice = await app.inject({ method: 'GET', url: `/api/bodies?q=${encodeURIComponent(tag)}`, headers: { cookie: office.cookie } });
+      expect(asOffice.json<{ items: Summary[] }>().items[0]?.activity).toEqual({ lastMeetingAt: null, openDecisions: 0, overdueDecisions: 0 });
     });
   });
 

@@ -12,7 +12,7 @@ import {
 import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
 import { isoDateOf } from '../../domain/directory/membership-timeline.ts';
-import { authorize, authorizeActor, bodyResource } from '../../policy/policy.ts';
+import { authorize, authorizeActor, bodyResource, can } from '../../policy/policy.ts';
 import { getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
 import { dissolveBody } from '../../services/dissolution-service.ts';
 import { publishBody } from '../../services/charter-service.ts';
@@ -66,6 +66,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
         today: isoDateOf(deps.clock.now()),
+        mayReadInternals: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
       });
     },
   );

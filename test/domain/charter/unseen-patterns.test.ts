@@ -429,3 +429,60 @@ describe('a task force plan whose groups are numbered lines with their lead and 
     expect(c.rules.find((r) => r.type === 'presider')).toMatchObject({ meetingKind: 'working', roles: ['deputy_convener'] });
   });
 });
+
+describe('functions listed as numbered items under their heading', () => {
+  const raw = [
+    '某某省某某工作联席会议制度',
+    '一、主要职能',
+    '（一）统筹协调全省某某工作。',
+    '（二）研究解决某某工作中的重大问题。',
+    '（三）联席会议办公室职责：承担日常工作。',
+    '二、组成人员',
+    '联席会议由省政府分管副省长担任召集人。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('takes each item, not the office’s', () => {
+    expect(c.functions.map((f) => f.text)).toEqual(['统筹协调全省某某工作', '研究解决某某工作中的重大问题']);
+    for (const f of c.functions) expect(slice(c, f.source)).toBe(f.text);
+  });
+});
+
+describe('a progress report due every period without a stated number', () => {
+  const raw = [
+    '某某工作联席会议制度',
+    '四、工作要求',
+    '各成员单位要认真落实联席会议议定事项，每季度向联席会议办公室报送工作进展情况。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('is one report a period from the member units to the office', () => {
+    expect(c.rules.find((r) => r.type === 'info_report_quota')).toMatchObject({
+      reporter: 'member_unit',
+      count: 1,
+      periodMonths: 3,
+      reportTo: ['office'],
+    });
+  });
+});
+
+describe('a number glued to its date under the title, and daily work given to a unit’s sections', () => {
+  const raw = [
+    '某市人民政府办公室关于成立市某某建设领导小组的通知',
+    '某府办函[2031]248号2031年12月16日某某省',
+    '',
+    '各镇人民政府，市府直属有关单位：',
+    '  市政府决定成立市某某建设领导小组。领导小组成员名单如下：',
+    '  组 长：张某某（市政府副市长）',
+    '  成员：',
+    '  何某某（市财政局）',
+    '  钟某（市建设局）',
+    '  领导小组不设办公室，日常工作由市卫生局有关科室承担，任务完成后自行撤销。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('reads the number and the addressees', () => {
+    expect(c.foundingDocument.docNumber).toBe('某府办函〔2031〕248号');
+    expect(c.foundingDocument.addressees).toEqual(['各镇人民政府', '市府直属有关单位']);
+  });
+  it('takes the unit, not its sections, as the host of the daily work', () => {
+    expect(c.office?.hostUnit).toBe('市卫生局');
+  });
+});

@@ -7528,6 +7528,11 @@ export interface paths {
                                 sunsetDate: string | null;
                                 dissolvedOn: string | null;
                                 memberUnitCount: number;
+                                activity: {
+                                    lastMeetingAt: string | null;
+                                    openDecisions: number;
+                                    overdueDecisions: number;
+                                } | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -7848,6 +7853,11 @@ export interface paths {
                                 sunsetDate: string | null;
                                 dissolvedOn: string | null;
                                 memberUnitCount: number;
+                                activity: {
+                                    lastMeetingAt: string | null;
+                                    openDecisions: number;
+                                    overdueDecisions: number;
+                                } | null;
                             };
                             charterVersion: {
                                 id: string;
@@ -8169,6 +8179,11 @@ export interface paths {
                             sunsetDate: string | null;
                             dissolvedOn: string | null;
                             memberUnitCount: number;
+                            activity: {
+                                lastMeetingAt: string | null;
+                                openDecisions: number;
+                                overdueDecisions: number;
+                            } | null;
                             flags: {
                                 noSeal: boolean;
                                 noFormalDocuments: boolean;
@@ -8526,6 +8541,11 @@ export interface paths {
                             sunsetDate: string | null;
                             dissolvedOn: string | null;
                             memberUnitCount: number;
+                            activity: {
+                                lastMeetingAt: string | null;
+                                openDecisions: number;
+                                overdueDecisions: number;
+                            } | null;
                         };
                     };
                 };
@@ -9136,6 +9156,11 @@ export interface paths {
                                     sunsetDate: string | null;
                                     dissolvedOn: string | null;
                                     memberUnitCount: number;
+                                    activity: {
+                                        lastMeetingAt: string | null;
+                                        openDecisions: number;
+                                        overdueDecisions: number;
+                                    } | null;
                                 };
                                 periods: {
                                     lead: boolean;

@@ -189,8 +189,8 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
         />
       </Card>
 
-      {open && (myUnit !== undefined || roles.office) && (
-        <Card size="small" title={<h3 className="lx-card-title">{myUnit !== undefined ? t('decision.reportProgress') : t('decision.close')}</h3>}>
+      {open && ((myUnit !== undefined && decision.status !== 'completion_reported') || (roles.office && decision.status === 'completion_reported')) && (
+        <Card size="small" title={<h3 className="lx-card-title">{decision.status === 'completion_reported' ? t('decision.close') : t('decision.reportProgress')}</h3>}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {myUnit !== undefined && decision.status !== 'completion_reported' && (
               <>

@@ -45,6 +45,14 @@ export function extractFunctions(rc: RuleContext): CharterFunction[] {
       return;
     }
     out.push(...items(text, kids.length > 0 ? { start: section.body.start, end: (sections[kids[0] as number] as Section).source.start } : section.body));
+    // 一、主要职能 ⏎ （一）… ⏎ （二）…: numbered duties, not someone else's
+    for (const k of kids) {
+      const kid = sections[k] as Section;
+      if (children(k).length > 0) continue;
+      const heading = headingOf(kid, text);
+      if (heading !== null && OTHERS.test(heading)) continue;
+      out.push(...items(text, { start: kid.source.start, end: kid.source.end }));
+    }
   };
   const tops = sections.flatMap((s, i) => (isFunctions(s) && bodyDoc(s) && (s.parent === null || !isFunctions(sections[s.parent] as Section)) ? [i] : []));
   tops.forEach(visit);

@@ -96,7 +96,8 @@ function findHost(text: string, ctx: OfficeContext): { name: string; source: Sou
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
-      const written = foldSpaces(m[1] ?? '').replace(/(?:内|之内)$/u, '');
+      // …由某局有关科室承担: the unit, not its section
+      const written = foldSpaces(m[1] ?? '').replace(/(?:内|之内)$/u, '').replace(/(?:的)?(?:有关|相关)?(?:业务)?(?:科室|处室|股室)$/u, '');
       // 某司（某某办公室）: the parenthesis is the unit's other name
       const name = stripAlias(written).name;
       if (!looksLikeUnit(name)) continue;

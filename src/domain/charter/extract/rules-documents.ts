@@ -44,8 +44,10 @@ export function infoReportQuotaRules(rc: RuleContext, s: Sentence): InfoReportQu
   if (period === null) return [];
   const after = text.slice(period.index + period.length);
   const quota = new RegExp(`^[^。；，]{0,10}?(?:不得少于|不少于|至少|报送)[^。；，]{0,4}?(${NUM})\\s*(?:篇|条|期|份|则)`).exec(after);
-  if (quota === null) return [];
-  const count = parseCount(quota[1] as string);
+  // 每季度向办公室报送工作进展情况: one report a period (a year's report is the annual report)
+  const once = quota === null && period.months < 12 && /^[^。；]{0,24}?报送[^。；]{0,12}?(?:情况|信息|进展)/.test(after);
+  if (quota === null && !once) return [];
+  const count = quota !== null ? parseCount(quota[1] as string) : 1;
   if (count === null) return [];
   const reporter = subjectActor(rc, s, 'member_unit') ?? 'member_unit';
   const rule: InfoReportQuotaRule = {

@@ -2,7 +2,7 @@
  * Classifies the lines of a normalized text for the segmenter. Pure.
  */
 import { isDateLine } from '../../text/dates.ts';
-import { parseDocNumber } from '../../text/doc-number.ts';
+import { findDocNumbers, parseDocNumber, type DocNumberMatch } from '../../text/doc-number.ts';
 import { parseSectionLabel, type SectionLabel } from '../../text/section-labels.ts';
 import { endsLikeTitle, isTitleLike } from '../../text/title-lines.ts';
 
@@ -30,11 +30,22 @@ export interface Line {
 export const METADATA_LINE =
   /^(?:【[^】]{1,8}】|(?:来源|信息来源|文章来源|发布时间|发布日期|公布日期|成文日期|发文日期|印发日期|施行日期|生效日期|实施日期|发文机关|发布机关|发文机构|发布机构|制定机关|发文单位|生成日期|发文字号|文号|字号)：)/u;
 
+/**
+ * A document number opening a line that holds nothing else but a date and a short place name
+ * (`某府办函〔2003〕248号2003年12月16日某省`), or null.
+ */
+export function leadingDocNumber(s: string): DocNumberMatch | null {
+  const first = findDocNumbers(s)[0];
+  if (first === undefined || first.start !== 0) return null;
+  const tail = s.slice(first.end).trim();
+  return /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-.]\d{1,2}[-.]\d{1,2})?\s*[\u4e00-\u9fff]{0,6}$/u.test(tail) && tail !== s.trim() ? first : null;
+}
+
 export function classifyLine(text: string): { kind: LineKind; label: SectionLabel | null } {
   const s = text.trim();
   if (s === '') return { kind: 'blank', label: null };
   if (METADATA_LINE.test(s)) return { kind: 'metadata', label: null };
-  if (parseDocNumber(s) !== null) return { kind: 'doc_number', label: null };
+  if (parseDocNumber(s) !== null || leadingDocNumber(s) !== null) return { kind: 'doc_number', label: null };
   // A date alone on its line, also in parentheses under a title: （2020年7月22日）
   if (isDateLine(s) || (/^[（(].*[）)]$/u.test(s) && isDateLine(s.slice(1, -1)))) return { kind: 'date', label: null };
   if (/^附件\s*\d*$/u.test(s)) return { kind: 'attachment_heading', label: null };

@@ -7,7 +7,7 @@ import type { SourceSpan } from '../charter-types.ts';
 import type { DocumentStructure, Located, Section, StructureDocument } from '../pipeline-types.ts';
 import { findDates } from '../../text/dates.ts';
 import { parseDocNumber } from '../../text/doc-number.ts';
-import { splitLines, type Line } from './line-kinds.ts';
+import { leadingDocNumber, splitLines, type Line } from './line-kinds.ts';
 import { detectTruncation } from './truncation.ts';
 import { splitAddressees } from './addressees.ts';
 import { parseMetadata } from './metadata.ts';
@@ -83,7 +83,7 @@ export function segmentDocument(text: string, original?: string): DocumentStruct
   let docNumber: DocumentStructure['docNumber'] = null;
   for (const line of header) {
     if (line.kind !== 'doc_number') continue;
-    const parsed = parseDocNumber(line.text);
+    const parsed = parseDocNumber(line.text) ?? leadingDocNumber(line.text.trim());
     if (!parsed) continue;
     const offset = line.text.indexOf(line.text.trim()) + line.text.trim().search(/[\u4e00-\u9fff]/u);
     const span = { start: line.start + offset, end: line.start + offset + (parsed.end - parsed.start) };
