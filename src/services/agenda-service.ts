@@ -23,7 +23,7 @@ import {
 import { listBodyUnits } from '../repositories/unit-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
-import { actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadBodyCharter, meetingDay, nowOf, onlyMessage, ruleRefusal } from './meeting-context.ts';
+import { actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadActiveBodyCharter, meetingDay, nowOf, onlyMessage, ruleRefusal } from './meeting-context.ts';
 import { getMeeting, invitedUnits } from './meeting-service.ts';
 import type { AgendaItemView, MaterialView, MeetingDetail } from './meeting-service.ts';
 import { enqueueNotification } from './notification-service.ts';
@@ -66,7 +66,7 @@ export async function proposeAgendaItem(
   const id = await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, BEFORE_MEETING, '再提出议题');
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     const day = meetingDay(meeting);
     const unitId = options.input.unitId ?? null;
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day });
@@ -132,7 +132,7 @@ export async function decideAgendaItem(
     if (before.status !== 'proposed') throw new AppError('agenda_item_already_decided', 409, '该议题已经审核');
     const reason = options.reason?.trim() ?? '';
     if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列入议题须说明理由', { field: 'reason' });
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     const rule = agendaApprovalRule(charter, meeting.kind);
     const allowed = rule === null ? DEFAULT_APPROVERS : rule.approvedBy.length > 0 ? rule.approvedBy : (rule.submittedTo ?? ['office']);
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });

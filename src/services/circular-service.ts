@@ -3,6 +3,7 @@
  * its status and working days left or overdue, sent to all members. H4's documents part renders it
  * (DOCX) from `getCircularForRendering`.
  */
+import { assertBodyActive } from './dissolution-service.ts';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import { todayInShanghai } from '../domain/calendar/index.ts';
@@ -99,6 +100,7 @@ export async function createCircular(options: { db: Database; clock: Clock; body
   return options.db.transaction(async (tx) => {
     const body = await findBodyById(tx, options.bodyId);
     if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+    assertBodyActive(body);
     const at = options.origin.at ?? options.clock.now();
     const asOf = todayInShanghai(at);
     const rows = (await listLedgerRows(tx, { bodyId: options.bodyId, clock: { now: () => at } })).filter((r) => r.status !== 'closed');

@@ -3,6 +3,7 @@
  * change), the roles the acting account holds on the meeting day (memberships valid on that date,
  * the office's direct grant), and the refusals every step shares.
  */
+import { assertBodyActive } from './dissolution-service.ts';
 import type { DbOrTx } from '../db/database.ts';
 import type { MeetingRow } from '../db/schema/meetings.ts';
 import type { Actor, Charter, Rule } from '../domain/charter/charter-types.ts';
@@ -44,6 +45,13 @@ export async function loadBodyCharter(db: DbOrTx, bodyId: string): Promise<{ bod
   const version = await findCharterVersionById(db, body.currentCharterVersionId);
   if (!version) throw new Error(`body ${bodyId}: current charter version is missing`);
   return { body, charter: version.charter };
+}
+
+/** The body and its charter for a change: refused once the body is dissolved. */
+export async function loadActiveBodyCharter(db: DbOrTx, bodyId: string): Promise<{ body: BodyRow; charter: Charter }> {
+  const loaded = await loadBodyCharter(db, bodyId);
+  assertBodyActive(loaded.body);
+  return loaded;
 }
 
 /** A meeting of the body, or a 404 naming `meetingId`. */

@@ -63,6 +63,7 @@ import {
   getMeetingRow,
   heldRolesOn,
   loadBodyCharter,
+  loadActiveBodyCharter,
   meetingDay,
   nowOf,
   onlyMessage,
@@ -333,7 +334,7 @@ export async function createMeeting(db: Database, options: { bodyId: string; inp
   const { input } = options;
   const now = nowOf(options.origin);
   const id = await db.transaction(async (tx) => {
-    const { body, charter } = await loadBodyCharter(tx, options.bodyId);
+    const { body, charter } = await loadActiveBodyCharter(tx, options.bodyId);
     if (body.status !== 'active') throw new AppError('body_dissolved', 409, '该机构已撤销，不能再召开会议');
     checkTimes(input.startsAt, input.endsAt, now);
     const groupId = input.groupId ?? null;
@@ -634,7 +635,7 @@ export async function setPresider(
   await db.transaction(async (tx) => {
     const before = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(before, ['draft', 'scheduled', 'postponed'], '更改主持人');
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     const membership = await membershipOnDay(tx, before, options.membershipId, 'membershipId');
     const rule = presiderRule(charter, before.kind);
     const allowed = rule?.roles ?? DEFAULT_PRESIDERS;
@@ -668,7 +669,7 @@ export async function proposeObserver(
   const id = await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, ['draft', 'scheduled', 'postponed'], '再增加列席人员');
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     const name = options.input.name.trim();
     if (name === '') throw new AppError('name_required', 400, '请填写列席人员', { field: 'name' });
     const needsApproval = observerApprovalRule(charter, meeting.kind) !== null;
@@ -715,7 +716,7 @@ export async function decideObserver(
     if (before.approvalStatus !== 'proposed') throw new AppError('observer_already_decided', 409, '该列席人员已经确定，无需再审核');
     const reason = options.reason?.trim() ?? '';
     if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列席须说明理由', { field: 'reason' });
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     const rule = observerApprovalRule(charter, meeting.kind);
     const approval = rule?.participantApproval;
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
@@ -809,7 +810,7 @@ export async function issueMeetingNotice(db: Database, options: { bodyId: string
   const now = nowOf(options.origin);
   return db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, options);
-    const { body, charter } = await loadBodyCharter(tx, options.bodyId);
+    const { body, charter } = await loadActiveBodyCharter(tx, options.bodyId);
     assertMayIssueFormalDocument(charter, 'notice');
     assertStatus(meeting, ['scheduled'], '印发会议通知');
     const agenda = (await listAgendaItems(tx, meeting.id)).filter((i) => i.status === 'approved');

@@ -38,6 +38,7 @@ import {
   getMeetingRow,
   heldRolesOn,
   loadBodyCharter,
+  loadActiveBodyCharter,
   nowOf,
   onlyMessage,
   ruleRefusal,
@@ -174,7 +175,7 @@ export async function draftMinutes(db: Database, options: { bodyId: string; meet
   const id = await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertTransition(meeting, 'minutes_drafted');
-    const { body } = await loadBodyCharter(tx, options.bodyId);
+    const { body } = await loadActiveBodyCharter(tx, options.bodyId);
     await checkDecidedItems(tx, options.bodyId, options.input.decidedItems);
     const row = await insertMinutes(tx, {
       meetingId: meeting.id,
@@ -253,7 +254,7 @@ export async function signOffMinutes(db: Database, options: { bodyId: string; mi
     const before = await getMinutesRow(tx, { ...options, forUpdate: true });
     assertMinutesStatus(before, 'draft', '审定');
     const meeting = await getMeetingRow(tx, { bodyId: options.bodyId, meetingId: before.meetingId, forUpdate: true });
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     const rule = minutesSignoffRule(charter);
     const allowed = rule?.roles ?? DEFAULT_SIGNERS;
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: isoDateOf(now) });
@@ -306,7 +307,7 @@ export async function issueMinutes(db: Database, options: { bodyId: string; minu
     assertMinutesStatus(before, 'signed_off', '印发（须先审定）');
     const meeting = await getMeetingRow(tx, { bodyId: options.bodyId, meetingId: before.meetingId, forUpdate: true });
     if (before.correctsMinutesId === null) assertTransition(meeting, 'minutes_issued');
-    const { charter } = await loadBodyCharter(tx, options.bodyId);
+    const { charter } = await loadActiveBodyCharter(tx, options.bodyId);
     assertMayIssueFormalDocument(charter, 'minutes');
     const issuedOn = isoDateOf(now);
     const year = Number(issuedOn.slice(0, 4));

@@ -89,6 +89,16 @@ describeDatabases('dissolution', (t) => {
       });
       expect(again.statusCode).toBe(409);
       expect(again.json<{ error: { code: string } }>().error.code).toBe('body_dissolved');
+
+      // A dissolved body holds no more meetings.
+      const meeting = await app.inject({
+        method: 'POST',
+        url: `/api/bodies/${published.id}/meetings`,
+        headers: { cookie: office.cookie },
+        payload: { kind: 'plenary', title: '全体会议', startsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() },
+      });
+      expect(meeting.statusCode, meeting.body).toBe(409);
+      expect(meeting.json<{ error: { code: string } }>().error.code).toBe('body_dissolved');
     });
 
     it('dissolves a body the day after its sunset date, once, however often the sweep runs', async () => {

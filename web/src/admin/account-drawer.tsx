@@ -35,7 +35,7 @@ interface AccountDrawerProps {
 }
 
 export function AccountDrawer({ accountId, onClose, onPasswordReset }: AccountDrawerProps) {
-  const { t } = useI18n();
+  const { t, count } = useI18n();
   const open = accountId !== null;
   const account = useQuery({ queryKey: ['account', accountId], queryFn: () => getAccount(accountId ?? ''), enabled: open });
   return (
@@ -44,7 +44,7 @@ export function AccountDrawer({ accountId, onClose, onPasswordReset }: AccountDr
       onClose={onClose}
       size={560}
       rootClassName="lx-account-drawer"
-      title={account.data === undefined ? t('nav.accounts') : t('accounts.detail.title', { name: `${account.data.displayName}（${account.data.username}）` })}
+      title={account.data === undefined ? t('nav.accounts') : t('accounts.detail.title', { name: count(account.data.displayName, account.data.username) })}
       destroyOnHidden
     >
       {account.isPending && open && <Spin description={t('app.loading')} />}

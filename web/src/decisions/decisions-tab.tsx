@@ -134,14 +134,14 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
 
 /** Columns by status, one card per decision. */
 function DecisionBoard({ items, onOpen }: { items: Decision[]; onOpen: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, count } = useI18n();
   return (
     <Row gutter={[12, 12]}>
       {DECISION_STATUSES.map((status) => {
         const column = items.filter((item) => item.status === status);
         return (
           <Col key={status} xs={24} md={12} xl={6}>
-            <Card size="small" title={`${t(`decision.status.${status}`)}（${column.length}）`} className="lx-board-column" data-testid={`board-${status}`}>
+            <Card size="small" title={count(t(`decision.status.${status}`), column.length)} className="lx-board-column" data-testid={`board-${status}`}>
               {column.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('decisions.empty')} />
               ) : (

@@ -23,6 +23,10 @@ interface I18nValue {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;
+  /** "label（3）" in Chinese, "label (3)" in English */
+  count: (label: string, count: number | string) => string;
+  /** "label：value" in Chinese, "label: value" in English */
+  field: (label: string, value: string) => string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -55,7 +59,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(() => {
     const dictionary = dictionaries[language];
-    return { language, setLanguage, t: (key, params) => formatMessage(dictionary[key], params) };
+    const zh = language === 'zh';
+    return {
+      language,
+      setLanguage,
+      t: (key, params) => formatMessage(dictionary[key], params),
+      count: (label, count) => (zh ? `${label}（${count}）` : `${label} (${count})`),
+      field: (label, value) => (zh ? `${label}：${value}` : `${label}: ${value}`),
+    };
   }, [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

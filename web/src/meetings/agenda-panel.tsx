@@ -25,7 +25,7 @@ interface AgendaPanelProps {
 }
 
 export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPanelProps) {
-  const { t } = useI18n();
+  const { t, field } = useI18n();
   const ref = { bodyId: meeting.bodyId, meetingId: meeting.id };
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -97,7 +97,7 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
                 )}
                 {item.materials.length > 0 && (
                   <Space wrap size={4}>
-                    <Typography.Text>{t('agenda.materials')}：</Typography.Text>
+                    <Typography.Text>{field(t('agenda.materials'), '')}</Typography.Text>
                     {item.materials.map((material) => (
                       <Space key={material.id} size={2}>
                         <a href={materialUrl(ref, material.id)} download={material.name}>

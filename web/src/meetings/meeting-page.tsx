@@ -164,7 +164,7 @@ function MeetingActions({ meeting, roles, onChanged }: { meeting: MeetingDetail;
 }
 
 function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, count } = useI18n();
   const ref = { bodyId: meeting.bodyId, meetingId: meeting.id };
   const day = dayjs(meeting.startsAt).format('YYYY-MM-DD');
   const leaders = useQuery({
@@ -249,7 +249,7 @@ function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail;
           items={[
             {
               key: 'findings',
-              label: `${t('meeting.findings')}（${meeting.findings.length}）`,
+              label: count(t('meeting.findings'), meeting.findings.length),
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   {meeting.findings.map((finding, index) => (

@@ -276,7 +276,7 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
 }
 
 function MinutesView({ minutes, unitName }: { minutes: Minutes; unitName: (unitId: string) => string }) {
-  const { t } = useI18n();
+  const { t, field } = useI18n();
   const deadlineText = (deadline: DecidedItemInput['deadline']) =>
     deadline.kind === 'date' ? deadline.date : deadline.kind === 'working_days' ? t('rule.workingDays', { days: deadline.days }) : t('minutes.deadline.charter_default');
   return (
@@ -293,8 +293,11 @@ function MinutesView({ minutes, unitName }: { minutes: Minutes; unitName: (unitI
                   {index + 1}. {item.text}
                 </Typography.Text>
                 <Typography.Text type="secondary">
-                  {t('minutes.leadUnit')}：{unitName(item.leadUnitId)}
-                  {item.coUnitIds.length > 0 && ` · ${t('minutes.coUnits')}：${item.coUnitIds.map(unitName).join('、')}`} · {t('minutes.deadline')}：{deadlineText(item.deadline)}
+                  {[
+                    field(t('minutes.leadUnit'), unitName(item.leadUnitId)),
+                    ...(item.coUnitIds.length > 0 ? [field(t('minutes.coUnits'), item.coUnitIds.map(unitName).join('、'))] : []),
+                    field(t('minutes.deadline'), deadlineText(item.deadline)),
+                  ].join(' · ')}
                 </Typography.Text>
               </Space>
             </List.Item>
@@ -302,8 +305,14 @@ function MinutesView({ minutes, unitName }: { minutes: Minutes; unitName: (unitI
         />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        {t('minutes.attendance')}：{minutes.attendance.attended.map((entry) => entry.unitName).join('、') || t('common.none')} / {minutes.attendance.absentWithLeave.map((entry) => entry.unitName).join('、') || t('common.none')} /{' '}
-        {minutes.observers.map((observer) => observer.name).join('、') || t('common.none')}
+        {field(
+          t('minutes.attendance'),
+          [
+            minutes.attendance.attended.map((entry) => entry.unitName).join('、') || t('common.none'),
+            minutes.attendance.absentWithLeave.map((entry) => entry.unitName).join('、') || t('common.none'),
+            minutes.observers.map((observer) => observer.name).join('、') || t('common.none'),
+          ].join(' / '),
+        )}
       </Typography.Paragraph>
     </Card>
   );
