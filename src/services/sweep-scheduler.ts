@@ -3,6 +3,7 @@
  * sender. One run at a time per process; several processes may run at once (the claims are in
  * PostgreSQL). `stop()` waits for a running pass to finish.
  */
+import { dissolveBodiesPastSunset } from './dissolution-service.ts';
 import type { Clock } from '../config/clock.ts';
 import type { AppConfig } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
@@ -18,6 +19,8 @@ export interface SweepLogger {
 }
 
 export interface SweepRunResult {
+  /** Bodies dissolved because their charter's sunset date has passed */
+  dissolved: string[];
   reminders: ReminderSweepResult;
   outbox: SendResult;
 }
@@ -44,6 +47,7 @@ export class SweepScheduler {
 
   /** One pass: reminders, then every due outbox row. */
   async runOnce(): Promise<SweepRunResult> {
+    const { dissolved } = await dissolveBodiesPastSunset(this.deps.db, { clock: this.deps.clock });
     const reminders = await sweepReminders({ db: this.deps.db, clock: this.deps.clock });
     const outbox = await sendDueOutbox({
       db: this.deps.db,
@@ -54,7 +58,7 @@ export class SweepScheduler {
       ...(this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch }),
       logger: this.deps.logger,
     });
-    return { reminders, outbox };
+    return { dissolved, reminders, outbox };
   }
 
   /** Starts the schedule: a pass now, then one every `intervalSeconds` after the previous ends. */
@@ -70,7 +74,7 @@ export class SweepScheduler {
       this.timer = null;
       this.running = this.runOnce().then(
         (result) => {
-          if (result.reminders.enqueued > 0 || result.outbox.sent > 0 || result.outbox.failed > 0) this.deps.logger.info({ ...result }, 'sweep');
+          if (result.dissolved.length > 0 || result.reminders.enqueued > 0 || result.outbox.sent > 0 || result.outbox.failed > 0) this.deps.logger.info({ ...result }, 'sweep');
           return result;
         },
         (error: unknown) => {
