@@ -486,3 +486,21 @@ describe('a number glued to its date under the title, and daily work given to a 
     expect(c.office?.hostUnit).toBe('市卫生局');
   });
 });
+
+describe('a national census group named only in the text, its heads given by name', () => {
+  const raw = [
+    '关于成立某某工作机构的通知',
+    '国务院决定成立第二次全国某某普查领导小组。',
+    '一、领导小组由张某某同志任组长，李某某同志任副组长。',
+  ].join('\n');
+  const c = charterOf(raw);
+  it('is national by 全国 in its name', () => {
+    expect(c.body).toMatchObject({ name: '第二次全国某某普查领导小组', level: 'national' });
+  });
+  it('takes a name followed by 同志 as the person, with no post', () => {
+    expect(c.roles.map((r) => [r.kind, r.person, r.position])).toEqual([
+      ['convener', '张某某', null],
+      ['deputy_convener', '李某某', null],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 /** A liaison's or member's unit: its open decisions across every body it sits in, with working days left or overdue. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Card, Empty, List, Space, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -7,10 +7,12 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { listUnitDecisions, type Decision } from '../decisions/decisions-api.ts';
 import { StandingTag } from '../decisions/standing-tag.tsx';
 import { DecisionStatusTag } from '../decisions/decision-status-tag.tsx';
-import { DecisionDrawer } from '../decisions/decision-drawer.tsx';
 import { decisionStanding } from '../decisions/decision-standing.ts';
 
 const URGENCY = { red: 0, yellow: 1, green: 2, grey: 3 } as const;
+
+// The decision's detail (forms, uploads, date pickers) loads when one is opened: the workspace stays small.
+const DecisionDrawer = lazy(() => import('../decisions/decision-drawer.tsx').then((module) => ({ default: module.DecisionDrawer })));
 
 export function UnitDecisionsSection({ units, bodyNames }: { units: { unitId: string; name: string }[]; bodyNames: Map<string, string> }) {
   const { t } = useI18n();
@@ -54,7 +56,11 @@ export function UnitDecisionsSection({ units, bodyNames }: { units: { unitId: st
           )}
         />
       )}
-      <DecisionDrawer bodyId={open?.bodyId ?? ''} decisionId={open?.decisionId ?? null} onClose={() => setOpen(null)} />
+      {open !== null && (
+        <Suspense fallback={null}>
+          <DecisionDrawer bodyId={open.bodyId} decisionId={open.decisionId} onClose={() => setOpen(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

@@ -22,7 +22,11 @@ export function extractFunctions(rc: RuleContext): CharterFunction[] {
     return heading !== null && FUNCTIONS_HEADING.test(heading) && !OTHERS.test(heading.replace(/及工作制度|和工作制度/, ''));
   };
   const bodyDoc = (s: Section): boolean => (rc.subjects[s.document] ?? 'body') === ('body' satisfies DocumentSubject);
-  const children = (i: number): number[] => sections.flatMap((s, j) => (s.parent === i ? [j] : []));
+  const childrenOf = new Map<number, number[]>();
+  sections.forEach((s, j) => {
+    if (s.parent !== null) childrenOf.set(s.parent, [...(childrenOf.get(s.parent) ?? []), j]);
+  });
+  const children = (i: number): number[] => childrenOf.get(i) ?? [];
   const out: CharterFunction[] = [];
   const visit = (i: number): void => {
     const section = sections[i] as Section;

@@ -174,6 +174,7 @@ export function extractHeader(text: string, structure: DocumentStructure): Heade
   const national =
     NATIONAL.test(hit.name) ||
     /部际/u.test(hit.name) ||
+    (/全国/u.test(hit.name) && leadingRegion(hit.name) === null) ||
     (issuer !== null && /^(?:国务院|中共中央|国家)/u.test(issuer.value) && leadingRegion(hit.name) === null);
 
   let region: Region | null = null;

@@ -297,7 +297,7 @@ export function findPositionalRoles(text: string): PositionalRole[] {
     const label = LABEL_RE.exec(text.slice(listStart, verbAt));
     if (label) listStart += label[0].length;
     // 领导小组由… / 某市某某工作领导小组由…: the body's name (generic or full) before 由
-    const lead = new RegExp(`^[\\s\\u3000]*(?:[^，。；、由]{0,40}?${BODY_REFERENCE})?由`, 'u').exec(text.slice(listStart, verbAt));
+    const lead = new RegExp(`^[\\s\\u3000]*(?:[^，。；、由]{0,40}?(?:${BODY_REFERENCE}|办公室))?由`, 'u').exec(text.slice(listStart, verbAt));
     if (lead) listStart += lead[0].length;
     const listText = text.slice(listStart, verbAt);
     if (listText.trim().length === 0 || /办公室$/u.test(listText)) continue;
@@ -368,6 +368,12 @@ export function rolesFromPositions(
     const kind = roleKindOfTitle(p.title, { titles });
     if (kind === null || kind === 'liaison') continue;
     // 组长由市长张某担任: the position may end with its holder's name
+    // 由张某同志任主任: a name alone is the person, with no post given
+    const bare = p.position.replace(/同志$/u, '');
+    if (bare !== p.position && isPerson(bare)) {
+      roles.push({ kind, title: p.title, person: bare, position: null, unit: null, source: p.source });
+      continue;
+    }
     const held = splitPostPerson(p.position);
     const position = held?.position ?? p.position;
     roles.push({ kind, title: p.title, person: held?.person ?? null, position, unit: unitOf(position), source: p.source });

@@ -183,8 +183,20 @@ export function unitOfPost(post: string, preferred?: (unit: string) => boolean):
   return units[units.length - 1] ?? null;
 }
 
+/** Keys computed so far (a pure cache: the same name always gives the same key). */
+const unitKeys = new Map<string, string>();
+
 /** Comparison key of a unit name: no spaces, 办公室 → 办, 委员会 → 委. */
 export function unitKey(name: string): string {
+  const cached = unitKeys.get(name);
+  if (cached !== undefined) return cached;
+  if (unitKeys.size > 20000) unitKeys.clear();
+  const key = computeUnitKey(name);
+  unitKeys.set(name, key);
+  return key;
+}
+
+function computeUnitKey(name: string): string {
   return name
     .replace(/[\s\u3000\u00a0]+/gu, '')
     .replace(/（/gu, '(')
