@@ -83,6 +83,15 @@ export function validateCharter(charter: CharterDraft, structure: DocumentStruct
     });
   }
 
+  if (charter.memberUnits.length === 0) {
+    findings.push({
+      severity: 'warning',
+      code: 'no_member_units',
+      message: '文中未列出成员单位：督办事项须由成员单位承办，发布前请在更正中补充成员单位',
+      source: structure.title.source,
+    });
+  }
+
   if (charter.foundingDocument.docNumber === null) {
     findings.push({
       severity: 'info',
@@ -122,7 +131,7 @@ function findRoleTitleUse(text: string, title: string): SourceSpan | null {
 }
 
 /** Codes a charter can have at most once. */
-const SINGLETON_CODES = new Set(['member_count_mismatch', 'text_truncated', 'no_doc_number', 'body_not_found']);
+const SINGLETON_CODES = new Set(['member_count_mismatch', 'text_truncated', 'no_doc_number', 'no_member_units', 'body_not_found']);
 
 /**
  * Keeps one finding per code for singleton codes and one per code and span (or message) otherwise;

@@ -120,3 +120,15 @@ describe('findings on the seeds', () => {
     }
   });
 });
+
+describe('a document without a member-unit list', () => {
+  it('says so once, so the office adds the units before publishing', () => {
+    const result = importCharter(seed('004'));
+    if (!result.ok) throw new Error('004 did not import');
+    expect(result.charter.memberUnits).toHaveLength(0);
+    expect(result.charter.findings.filter((f) => f.code === 'no_member_units')).toHaveLength(1);
+    const listed = importCharter(seed('000'));
+    if (!listed.ok) throw new Error('000 did not import');
+    expect(listed.charter.findings.some((f) => f.code === 'no_member_units')).toBe(false);
+  });
+});
