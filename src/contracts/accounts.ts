@@ -11,7 +11,9 @@ export const accountSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   systemRoles: z.array(systemRoleSchema),
-  bodyGrants: z.array(z.object({ id: z.string(), bodyId: z.string(), role: grantableBodyRoleSchema, grantedAt: z.string() })),
+  bodyGrants: z.array(
+    z.object({ id: z.string(), bodyId: z.string(), bodyName: z.string(), role: grantableBodyRoleSchema, grantedAt: z.string() }),
+  ),
   personId: z.string().nullable(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),

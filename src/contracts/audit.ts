@@ -6,6 +6,9 @@ export const auditRecordSchema = z.object({
   seq: z.number().int(),
   occurredAt: z.string().describe('ISO 8601, UTC (Z)'),
   actorId: z.string().nullable(),
+  /** The actor's account (read model only; not part of the hashed content) */
+  actorUsername: z.string().nullable(),
+  actorDisplayName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),

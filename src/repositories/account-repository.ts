@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
+import { bodies } from '../db/schema/bodies.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
 import type { AccountBodyGrantRow, AccountRow } from '../db/schema/platform.ts';
 import type { GrantableBodyRole } from '../policy/roles.ts';
@@ -65,12 +66,17 @@ export async function listAccounts(
     .limit(options.limit);
 }
 
-export async function listBodyGrantsOfAccount(db: DbOrTx, accountId: string): Promise<AccountBodyGrantRow[]> {
-  return db
-    .select()
+/** A body grant with the name of its body. */
+export type NamedBodyGrantRow = AccountBodyGrantRow & { bodyName: string };
+
+export async function listBodyGrantsOfAccount(db: DbOrTx, accountId: string): Promise<NamedBodyGrantRow[]> {
+  const rows = await db
+    .select({ grant: accountBodyGrants, bodyName: bodies.name })
     .from(accountBodyGrants)
+    .innerJoin(bodies, eq(bodies.id, accountBodyGrants.bodyId))
     .where(eq(accountBodyGrants.accountId, accountId))
-    .orderBy(asc(accountBodyGrants.bodyId), asc(accountBodyGrants.role));
+    .orderBy(asc(bodies.name), asc(accountBodyGrants.bodyId), asc(accountBodyGrants.role));
+  return rows.map((row) => ({ ...row.grant, bodyName: row.bodyName }));
 }
 
 export async function listBodyGrants(db: DbOrTx, accountId: string, bodyId: string): Promise<AccountBodyGrantRow[]> {

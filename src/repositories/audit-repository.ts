@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { auditChainHead, auditLog } from '../db/schema/platform.ts';
+import { accounts, auditChainHead, auditLog } from '../db/schema/platform.ts';
 import type { AuditLogRow } from '../db/schema/platform.ts';
 import type { ChainedAuditRow, JsonValue } from '../domain/audit/index.ts';
 
@@ -103,9 +103,22 @@ function filterConditions(filter: AuditFilter): SQL | undefined {
   return conditions.length === 0 ? undefined : and(...conditions);
 }
 
-/** Audit rows newest first, filtered, at most `limit`. */
-export async function listAuditRows(db: DbOrTx, filter: AuditFilter, limit: number): Promise<AuditLogRow[]> {
-  return db.select().from(auditLog).where(filterConditions(filter)).orderBy(desc(auditLog.seq)).limit(limit);
+/** An audit row with its actor's account names (null without an actor or once the account is gone). */
+export interface AuditRowWithActor {
+  row: AuditLogRow;
+  actorUsername: string | null;
+  actorDisplayName: string | null;
+}
+
+/** Audit rows newest first, filtered, at most `limit`, each with its actor's account names. */
+export async function listAuditRows(db: DbOrTx, filter: AuditFilter, limit: number): Promise<AuditRowWithActor[]> {
+  return db
+    .select({ row: auditLog, actorUsername: accounts.username, actorDisplayName: accounts.displayName })
+    .from(auditLog)
+    .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
+    .where(filterConditions(filter))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
 }
 
 export async function countAuditRows(db: DbOrTx, filter: Omit<AuditFilter, 'beforeSeq'>): Promise<number> {

@@ -23,7 +23,7 @@ import {
   listBodyGrantsOfAccount,
   updateAccount,
 } from '../repositories/account-repository.ts';
-import type { AccountPatch } from '../repositories/account-repository.ts';
+import type { AccountPatch, NamedBodyGrantRow } from '../repositories/account-repository.ts';
 import { endSessionsOfAccount } from '../repositories/session-repository.ts';
 import { claimSetting } from '../repositories/settings-repository.ts';
 import { recordAudit } from './audit-service.ts';
@@ -59,6 +59,7 @@ export function accountSnapshot(account: AccountRow): Record<string, unknown> {
 export interface BodyGrantView {
   id: string;
   bodyId: string;
+  bodyName: string;
   role: GrantableBodyRole;
   grantedAt: string;
 }
@@ -78,7 +79,7 @@ export interface AccountView {
   createdAt: string;
 }
 
-export function accountView(account: AccountRow, grants: AccountBodyGrantRow[], now: Date): AccountView {
+export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], now: Date): AccountView {
   return {
     id: account.id,
     username: account.username,
@@ -87,6 +88,7 @@ export function accountView(account: AccountRow, grants: AccountBodyGrantRow[], 
     bodyGrants: grants.map((grant) => ({
       id: grant.id,
       bodyId: grant.bodyId,
+      bodyName: grant.bodyName,
       role: grant.role,
       grantedAt: grant.grantedAt.toISOString(),
     })),

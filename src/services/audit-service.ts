@@ -78,6 +78,9 @@ export interface AuditRecord {
   clientAddress: string | null;
   prevHash: string;
   hash: string;
+  /** Read model only, not part of the hashed content */
+  actorUsername: string | null;
+  actorDisplayName: string | null;
 }
 
 export interface AuditPage {
@@ -93,7 +96,13 @@ export async function listAudit(
   options: { filter: Omit<AuditFilter, 'beforeSeq'>; beforeSeq?: number | undefined; limit: number },
 ): Promise<AuditPage> {
   const rows = await listAuditRows(db, { ...options.filter, beforeSeq: options.beforeSeq }, options.limit + 1);
-  const page = rows.slice(0, options.limit).map((row) => toChainedRow(row));
+  const page = rows.slice(0, options.limit).map(
+    (found): AuditRecord => ({
+      ...toChainedRow(found.row),
+      actorUsername: found.actorUsername,
+      actorDisplayName: found.actorDisplayName,
+    }),
+  );
   const total = await countAuditRows(db, options.filter);
   const last = page[page.length - 1];
   return {

@@ -82,7 +82,6 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
   });
   const busy = action.isPending || reset.isPending;
   const error = action.error ?? reset.error;
-  const bodyName = (bodyId: string) => bodyNames.names.get(bodyId) ?? t('accounts.unknownBody', { id: bodyId });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -192,7 +191,7 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
         dataSource={account.bodyGrants}
         locale={{ emptyText: t('accounts.detail.noBodyGrants') }}
         columns={[
-          { title: t('accounts.detail.body'), key: 'body', render: (_value, grant) => bodyName(grant.bodyId) },
+          { title: t('accounts.detail.body'), key: 'body', render: (_value, grant) => grant.bodyName },
           { title: t('accounts.detail.role'), key: 'role', render: (_value, grant) => t(`role.body.${grant.role}`) },
           { title: t('accounts.detail.grantedAt'), key: 'grantedAt', render: (_value, grant) => dayjs(grant.grantedAt).format('YYYY-MM-DD') },
           {
@@ -200,7 +199,7 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
             key: 'revoke',
             render: (_value, grant) => (
               <Popconfirm
-                title={t('accounts.detail.revokeConfirm', { role: `${bodyName(grant.bodyId)} · ${t(`role.body.${grant.role}`)}` })}
+                title={t('accounts.detail.revokeConfirm', { role: `${grant.bodyName} · ${t(`role.body.${grant.role}`)}` })}
                 okText={t('common.ok')}
                 cancelText={t('common.cancel')}
                 onConfirm={() => action.mutate(() => revokeRole(account.id, { kind: 'body', bodyId: grant.bodyId, role: grant.role }))}
@@ -244,19 +243,13 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
   );
 }
 
-/**
- * Body names for the grant list and the body picker: the bodies matching `search` (server-side),
- * remembered so that a grant keeps its name after the search changes.
- */
+/** Bodies for the body picker: the bodies matching `search` (server-side). Grants carry their body's name. */
 function useBodyNames(search: string) {
-  const [known] = useState(() => new Map<string, string>());
   const bodies = useQuery({
     queryKey: ['bodies', { limit: 200, q: search }],
     queryFn: () => listBodies({ limit: 200, ...(search.trim() === '' ? {} : { q: search.trim() }) }),
   });
-  for (const body of bodies.data?.items ?? []) known.set(body.id, body.name);
   return {
-    names: known,
     loading: bodies.isFetching,
     options: (bodies.data?.items ?? []).map((body) => ({ value: body.id, label: body.name })),
   };

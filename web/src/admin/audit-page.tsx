@@ -121,7 +121,7 @@ export function AuditPage() {
     { title: t('audit.column.occurredAt'), key: 'occurredAt', width: 170, render: (_value, record) => dayjs(record.occurredAt).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('audit.column.action'), dataIndex: 'action', key: 'action', render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
     { title: t('audit.column.entity'), key: 'entity', render: (_value, record) => `${record.entityType}${record.entityId === null ? '' : ` · ${record.entityId}`}` },
-    { title: t('audit.column.actor'), key: 'actor', responsive: ['md'], render: (_value, record) => record.actorId ?? t('audit.system') },
+    { title: t('audit.column.actor'), key: 'actor', responsive: ['md'], render: (_value, record) => <AuditActor record={record} /> },
     { title: t('audit.column.client'), key: 'client', responsive: ['lg'], render: (_value, record) => record.clientAddress ?? t('common.none') },
     {
       title: t('audit.column.hash'),
@@ -212,5 +212,19 @@ export function AuditPage() {
         </Card>
       </Space>
     </div>
+  );
+}
+
+/** The actor as 显示名（账号）, its id when the account cannot be read, or 系统 without an actor. */
+function AuditActor({ record }: { record: AuditRecord }) {
+  const { t } = useI18n();
+  if (record.actorId === null) return <span>{t('audit.system')}</span>;
+  if (record.actorDisplayName === null || record.actorUsername === null) {
+    return <Typography.Text title={record.actorId}>{t('audit.unknownActor', { id: record.actorId })}</Typography.Text>;
+  }
+  return (
+    <span title={record.actorId}>
+      {t('audit.actorName', { name: record.actorDisplayName, username: record.actorUsername })}
+    </span>
   );
 }

@@ -47,6 +47,7 @@ export interface paths {
                                 bodyGrants: {
                                     id: string;
                                     bodyId: string;
+                                    bodyName: string;
                                     /** @enum {string} */
                                     role: "office_staff" | "viewer";
                                     grantedAt: string;
@@ -538,6 +539,7 @@ export interface paths {
                                 bodyGrants: {
                                     id: string;
                                     bodyId: string;
+                                    bodyName: string;
                                     /** @enum {string} */
                                     role: "office_staff" | "viewer";
                                     grantedAt: string;
@@ -1789,6 +1791,7 @@ export interface paths {
                                 bodyGrants: {
                                     id: string;
                                     bodyId: string;
+                                    bodyName: string;
                                     /** @enum {string} */
                                     role: "office_staff" | "viewer";
                                     grantedAt: string;
@@ -2042,6 +2045,7 @@ export interface paths {
                                 bodyGrants: {
                                     id: string;
                                     bodyId: string;
+                                    bodyName: string;
                                     /** @enum {string} */
                                     role: "office_staff" | "viewer";
                                     grantedAt: string;
@@ -2295,6 +2299,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -2564,6 +2569,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -2831,6 +2837,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -3083,6 +3090,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -3335,6 +3343,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -3587,6 +3596,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -3840,6 +3850,7 @@ export interface paths {
                                 bodyGrants: {
                                     id: string;
                                     bodyId: string;
+                                    bodyName: string;
                                     /** @enum {string} */
                                     role: "office_staff" | "viewer";
                                     grantedAt: string;
@@ -4100,6 +4111,7 @@ export interface paths {
                             bodyGrants: {
                                 id: string;
                                 bodyId: string;
+                                bodyName: string;
                                 /** @enum {string} */
                                 role: "office_staff" | "viewer";
                                 grantedAt: string;
@@ -4357,6 +4369,8 @@ export interface paths {
                                 /** @description ISO 8601, UTC (Z) */
                                 occurredAt: string;
                                 actorId: string | null;
+                                actorUsername: string | null;
+                                actorDisplayName: string | null;
                                 action: string;
                                 entityType: string;
                                 entityId: string | null;

@@ -43,3 +43,8 @@ export type BodyUnit = Result<typeof listBodyUnits>['items'][number];
 
 export const listBodyUnits = (bodyId: string, at: string) =>
   unwrap(api.GET('/api/bodies/{bodyId}/units', { params: { path: { bodyId }, query: { at } } }));
+
+export type DissolveRequest = ApiRequest<'/api/bodies/{bodyId}/dissolve', 'post'>;
+
+export const dissolveBody = (bodyId: string, request: DissolveRequest) =>
+  unwrap(api.POST('/api/bodies/{bodyId}/dissolve', { params: { path: { bodyId } }, body: request }));

@@ -1,12 +1,14 @@
 /**
  * The bodies registry: filters (kind, level, region, status), search by name, server-side cursor
  * pagination. Filters live in the address so a filtered list can be bookmarked and shared.
+ * Activity (last meeting, open and overdue decisions) shows only for bodies the reader holds a role in.
  */
-import { useMemo } from 'react';
-import { Button, Card, Cascader, Input, Select, Space, Table, Typography } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { Button, Card, Cascader, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useMe } from '../auth/auth-context.tsx';
@@ -14,6 +16,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodies, type BodyListQuery, type BodySummary } from './bodies-api.ts';
 import { loadRegionOptions } from './region-options.ts';
 import { BODY_KINDS, BODY_LEVELS, BODY_STATUSES, StatusTag } from './body-labels.tsx';
+import { sunsetCountdown } from './sunset.ts';
 
 const PAGE_SIZE = 20;
 
@@ -90,9 +93,10 @@ export function BodiesPage() {
       title: t('bodies.column.name'),
       dataIndex: 'name',
       key: 'name',
+      width: 220,
       render: (_value, body) => <Link to={`/bodies/${body.id}`}>{body.name}</Link>,
     },
-    { title: t('bodies.column.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (_value, body) => t(`body.kind.${body.kind}`) },
+    { title: t('bodies.column.kind'), dataIndex: 'kind', key: 'kind', width: 100, render: (_value, body) => t(`body.kind.${body.kind}`) },
     {
       title: t('bodies.column.level'),
       dataIndex: 'level',
@@ -105,11 +109,69 @@ export function BodiesPage() {
       title: t('bodies.column.region'),
       dataIndex: 'regionName',
       key: 'region',
-      width: 140,
+      width: 110,
       responsive: ['md'],
       render: (_value, body) => body.regionName ?? t('common.none'),
     },
-    { title: t('bodies.column.status'), dataIndex: 'status', key: 'status', width: 110, render: (_value, body) => <StatusTag status={body.status} /> },
+    {
+      title: t('bodies.column.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 110,
+      render: (_value, body) => (
+        <Space orientation="vertical" size={0}>
+          <StatusTag status={body.status} />
+          {body.dissolvedOn !== null && (
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+              {t('bodies.dissolvedOn', { date: body.dissolvedOn })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('bodies.column.members'),
+      dataIndex: 'memberUnitCount',
+      key: 'members',
+      width: 90,
+      align: 'right',
+      render: (_value, body) => t('bodies.memberUnits', { count: body.memberUnitCount }),
+    },
+    {
+      title: t('bodies.column.lastMeeting'),
+      key: 'lastMeeting',
+      width: 110,
+      responsive: ['md'],
+      render: (_value, body) => <ActivityCell body={body} value={(activity) => (activity.lastMeetingAt === null ? t('bodies.noMeeting') : dayjs(activity.lastMeetingAt).format('YYYY-MM-DD'))} />,
+    },
+    {
+      title: t('bodies.column.openDecisions'),
+      key: 'openDecisions',
+      width: 80,
+      align: 'right',
+      render: (_value, body) => <ActivityCell body={body} value={(activity) => String(activity.openDecisions)} />,
+    },
+    {
+      title: t('bodies.column.overdueDecisions'),
+      key: 'overdueDecisions',
+      width: 80,
+      align: 'right',
+      render: (_value, body) => (
+        <ActivityCell
+          body={body}
+          value={(activity) =>
+            activity.overdueDecisions > 0 ? (
+              <Typography.Text type="danger" strong data-testid="overdue-count">
+                {activity.overdueDecisions}
+              </Typography.Text>
+            ) : (
+              '0'
+            )
+          }
+        />
+      ),
+    },
+    { title: t('bodies.column.sunset'), key: 'sunset', width: 100, render: (_value, body) => <SunsetCountdownCell body={body} /> },
   ];
 
   const page = bodies.data;
@@ -182,7 +244,7 @@ export function BodiesPage() {
           loading={bodies.isFetching}
           pagination={false}
           locale={{ emptyText: t('bodies.empty') }}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1080 }}
         />
         <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
           <Typography.Text type="secondary">{t('bodies.pageInfo', { page: trail.length + 1 })}</Typography.Text>
@@ -200,4 +262,37 @@ export function BodiesPage() {
       </Card>
     </div>
   );
+}
+
+type Activity = NonNullable<BodySummary['activity']>;
+
+/** A value of the body's activity, or '—' when the reader holds no role in the body. */
+function ActivityCell({ body, value }: { body: BodySummary; value: (activity: Activity) => ReactNode }) {
+  const { t } = useI18n();
+  if (body.activity === null) return <span title={t('bodies.noActivity')}>{t('common.none')}</span>;
+  return <>{value(body.activity)}</>;
+}
+
+/** Days until the sunset date, 已到期 once it has come; '—' without a date or once dissolved. */
+function SunsetCountdownCell({ body }: { body: BodySummary }) {
+  const { t } = useI18n();
+  if (body.status === 'dissolved') return <span>{t('common.none')}</span>;
+  const countdown = sunsetCountdown(body.sunsetDate, dayjs().format('YYYY-MM-DD'));
+  switch (countdown.kind) {
+    case 'none':
+      return <span>{t('common.none')}</span>;
+    case 'future':
+      return (
+        <Tag color={countdown.days <= 90 ? 'orange' : 'green'} title={body.sunsetDate ?? undefined}>
+          {t('bodies.sunsetDays', { days: countdown.days })}
+        </Tag>
+      );
+    case 'today':
+    case 'overdue':
+      return (
+        <Tag color="red" title={body.sunsetDate ?? undefined}>
+          {t('bodies.sunsetDue')}
+        </Tag>
+      );
+  }
 }

@@ -1,4 +1,7 @@
-/** A body: overview, organisation chart, members and liaisons, groups, charter, versions. */
+/**
+ * A body: overview, organisation chart, members and liaisons, groups, charter, versions; for office
+ * staff also the notification settings, and 撤销 (office staff, system administrator).
+ */
 import { lazy, Suspense, useMemo } from 'react';
 import { Breadcrumb, Result, Space, Spin, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -15,14 +18,18 @@ import { VersionsTab } from './versions-tab.tsx';
 import { CharterView } from '../charter/charter-view.tsx';
 import { MeetingsTab } from '../meetings/meetings-tab.tsx';
 import { DecisionsTab } from '../decisions/decisions-tab.tsx';
+import { useMe } from '../auth/auth-context.tsx';
+import { DissolveButton } from './dissolve-button.tsx';
+import { NotificationSettingsTab } from './notification-settings-tab.tsx';
 
 const OrgChartTab = lazy(() => import('./org-chart-tab.tsx'));
 
-const TABS = ['overview', 'meetings', 'decisions', 'chart', 'members', 'groups', 'charter', 'versions'] as const;
+const TABS = ['overview', 'meetings', 'decisions', 'chart', 'members', 'groups', 'charter', 'versions', 'settings'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function BodyPage() {
   const { t } = useI18n();
+  const me = useMe();
   const { bodyId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.find((key) => key === params.get('tab')) ?? 'overview';
@@ -51,6 +58,8 @@ export function BodyPage() {
   const detail = body.data;
   const loadingCharter = <Spin description={t('app.loading')} style={{ display: 'block', margin: '40px auto' }} />;
   const charter = charterVersion.data?.charter;
+  const office = detail.myRoles.some((role) => role.role === 'office_staff');
+  const mayDissolve = detail.status === 'active' && (office || me.systemRoles.includes('system_admin'));
   const charterPane = charterVersion.isError ? <ErrorAlert error={charterVersion.error} /> : charter === undefined ? loadingCharter : null;
 
   const items = [
@@ -74,6 +83,7 @@ export function BodyPage() {
     { key: 'groups', label: t('bodyPage.tab.groups'), children: <GroupsTab bodyId={bodyId} /> },
     { key: 'charter', label: t('bodyPage.tab.charter'), children: charterPane ?? (charter === undefined ? null : <CharterView charter={charter} initialSource={initialSource} />) },
     { key: 'versions', label: t('bodyPage.tab.versions'), children: <VersionsTab bodyId={bodyId} current={detail.currentCharterVersion.version} /> },
+    ...(office ? [{ key: 'settings', label: t('notify.tab'), children: <NotificationSettingsTab bodyId={bodyId} /> }] : []),
   ];
 
   return (
@@ -84,9 +94,11 @@ export function BodyPage() {
           {detail.name}
         </h1>
         <StatusTag status={detail.status} />
+        {detail.dissolvedOn !== null && <span>{t('bodies.dissolvedOn', { date: detail.dissolvedOn })}</span>}
+        {mayDissolve && <DissolveButton bodyId={bodyId} bodyName={detail.name} />}
       </Space>
       <Tabs
-        activeKey={tab}
+        activeKey={tab === 'settings' && !office ? 'overview' : tab}
         onChange={(key) => setParams(key === 'overview' ? {} : { tab: key })}
         items={items}
         destroyOnHidden

@@ -1,7 +1,7 @@
 /**
  * Addresses the server writes into notifications (inbox links) that have no screen of their own:
  * a decision opens in its body's decisions tab, minutes in their meeting, a circular in the
- * body's decisions tab (a circular is about the decisions' status).
+ * circulars view of the body's decisions tab (a circular is about the decisions' status).
  */
 import { Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -16,8 +16,8 @@ export function DecisionRedirect() {
 }
 
 export function CircularRedirect() {
-  const { bodyId = '' } = useParams();
-  return <Navigate replace to={`/bodies/${bodyId}?tab=decisions`} />;
+  const { bodyId = '', circularId = '' } = useParams();
+  return <Navigate replace to={`/bodies/${bodyId}?tab=decisions&view=circulars&circular=${encodeURIComponent(circularId)}`} />;
 }
 
 export function MinutesRedirect() {

@@ -1,7 +1,8 @@
 /**
  * A body's decided items under supervision: filters (unit, status, overdue) kept in the address,
  * a table or a board by status, and charts (overdue by unit, completion over time) loaded on demand.
- * A row opens the decision's detail with its timeline.
+ * A row opens the decision's detail with its timeline. The circulars view lists the body's status
+ * circulars (督办通报).
  */
 import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Switch, Table, Typography } from 'antd';
@@ -16,10 +17,11 @@ import { DECISION_STATUSES, ledgerUrl, listDecisions, type Decision, type Decisi
 import { StandingTag } from './standing-tag.tsx';
 import { DecisionStatusTag } from './decision-status-tag.tsx';
 import { DecisionDrawer } from './decision-drawer.tsx';
+import { CircularsPanel } from './circulars-panel.tsx';
 
 const DecisionCharts = lazy(() => import('./decision-charts.tsx'));
 
-const VIEWS = ['table', 'board', 'charts'] as const;
+const VIEWS = ['table', 'board', 'charts', 'circulars'] as const;
 type View = (typeof VIEWS)[number];
 
 export function DecisionsTab({ bodyId }: { bodyId: string }) {
@@ -37,11 +39,12 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
     ...(status === undefined || view === 'board' ? {} : { status }),
     ...(overdue ? { overdue: 'true' as const } : {}),
   };
-  const decisions = useQuery({ queryKey: ['decisions', bodyId, query], queryFn: () => listDecisions(bodyId, query) });
+  const decisions = useQuery({ queryKey: ['decisions', bodyId, query], queryFn: () => listDecisions(bodyId, query), enabled: view !== 'circulars' });
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === '') next.delete(name);
     else next.set(name, value);
+    if (name === 'view') next.delete('circular');
     setParams(next);
   };
 
@@ -76,19 +79,21 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
           aria-label={t('decisions.title')}
           value={view}
           onChange={(value) => set('view', value === 'table' ? undefined : value)}
-          options={VIEWS.map((value) => ({ value, label: t(`decisions.view.${value}`) }))}
+          options={VIEWS.map((value) => ({ value, label: value === 'circulars' ? t('circulars.view') : t(`decisions.view.${value}`) }))}
         />
-        <Select<string>
-          aria-label={t('decisions.filter.unit')}
-          placeholder={t('decisions.filter.unit')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={unitId}
-          onChange={(value) => set('unit', value)}
-          style={{ minWidth: 200 }}
-          options={(body.data?.memberUnits ?? []).map((unit) => ({ value: unit.unitId, label: unit.name }))}
-        />
-        {view !== 'board' && (
+        {view !== 'circulars' && (
+          <Select<string>
+            aria-label={t('decisions.filter.unit')}
+            placeholder={t('decisions.filter.unit')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={unitId}
+            onChange={(value) => set('unit', value)}
+            style={{ minWidth: 200 }}
+            options={(body.data?.memberUnits ?? []).map((unit) => ({ value: unit.unitId, label: unit.name }))}
+          />
+        )}
+        {view !== 'board' && view !== 'circulars' && (
           <Select<DecisionStatus>
             aria-label={t('decisions.filter.status')}
             placeholder={t('decisions.filter.status')}
@@ -102,10 +107,12 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
         <Button href={ledgerUrl(bodyId)} icon={<DownloadOutlined />}>
           {t('decisions.downloadLedger')}
         </Button>
-        <Space>
-          <Switch aria-label={t('decisions.filter.overdue')} checked={overdue} onChange={(checked) => set('overdue', checked ? 'true' : undefined)} />
-          <span>{t('decisions.filter.overdue')}</span>
-        </Space>
+        {view !== 'circulars' && (
+          <Space>
+            <Switch aria-label={t('decisions.filter.overdue')} checked={overdue} onChange={(checked) => set('overdue', checked ? 'true' : undefined)} />
+            <span>{t('decisions.filter.overdue')}</span>
+          </Space>
+        )}
       </div>
       {decisions.isError && <ErrorAlert error={decisions.error} />}
       {view === 'table' && (
@@ -127,6 +134,7 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
           <DecisionCharts items={items} />
         </Suspense>
       )}
+      {view === 'circulars' && <CircularsPanel bodyId={bodyId} openId={params.get('circular')} onOpen={(id) => set('circular', id ?? undefined)} />}
       <DecisionDrawer bodyId={bodyId} decisionId={openId} onClose={() => setOpenId(null)} />
     </Space>
   );

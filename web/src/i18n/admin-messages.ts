@@ -74,7 +74,6 @@ export const adminZh = {
   'accounts.resetPassword': '重置密码',
   'accounts.resetConfirm': '将生成新的一次性密码，原密码立即失效，确认重置？',
   'accounts.done': '操作已完成。',
-  'accounts.unknownBody': '机构 {id}',
 
   'audit.title': '审计记录',
   'audit.chain': '审计链校验',
@@ -102,6 +101,8 @@ export const adminZh = {
   'audit.column.client': '来源地址',
   'audit.column.hash': '哈希',
   'audit.system': '系统',
+  'audit.actorName': '{name}（账号 {username}）',
+  'audit.unknownActor': '账号 {id}',
   'audit.before': '变更前',
   'audit.after': '变更后',
   'audit.requestId': '请求 ID：{id}',
@@ -194,7 +195,6 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'accounts.resetPassword': 'Reset password',
   'accounts.resetConfirm': 'A new one-time password will replace the current one at once. Reset it?',
   'accounts.done': 'Done.',
-  'accounts.unknownBody': 'Body {id}',
 
   'audit.title': 'Audit trail',
   'audit.chain': 'Audit chain verification',
@@ -222,6 +222,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'audit.column.client': 'Client address',
   'audit.column.hash': 'Hash',
   'audit.system': 'System',
+  'audit.actorName': '{name} (account {username})',
+  'audit.unknownActor': 'Account {id}',
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.requestId': 'Request ID: {id}',

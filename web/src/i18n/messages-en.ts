@@ -4,6 +4,7 @@ import { adminEn } from './admin-messages.ts';
 import { workspaceEn } from './workspace-messages.ts';
 import { meetingEn } from './meeting-messages.ts';
 import { decisionEn } from './decision-messages.ts';
+import { registryEn } from './registry-messages.ts';
 import { calendarEn } from '../pages/calendar-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
@@ -304,5 +305,6 @@ export const enMessages: Record<MessageKey, string> = {
   ...workspaceEn,
   ...meetingEn,
   ...decisionEn,
+  ...registryEn,
   ...calendarEn,
 };

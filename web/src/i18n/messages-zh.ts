@@ -7,6 +7,7 @@ import { adminZh } from './admin-messages.ts';
 import { workspaceZh } from './workspace-messages.ts';
 import { meetingZh } from './meeting-messages.ts';
 import { decisionZh } from './decision-messages.ts';
+import { registryZh } from './registry-messages.ts';
 import { calendarZh } from '../pages/calendar-messages.ts';
 
 export const zhMessages = {
@@ -307,6 +308,7 @@ export const zhMessages = {
   ...workspaceZh,
   ...meetingZh,
   ...decisionZh,
+  ...registryZh,
   ...calendarZh,
 } as const satisfies Record<string, string>;
 

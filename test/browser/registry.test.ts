@@ -1,0 +1,214 @@
+/**
+ * The bodies registry and status circulars in a real browser: the office staff sees each body's
+ * member units, last meeting, open and overdue decided items (overdue in red) and sunset countdown;
+ * an account without a role in the body sees '—' instead of its activity; the office staff issues a
+ * circular (督办通报) and opens it, and the inbox link /bodies/:id/circulars/:id opens it too.
+ * The decided items are assigned on minutes written straight to the database (the test-only path of
+ * test/integration/factories/decisions.ts; the meetings test runs the HTTP flow). No console errors;
+ * screenshots under test-results/.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { meetings, minutes } from '../../src/db/schema/meetings.ts';
+import { assignDecidedItems } from '../../src/services/decision-service.ts';
+import { chromiumAvailable, harnessToday, openPage, RESULTS_DIR, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, TrackedPage } from './harness.ts';
+import { ME_401, signIn, visible } from './steps.ts';
+
+const available = chromiumAvailable();
+const OVERDUE_ITEM = '浏览器测试：逾期未办的议定事项';
+const OPEN_ITEM = '浏览器测试：按期办理中的议定事项';
+
+/** `isoDate` moved by `days` calendar days. */
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Signs in through the API as the office staff and reads the first example body (by name) with its first member unit. */
+async function firstBody(harness: Harness): Promise<{ id: string; name: string; unitId: string }> {
+  const signedIn = await fetch(`${harness.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: harness.staff.username, password: harness.staff.password }),
+  });
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const list = (await (await fetch(`${harness.baseUrl}/api/bodies?limit=1`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] };
+  const body = list.items[0];
+  if (body === undefined) throw new Error('no example body');
+  const detail = (await (await fetch(`${harness.baseUrl}/api/bodies/${body.id}`, { headers: { cookie } })).json()) as { memberUnits: { unitId: string }[] };
+  const unit = detail.memberUnits[0];
+  if (unit === undefined) throw new Error(`${body.name} has no member unit`);
+  return { id: body.id, name: body.name, unitId: unit.unitId };
+}
+
+describe.skipIf(!available)('the bodies registry and circulars in Chromium', { timeout: 90_000 }, () => {
+  let harness: Harness;
+  let body: { id: string; name: string; unitId: string };
+  let meetingDay = '';
+  let current: TrackedPage | null = null;
+  let currentName = '';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    body = await firstBody(harness);
+    const today = harnessToday(harness);
+    meetingDay = addDays(today, -60);
+    const db = harness.server.database.handle.db;
+    const at = harness.clock.now();
+    await db.transaction(async (tx) => {
+      const meetingId = randomUUID();
+      const minutesId = randomUUID();
+      await tx.insert(meetings).values({
+        id: meetingId,
+        bodyId: body.id,
+        kind: 'plenary',
+        kindName: '全体会议',
+        title: '浏览器测试全体会议',
+        startsAt: new Date(`${meetingDay}T09:00:00+08:00`),
+        status: 'minutes_issued',
+        createdAt: at,
+        updatedAt: at,
+      });
+      await tx.insert(minutes).values({
+        id: minutesId,
+        meetingId,
+        bodyId: body.id,
+        status: 'issued',
+        title: '浏览器测试会议纪要',
+        proceedings: '会议研究了有关事项。',
+        year: Number(meetingDay.slice(0, 4)),
+        number: 901,
+        issuedOn: meetingDay,
+        issuedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await assignDecidedItems(tx, {
+        bodyId: body.id,
+        meetingId,
+        minutesId,
+        issuedOn: meetingDay,
+        items: [
+          { text: OVERDUE_ITEM, leadUnitId: body.unitId, coUnitIds: [], deadline: { kind: 'date', date: addDays(today, -30) } },
+          { text: OPEN_ITEM, leadUnitId: body.unitId, coUnitIds: [], deadline: { kind: 'date', date: addDays(today, 60) } },
+        ],
+        origin: { actorId: null, requestId: null, clientAddress: 'browser-test', at },
+      });
+    });
+  }, 180_000);
+
+  afterEach(async () => {
+    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
+    current = null;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function signedIn(name: string, username: string, password: string): Promise<TrackedPage> {
+    current = await openPage(harness);
+    currentName = name;
+    const tracked = current;
+    tracked.expect(ME_401);
+    await tracked.page.goto('/');
+    await tracked.page.waitForURL('**/sign-in');
+    await signIn(tracked.page, username, password);
+    await tracked.page.waitForURL('**/workspace');
+    return tracked;
+  }
+
+  it('shows the office staff members, last meeting, open and overdue items and the sunset countdown', async () => {
+    const tracked = await signedIn('registry-office', harness.staff.username, harness.staff.password);
+    const { page } = tracked;
+    await page.goto('/bodies');
+    await visible(page.getByRole('heading', { name: '议事协调机构', level: 1 }));
+    for (const header of ['类型', '层级', '地区', '状态', '成员单位', '最近会议', '未办结', '逾期', '撤销倒计时']) {
+      await visible(page.getByRole('columnheader', { name: header, exact: true }));
+    }
+    const row = page.locator('tr', { has: page.getByRole('link', { name: body.name, exact: true }) });
+    await visible(row);
+    await visible(row.getByText(meetingDay, { exact: true }));
+    await visible(row.getByRole('cell', { name: '2', exact: true }));
+    const overdue = row.getByTestId('overdue-count');
+    await visible(overdue);
+    expect(await overdue.innerText()).toBe('1');
+    expect(await overdue.getAttribute('class')).toContain('ant-typography-danger');
+    await visible(row.getByText(/^\d+ 个$/));
+    // Every body the office staff works in shows its activity: no '—' in the open-items column.
+    const openCells = await page.locator('tbody tr.ant-table-row td:nth-child(8)').allInnerTexts();
+    expect(openCells.length).toBeGreaterThan(1);
+    expect(openCells.every((text) => /^\d+$/.test(text.trim()))).toBe(true);
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('registry-office');
+  });
+
+  it('shows no activity of bodies to an account without a role in them', async () => {
+    const tracked = await signedIn('registry-no-role', harness.security.username, harness.security.password);
+    const { page } = tracked;
+    await page.goto('/bodies');
+    const row = page.locator('tr', { has: page.getByRole('link', { name: body.name, exact: true }) });
+    await visible(row);
+    await visible(row.getByText(/^\d+ 个$/));
+    expect(await row.locator('td:nth-child(8)').innerText()).toBe('—');
+    expect(await row.locator('td:nth-child(9)').innerText()).toBe('—');
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('registry-no-role');
+  });
+
+  it('lets the office staff issue a circular, open it, and reach it from the inbox link', async () => {
+    const tracked = await signedIn('circular-office', harness.staff.username, harness.staff.password);
+    const { page } = tracked;
+    await page.goto(`/bodies/${body.id}?tab=decisions&view=circulars`);
+    await visible(page.getByText('暂无督办通报'));
+    await page.getByRole('button', { name: '生成通报' }).click();
+    await page.getByRole('button', { name: /^确\s*定$/ }).click();
+    const detail = page.getByTestId('circular-detail');
+    await visible(detail);
+    const year = Number(harnessToday(harness).slice(0, 4));
+    await visible(page.getByText(`督办通报 · ${year} 年第 1 期`));
+    await visible(detail.getByText(OVERDUE_ITEM));
+    await visible(detail.getByText(OPEN_ITEM));
+    await visible(detail.getByText(/^逾期 \d+ 个工作日$/));
+    await visible(detail.getByText(/^剩 \d+ 个工作日$/));
+    await visible(detail.getByText(/未办结事项 2 项，其中逾期 1 项/));
+    const circularId = new URL(page.url()).searchParams.get('circular');
+    expect(circularId).toMatch(/\S/);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'circular-detail.png'), fullPage: true });
+    // Closed, the list shows the new circular; the inbox link opens it again.
+    await page.keyboard.press('Escape');
+    await visible(page.getByTestId('circular-link').filter({ hasText: `${year} 年第 1 期` }));
+    await page.goto(`/bodies/${body.id}/circulars/${circularId ?? ''}`);
+    await visible(page.getByTestId('circular-detail').getByText(OVERDUE_ITEM));
+    expect(new URL(page.url()).searchParams.get('view')).toBe('circulars');
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('circular-office');
+  });
+
+  it('shows the office staff the notification settings of the body', async () => {
+    const tracked = await signedIn('notification-settings', harness.staff.username, harness.staff.password);
+    const { page } = tracked;
+    await page.goto(`/bodies/${body.id}?tab=settings`);
+    await visible(page.getByText('提醒与 Webhook'));
+    await visible(page.getByText('没有投递失败的通知'));
+    await page.getByLabel('Webhook 地址').fill('not a url');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await visible(page.getByText('不是有效的网址'));
+    await page.getByLabel('Webhook 地址').fill('https://example.org/hook');
+    await page.getByRole('button', { name: '生成新的签名密钥' }).click();
+    const confirm = page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s*定$/ });
+    await visible(confirm);
+    await confirm.click();
+    await visible(page.getByTestId('new-secret'));
+    await visible(page.getByText('签名密钥已设置'));
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await visible(page.getByText('设置已保存'));
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('notification-settings');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * 撤销: dissolves a body (office staff, system administrator) after a confirm dialog asking for the
+ * first day the body no longer exists and the basis or reason. A refusal shows the server's message.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { dissolveBody } from './bodies-api.ts';
+
+interface DissolveFormValues {
+  on: Dayjs;
+  reason: string;
+}
+
+export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName: string }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<DissolveFormValues>();
+  const dissolve = useMutation({
+    mutationFn: (values: DissolveFormValues) => dissolveBody(bodyId, { on: values.on.format('YYYY-MM-DD'), reason: values.reason.trim() }),
+    onSuccess: () => {
+      setOpen(false);
+      form.resetFields();
+      void queryClient.invalidateQueries({ queryKey: ['body', bodyId] });
+      void queryClient.invalidateQueries({ queryKey: ['bodies'] });
+      void message.success(t('dissolve.done'));
+    },
+  });
+
+  return (
+    <>
+      <Button danger icon={<StopOutlined />} onClick={() => setOpen(true)}>
+        {t('dissolve.button')}
+      </Button>
+      <Modal
+        open={open}
+        title={`${t('dissolve.title')} · ${bodyName}`}
+        okText={t('dissolve.confirm')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        confirmLoading={dissolve.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => {
+          dissolve.reset();
+          setOpen(false);
+        }}
+        destroyOnHidden
+      >
+        <Form<DissolveFormValues> form={form} layout="vertical" name="dissolve-body" initialValues={{ on: dayjs() }} onFinish={(values) => dissolve.mutate(values)}>
+          <Alert type="warning" showIcon title={t('dissolve.warning')} style={{ marginBottom: 16 }} />
+          {dissolve.isError && (
+            <div style={{ marginBottom: 16 }} data-testid="dissolve-error">
+              <ErrorAlert error={dissolve.error} />
+            </div>
+          )}
+          <Form.Item name="on" label={t('dissolve.on')} extra={t('dissolve.onHint')} rules={[{ required: true, message: t('dissolve.onRequired') }]}>
+            <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('dissolve.reason')} rules={[{ required: true, whitespace: true, message: t('dissolve.reasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={2000} placeholder={t('dissolve.reasonPlaceholder')} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
