@@ -4,6 +4,7 @@
  * renders it (src/documents/*). DOCX may be converted to PDF where LibreOffice is installed.
  * Also the per-person calendar subscription feed and its revocable token (only its SM3 is stored).
  */
+import { findAccountById } from '../repositories/account-repository.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
@@ -219,6 +220,10 @@ export async function createCalendarFeedToken(db: Database, options: { accountId
   const token = randomBytes(32).toString('base64url');
   const at = options.clock.now();
   const row = await db.transaction(async (tx) => {
+    // One token change per account at a time: two simultaneous requests take turns, the later one
+    // revokes the earlier one's token.
+    const account = await findAccountById(tx, options.accountId, { forUpdate: true });
+    if (!account) throw new AppError('account_not_found', 404, '账号不存在', { field: 'accountId' });
     const revoked = await revokeLiveFeedToken(tx, options.accountId, at);
     const created = await insertFeedToken(tx, { id: randomUUID(), accountId: options.accountId, tokenHash: hashSessionToken(token), createdAt: at });
     await recordAudit(

@@ -10,7 +10,7 @@ import { checkEnd, checkPeriod, isIsoDate } from '../domain/directory/membership
 import { planSync, rosterKey } from '../domain/directory/roster-sync.ts';
 import type { RosterEntry } from '../domain/directory/roster-sync.ts';
 import { AppError } from '../errors/app-error.ts';
-import { listBodyUnits } from '../repositories/unit-repository.ts';
+import { listBodyUnits, findUnitById } from '../repositories/unit-repository.ts';
 import {
   deleteMembership,
   findMembershipById,
@@ -168,9 +168,15 @@ async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: StartMemb
     throw new AppError('unit_required', 400, '成员和联络员须指明所代表的成员单位', { field: `${fieldPrefix}unitId` });
   }
   if (input.unitId !== null) {
-    const units = await listBodyUnits(tx, bodyId);
-    if (!units.some((u) => u.unitId === input.unitId)) {
-      throw new AppError('unit_not_member', 422, '该单位不是本机构的成员单位', { field: `${fieldPrefix}unitId` });
+    if (input.roleKind === 'member' || input.roleKind === 'liaison') {
+      // A member or liaison represents one of the body's member units.
+      const units = await listBodyUnits(tx, bodyId);
+      if (!units.some((u) => u.unitId === input.unitId)) {
+        throw new AppError('unit_not_member', 422, '该单位不是本机构的成员单位', { field: `${fieldPrefix}unitId` });
+      }
+    } else if (!(await findUnitById(tx, input.unitId))) {
+      // A convener or deputy holds a post in a unit that need not be a member unit (市政府, 市政府办公室).
+      throw new AppError('unit_not_found', 404, '单位不存在', { field: `${fieldPrefix}unitId` });
     }
   }
   if (input.personId) {

@@ -108,6 +108,8 @@ describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_
     await page.waitForURL('**/admin/audit');
     await visible(page.getByTestId('audit-chain-status').filter({ hasText: '审计链完整' }));
     await visible(page.getByRole('cell', { name: 'account.create' }));
+    // The actor shows as its account's display name and username, not as an id.
+    await visible(page.getByRole('cell', { name: new RegExp(`（账号 ${harness.security.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}）$`) }));
     expect(await unlabelledFields(page)).toEqual([]);
 
     await page.getByRole('textbox', { name: '操作（如 account.create）' }).fill('body.publish');

@@ -211,4 +211,35 @@ describe.skipIf(!available)('the bodies registry and circulars in Chromium', { t
     expect(tracked.problems()).toEqual([]);
     await tracked.finish('notification-settings');
   });
+
+  it('lets the office staff dissolve a body after confirming, and the registry shows it dissolved', async () => {
+    const tracked = await signedIn('body-dissolve', harness.staff.username, harness.staff.password);
+    const { page } = tracked;
+    await page.goto('/bodies');
+    const links = page.locator('tbody tr.ant-table-row td:first-child a');
+    await visible(links);
+    const names = await links.allInnerTexts();
+    const target = names.find((name) => name !== body.name);
+    if (target === undefined) throw new Error('only one example body');
+    await page.getByRole('link', { name: target, exact: true }).click();
+    await visible(page.getByRole('heading', { name: target, level: 1 }));
+    await page.getByRole('button', { name: /撤\s*销/ }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText('撤销议事协调机构'));
+    // The reason is required before anything is sent.
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await visible(dialog.getByText('请填写撤销依据或理由'));
+    await dialog.getByLabel('撤销依据或理由').fill('浏览器测试：工作任务已完成，予以撤销');
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await visible(page.getByText('机构已撤销'));
+    await visible(page.getByText('已撤销', { exact: true }));
+    const today = harnessToday(harness);
+    await visible(page.getByText(`${today} 撤销`));
+    await page.goto(`/bodies?status=dissolved`);
+    const row = page.locator('tr', { has: page.getByRole('link', { name: target, exact: true }) });
+    await visible(row.getByText(`${today} 撤销`));
+    await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('body-dissolve');
+  });
 });

@@ -92,6 +92,28 @@ describeDatabases('memberships', (t) => {
     expect(again.json<ErrorBody>().error.code).toBe('membership_already_ended');
   });
 
+  it('changes a deputy whose post is in a unit that is not a member unit (省政府办公厅)', async () => {
+    const app = await t.app();
+    const roster: RosterLine[] = [
+      { title: '召集人', person: '张三', position: '省人民政府副省长' },
+      { title: '副召集人', person: '孙七', position: '省政府办公厅副主任' },
+      { title: '成员', person: '王五', position: '省发展改革委副主任' },
+    ];
+    const body = await publishTestBody(t, { text: foundingText({ roster }).text });
+    const office = await bodyUser(t, body.id, 'office_staff');
+    const res = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}/memberships?roleKind=deputy_convener`, headers: { cookie: office.cookie } });
+    const [deputy] = res.json<{ items: Membership[] }>().items;
+    expect(deputy).toMatchObject({ personName: '孙七', unitName: '省政府办公厅' });
+    const changed = await app.inject({
+      method: 'POST',
+      url: `/api/bodies/${body.id}/memberships/${deputy?.id}/change`,
+      headers: { cookie: office.cookie },
+      payload: { date: '2025-03-01', personName: '周九', position: '省政府办公厅副主任' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json<{ started: Membership }>().started).toMatchObject({ personName: '周九', unitName: '省政府办公厅', roleKind: 'deputy_convener' });
+  });
+
   it('checks dates and units, naming the field', async () => {
     const { app, body, office, list } = await setup();
     const [member] = await list('?roleKind=member');

@@ -41,6 +41,15 @@ async function start(dataDir: string): Promise<Started> {
   return { child, output: () => out, address, startedInMs: Date.now() - began };
 }
 
+/** Polls `condition` every 50 ms until it holds, failing after `timeoutMs`. */
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function stop(started: Started): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => started.child.once('exit', (code) => resolve(code)));
   started.child.kill('SIGTERM');
@@ -60,6 +69,8 @@ describe('lianxi serve', () => {
     try {
       // Start-up time (target: serving within 10 s) is a speed target: measured, not asserted here.
       expect(first.startedInMs).toBeGreaterThan(0);
+      // The password block is printed after the address; wait for its last line to arrive.
+      await until(() => /auditadmin\s+\S+\s*$/m.test(first.output()), 10_000);
       const out = first.output();
       const passwords = Object.fromEntries(
         [...out.matchAll(/^\s+\S+\s+(sysadmin|secadmin|auditadmin)\s+(\S+)$/gm)].map((m) => [m[1], m[2]]),

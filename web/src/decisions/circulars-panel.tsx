@@ -3,7 +3,7 @@
  * and one circular item by item (status, working days left or overdue, latest progress). The open
  * circular lives in the address (`circular=`), so the inbox link /bodies/:id/circulars/:id reaches it.
  */
-import { App as AntApp, Button, Descriptions, Drawer, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -126,10 +126,10 @@ function CircularDrawer({ bodyId, circularId, onClose }: { bodyId: string; circu
     {
       title: t('circulars.item.deadline'),
       key: 'deadline',
-      width: 120,
+      width: 150,
       render: (_value, item) => (
         <Space size={4}>
-          <span>{item.deadline}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{item.deadline}</span>
           {item.deadlineProvisional && <Tag color="purple">{t('circulars.item.provisional')}</Tag>}
         </Space>
       ),
@@ -151,14 +151,10 @@ function CircularDrawer({ bodyId, circularId, onClose }: { bodyId: string; circu
       {circular.isPending && circularId !== null && <Spin description={t('app.loading')} style={{ display: 'block', margin: '40px auto' }} />}
       {detail !== undefined && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="circular-detail">
-          <Descriptions
-            size="small"
-            column={1}
-            items={[
-              { key: 'body', label: t('circulars.view'), children: `${detail.bodyName} · ${t('circulars.numberLabel', { year: detail.year, number: detail.number })}` },
-              { key: 'summary', label: t('circulars.column.asOf'), children: t('circulars.summary', { date: detail.asOf, open: detail.openCount, overdue: detail.overdueCount }) },
-            ]}
-          />
+          <Space orientation="vertical" size={2}>
+            <Typography.Text strong>{detail.bodyName}</Typography.Text>
+            <Typography.Text>{t('circulars.summary', { date: detail.asOf, open: detail.openCount, overdue: detail.overdueCount })}</Typography.Text>
+          </Space>
           <Space wrap>
             <Button href={circularDocumentUrl(bodyId, detail.id, 'docx')} icon={<DownloadOutlined />}>
               {t('circulars.downloadDocx')}
