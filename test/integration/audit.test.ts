@@ -6,6 +6,8 @@ interface AuditItem {
   seq: number;
   occurredAt: string;
   actorId: string | null;
+  actorUsername: string | null;
+  actorDisplayName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -60,6 +62,9 @@ describeDatabases('audit trail', (t) => {
     ]);
     const create = items[0] as AuditItem;
     expect(create).toMatchObject({ actorId: security.id, requestId: 'req-create-1', entityType: 'account', before: null });
+    // The read model names the actor's account; a row without an actor names none.
+    expect(create).toMatchObject({ actorUsername: security.username, actorDisplayName: security.row.displayName });
+    expect(items[1]).toMatchObject({ action: 'auth.sign_in_failed', actorId: null, actorUsername: null, actorDisplayName: null });
     expect(create.clientAddress).toBeTruthy();
     expect(create.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(JSON.stringify(items)).not.toMatch(/argon2|passwordHash/);

@@ -3,6 +3,7 @@ import { accounts } from '../../src/db/schema/platform.ts';
 import { eq } from 'drizzle-orm';
 import { bootstrapAdministrators } from '../../src/services/account-service.ts';
 import { cookieHeader, describeDatabases, signIn, strongPassword } from './harness.ts';
+import { publishTestBody } from './factories/bodies.ts';
 
 describeDatabases('auth', (t) => {
   const get = async (url: string, cookie?: string) =>
@@ -182,6 +183,22 @@ describeDatabases('auth', (t) => {
     // Nobody grants roles to themselves.
     const self = await post(`/api/accounts/${security.id}/roles`, { kind: 'body', bodyId: 'x', role: 'viewer' }, cookie);
     expect(self.json().error.code).toBe('self_administration_forbidden');
+  });
+
+  it('names the body of each body grant of an account', async () => {
+    const app = await t.app();
+    const body = await publishTestBody(t);
+    const cookie = await t.signIn(await t.createAccount({ systemRoles: ['security_admin'] }));
+    const target = await t.createAccount();
+    const granted = await app.inject({
+      method: 'POST',
+      url: `/api/accounts/${target.id}/roles`,
+      payload: { kind: 'body', bodyId: body.id, role: 'office_staff' },
+      headers: { cookie },
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const read = await app.inject({ method: 'GET', url: `/api/accounts/${target.id}`, headers: { cookie } });
+    expect(read.json().bodyGrants).toEqual([expect.objectContaining({ bodyId: body.id, bodyName: body.name, role: 'office_staff' })]);
   });
 
   it('creates an account with a one-time password the new user must change', async () => {
