@@ -5,16 +5,16 @@
  */
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { outboxDeliveries } from '../db/schema/outbox-delivery.ts';
+import { outbox } from '../db/schema/platform.ts';
 
-export type OutboxRow = typeof outboxDeliveries.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
 
 export async function insertOutboxRow(
   db: DbOrTx,
   values: { kind: string; payload: unknown; bodyId: string | null; at: Date; availableAt?: Date },
 ): Promise<number> {
   const [row] = await db
-    .insert(outboxDeliveries)
+    .insert(outbox)
     .values({
       kind: values.kind,
       payload: values.payload,
@@ -22,7 +22,7 @@ export async function insertOutboxRow(
       createdAt: values.at,
       availableAt: values.availableAt ?? values.at,
     })
-    .returning({ id: outboxDeliveries.id });
+    .returning({ id: outbox.id });
   if (!row) throw new Error('insert into outbox returned no row');
   return row.id;
 }
@@ -55,9 +55,9 @@ export async function claimOutboxRows(
   if (ids.length === 0) return [];
   return db
     .select()
-    .from(outboxDeliveries)
-    .where(sql`${outboxDeliveries.id} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
-    .orderBy(asc(outboxDeliveries.id));
+    .from(outbox)
+    .where(sql`${outbox.id} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+    .orderBy(asc(outbox.id));
 }
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -68,52 +68,52 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
 
 export async function markOutboxSent(db: DbOrTx, id: number, at: Date): Promise<void> {
   await db
-    .update(outboxDeliveries)
+    .update(outbox)
     .set({ sentAt: at, claimedUntil: null, lastError: null })
-    .where(eq(outboxDeliveries.id, id));
+    .where(eq(outbox.id, id));
 }
 
 /** Records a failed attempt: retried at `retryAt`, or given up when `retryAt` is null. */
 export async function markOutboxFailed(db: DbOrTx, id: number, error: string, retryAt: Date | null, at: Date): Promise<void> {
   await db
-    .update(outboxDeliveries)
+    .update(outbox)
     .set(
       retryAt === null
         ? { lastError: error, claimedUntil: null, failedAt: at }
         : { lastError: error, claimedUntil: null, availableAt: retryAt },
     )
-    .where(eq(outboxDeliveries.id, id));
+    .where(eq(outbox.id, id));
 }
 
 /** Rows of a body that failed at least once and are not sent: retrying or given up. */
 export async function listFailingOutboxRows(db: DbOrTx, bodyId: string, limit: number): Promise<OutboxRow[]> {
   return db
     .select()
-    .from(outboxDeliveries)
-    .where(and(eq(outboxDeliveries.bodyId, bodyId), isNull(outboxDeliveries.sentAt), gt(outboxDeliveries.attempts, 0), sql`${outboxDeliveries.lastError} IS NOT NULL`))
-    .orderBy(desc(outboxDeliveries.id))
+    .from(outbox)
+    .where(and(eq(outbox.bodyId, bodyId), isNull(outbox.sentAt), gt(outbox.attempts, 0), sql`${outbox.lastError} IS NOT NULL`))
+    .orderBy(desc(outbox.id))
     .limit(limit);
 }
 
 export async function findOutboxRow(db: DbOrTx, id: number): Promise<OutboxRow | null> {
-  const [row] = await db.select().from(outboxDeliveries).where(eq(outboxDeliveries.id, id)).limit(1);
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
   return row ?? null;
 }
 
 /** Puts a given-up row back in the queue now. */
 export async function retryOutboxRow(db: DbOrTx, id: number, at: Date): Promise<void> {
   await db
-    .update(outboxDeliveries)
+    .update(outbox)
     .set({ failedAt: null, availableAt: at, claimedUntil: null })
-    .where(eq(outboxDeliveries.id, id));
+    .where(eq(outbox.id, id));
 }
 
 /** Locks a claimed row that is not sent yet (released at commit); null when already sent. */
 export async function lockUnsentOutboxRow(db: DbOrTx, id: number): Promise<OutboxRow | null> {
   const [row] = await db
     .select()
-    .from(outboxDeliveries)
-    .where(and(eq(outboxDeliveries.id, id), isNull(outboxDeliveries.sentAt)))
+    .from(outbox)
+    .where(and(eq(outbox.id, id), isNull(outbox.sentAt)))
     .for('update');
   return row ?? null;
 }

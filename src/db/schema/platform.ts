@@ -80,6 +80,10 @@ export const outbox = pgTable('outbox', {
   claimedUntil: timestamptz('claimed_until'),
   sentAt: timestamptz('sent_at'),
   lastError: text('last_error'),
+  /** Added by 0005: the body a delivery belongs to (its office sees failing deliveries) */
+  bodyId: text('body_id'),
+  /** Added by 0005: when the sender gave up after the last attempt */
+  failedAt: timestamptz('failed_at'),
 });
 
 export const settings = pgTable('settings', {
