@@ -245,10 +245,12 @@ export function databaseKinds(): { kind: DatabaseKind; run: boolean; missingInCi
 
 /**
  * Runs `fn` once per database (PGlite, then PostgreSQL when configured), each on its own fresh,
- * migrated database. `fn` registers tests with `it` and uses the context `t`.
+ * migrated database. `fn` registers tests with `it` and uses the context `t`. `only` restricts the
+ * suite to one kind (e.g. a test that needs a database a second process can open).
  */
-export function describeDatabases(name: string, fn: (t: TestContext) => void): void {
+export function describeDatabases(name: string, fn: (t: TestContext) => void, options: { only?: DatabaseKind } = {}): void {
   for (const { kind, run, missingInCi } of databaseKinds()) {
+    if (options.only !== undefined && kind !== options.only) continue;
     if (missingInCi) {
       describe(`${name} [postgres]`, () => {
         it('needs TEST_DATABASE_URL in CI', () => {

@@ -1,53 +1,15 @@
 /** `lianxi serve` as a process: first start on an empty data directory, SIGTERM, second start. */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServeProcess, until } from './serve-process.ts';
+import type { ServeProcess } from './serve-process.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/lianxi.mjs', import.meta.url));
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  address: string;
-  startedInMs: number;
-}
+type Started = ServeProcess;
 
 async function start(dataDir: string): Promise<Started> {
-  const began = Date.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-examples'], {
-    env: { ...process.env, LIANXI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const address = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /serving at (http:\/\/[^\s]+)/.exec(out);
-      if (match?.[1] !== undefined) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`serve exited with ${code}: ${out}`));
-    });
-  });
-  return { child, output: () => out, address, startedInMs: Date.now() - began };
-}
-
-/** Polls `condition` every 50 ms until it holds, failing after `timeoutMs`. */
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return startServeProcess({ LIANXI_DATA_DIR: dataDir, DATABASE_URL: '' });
 }
 
 async function stop(started: Started): Promise<number | null> {

@@ -4,43 +4,20 @@
  * mid-burst; every report answered 201 must be in the database afterwards. Runs on the suite's
  * PostgreSQL database, and on a PGlite data directory (the default deployment).
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { describeDatabases, TestContext } from './harness.ts';
 import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
+import { startServeProcess } from './serve-process.ts';
+import type { ServeProcess } from './serve-process.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/lianxi.mjs', import.meta.url));
-
-async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-examples'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIANXI_SWEEP_ENABLED: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const address = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /serving at (http:\/\/[^\s]+)/.exec(out);
-      if (match?.[1] !== undefined) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`serve exited with ${code}: ${out}`));
-    });
-  });
-  return { child, address };
+async function serve(env: Record<string, string>): Promise<ServeProcess> {
+  return startServeProcess({ LIANXI_SWEEP_ENABLED: 'false', ...env });
 }
 
 interface Prepared {
@@ -124,7 +101,7 @@ async function expectAllStored(t: Pick<TestContext, 'sql'>, decisionId: string, 
 }
 
 describeDatabases('progress reports survive a crash', (t) => {
-  it.skipIf(t.kind !== 'postgres')('keeps every acknowledged progress report when the process is killed mid-burst', { timeout: 120_000 }, async () => {
+  it('keeps every acknowledged progress report when the process is killed mid-burst', { timeout: 120_000 }, async () => {
     const prepared = await prepare(t);
     const [db] = await t.sql<{ name: string }>('SELECT current_database() AS name');
     const url = new URL(process.env.TEST_DATABASE_URL ?? '');
@@ -132,7 +109,9 @@ describeDatabases('progress reports survive a crash', (t) => {
     const acknowledged = await burstAndKill({ DATABASE_URL: url.toString() }, prepared);
     await expectAllStored(t, prepared.decisionId, acknowledged);
   });
-});
+  // The in-memory PGlite of the suite cannot be opened by a second process: PGlite runs below, on a
+  // data directory, the way it is deployed.
+}, { only: 'postgres' });
 
 /** A test context on a PGlite data directory, so that a server process can open it after the setup. */
 class DataDirContext extends TestContext {
