@@ -17,6 +17,7 @@ import { listBodies, type BodyListQuery, type BodySummary } from './bodies-api.t
 import { loadRegionOptions } from './region-options.ts';
 import { BODY_KINDS, BODY_LEVELS, BODY_STATUSES, StatusTag } from './body-labels.tsx';
 import { sunsetCountdown } from './sunset.ts';
+import { todayInShanghai } from '../common/today.ts';
 
 const PAGE_SIZE = 20;
 
@@ -277,7 +278,7 @@ function ActivityCell({ body, value }: { body: BodySummary; value: (activity: Ac
 function SunsetCountdownCell({ body }: { body: BodySummary }) {
   const { t } = useI18n();
   if (body.status === 'dissolved') return <span>{t('common.none')}</span>;
-  const countdown = sunsetCountdown(body.sunsetDate, dayjs().format('YYYY-MM-DD'));
+  const countdown = sunsetCountdown(body.sunsetDate, todayInShanghai());
   switch (countdown.kind) {
     case 'none':
       return <span>{t('common.none')}</span>;

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodyUnits, listMemberships, type Membership } from './bodies-api.ts';
+import { todayInShanghai } from '../common/today.ts';
 
 interface UnitRow {
   unitId: string;
@@ -23,7 +24,7 @@ function personText(membership: Membership, vacant: string): string {
 
 export function MembersTab({ bodyId }: { bodyId: string }) {
   const { t } = useI18n();
-  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [date, setDate] = useState<Dayjs>(() => dayjs(todayInShanghai()));
   const at = date.format('YYYY-MM-DD');
   const memberships = useQuery({ queryKey: ['memberships', bodyId, at], queryFn: () => listMemberships(bodyId, at) });
   const units = useQuery({ queryKey: ['body-units', bodyId, at], queryFn: () => listBodyUnits(bodyId, at) });

@@ -2,17 +2,17 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Card, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodyUnits, listGroups, listMemberships, type BodyDetail } from './bodies-api.ts';
 import { buildOrgTree } from './org-chart-data.ts';
+import { todayInShanghai } from '../common/today.ts';
 
 const OrgChart = lazy(() => import('./org-chart.tsx'));
 
 export default function OrgChartTab({ body }: { body: BodyDetail }) {
   const { t } = useI18n();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInShanghai();
   const units = useQuery({ queryKey: ['body-units', body.id, today], queryFn: () => listBodyUnits(body.id, today) });
   const memberships = useQuery({ queryKey: ['memberships', body.id, today], queryFn: () => listMemberships(body.id, today) });
   const groups = useQuery({ queryKey: ['groups', body.id], queryFn: () => listGroups(body.id) });

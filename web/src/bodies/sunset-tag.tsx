@@ -1,12 +1,12 @@
 import { Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { sunsetCountdown } from './sunset.ts';
+import { todayInShanghai } from '../common/today.ts';
 
 /** Sunset countdown as a tag: grey without a date, orange within 90 days, red when due or past. */
 export function SunsetTag({ sunsetDate }: { sunsetDate: string | null }) {
   const { t } = useI18n();
-  const countdown = sunsetCountdown(sunsetDate, dayjs().format('YYYY-MM-DD'));
+  const countdown = sunsetCountdown(sunsetDate, todayInShanghai());
   switch (countdown.kind) {
     case 'none':
       return <span>{t('body.sunset.none')}</span>;

@@ -5,7 +5,6 @@
  */
 import { Alert, Col, Row, Space, Spin, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useMe } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -16,11 +15,12 @@ import { UnitDecisionsSection } from './unit-decisions-section.tsx';
 import { MeetingsSection } from './meetings-section.tsx';
 import { InboxSection } from './inbox-section.tsx';
 import { getBody } from '../bodies/bodies-api.ts';
+import { todayInShanghai } from '../common/today.ts';
 
 export function WorkspacePage() {
   const { t } = useI18n();
   const me = useMe();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInShanghai();
   const personId = me.personId;
   const person = useQuery({
     queryKey: ['person', personId],
