@@ -10,6 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { dissolveBody } from './bodies-api.ts';
+import { todayInShanghai } from '../common/today.ts';
 
 interface DissolveFormValues {
   on: Dayjs;
@@ -52,7 +53,7 @@ export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName:
         }}
         destroyOnHidden
       >
-        <Form<DissolveFormValues> form={form} layout="vertical" name="dissolve-body" initialValues={{ on: dayjs() }} onFinish={(values) => dissolve.mutate(values)}>
+        <Form<DissolveFormValues> form={form} layout="vertical" name="dissolve-body" initialValues={{ on: dayjs(todayInShanghai()) }} onFinish={(values) => dissolve.mutate(values)}>
           <Alert type="warning" showIcon title={t('dissolve.warning')} style={{ marginBottom: 16 }} />
           {dissolve.isError && (
             <div style={{ marginBottom: 16 }} data-testid="dissolve-error">
@@ -60,7 +61,7 @@ export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName:
             </div>
           )}
           <Form.Item name="on" label={t('dissolve.on')} extra={t('dissolve.onHint')} rules={[{ required: true, message: t('dissolve.onRequired') }]}>
-            <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+            <DatePicker disabledDate={(day) => day.isAfter(dayjs(todayInShanghai()), 'day')} />
           </Form.Item>
           <Form.Item name="reason" label={t('dissolve.reason')} rules={[{ required: true, whitespace: true, message: t('dissolve.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={2000} placeholder={t('dissolve.reasonPlaceholder')} />

@@ -15,6 +15,7 @@ import { listBodyUnits } from '../bodies/bodies-api.ts';
 import { draftMinutes, editMinutes, getMinutes, issueMinutes, minutesDocumentUrl, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
 import { formatTime } from './meeting-labels.tsx';
+import { todayInShanghai } from '../common/today.ts';
 
 type DeadlineKind = DecidedItemInput['deadline']['kind'];
 
@@ -39,7 +40,7 @@ interface MinutesValues {
 function toInput(item: ItemValues): DecidedItemInput {
   const deadline: DecidedItemInput['deadline'] =
     item.deadlineKind === 'date'
-      ? { kind: 'date', date: (item.date ?? dayjs()).format('YYYY-MM-DD') }
+      ? { kind: 'date', date: (item.date ?? dayjs(todayInShanghai())).format('YYYY-MM-DD') }
       : item.deadlineKind === 'working_days'
         ? { kind: 'working_days', days: item.days ?? 1 }
         : { kind: 'charter_default' };
