@@ -102,6 +102,13 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await visible(page.getByText(`${convener.title} ${convener.personName}`));
     await page.getByRole('button', { name: '发出会议通知' }).click();
     await visible(page.getByTestId('meeting-status').filter({ hasText: '已通知' }));
+    // The invitation for the invitees' calendars (RFC 5545, METHOD:REQUEST while the meeting stands).
+    const invitation = page.getByRole('link', { name: /加入日历/ });
+    await visible(invitation);
+    const href = await invitation.getAttribute('href');
+    expect(href).toMatch(/\/meetings\/[^/]+\/invitation$/);
+    const ics = await page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).text(), href ?? '');
+    expect(ics).toContain('METHOD:REQUEST');
     await page.getByRole('tab', { name: '参会人员' }).click();
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     expect(await unlabelledFields(page)).toEqual([]);

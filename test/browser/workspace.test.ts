@@ -63,6 +63,18 @@ describe.skipIf(!available)('my workspace in Chromium', { timeout: 90_000 }, () 
     await visible(page.getByRole('heading', { name: liaison.bodyName, level: 1 }));
     await page.goBack();
     await visible(page.getByRole('heading', { name: '我参加的机构' }));
+    // A personal calendar subscription: the address is shown once, serves an iCalendar feed, and
+    // stops working when revoked.
+    await page.getByRole('button', { name: '生成订阅地址' }).click();
+    const feedUrl = (await page.getByTestId('calendar-feed-url').innerText()).trim();
+    expect(feedUrl).toMatch(/\/api\/calendar-feeds\/[^/]+\.ics$/);
+    const feed = await fetch(feedUrl);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await page.getByRole('button', { name: '停用订阅' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await visible(page.getByRole('button', { name: '生成订阅地址' }));
+    expect((await fetch(feedUrl)).status).toBe(404);
     expect(tracked.problems()).toEqual([]);
     await tracked.finish('workspace-liaison-390x844');
   });

@@ -150,6 +150,7 @@ export const meetingZh = {
   'minutes.downloadDocx': '下载纪要（Word）',
   'minutes.downloadPdf': '下载纪要（PDF）',
   'meeting.downloadNotice': '下载会议通知（Word）',
+  'meeting.downloadInvitation': '加入日历（.ics）',
 } as const satisfies Record<string, string>;
 
 export const meetingEn: Record<keyof typeof meetingZh, string> = {
@@ -303,4 +304,5 @@ export const meetingEn: Record<keyof typeof meetingZh, string> = {
   'minutes.downloadDocx': 'Download minutes (Word)',
   'minutes.downloadPdf': 'Download minutes (PDF)',
   'meeting.downloadNotice': 'Download the notice (Word)',
+  'meeting.downloadInvitation': 'Add to calendar (.ics)',
 };

@@ -12,8 +12,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { AppError } from '../api/app-error.ts';
 import { getBody, listMemberships } from '../bodies/bodies-api.ts';
-import { DownloadOutlined } from '@ant-design/icons';
-import { cancelMeeting, delegate, getMeeting, markHeld, noticeDocumentUrl, postponeMeeting, scheduleMeeting, setPresider, type MeetingDetail } from './meetings-api.ts';
+import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
+import { cancelMeeting, delegate, getMeeting, markHeld, invitationUrl, noticeDocumentUrl, postponeMeeting, scheduleMeeting, setPresider, type MeetingDetail } from './meetings-api.ts';
 import { useBodyRoles, type BodyRoles } from './body-roles.ts';
 import { formatTime, MeetingStatusTag } from './meeting-labels.tsx';
 import { AgendaPanel } from './agenda-panel.tsx';
@@ -139,6 +139,13 @@ function MeetingActions({ meeting, roles, onChanged }: { meeting: MeetingDetail;
     buttons.push(
       <Button key="notice" href={noticeDocumentUrl(ref)} icon={<DownloadOutlined />}>
         {t('meeting.downloadNotice')}
+      </Button>,
+    );
+  }
+  if (status !== 'draft') {
+    buttons.push(
+      <Button key="invitation" href={invitationUrl(ref)} icon={<CalendarOutlined />}>
+        {t('meeting.downloadInvitation')}
       </Button>,
     );
   }

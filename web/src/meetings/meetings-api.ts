@@ -109,3 +109,7 @@ export const minutesDocumentUrl = (bodyId: string, minutesId: string, format: 'd
 /** Where the browser downloads the meeting notice (DOCX). */
 export const noticeDocumentUrl = (ref: MeetingRef) =>
   `/api/bodies/${encodeURIComponent(ref.bodyId)}/meetings/${encodeURIComponent(ref.meetingId)}/notice-document?format=docx`;
+
+/** Where the browser downloads the meeting's calendar invitation (.ics; METHOD:CANCEL once cancelled). */
+export const invitationUrl = (ref: MeetingRef) =>
+  `/api/bodies/${encodeURIComponent(ref.bodyId)}/meetings/${encodeURIComponent(ref.meetingId)}/invitation`;

@@ -14,6 +14,7 @@ import { OfficeSection } from './office-section.tsx';
 import { UnitDecisionsSection } from './unit-decisions-section.tsx';
 import { MeetingsSection } from './meetings-section.tsx';
 import { InboxSection } from './inbox-section.tsx';
+import { CalendarFeedSection } from './calendar-feed-section.tsx';
 import { getBody } from '../bodies/bodies-api.ts';
 import { todayInShanghai } from '../common/today.ts';
 
@@ -72,6 +73,7 @@ export function WorkspacePage() {
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               {(personId !== null || (officeBodyIds.length === 0 && !isAdmin)) && <MyBodiesSection memberships={memberships} />}
               <InboxSection />
+              {worksInBodies && <CalendarFeedSection />}
             </Space>
           </Col>
         </Row>
