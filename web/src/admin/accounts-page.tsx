@@ -15,6 +15,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { createAccount, listAccounts, SYSTEM_ROLES, type Account, type AccountListQuery, type AccountWithPassword, type SystemRole } from './admin-api.ts';
 import { AccountDrawer } from './account-drawer.tsx';
 import { AccountStatusTags } from './account-status.tsx';
+import { cursorPages } from '../common/cursor-pages.ts';
 
 const PAGE_SIZE = 20;
 
@@ -22,8 +23,7 @@ export function AccountsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
-  const cursor = params.get('cursor') ?? undefined;
-  const trail = (params.get('trail') ?? '').split(',').filter((entry) => entry !== '');
+  const { cursor, trail, goNext, goPrevious } = cursorPages(params, setParams);
   const [creating, setCreating] = useState(false);
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -35,22 +35,6 @@ export function AccountsPage() {
   };
   const accounts = useQuery({ queryKey: ['accounts', query], queryFn: () => listAccounts(query), placeholderData: keepPreviousData });
 
-  const goNext = (nextCursor: string) => {
-    const next = new URLSearchParams(params);
-    next.set('trail', [...trail, cursor ?? '-'].join(','));
-    next.set('cursor', nextCursor);
-    setParams(next);
-  };
-  const goPrevious = () => {
-    const next = new URLSearchParams(params);
-    const previous = trail[trail.length - 1];
-    const rest = trail.slice(0, -1);
-    if (previous === undefined || previous === '-') next.delete('cursor');
-    else next.set('cursor', previous);
-    if (rest.length === 0) next.delete('trail');
-    else next.set('trail', rest.join(','));
-    setParams(next);
-  };
 
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.column.username'), dataIndex: 'username', key: 'username' },

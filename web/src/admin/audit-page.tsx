@@ -12,6 +12,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listAudit, verifyAudit, type AuditQuery, type AuditRecord } from './admin-api.ts';
+import { cursorPages } from '../common/cursor-pages.ts';
 
 const PAGE_SIZE = 30;
 const TEXT_FILTERS = ['action', 'entityType', 'actorId'] as const;
@@ -67,8 +68,7 @@ function Json({ value }: { value: unknown }) {
 export function AuditPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const cursor = params.get('cursor') ?? undefined;
-  const trail = (params.get('trail') ?? '').split(',').filter((entry) => entry !== '');
+  const { cursor, trail, goNext, goPrevious } = cursorPages(params, setParams);
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
   const [draft, setDraft] = useState<Record<(typeof TEXT_FILTERS)[number], string>>(() => ({
@@ -98,22 +98,6 @@ export function AuditPage() {
     setStart(null);
     setEnd(null);
     setParams(new URLSearchParams());
-  };
-  const goNext = (nextCursor: string) => {
-    const next = new URLSearchParams(params);
-    next.set('trail', [...trail, cursor ?? '-'].join(','));
-    next.set('cursor', nextCursor);
-    setParams(next);
-  };
-  const goPrevious = () => {
-    const next = new URLSearchParams(params);
-    const previous = trail[trail.length - 1];
-    const rest = trail.slice(0, -1);
-    if (previous === undefined || previous === '-') next.delete('cursor');
-    else next.set('cursor', previous);
-    if (rest.length === 0) next.delete('trail');
-    else next.set('trail', rest.join(','));
-    setParams(next);
   };
 
   const columns: TableColumnsType<AuditRecord> = [

@@ -18,6 +18,7 @@ import { loadRegionOptions } from './region-options.ts';
 import { BODY_KINDS, BODY_LEVELS, BODY_STATUSES, StatusTag } from './body-labels.tsx';
 import { sunsetCountdown } from './sunset.ts';
 import { todayInShanghai } from '../common/today.ts';
+import { cursorPages } from '../common/cursor-pages.ts';
 
 const PAGE_SIZE = 20;
 
@@ -41,8 +42,7 @@ export function BodiesPage() {
   const region = /^\d{6}$/.test(params.get('region') ?? '') ? (params.get('region') ?? undefined) : undefined;
   const q = params.get('q') ?? '';
   /** Cursors of the pages before this one ('' for the first page), so that 上一页 works. */
-  const trail = (params.get('trail') ?? '').split(',').filter((cursor) => cursor !== '');
-  const cursor = params.get('cursor') ?? undefined;
+  const { cursor, trail, goNext, goPrevious } = cursorPages(params, setParams);
 
   const query: BodyListQuery = {
     limit: PAGE_SIZE,
@@ -66,22 +66,6 @@ export function BodiesPage() {
     setParams(next);
   };
 
-  const goNext = (nextCursor: string) => {
-    const next = new URLSearchParams(params);
-    next.set('trail', [...trail, cursor ?? '-'].join(','));
-    next.set('cursor', nextCursor);
-    setParams(next);
-  };
-  const goPrevious = () => {
-    const next = new URLSearchParams(params);
-    const previous = trail[trail.length - 1];
-    const rest = trail.slice(0, -1);
-    if (previous === undefined || previous === '-') next.delete('cursor');
-    else next.set('cursor', previous);
-    if (rest.length === 0) next.delete('trail');
-    else next.set('trail', rest.join(','));
-    setParams(next);
-  };
 
   const regionPath = useMemo(() => {
     if (region === undefined) return undefined;
