@@ -33,7 +33,7 @@ export function minutesHeading(bodyName: string): string {
   return bodyName.endsWith('纪要') ? bodyName : `${bodyName}纪要`;
 }
 
-/** 省商务厅 张三（副厅长）（代） — unit, name, position and note as the lists print them. */
+/** 省某某厅 张三（副厅长）（代） — unit, name, position and note as the lists print them. */
 export function formatAttendanceEntry(entry: AttendanceEntry): string {
   const parts = [entry.unitName, entry.personName].filter((part): part is string => part !== null && part !== '');
   let text = parts.join('\u3000');

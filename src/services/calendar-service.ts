@@ -48,7 +48,7 @@ import type { AuditOrigin } from './audit-service.ts';
 export interface RegionCalendar {
   /** GB/T 2260 code the answers are for; null = national calendar. */
   readonly regionCode: string | null;
-  /** Full name of the region (桂林市); null for national. */
+  /** Full name of the region (南宁市); null for national. */
   readonly regionName: string | null;
   /** The unbound calendar, for year views and checks. */
   readonly calendar: WorkingDayCalendar;
@@ -87,7 +87,7 @@ export function normalizeRegionCode(regionCode: string | null | undefined, field
   const code = regionCode.trim();
   if (code === '' || code === 'national') return null;
   if (!getRegion(code)) {
-    throw new AppError('unknown_region', 400, `行政区划代码“${regionCode}”无效，应为六位 GB/T 2260 代码（如 450300 桂林市）`, { field });
+    throw new AppError('unknown_region', 400, `行政区划代码“${regionCode}”无效，应为六位 GB/T 2260 代码（如 450100 南宁市）`, { field });
   }
   return code;
 }
@@ -144,7 +144,7 @@ export function bindRegionCalendar(calendar: WorkingDayCalendar, regionCode: str
 
 /**
  * The calendar of a region (GB/T 2260 code; null or `national` for the national calendar), with the
- * applied notices: a prefecture or county also keeps its province's holidays (桂林 450300 → 广西 450000).
+ * applied notices: a prefecture or county also keeps its province's holidays (南宁 450100 → 广西 450000).
  * Throws AppError 400 (field `region`) for an unknown code.
  */
 export async function loadRegionCalendar(db: DbOrTx, regionCode: string | null): Promise<RegionCalendar> {

@@ -1,6 +1,6 @@
 /**
  * The shared unit directory: resolving a unit a charter names to one directory entry (so that
- * 省商务厅 in two Guangdong bodies is one unit), listing units, and a unit's page with every body
+ * 省某某厅 in two bodies of one province is one unit), listing units, and a unit's page with every body
  * it sits in and its roles there.
  */
 import type { DbOrTx } from '../db/database.ts';

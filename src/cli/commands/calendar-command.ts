@@ -64,7 +64,7 @@ function guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (.
   });
 }
 
-/** A region option: a six-digit code or a name (桂林, 桂林市, 广西). */
+/** A region option: a six-digit code or a name (南宁, 南宁市, 广西). */
 function resolveRegionOption(region: string | undefined): string | undefined {
   if (region === undefined || region === 'national') return undefined;
   if (/^\d{6}$/.test(region)) {
@@ -175,7 +175,7 @@ export function registerCalendarCommand(program: Command): void {
     .description('起始日期之后第 N 个工作日 / the N-th working day after a date')
     .argument('<start>', '起始日期 YYYY-MM-DD')
     .argument('<n>', '工作日数（可为负数）')
-    .option('--region <code>', '行政区划代码或名称（如 450300、桂林）')
+    .option('--region <code>', '行政区划代码或名称（如 450100、南宁）')
     .option('--offline', '不读数据库，只用随系统发布的数据')
     .option('--json', '输出 JSON')
     .action(guarded(async (start: string, n: string, options: { region?: string; offline?: boolean; json?: boolean }) => {

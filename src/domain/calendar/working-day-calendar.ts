@@ -23,7 +23,7 @@ export const MAX_WORKING_DAYS = 10_000;
 /** Raised for a region code that is neither `national` nor a known GB/T 2260 code. */
 export class UnknownRegionError extends RangeError {
   constructor(readonly code: string) {
-    super(`行政区划代码“${code}”无效，应为六位 GB/T 2260 代码（如 450300 桂林市）`);
+    super(`行政区划代码“${code}”无效，应为六位 GB/T 2260 代码（如 450100 南宁市）`);
     this.name = 'UnknownRegionError';
   }
 }

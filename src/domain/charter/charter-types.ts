@@ -25,7 +25,7 @@ export type BodyKind = 'joint_meeting' | 'task_force' | 'coordination_group' | '
 export type BodyLevel = 'national' | 'provincial' | 'municipal' | 'county';
 
 export interface Region {
-  /** e.g. 广东省, 桂林市 */
+  /** e.g. 某省, 某市 */
   name: string;
   /** GB/T 2260 code where known, e.g. '440000', '450300' */
   code: string | null;
@@ -41,7 +41,7 @@ export interface CharterBody {
 }
 
 export interface DocNumberParts {
-  /** 发文机关代字, e.g. 粤办函 */
+  /** 发文机关代字, e.g. 某办函 */
   issuerCode: string;
   year: number;
   serial: number;
@@ -49,7 +49,7 @@ export interface DocNumberParts {
 
 export interface FoundingDocument {
   title: string;
-  /** Normalised document number, e.g. 市政办〔2009〕69号, or null */
+  /** Normalised document number, e.g. 某政办〔2020〕1号, or null */
   docNumber: string | null;
   docNumberParts: DocNumberParts | null;
   issuer: string | null;
@@ -86,9 +86,9 @@ export interface CharterFunction {
 }
 
 export interface MemberUnit {
-  /** Full name with any carried-over prefix restored, e.g. 省教育厅 */
+  /** Full name with any carried-over prefix restored, e.g. 省某某厅 */
   name: string;
-  /** Names in parentheses after the unit, e.g. 外汇管理局广东省分局 */
+  /** Names in parentheses after the unit, e.g. the 某某局 of 某某局(某某局) */
   aliases: string[];
   /** 牵头单位 of the body */
   lead: boolean;
@@ -104,7 +104,7 @@ export interface Role {
   title: string;
   /** Person's name with spaces folded, or null when the role is given only as a position */
   person: string | null;
-  /** e.g. 中央宣传部副部长, 省政府分管商务工作的领导同志 */
+  /** e.g. 某某部副部长, 省政府分管某某工作的领导同志 */
   position: string | null;
   /** The member unit the position names, or null */
   unit: string | null;

@@ -27,7 +27,7 @@ import type {
  * - Punctuation: in every line holding Chinese text, ASCII , : ; ( ) ! ? become full-width
  *   ，：；（）！？ (except between digits: 9:00, 1,000). Extractors match only the full-width set.
  *   Quotes, 、 and 《》 stay as written; '.' stays ASCII (1. 2009.05.11).
- * - Document numbers: year brackets are 〔〕 (某政办[2009]69号 → 某政办〔2009〕69号); a Chinese-numeral
+ * - Document numbers: year brackets are 〔〕 (某政办[2020]1号 → 某政办〔2020〕1号); a Chinese-numeral
  *   year writes zero as 〇 (二ОО九年 → 二〇〇九年).
  * - Spaces: a single space inside a name or spread title is folded (张\u3000三 → 张三, 召 集 人 → 召集人,
  *   成\u3000\u3000员： → 成员：); two or more spaces or a tab between pieces of text become one '\t', the

@@ -3,7 +3,7 @@
  *
  * One directory serves all bodies: a unit is identified by its normalised name within a region
  * (GB/T 2260 code of the body that names it; null for national bodies), and any of its known
- * aliases (`人民银行广州分行(外汇管理局广东省分局)`) matches it too. Pure: no I/O.
+ * aliases (`某某银行某某分行(某某局某某分局)`) matches it too. Pure: no I/O.
  */
 import { unitNameKey } from './unit-name.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Normalisation of member-unit names for the shared unit directory.
  *
- * Two spellings of one unit (`省商务厅`, `省 商务厅`, `省商务厅等`, full-width letters or
+ * Two spellings of one unit (`省某某厅`, `省 某某厅`, `省某某厅等`, full-width letters or
  * parentheses) fold to one key, so that a unit named in two bodies is one directory entry.
  * Pure: no I/O.
  */
@@ -41,7 +41,7 @@ export function displayUnitName(name: string): string {
   return shown;
 }
 
-/** The key of a person's name: NFKC, no whitespace (钟山 written with an ideographic space U+3000 is 钟山). */
+/** The key of a person's name: NFKC, no whitespace (a two-character name padded with an ideographic space U+3000 keys as the two characters). */
 export function personNameKey(name: string): string {
   return name.normalize('NFKC').replace(WHITESPACE, '');
 }

@@ -1,5 +1,5 @@
 /**
- * Document numbers (发文字号 / 文号): 某办函〔2021〕20号. Offices write the year bracket as 〔〕,
+ * Document numbers (发文字号 / 文号): 某办函〔2020〕1号. Offices write the year bracket as 〔〕,
  * [], 【】, （）, ［］, (), ﹝﹞ or 〈〉; the normalised form uses 〔〕. Pure.
  */
 import type { DocNumberParts } from '../charter/charter-types.ts';
@@ -58,7 +58,7 @@ function escape(chars: string): string {
 const DOC_NUMBER_ANCHORED = new RegExp(`^(?:${DOC_NUMBER.source})$`, 'u');
 
 export interface DocNumberMatch {
-  /** Normalised text, e.g. 某政办〔2009〕69号 */
+  /** Normalised text, e.g. 某政办〔2020〕1号 */
   text: string;
   parts: DocNumberParts;
   /** Offsets of the number as written in the searched text */
@@ -94,7 +94,7 @@ export function parseDocNumber(s: string): DocNumberMatch | null {
   return first;
 }
 
-/** Normalises a document number's year brackets to 〔〕: 某政办[2009]69号 → 某政办〔2009〕69号. */
+/** Normalises a document number's year brackets to 〔〕: 某政办[2020]1号 → 某政办〔2020〕1号. */
 export function normalizeDocNumber(s: string): string {
   const parsed = parseDocNumber(s);
   return parsed ? parsed.text : s.trim();

@@ -52,7 +52,7 @@ export function extractComposition(ctx: ExtractionContext): CompositionResult {
     if (!named) return null;
     const resolved = resolveUnit(named);
     if (resolved) return resolved;
-    // A unit the position names outside the member list (发展改革委副主任); a government is no unit of it
+    // A unit the position names outside the member list (某某委副主任); a government is no unit of it
     return looksLikeUnit(named) && !/^(?:国务院|[\u4e00-\u9fff]{0,8}?(?:人民)?政府)$/u.test(named) ? named : null;
   };
 

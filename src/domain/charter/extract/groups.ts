@@ -1,7 +1,7 @@
 /**
  * Groups of the body (专题组, 保障组, 协调类别): groups named in a list with a stated count
  * (`下设A组、B组…6个专题组和C组、D组3个保障组`), groups given as numbered blocks with lead and member
- * units (`（一）科技领域类开放事项。牵头单位：…。成员单位：…等。`), and group duties
+ * units (`（一）某某领域类事项。牵头单位：…。成员单位：…等。`), and group duties
  * (`专题组职责是：A组负责…；B组负责…`). Pure.
  */
 import type { Finding, Group, GroupKind, SourceSpan } from '../charter-types.ts';

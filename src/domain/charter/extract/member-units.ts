@@ -63,7 +63,7 @@ export function findMemberListCandidates(text: string, exclude: readonly SourceS
     const start = boundaryBefore(text, m.index, /[。\n：:]/u);
     add(start, m.index + m[0].length, '为成员单位', true);
   }
-  // 区委宣传部、区发展改革委…分管负责人为成员: the units of people named by a shared role phrase
+  // 区委某部、区某某委…分管负责人为成员: the units of people named by a shared role phrase
   for (const m of text.matchAll(/(?:为|任|担任)(?:联席会议|工作专班|专班|领导小组|协调小组|小组|指挥部)?成员(?!单位)/gu)) {
     const start = boundaryBefore(text, m.index, /[。\n：:；;]/u);
     const list = parseUnitList(text, start, m.index, { dropLeadingNonUnits: true });

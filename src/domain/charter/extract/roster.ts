@@ -64,7 +64,7 @@ function isUnitPost(s: string): boolean {
   return leadingAdminPrefix(unitPart) !== null && looksLikeUnit(unitPart);
 }
 
-/** A name glued to its post: `张某某常务副市长`, `尼加提·某某自治区副主席`. */
+/** A name glued to its post: `张某某常务副市长`, `某某·某某自治区副主席`. */
 function splitGlued(s: string, knownUnits: readonly string[]): { person: string; position: string } | null {
   const dot = /[·•・]/u.exec(s);
   const cuts: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * Splitting an enumeration of units (`省委组织部、宣传部，省财政厅、民政厅…等N个部门和单位组成`)
+ * Splitting an enumeration of units (`省委某部、某部，省某厅、某厅…等N个部门和单位组成`)
  * into units: runs separated by ，；, items separated by 、; the administrative prefix of a run's first
  * item (省, 省委, 市 …) carries over to the run's other items; parentheses after a unit are an alias; a
  * role phrase after the last item (分管负责人) belongs to every item; a trailing 等 / 等N个部门和单位组成 /
@@ -10,7 +10,7 @@ import { parseChineseNumber } from '../../text/chinese-numerals.ts';
 import { hasExplicitLevel, leadingAdminPrefix, looksLikeUnit, mayBeListedUnit } from './unit-names.ts';
 
 export interface ListItem {
-  /** Name with any carried-over prefix restored (省民政厅) */
+  /** Name with any carried-over prefix restored (省某某厅) */
   name: string;
   /** The name as written (民政厅) */
   written: string;
@@ -185,7 +185,7 @@ export function parseUnitList(text: string, start: number, end: number, options:
   const items: ListItem[] = [];
   for (const run of runs) {
     const first = run[0];
-    // The prefix carried is that of the last item in the run that wrote one (省委宣传部、省发展改革委、公安厅 → 省公安厅)
+    // The prefix carried is that of the last item in the run that wrote one (省委某部、省某某委、某某厅 → 省某某厅)
     let prefix = first ? leadingAdminPrefix(stripAlias(first.text).name) : null;
     for (const raw of run) {
       const { name: written, aliases } = stripAlias(raw.text);

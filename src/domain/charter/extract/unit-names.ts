@@ -51,7 +51,7 @@ export const UNIT_SUFFIX_RE =
 /** Words that mark a description rather than a unit name. */
 const NOT_A_UNIT = /的|分管|协助|负责|担任|同志|领导同志|干部|有关|相关|其他|若干|^各/u;
 
-/** The leading administrative prefix of a list item (省 of 省发展改革委), or null. */
+/** The leading administrative prefix of a list item (省 of 省某某委), or null. */
 export function leadingAdminPrefix(item: string): string | null {
   for (const prefix of ADMIN_PREFIXES) {
     if (!item.startsWith(prefix)) continue;
@@ -217,7 +217,7 @@ export interface NamedUnit {
 
 /**
  * The unit among `units` a name refers to: by exact name or alias, then by the same name without
- * its administrative prefix (民政厅 ~ 省民政厅), then by abbreviation (某某办 ~ 某某办公室). Null
+ * its administrative prefix (某某厅 ~ 省某某厅), then by abbreviation (某某办 ~ 某某办公室). Null
  * when nothing or more than one unit matches.
  */
 export function matchUnit<T extends NamedUnit>(name: string, units: readonly T[]): T | null {
@@ -231,7 +231,7 @@ export function matchUnit<T extends NamedUnit>(name: string, units: readonly T[]
     (u) => stripPrefix(unitKey(u.name)) === core || u.aliases.some((a) => stripPrefix(unitKey(a)) === core),
   );
   if (byCore.length === 1) return byCore[0] ?? null;
-  // A shortened name that ends another (网信办 ~ 中央网信办) when only one unit ends with it.
+  // A shortened name that ends another (某某办 ~ 中央某某办) when only one unit ends with it.
   const bySuffix = units.filter((u) => unitKey(u.name).endsWith(core) && core.length >= 3);
   if (bySuffix.length === 1) return bySuffix[0] ?? null;
   return null;

@@ -4,7 +4,7 @@
  * - ASCII , : ; ( ) ! ? become full-width ，：；（）！？ in lines holding Chinese text, except
  *   between digits (9:00, 1,000).
  * - Full-width letters and digits (Ａ ２) become ASCII; the full-width full stop ． becomes '.'.
- * - The year brackets of a document number become 〔〕 (某政办[2009]69号 → 某政办〔2009〕69号).
+ * - The year brackets of a document number become 〔〕 (某政办[2020]1号 → 某政办〔2020〕1号).
  * - A zero written as ○, О (Cyrillic), O or 零 inside a Chinese-numeral year becomes 〇
  *   (二ОО九年 → 二〇〇九年).
  */
