@@ -3,7 +3,7 @@
  * which the web client (openapi-fetch) takes every request and response type.
  *
  * The document comes from the real application: buildApp on an in-memory PGlite, then its OpenAPI
- * generator (`app.swagger()`, the same document `/api/openapi.json` serves). test/web/api-schema
+ * generator (`app.swagger()`, the same document `/api/openapi.json` serves). test/integration/api-schema
  * checks that the committed file is up to date.
  *
  *   node --import tsx scripts/generate-api-types.ts          # write

@@ -24,3 +24,22 @@ export class ManualClock implements Clock {
     this.advance(minutes * 60_000);
   }
 }
+
+/**
+ * A clock set to start at `start` and run on at the real pace from the moment it is created: the
+ * server's clock for a non-production run with LIANXI_CLOCK_START (see src/config/config.ts).
+ */
+export class ShiftedClock implements Clock {
+  private readonly offsetMs: number;
+  constructor(start: Date, private readonly real: Clock = systemClock) {
+    this.offsetMs = start.getTime() - real.now().getTime();
+  }
+  now(): Date {
+    return new Date(this.real.now().getTime() + this.offsetMs);
+  }
+}
+
+/** The server's clock: the system clock, or a shifted one when the configuration sets a start. */
+export function configuredClock(settings: { start: Date } | null): Clock {
+  return settings === null ? systemClock : new ShiftedClock(settings.start);
+}

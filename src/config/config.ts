@@ -28,6 +28,14 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value === '' ? undefined : value));
 
+/** A date-time whose calendar day exists (2026-02-30 does not) and whose time is in range. */
+function isRealDateTime(text: string): boolean {
+  const [y, m, d, hh, mm] = [text.slice(0, 4), text.slice(5, 7), text.slice(8, 10), text.slice(11, 13), text.slice(14, 16)].map(Number);
+  if (y === undefined || m === undefined || d === undefined || hh === undefined || mm === undefined) return false;
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60 && !Number.isNaN(Date.parse(text));
+}
+
 const envSchema = z.object({
   LIANXI_DATA_DIR: optionalText,
   DATABASE_URL: optionalText.pipe(
@@ -63,7 +71,24 @@ const envSchema = z.object({
   LIANXI_SWEEP_INTERVAL_SECONDS: integer(60, 1, 24 * 60 * 60),
   LIANXI_OUTBOX_MAX_ATTEMPTS: integer(8, 1, 100),
   LIANXI_OUTBOX_BACKOFF_SECONDS: integer(30, 1, 24 * 60 * 60),
+  NODE_ENV: optionalText,
+  LIANXI_CLOCK_START: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+        message: '必须是带时区的 ISO 时间，如 2026-12-31T09:00:00+08:00 / must be an ISO date-time with offset',
+      })
+      .refine(isRealDateTime, { message: '不是有效的时间 / not a valid date-time' })
+      .optional(),
+  ),
 }).superRefine((e, ctx) => {
+  if (e.LIANXI_CLOCK_START !== undefined && e.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LIANXI_CLOCK_START'],
+      message: '生产环境（NODE_ENV=production）不得设置服务器时钟 / the clock cannot be set when NODE_ENV=production',
+    });
+  }
   if (e.LIANXI_SMTP_HOST !== undefined && e.LIANXI_SMTP_FROM === undefined) {
     ctx.addIssue({ code: 'custom', path: ['LIANXI_SMTP_FROM'], message: '设置 LIANXI_SMTP_HOST 时必须设置发件地址 / required when LIANXI_SMTP_HOST is set' });
   }
@@ -110,6 +135,14 @@ export interface SweepSettings {
   backoffSeconds: number;
 }
 
+/**
+ * A set clock for a non-production run (LIANXI_CLOCK_START): the server's time starts at `start`
+ * when it starts and runs on from there, so sweeps, escalations and sunsets can be watched.
+ */
+export interface ClockSettings {
+  start: Date;
+}
+
 export interface AppConfig {
   /** Directory holding the PGlite database (when DATABASE_URL is unset) and other local state. */
   dataDir: string;
@@ -130,6 +163,8 @@ export interface AppConfig {
   /** Null when LIANXI_SMTP_HOST is unset: no e-mail is sent (inbox and webhooks still are). */
   smtp: SmtpSettings | null;
   sweep: SweepSettings;
+  /** Null: the system clock. Refused when NODE_ENV=production. */
+  clock: ClockSettings | null;
 }
 
 /** A configuration error names every bad variable. */
@@ -187,5 +222,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       maxAttempts: e.LIANXI_OUTBOX_MAX_ATTEMPTS,
       backoffSeconds: e.LIANXI_OUTBOX_BACKOFF_SECONDS,
     },
+    clock: e.LIANXI_CLOCK_START === undefined ? null : { start: new Date(e.LIANXI_CLOCK_START) },
   };
 }

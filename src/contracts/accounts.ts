@@ -1,6 +1,6 @@
 /** Contracts of /api/accounts (security administrator). */
 import { z } from 'zod';
-import { GRANTABLE_BODY_ROLES, SYSTEM_ROLES } from '../policy/roles.ts';
+import { GRANTABLE_BODY_ROLES, SYSTEM_ROLES } from '../domain/access/roles.ts';
 import { idSchema, limitQuerySchema, pageSchema } from './common.ts';
 
 export const systemRoleSchema = z.enum(SYSTEM_ROLES);

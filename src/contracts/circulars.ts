@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema } from './body-common.ts';
 import { decisionStatusSchema } from './decisions.ts';
+import { escalationRungSchema } from './supervision.ts';
 
 export const circularSummarySchema = z.object({
   id: z.string(),
@@ -13,6 +14,7 @@ export const circularSummarySchema = z.object({
   createdBy: z.string().nullable(),
   openCount: z.number().int(),
   overdueCount: z.number().int(),
+  escalatedCount: z.number().int().describe('列入通报（逾期较久、已报召集人）的事项数'),
 });
 
 export const circularItemSchema = z.object({
@@ -34,6 +36,7 @@ export const circularItemSchema = z.object({
   workingDaysLeft: z.number().int().nullable(),
   workingDaysOverdue: z.number().int().nullable(),
   latestProgress: z.string().nullable(),
+  rung: escalationRungSchema.optional().describe('当日所处的督办升级阶段；overdue_convener 即列入通报'),
 });
 
 export const circularDetailSchema = circularSummarySchema.extend({ bodyName: z.string(), items: z.array(circularItemSchema) });

@@ -46,11 +46,13 @@ export const startMembershipRequestSchema = z
     position: z.string().trim().max(200).nullable().default(null),
     validFrom: isoDateSchema,
     validTo: isoDateSchema.nullable().optional(),
+    /** Why the office records the change directly (audited) */
+    reason: z.string().trim().max(500).nullable().optional(),
   })
   .refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] });
 export type StartMembershipRequest = z.infer<typeof startMembershipRequestSchema>;
 
-export const endMembershipRequestSchema = z.object({ validTo: isoDateSchema });
+export const endMembershipRequestSchema = z.object({ validTo: isoDateSchema, reason: z.string().trim().max(500).nullable().optional() });
 export type EndMembershipRequest = z.infer<typeof endMembershipRequestSchema>;
 
 export const changeMembershipRequestSchema = z
@@ -61,6 +63,7 @@ export const changeMembershipRequestSchema = z
     personName: personName.nullable().optional(),
     position: z.string().trim().max(200).nullable().optional(),
     title: z.string().trim().min(1).max(50).optional(),
+    reason: z.string().trim().max(500).nullable().optional(),
   })
   .refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] });
 export type ChangeMembershipRequest = z.infer<typeof changeMembershipRequestSchema>;

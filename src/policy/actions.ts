@@ -5,9 +5,10 @@ import { decisionActions } from './decision-actions.ts';
 import { documentActions } from './document-actions.ts';
 import { meetingActions } from './meeting-actions.ts';
 import { platformActions } from './platform-actions.ts';
+import { supervisionActions } from './supervision-actions.ts';
 
 /** Every action of Lianxi. Each route asks the policy about exactly one of these. */
-export const actions = { ...platformActions, ...bodyActions, ...calendarActions, ...meetingActions, ...decisionActions, ...documentActions } satisfies Record<string, ActionRule>;
+export const actions = { ...platformActions, ...bodyActions, ...calendarActions, ...meetingActions, ...decisionActions, ...supervisionActions, ...documentActions } satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof actions;
 

@@ -8,7 +8,9 @@ const INSIDE_BODY = ['office_staff', 'convener', 'deputy_convener', 'member', 'l
  *
  * A body's public summary (name, kind, level, region, status) may be listed to any signed-in user;
  * its internal records (member units, memberships, people, groups, charter versions) only to those
- * holding a role in it. A liaison may change only the records of their own member unit.
+ * holding a role in it. A liaison may change only the records of their own member unit. Memberships
+ * change by the charter: a unit (its liaison or member) proposes for its own unit, the office or
+ * the convener confirms (src/domain/charter-gates/membership-change-gate.ts decides who, per charter).
  */
 export const bodyActions = declareActions({
   'body.list': { description: '查看议事协调机构名录（名称、类型、层级、地区、状态）', scope: 'authenticated' },
@@ -38,11 +40,22 @@ export const bodyActions = declareActions({
   },
   'membership.read': { description: '查看成员、联络员及任职记录', scope: 'body', bodyRoles: INSIDE_BODY },
   'membership.manage': {
-    description: '维护成员与联络员（联络员仅限本单位）',
+    description: '直接登记任职变动（仅限制度规定由办公室确认的调整，或填补空缺）',
     scope: 'body',
     bodyRoles: ['office_staff'],
-    unitBodyRoles: ['liaison'],
+  },
+  'membership.propose': {
+    description: '提出成员、联络员调整建议（成员单位仅限本单位）',
+    scope: 'body',
+    bodyRoles: ['office_staff'],
+    unitBodyRoles: ['liaison', 'member'],
+  },
+  'membership.confirm': {
+    description: '确认或退回人员调整建议（按制度由办公室、召集人确认，全体会议的确定由办公室登记）',
+    scope: 'body',
+    bodyRoles: ['office_staff', 'convener'],
   },
   'person.read': { description: '查看人员（仅限本人所在机构的任职）', scope: 'authenticated' },
   'group.read': { description: '查看专题组、保障组等工作组', scope: 'body', bodyRoles: INSIDE_BODY },
+  'group.manage': { description: '调整工作组的牵头单位、成员单位和组长、副组长', scope: 'body', bodyRoles: ['office_staff'] },
 });

@@ -1,13 +1,17 @@
 import type { BodyRoleResolver } from './actor.ts';
-import { listBodyGrants } from '../repositories/account-repository.ts';
-import { membershipRoleResolver } from './membership-role-resolver.ts';
-
-/** Direct grants of office staff and viewer (account_body_grants). */
-export const accountGrantResolver: BodyRoleResolver = async (db, accountId, bodyId) =>
-  (await listBodyGrants(db, accountId, bodyId)).map((grant) => ({ role: grant.role, unitId: null }));
+import { isoDateOf } from '../domain/directory/membership-timeline.ts';
+import { formerMembershipRoleResolver } from './former-membership-role-resolver.ts';
+import { heldBodyRoles } from './held-roles.ts';
 
 /**
- * Every source of body roles; an account's roles in a body are the union of what these return.
- * The bodies part appends its membership resolver (convener, deputy convener, member, liaison).
+ * The roles held now (the request's day, Asia/Shanghai), by the one resolver the charter gates use
+ * too (held-roles.ts): direct grants of office staff and viewer, and memberships.
  */
-export const bodyRoleResolvers: BodyRoleResolver[] = [accountGrantResolver, membershipRoleResolver];
+export const heldRoleResolver: BodyRoleResolver = async (db, accountId, bodyId, at) =>
+  (await heldBodyRoles(db, { accountId, bodyId, day: isoDateOf(at) })).map(({ role, unitId }) => ({ role, unitId }));
+
+/**
+ * Every source of body roles; an account's roles in a body are the union of what these return:
+ * the roles held (held-roles.ts) and, after a dissolution, former members' read access.
+ */
+export const bodyRoleResolvers: BodyRoleResolver[] = [heldRoleResolver, formerMembershipRoleResolver];

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { bodies } from '../db/schema/bodies.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
 import type { AccountBodyGrantRow, AccountRow } from '../db/schema/platform.ts';
-import type { GrantableBodyRole } from '../policy/roles.ts';
+import type { GrantableBodyRole } from '../domain/access/roles.ts';
 
 export type NewAccount = typeof accounts.$inferInsert;
 export type AccountPatch = Partial<Omit<NewAccount, 'id' | 'createdAt'>>;

@@ -1,9 +1,11 @@
 /** SQL for a body's groups (专题组 / 保障组 / 协调类别) and their lead and member units. */
 import { randomUUID } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { groupUnits, groups, units } from '../db/schema/bodies.ts';
+import { groupCorrections } from '../db/schema/membership-changes.ts';
 import type { GroupKind } from '../domain/charter/charter-types.ts';
+import type { GroupLeader } from '../domain/directory/group-corrections.ts';
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -23,7 +25,11 @@ export async function insertGroup(db: DbOrTx, values: { bodyId: string; kind: Gr
   return row;
 }
 
-export async function updateGroup(db: DbOrTx, id: string, patch: { kind?: GroupKind; duties?: string[]; position?: number }): Promise<void> {
+export async function updateGroup(
+  db: DbOrTx,
+  id: string,
+  patch: { kind?: GroupKind; duties?: string[]; position?: number; leaders?: GroupLeader[] },
+): Promise<void> {
   await db.update(groups).set(patch).where(eq(groups.id, id));
 }
 
@@ -85,4 +91,32 @@ export async function listGroupLinksOfUnit(db: DbOrTx, unitId: string): Promise<
     .innerJoin(groups, eq(groups.id, groupUnits.groupId))
     .where(eq(groupUnits.unitId, unitId))
     .orderBy(asc(groups.bodyId), asc(groups.position));
+}
+
+export type GroupCorrectionRow = typeof groupCorrections.$inferSelect;
+
+/** A body's group corrections (the office's edits), keyed by group key. */
+export async function listGroupCorrections(db: DbOrTx, bodyId: string): Promise<GroupCorrectionRow[]> {
+  return db.select().from(groupCorrections).where(eq(groupCorrections.bodyId, bodyId));
+}
+
+export async function findGroupCorrection(db: DbOrTx, bodyId: string, groupKey: string): Promise<GroupCorrectionRow | null> {
+  const [row] = await db
+    .select()
+    .from(groupCorrections)
+    .where(and(eq(groupCorrections.bodyId, bodyId), eq(groupCorrections.groupKey, groupKey)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Stores the office's correction of a group (one per body and group key). */
+export async function upsertGroupCorrection(db: DbOrTx, values: Omit<GroupCorrectionRow, 'id'>): Promise<GroupCorrectionRow> {
+  const { bodyId, groupKey, ...rest } = values;
+  const [row] = await db
+    .insert(groupCorrections)
+    .values({ id: randomUUID(), ...values })
+    .onConflictDoUpdate({ target: [groupCorrections.bodyId, groupCorrections.groupKey], set: rest })
+    .returning();
+  if (!row) throw new Error(`group correction of ${bodyId}/${groupKey} not stored`);
+  return row;
 }

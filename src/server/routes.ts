@@ -24,10 +24,12 @@ import { decisionRoutes } from './routes/decision-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
+import { membershipChangeRoutes } from './routes/membership-change-routes.ts';
 import { membershipRoutes } from './routes/membership-routes.ts';
 import { minutesRoutes } from './routes/minutes-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
+import { supervisionRoutes } from './routes/supervision-routes.ts';
 import { unitRoutes } from './routes/unit-routes.ts';
 import { webStaticRoutes } from './web-static.ts';
 
@@ -40,12 +42,14 @@ export const routeModules: RouteModule[] = [
   unitRoutes,
   personRoutes,
   membershipRoutes,
+  membershipChangeRoutes,
   groupRoutes,
   calendarRoutes,
   meetingRoutes,
   minutesRoutes,
   decisionRoutes,
   circularRoutes,
+  supervisionRoutes,
   notificationRoutes,
   documentRoutes,
   webStaticRoutes,

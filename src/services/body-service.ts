@@ -3,13 +3,14 @@
  * filters, name search and cursor pagination, and a body's detail for those holding a role in it.
  */
 import type { DbOrTx } from '../db/database.ts';
-import type { BodyKind, BodyLevel, CharterFlags, FoundingDocument } from '../domain/charter/charter-types.ts';
+import type { BodyKind, BodyLevel, Charter, CharterFlags, FoundingDocument } from '../domain/charter/charter-types.ts';
 import type { BodyStatus, StoredOfficePost } from '../db/schema/bodies.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bodyActivity, countMemberUnits, findBodyById, listBodies } from '../repositories/body-repository.ts';
 import type { BodyActivity } from '../repositories/body-repository.ts';
 import type { BodyRow } from '../repositories/body-repository.ts';
 import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
+import type { CharterVersionRow } from '../repositories/charter-version-repository.ts';
 import { findOffice } from '../repositories/office-repository.ts';
 import { listBodyUnits } from '../repositories/unit-repository.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -113,6 +114,25 @@ export async function getBodyRow(db: DbOrTx, options: { bodyId: string }): Promi
   return body;
 }
 
+/** A body with the charter of its current version. */
+export interface BodyCharter {
+  body: BodyRow;
+  version: CharterVersionRow;
+  charter: Charter;
+}
+
+/**
+ * The one loader of "the body's current charter": the body (404 `body_not_found`) and the charter of
+ * its current version. A published body always has one; its absence is a bug, not bad input.
+ */
+export async function loadBodyCharter(db: DbOrTx, options: { bodyId: string }): Promise<BodyCharter> {
+  const body = await getBodyRow(db, options);
+  if (!body.currentCharterVersionId) throw new Error(`body ${body.id} has no current charter version`);
+  const version = await findCharterVersionById(db, body.currentCharterVersionId);
+  if (!version) throw new Error(`body ${body.id}: current charter version is missing`);
+  return { body, version, charter: version.charter };
+}
+
 export interface BodyDetail extends BodySummary {
   flags: Omit<CharterFlags, 'sources'>;
   createdAt: string;
@@ -125,10 +145,7 @@ export interface BodyDetail extends BodySummary {
 
 /** A body's detail with its member units as of `at` (default today). */
 export async function getBodyDetail(db: DbOrTx, options: { bodyId: string; at: string }): Promise<BodyDetail> {
-  const body = await getBodyRow(db, options);
-  if (!body.currentCharterVersionId) throw new Error(`body ${body.id} has no current charter version`);
-  const current = await findCharterVersionById(db, body.currentCharterVersionId);
-  if (!current) throw new Error(`body ${body.id}: current charter version is missing`);
+  const { body, version: current } = await loadBodyCharter(db, options);
   const units = await listBodyUnits(db, body.id, options.at);
   const office = await findOffice(db, body.id);
   return {

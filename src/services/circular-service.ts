@@ -1,7 +1,9 @@
 /**
  * Status circulars (通报): a stored snapshot, on a day, of every open decided item of a body with
- * its status and working days left or overdue, sent to all members. H4's documents part renders it
- * (DOCX) from `getCircularForRendering`.
+ * its status and working days left or overdue, sent to all members. Items that stood on the ladder's
+ * top rung (overdue past the body's limit, reported to the convener) form the circular's 通报 list
+ * (`rung: 'overdue_convener'`, counted in `escalatedCount`). H4's documents part renders it (DOCX)
+ * from `getCircularForRendering`.
  */
 import { assertBodyActive } from './dissolution-service.ts';
 import type { Clock } from '../config/clock.ts';
@@ -16,6 +18,9 @@ import type { AuditOrigin } from './audit-service.ts';
 import { listLedgerRows } from './decision-service.ts';
 import type { LedgerRow } from './decision-service.ts';
 import { enqueueNotification } from './notification-service.ts';
+import { listedInCircular } from '../domain/decisions/escalation-ladder.ts';
+import type { EscalationRung } from '../domain/decisions/escalation-ladder.ts';
+import { listEscalationStandings } from './supervision/escalation-standing.ts';
 
 /** One open item as the circular lists it (frozen on the circular's day). */
 export interface CircularItem {
@@ -37,6 +42,8 @@ export interface CircularItem {
   workingDaysLeft: number | null;
   workingDaysOverdue: number | null;
   latestProgress: string | null;
+  /** The item's rung on the escalation ladder that day (absent in circulars made before the ladder) */
+  rung?: EscalationRung;
 }
 
 export interface CircularSummary {
@@ -50,6 +57,8 @@ export interface CircularSummary {
   createdBy: string | null;
   openCount: number;
   overdueCount: number;
+  /** Items in the 通报 list: overdue past the body's limit and reported to the convener */
+  escalatedCount: number;
 }
 
 export interface CircularForRendering extends CircularSummary {
@@ -57,8 +66,9 @@ export interface CircularForRendering extends CircularSummary {
   items: CircularItem[];
 }
 
-function toItem(row: LedgerRow): CircularItem {
+function toItem(row: LedgerRow, rung: EscalationRung): CircularItem {
   return {
+    rung,
     decisionId: row.id,
     itemNo: row.itemNo,
     text: row.text,
@@ -92,6 +102,7 @@ function toSummary(row: CircularRow): CircularSummary {
     createdBy: row.createdBy,
     openCount: items.length,
     overdueCount: items.filter((i) => i.overdue).length,
+    escalatedCount: items.filter((i) => i.rung !== undefined && listedInCircular(i.rung)).length,
   };
 }
 
@@ -107,7 +118,9 @@ export async function createCircular(options: { db: Database; clock: Clock; body
     if (rows.length === 0) throw new AppError('no_open_decisions', 409, '本机构没有未销号的督办事项，无需通报', { field: 'bodyId' });
     const year = Number(asOf.slice(0, 4));
     const number = await nextCircularNumber(tx, options.bodyId, year);
-    const circular = await insertCircular(tx, { bodyId: options.bodyId, year, number, asOf, items: rows.map(toItem), createdBy: options.origin.actorId, createdAt: at });
+    const rungs = new Map((await listEscalationStandings(tx, { bodyId: options.bodyId, clock: options.clock, at })).map((s) => [s.decisionId, s.rung]));
+    const items = rows.map((row) => toItem(row, rungs.get(row.id) ?? 'none'));
+    const circular = await insertCircular(tx, { bodyId: options.bodyId, year, number, asOf, items, createdBy: options.origin.actorId, createdAt: at });
     const summary = toSummary(circular);
     await recordAudit(tx, { ...options.origin, at, action: 'circular.create', entityType: 'circular', entityId: circular.id, before: null, after: summary });
     await enqueueNotification(tx, {
@@ -115,7 +128,7 @@ export async function createCircular(options: { db: Database; clock: Clock; body
       bodyId: options.bodyId,
       event: 'circular.created',
       title: `督办事项通报（${year}年第${number}期）`,
-      message: `截至 ${asOf}，未销号事项 ${summary.openCount} 项，其中逾期 ${summary.overdueCount} 项。`,
+      message: `截至 ${asOf}，未销号事项 ${summary.openCount} 项，其中逾期 ${summary.overdueCount} 项${summary.escalatedCount > 0 ? `，逾期较久报召集人通报 ${summary.escalatedCount} 项` : ''}。`,
       link: `/bodies/${options.bodyId}/circulars/${circular.id}`,
       recipients: [{ kind: 'body_roles', roles: ['convener', 'deputy_convener', 'member', 'liaison'] }, { kind: 'office' }],
       data: { circularId: circular.id, year, number, asOf },

@@ -2,12 +2,17 @@
  * Dissolution (撤销) of a body: recorded by its office, or reached when the charter's sunset date
  * has passed (`…自行撤销`). A dissolved body keeps its records for reading; its memberships and
  * member units end on the day of dissolution, and state changes are refused (`assertBodyActive`).
+ * Before the office dissolves a body it hands over every open decided item (transfer to a successor
+ * body or unit, or close with a reason: src/services/supervision/decision-handover.ts); a body
+ * dissolved at its sunset date keeps its open items until the office hands them over, and its
+ * former members keep reading them (src/policy/former-membership-role-resolver.ts).
  */
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Clock } from '../config/clock.ts';
 import { addDays, todayInShanghai } from '../domain/calendar/iso-date.ts';
 import { AppError } from '../errors/app-error.ts';
 import { listBodiesPastSunset, markBodyDissolved } from '../repositories/body-repository.ts';
+import { listDecisionViews } from '../repositories/decision-repository.ts';
 import type { BodyRow } from '../repositories/body-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
@@ -38,6 +43,13 @@ export async function dissolveBody(db: Database, options: DissolveBodyOptions): 
   return db.transaction(async (tx) => {
     const body = await getBodyRow(tx, { bodyId: options.bodyId });
     assertBodyActive(body);
+    const open = await listDecisionViews(tx, { bodyId: body.id, openOnly: true });
+    if (open.length > 0) {
+      throw new AppError('open_decisions_not_handed_over', 409, `本机构尚有 ${open.length} 项未销号的督办事项，请先逐项移交后续机构或单位，或说明理由办结，再撤销`, {
+        field: 'bodyId',
+        details: { openDecisionIds: open.map((d) => d.id) },
+      });
+    }
     const before = await markBodyDissolved(tx, body.id, options.on, now);
     if (!before) throw new AppError('body_dissolved', 409, '该议事协调机构已撤销');
     await recordAudit(

@@ -1,7 +1,8 @@
 /**
  * The documents people download (issue 7), one function per document: each loads through the
- * meetings and decisions services, builds the view model (src/documents/view-builders.ts) and
- * renders it (src/documents/*). DOCX may be converted to PDF where LibreOffice is installed.
+ * meetings and decisions services, builds the view model (document-view-builders.ts) and
+ * renders it (src/documents/*). DOCX may be converted to PDF where LibreOffice is installed
+ * (src/adapters/pdf-conversion.ts).
  * Also the per-person calendar subscription feed and its revocable token (only its SM3 is stored).
  */
 import { findAccountById } from '../repositories/account-repository.ts';
@@ -15,7 +16,7 @@ import { renderLedgerXlsx } from '../documents/ledger-xlsx.ts';
 import { renderCalendarFeedIcs, renderMeetingInvitationIcs } from '../documents/meeting-ics.ts';
 import { renderMeetingNoticeDocx } from '../documents/meeting-notice-docx.ts';
 import { minutesHeading, renderMinutesDocx } from '../documents/minutes-docx.ts';
-import { convertDocxToPdf } from '../documents/pdf-conversion.ts';
+import { convertDocxToPdf } from '../adapters/pdf-conversion.ts';
 import {
   buildCircularView,
   buildInvitationView,
@@ -24,7 +25,7 @@ import {
   buildMinutesView,
   calendarAddress,
   officeName,
-} from '../documents/view-builders.ts';
+} from './document-view-builders.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findBodyById } from '../repositories/body-repository.ts';
 import {
@@ -43,10 +44,12 @@ import type { AuditOrigin } from './audit-service.ts';
 import { hashSessionToken } from './auth-service.ts';
 import { getCircularForRendering } from './circular-service.ts';
 import { listDecisions, listLedgerRows } from './decision-service.ts';
-import { getMeetingRow, loadBodyCharter } from './meeting-context.ts';
-import { assertMayIssueFormalDocument, getMeeting } from './meeting-service.ts';
-import type { MeetingDetail } from './meeting-service.ts';
-import { getMinutesForRendering } from './minutes-service.ts';
+import { loadBodyCharter } from './body-service.ts';
+import { getMeetingRow } from './meetings/meeting-context.ts';
+import { assertMayIssueFormalDocument } from './meetings/meeting-notice.ts';
+import { getMeeting } from './meetings/meeting-views.ts';
+import type { MeetingDetail } from './meetings/meeting-views.ts';
+import { getMinutesForRendering } from './meetings/minutes-rendering.ts';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -82,7 +85,7 @@ async function asFormat(docx: Buffer, baseName: string, format: DocumentFormat):
 export async function loadMinutesDocumentView(db: DbOrTx, options: { bodyId: string; minutesId: string; clock: Clock }): Promise<MinutesDocumentView> {
   const today = shanghaiDate(options.clock.now());
   const data = await getMinutesForRendering(db, { bodyId: options.bodyId, minutesId: options.minutesId, today });
-  const { charter } = await loadBodyCharter(db, options.bodyId);
+  const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   const assigned =
     data.minutes.decisionIds.length === 0
       ? []
@@ -111,7 +114,7 @@ export async function renderMeetingNoticeDocument(
   options: { bodyId: string; meetingId: string; clock: Clock; format: DocumentFormat },
 ): Promise<RenderedFile> {
   const meeting = await getMeeting(db, { bodyId: options.bodyId, meetingId: options.meetingId });
-  const { body, charter } = await loadBodyCharter(db, options.bodyId);
+  const { body, charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   assertMayIssueFormalDocument(charter, 'notice');
   if (meeting.status === 'draft' || meeting.status === 'cancelled') {
     throw new AppError('meeting_not_noticeable', 409, '草稿或已取消的会议不能印发会议通知', { field: 'meetingId', details: { status: meeting.status } });
@@ -128,7 +131,7 @@ export async function renderCircularDocument(
   options: { bodyId: string; circularId: string; format: DocumentFormat },
 ): Promise<RenderedFile> {
   const circular = await getCircularForRendering(db, { bodyId: options.bodyId, circularId: options.circularId });
-  const { charter } = await loadBodyCharter(db, options.bodyId);
+  const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   assertMayIssueFormalDocument(charter, 'circular');
   const view = buildCircularView(circular, { charter });
   return asFormat(await renderCircularDocx(view), `${view.title}（${view.year}年第${view.number}期）`, options.format);

@@ -4,9 +4,11 @@
  * "who is it now" are both `listMemberships` with a date. Periods are half-open
  * `[validFrom, validTo)`: see src/domain/directory/membership-timeline.ts.
  */
+import { systemClock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Role, RoleKind } from '../domain/charter/charter-types.ts';
-import { checkEnd, checkPeriod, isIsoDate } from '../domain/directory/membership-timeline.ts';
+import type { MembershipChangeFacts } from '../domain/charter-gates/membership-change-gate.ts';
+import { checkEnd, checkPeriod, isIsoDate, isoDateOf } from '../domain/directory/membership-timeline.ts';
 import { planSync, rosterKey } from '../domain/directory/roster-sync.ts';
 import type { RosterEntry } from '../domain/directory/roster-sync.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -22,6 +24,7 @@ import type { MembershipRow, MembershipView } from '../repositories/membership-r
 import { findPersonById } from '../repositories/person-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
+import { currentCharter, membershipActor, requireMembershipChange } from './membership-gate.ts';
 import { PersonResolver } from './person-service.ts';
 import type { UnitResolver } from './unit-service.ts';
 
@@ -86,7 +89,7 @@ export async function getMembership(db: DbOrTx, options: { bodyId: string; membe
   return row;
 }
 
-async function membershipItem(db: DbOrTx, bodyId: string, id: string): Promise<MembershipItem> {
+export async function membershipItem(db: DbOrTx, bodyId: string, id: string): Promise<MembershipItem> {
   const view = (await listMembershipsOfBody(db, bodyId)).find((m) => m.id === id);
   if (!view) throw new Error(`membership ${id} vanished`);
   return toMembershipItem(view);
@@ -157,7 +160,8 @@ export interface StartMembershipInput {
   validTo?: string | null;
 }
 
-async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput, fieldPrefix: string): Promise<void> {
+/** Checks a membership to start: dates, unit (a member unit for members and liaisons) and person. */
+export async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput, fieldPrefix: string): Promise<void> {
   const problem = checkPeriod({ validFrom: input.validFrom, validTo: input.validTo ?? null });
   if (problem === 'invalid_from') throw new AppError('invalid_date', 400, '开始日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validFrom` });
   if (problem === 'invalid_to') throw new AppError('invalid_date', 400, '结束日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validTo` });
@@ -185,7 +189,8 @@ async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: StartMemb
   }
 }
 
-async function insertFromInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput): Promise<MembershipRow> {
+/** Starts a membership as checked (a named person of the body is reused, else created). */
+export async function insertFromInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput): Promise<MembershipRow> {
   let personId = input.personId ?? null;
   if (personId === null && input.personName) {
     const person = await new PersonResolver(tx, bodyId).resolve(input.personName);
@@ -204,17 +209,66 @@ async function insertFromInput(tx: DbOrTx, bodyId: string, input: StartMembershi
   });
 }
 
-/** Starts a membership (the office records a new member, liaison or convener). */
-export async function startMembership(db: Database, options: { bodyId: string; input: StartMembershipInput; origin: AuditOrigin }): Promise<MembershipItem> {
+/** Whether nobody (with a name) holds the unit's `roleKind` post on `day`: a start then fills a seat. */
+export async function seatIsVacant(tx: DbOrTx, options: { bodyId: string; roleKind: RoleKind; unitId: string | null; day: string }): Promise<boolean> {
+  const holding = await listMembershipsOfBody(tx, options.bodyId, {
+    at: options.day,
+    roleKind: options.roleKind,
+    ...(options.unitId === null ? {} : { unitId: options.unitId }),
+  });
+  return holding.every((m) => m.personId === null);
+}
+
+/**
+ * The office records a change directly (without a proposal): only where the charter lets the
+ * office confirm such a change, or where it fills a seat nobody holds (gate
+ * src/domain/charter-gates/membership-change-gate.ts). Calls without an acting account (the
+ * system's own import) are not gated.
+ */
+async function gateDirectChange(tx: DbOrTx, options: { bodyId: string; origin: AuditOrigin; change: MembershipChangeFacts }): Promise<Record<string, unknown>> {
+  if (options.origin.actorId === null) return {};
+  const day = isoDateOf(options.origin.at ?? systemClock.now());
+  const charter = await currentCharter(tx, options.bodyId);
+  const actor = await membershipActor(tx, { accountId: options.origin.actorId, bodyId: options.bodyId, day });
+  const decision = requireMembershipChange(charter, { step: 'direct', actor, change: options.change });
+  return { recordedAs: decision.as, confirmer: decision.confirmer, basis: decision.basis, fillsVacancy: options.change.fillsVacancy };
+}
+
+/** Looks up the person a start names by id, for the gate (the name is resolved later). */
+function startsPersonId(input: { personId?: string | null }): string | null {
+  return input.personId ?? null;
+}
+
+/**
+ * Starts a membership directly (the office records a new member, liaison or convener), where the
+ * charter lets the office decide; otherwise it is a proposal to confirm (membership-change-service).
+ */
+export async function startMembership(
+  db: Database,
+  options: { bodyId: string; input: StartMembershipInput; reason?: string | null; origin: AuditOrigin },
+): Promise<MembershipItem> {
   return db.transaction(async (tx) => {
     await checkMembershipInput(tx, options.bodyId, options.input, '');
+    const fillsVacancy = await seatIsVacant(tx, { bodyId: options.bodyId, roleKind: options.input.roleKind, unitId: options.input.unitId, day: options.input.validFrom });
+    const basis = await gateDirectChange(tx, {
+      bodyId: options.bodyId,
+      origin: options.origin,
+      change: { roleKind: options.input.roleKind, unitId: options.input.unitId, startsPersonId: startsPersonId(options.input), fillsVacancy },
+    });
     const row = await insertFromInput(tx, options.bodyId, options.input);
-    await recordAudit(tx, { ...options.origin, action: 'membership.start', entityType: 'membership', entityId: row.id, before: null, after: row });
+    await recordAudit(tx, {
+      ...options.origin,
+      action: 'membership.start',
+      entityType: 'membership',
+      entityId: row.id,
+      before: null,
+      after: { ...row, direct: { ...basis, reason: options.reason ?? null } },
+    });
     return membershipItem(tx, options.bodyId, row.id);
   });
 }
 
-function endProblem(problem: NonNullable<ReturnType<typeof checkEnd>>, field: string): AppError {
+export function endProblem(problem: NonNullable<ReturnType<typeof checkEnd>>, field: string): AppError {
   switch (problem) {
     case 'invalid_date':
       return new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field });
@@ -228,14 +282,19 @@ function endProblem(problem: NonNullable<ReturnType<typeof checkEnd>>, field: st
 /** Ends a membership on `validTo` (the first day it no longer holds). */
 export async function endMembership(
   db: Database,
-  options: { bodyId: string; membershipId: string; validTo: string; origin: AuditOrigin },
+  options: { bodyId: string; membershipId: string; validTo: string; reason?: string | null; origin: AuditOrigin },
 ): Promise<MembershipItem> {
   return db.transaction(async (tx) => {
     const before = await getMembership(tx, options);
     const problem = checkEnd(before, options.validTo);
     if (problem) throw endProblem(problem, 'validTo');
+    const basis = await gateDirectChange(tx, {
+      bodyId: options.bodyId,
+      origin: options.origin,
+      change: { roleKind: before.roleKind, unitId: before.unitId, startsPersonId: null, fillsVacancy: before.personId === null },
+    });
     await setMembershipEnd(tx, before.id, options.validTo);
-    const after = { ...before, validTo: options.validTo };
+    const after = { ...before, validTo: options.validTo, direct: { ...basis, reason: options.reason ?? null } };
     await recordAudit(tx, { ...options.origin, action: 'membership.end', entityType: 'membership', entityId: before.id, before, after });
     return membershipItem(tx, options.bodyId, before.id);
   });
@@ -252,6 +311,7 @@ export async function changeMembership(
     membershipId: string;
     date: string;
     successor: { personId?: string | null; personName?: string | null; position?: string | null; title?: string };
+    reason?: string | null;
     origin: AuditOrigin;
   },
 ): Promise<{ ended: MembershipItem; started: MembershipItem }> {
@@ -259,6 +319,11 @@ export async function changeMembership(
     const before = await getMembership(tx, options);
     const problem = checkEnd(before, options.date);
     if (problem) throw endProblem(problem, 'date');
+    const basis = await gateDirectChange(tx, {
+      bodyId: options.bodyId,
+      origin: options.origin,
+      change: { roleKind: before.roleKind, unitId: before.unitId, startsPersonId: options.successor.personId ?? null, fillsVacancy: before.personId === null },
+    });
     const input: StartMembershipInput = {
       roleKind: before.roleKind,
       title: options.successor.title ?? before.title,
@@ -278,7 +343,7 @@ export async function changeMembership(
       entityType: 'membership',
       entityId: before.id,
       before,
-      after: { ended: { ...before, validTo: options.date }, started },
+      after: { ended: { ...before, validTo: options.date }, started, direct: { ...basis, reason: options.reason ?? null } },
     });
     return { ended: await membershipItem(tx, options.bodyId, before.id), started: await membershipItem(tx, options.bodyId, started.id) };
   });

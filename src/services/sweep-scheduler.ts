@@ -1,6 +1,6 @@
 /**
- * Runs the background work on a schedule inside the server: the reminder sweep, then the outbox
- * sender. One run at a time per process; several processes may run at once (the claims are in
+ * Runs the background work on a schedule inside the server: dissolution at sunset, sunset warnings,
+ * the escalation ladder of supervision, meeting-frequency warnings, then the outbox sender. One run at a time per process; several processes may run at once (the claims are in
  * PostgreSQL). `stop()` waits for a running pass to finish.
  */
 import { dissolveBodiesPastSunset } from './dissolution-service.ts';
@@ -11,6 +11,8 @@ import { createSmtpMailer, sendDueOutbox } from './outbox-sender.ts';
 import type { Mailer, SendResult } from './outbox-sender.ts';
 import { sweepReminders } from './reminder-sweep.ts';
 import type { ReminderSweepResult } from './reminder-sweep.ts';
+import { sweepMeetingFrequencyWarnings } from './supervision/meeting-frequency.ts';
+import { sweepSunsetWarnings } from './supervision/sunset-warnings.ts';
 
 export interface SweepLogger {
   info(obj: object, msg: string): void;
@@ -21,7 +23,10 @@ export interface SweepLogger {
 export interface SweepRunResult {
   /** Bodies dissolved because their charter's sunset date has passed */
   dissolved: string[];
+  /** The escalation ladder: rungs enqueued by this pass */
   reminders: ReminderSweepResult;
+  /** Sunset warnings (30 and 7 days before) and meeting-frequency warnings enqueued by this pass */
+  warnings: { sunset: number; frequency: number };
   outbox: SendResult;
 }
 
@@ -45,10 +50,12 @@ export class SweepScheduler {
     this.mailer = deps.mailer !== undefined ? deps.mailer : deps.config.smtp === null ? null : createSmtpMailer(deps.config.smtp);
   }
 
-  /** One pass: reminders, then every due outbox row. */
+  /** One pass: dissolutions, warnings and reminders, then every due outbox row. */
   async runOnce(): Promise<SweepRunResult> {
     const { dissolved } = await dissolveBodiesPastSunset(this.deps.db, { clock: this.deps.clock });
+    const sunset = await sweepSunsetWarnings({ db: this.deps.db, clock: this.deps.clock });
     const reminders = await sweepReminders({ db: this.deps.db, clock: this.deps.clock });
+    const frequency = await sweepMeetingFrequencyWarnings({ db: this.deps.db, clock: this.deps.clock });
     const outbox = await sendDueOutbox({
       db: this.deps.db,
       clock: this.deps.clock,
@@ -58,7 +65,7 @@ export class SweepScheduler {
       ...(this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch }),
       logger: this.deps.logger,
     });
-    return { dissolved, reminders, outbox };
+    return { dissolved, reminders, warnings: { sunset: sunset.enqueued, frequency: frequency.enqueued }, outbox };
   }
 
   /** Starts the schedule: a pass now, then one every `intervalSeconds` after the previous ends. */
@@ -74,7 +81,7 @@ export class SweepScheduler {
       this.timer = null;
       this.running = this.runOnce().then(
         (result) => {
-          if (result.dissolved.length > 0 || result.reminders.enqueued > 0 || result.outbox.sent > 0 || result.outbox.failed > 0) this.deps.logger.info({ ...result }, 'sweep');
+          if (result.dissolved.length > 0 || result.reminders.enqueued > 0 || result.warnings.sunset > 0 || result.warnings.frequency > 0 || result.outbox.sent > 0 || result.outbox.failed > 0) this.deps.logger.info({ ...result }, 'sweep');
           return result;
         },
         (error: unknown) => {

@@ -1,6 +1,6 @@
 /** Start hook: publishes the example founding documents once (skipped with `serve --no-examples`). */
 import { publishExampleBodies } from '../services/example-bodies-service.ts';
-import type { StartHook } from './start-hooks.ts';
+import type { StartHook } from './start-hook.ts';
 
 export const exampleBodiesHook: StartHook = {
   name: 'example-bodies',

@@ -1,36 +1,13 @@
 /**
- * Steps the start sequence runs after migrations and the administrators' bootstrap, before the
- * server listens. The bodies part appends its example seeding here:
+ * The steps the start sequence runs after migrations and the administrators' bootstrap, before the
+ * server listens, in order. A hook is a `StartHook` (`start-hook.ts`) in its own file:
  *
  *   export const seedExamplesHook: StartHook = { name: 'example-bodies', run: async (ctx) => {
  *     if (!ctx.examples) return; …import and publish the fixtures once… } };
- *   // and in this file: startHooks.push(seedExamplesHook) — or list it in the array below.
- *
- * A hook must be idempotent (a second start imports nothing again) and write through services
- * (audited). Lines it prints go through `ctx.print`.
+ *   // and in this file: list it in the array below.
  */
-import type { FastifyBaseLogger } from 'fastify';
-import type { AppConfig } from '../config/config.ts';
-import type { Clock } from '../config/clock.ts';
-import type { Database } from '../db/database.ts';
 import { exampleBodiesHook } from './example-bodies-hook.ts';
+import type { StartHook } from './start-hook.ts';
 import { sweepHook } from './sweep-hook.ts';
-
-export interface StartContext {
-  db: Database;
-  config: AppConfig;
-  clock: Clock;
-  logger: FastifyBaseLogger;
-  /** False with `serve --no-examples`. */
-  examples: boolean;
-  /** Prints a line for the operator (stdout). */
-  print: (line: string) => void;
-}
-
-export interface StartHook {
-  name: string;
-  /** May return a stopper for background work it started; the server calls it on close, before the database closes. */
-  run(context: StartContext): Promise<void | (() => Promise<void>)>;
-}
 
 export const startHooks: StartHook[] = [exampleBodiesHook, sweepHook];

@@ -6,7 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig } from '../config/config.ts';
 import type { AppConfig } from '../config/config.ts';
-import { systemClock } from '../config/clock.ts';
+import { configuredClock } from '../config/clock.ts';
 import type { Clock } from '../config/clock.ts';
 import { SYSTEM_ROLE_LABELS } from '../policy/roles.ts';
 import { bootstrapAdministrators } from '../services/account-service.ts';
@@ -17,7 +17,7 @@ import { createLogger } from '../server/logger.ts';
 import { openConfiguredDatabase } from './open-configured-database.ts';
 import type { ConfiguredDatabase } from './open-configured-database.ts';
 import { startHooks as registeredHooks } from './start-hooks.ts';
-import type { StartHook } from './start-hooks.ts';
+import type { StartHook } from './start-hook.ts';
 
 export interface StartOptions {
   config?: AppConfig;
@@ -55,9 +55,12 @@ export function formatBootstrap(result: BootstrapResult): string[] {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? configuredClock(config.clock);
   const logger = options.logger ?? createLogger(config);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  if (options.clock === undefined && config.clock !== null) {
+    logger.warn({ clockStart: config.clock.start.toISOString() }, '服务器时钟已由 LIANXI_CLOCK_START 设定（仅用于非生产环境）/ clock set by LIANXI_CLOCK_START');
+  }
   const database = await openConfiguredDatabase(config);
   const stoppers: (() => Promise<void>)[] = [];
   const stopHooks = async () => {

@@ -3,7 +3,7 @@
  * LIANXI_SWEEP_ENABLED=false; the returned stopper runs before the database closes.
  */
 import { SweepScheduler } from '../services/sweep-scheduler.ts';
-import type { StartHook } from './start-hooks.ts';
+import type { StartHook } from './start-hook.ts';
 
 export const sweepHook: StartHook = {
   name: 'sweeps',

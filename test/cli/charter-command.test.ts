@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeText, runCharterImport } from '../../src/cli/commands/charter-command.ts';
+import { runCharterImport } from '../../src/cli/commands/charter-command.ts';
+import { decodeText } from '../../src/cli/commands/decode-text.ts';
 
 const SEEDS = join(import.meta.dirname, '../fixtures/seeds');
 const seed000 = join(SEEDS, '000_8eacc7e0459cf840.txt');

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCircularDocx } from '../../src/documents/circular-docx.ts';
 import { formatAttendanceEntry, minutesHeading, renderMinutesDocx } from '../../src/documents/minutes-docx.ts';
 import { renderMeetingNoticeDocx } from '../../src/documents/meeting-notice-docx.ts';
-import { convertDocxToPdf, findSoffice } from '../../src/documents/pdf-conversion.ts';
+import { convertDocxToPdf, findSoffice } from '../../src/adapters/pdf-conversion.ts';
 import { circularView, minutesView, noticeView } from './view-fixtures.ts';
 
 const run = promisify(execFile);

@@ -1,10 +1,10 @@
 /** The view builders: what the renderers print, from what the meetings and decisions services return. */
 import { describe, expect, it } from 'vitest';
 import type { Charter } from '../../src/domain/charter/charter-types.ts';
-import { buildCircularView, buildMinutesView, toLedgerRow } from '../../src/documents/view-builders.ts';
+import { buildCircularView, buildMinutesView, toLedgerRow } from '../../src/services/document-view-builders.ts';
 import type { CircularForRendering } from '../../src/services/circular-service.ts';
 import type { LedgerRow } from '../../src/services/decision-service.ts';
-import type { MinutesForRendering } from '../../src/services/minutes-service.ts';
+import type { MinutesForRendering } from '../../src/services/meetings/minutes-rendering.ts';
 
 const span = { start: 0, end: 1 };
 const charter: Pick<Charter, 'rules' | 'flags'> = {
@@ -153,6 +153,7 @@ describe('circular and ledger rows', () => {
       createdBy: null,
       openCount: 1,
       overdueCount: 1,
+      escalatedCount: 0,
       bodyName: '某某协调小组',
       items: [
         {

@@ -331,13 +331,14 @@ describeDatabases('decisions', (t) => {
       expect(await sends()).toEqual(['before']);
       t.clock.set(at('2025-09-10'));
       await sweeper.runOnce();
-      // Overdue escalates to the unit's member and the office; the webhook fails once and is retried
+      // Overdue goes to the lead unit and the office; the webhook fails once and is retried
       failNext = 1;
       t.clock.set(at('2025-09-11'));
       await sweeper.runOnce();
       await sweeper.runOnce();
       expect((await inbox(liaison.account)).items.map((i) => i.event)).toEqual(['decision.reminder_overdue', 'decision.reminder_due', 'decision.reminder_before', 'decision.assigned']);
-      expect((await inbox(member.account)).items.map((i) => i.event)).toEqual(['decision.reminder_overdue']);
+      // The first overdue rung goes to the lead unit (its liaison) and the office; the member is raised to after 5 working days
+      expect((await inbox(member.account)).items.map((i) => i.event)).toEqual([]);
       expect((await inbox(body.office.account)).items.map((i) => i.event)).toContain('decision.reminder_overdue');
       const officeCookie = await t.signIn(body.office.account);
       const failing = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}/failing-deliveries`, headers: { cookie: officeCookie } });

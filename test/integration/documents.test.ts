@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { calendarFeedTokens } from '../../src/db/schema/documents.ts';
-import { findSoffice } from '../../src/documents/pdf-conversion.ts';
+import { findSoffice } from '../../src/adapters/pdf-conversion.ts';
 import { describeDatabases } from './harness.ts';
 import { foundingText, outsider } from './factories/bodies.ts';
 import { MeetingScenario, isoAfter } from './factories/meetings.ts';

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeDatabases } from './harness.ts';
 import { publishExampleBodies } from '../../src/services/example-bodies-service.ts';
 import { startHooks } from '../../src/start/start-hooks.ts';
-import type { StartContext } from '../../src/start/start-hooks.ts';
+import type { StartContext } from '../../src/start/start-hook.ts';
 
 interface Summary {
   id: string;

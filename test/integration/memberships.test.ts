@@ -157,7 +157,7 @@ describeDatabases('memberships', (t) => {
     expect(unknown.statusCode).toBe(404);
   });
 
-  it('gives roles through memberships; a liaison changes only their own unit\'s records', async () => {
+  it('gives roles through memberships; a liaison proposes changes of its own unit\'s records only', async () => {
     const { app, body, office, list } = await setup();
     const members = await list('?roleKind=member');
     const fazhan = members.find((m) => m.unitName === '省发展改革委');
@@ -179,13 +179,23 @@ describeDatabases('memberships', (t) => {
     expect(detail.statusCode).toBe(200);
     expect(detail.json<{ myRoles: unknown[] }>().myRoles).toEqual([{ role: 'liaison', unitId: fazhan.unitId }]);
 
+    // A liaison no longer changes memberships directly, not even its own unit's: it proposes
+    // (membership-changes.test.ts), and the change waits for the charter's confirmation.
     const own = await app.inject({
       method: 'POST',
       url: `/api/bodies/${body.id}/memberships/${fazhan.id}/change`,
       headers: { cookie: liaison.cookie },
       payload: { date: '2024-03-01', personName: '吴十' },
     });
-    expect(own.statusCode, own.body).toBe(200);
+    expect(own.statusCode, own.body).toBe(403);
+    const proposed = await app.inject({
+      method: 'POST',
+      url: `/api/bodies/${body.id}/membership-changes`,
+      headers: { cookie: liaison.cookie },
+      payload: { kind: 'handover', membershipId: fazhan.id, effectiveDate: '2099-03-01', personName: '吴十', reason: '工作变动' },
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect((await list('?roleKind=member')).find((m) => m.id === fazhan.id)?.validTo).toBeNull();
     const foreign = await app.inject({
       method: 'POST',
       url: `/api/bodies/${body.id}/memberships/${caizheng.id}/change`,

@@ -23,12 +23,12 @@ const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({
 const ImportCharterPage = lazy(() => import('./charter/import-charter-page.tsx').then((module) => ({ default: module.ImportCharterPage })));
 const MeetingPage = lazy(() => import('./meetings/meeting-page.tsx').then((module) => ({ default: module.MeetingPage })));
 const DecisionRedirect = lazy(() => import('./common/link-redirects.tsx').then((module) => ({ default: module.DecisionRedirect })));
-const MinutesRedirect = lazy(() => import('./common/link-redirects.tsx').then((module) => ({ default: module.MinutesRedirect })));
+const MinutesRedirect = lazy(() => import('./meetings/minutes-redirect.tsx').then((module) => ({ default: module.MinutesRedirect })));
 const CircularRedirect = lazy(() => import('./common/link-redirects.tsx').then((module) => ({ default: module.CircularRedirect })));
 const AccountsPage = lazy(() => import('./admin/accounts-page.tsx').then((module) => ({ default: module.AccountsPage })));
 const AuditPage = lazy(() => import('./admin/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
 const SettingsPage = lazy(() => import('./admin/settings-page.tsx').then((module) => ({ default: module.SettingsPage })));
-const CalendarPage = lazy(() => import('./pages/calendar-page.tsx').then((module) => ({ default: module.CalendarPage })));
+const CalendarPage = lazy(() => import('./calendar/calendar-page.tsx').then((module) => ({ default: module.CalendarPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   const { t } = useI18n();

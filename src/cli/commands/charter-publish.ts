@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isAppError } from '../../errors/app-error.ts';
 import { publishBody } from '../../services/charter-service.ts';
 import { cliOrigin, withDatabase } from './command-support.ts';
-import { decodeText } from './charter-command.ts';
+import { decodeText } from './decode-text.ts';
 
 export interface PublishOutcome {
   file: string;

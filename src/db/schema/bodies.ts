@@ -2,6 +2,7 @@
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { BodyKind, BodyLevel, Charter, CharterFlags, GroupKind, OfficePost, RoleKind } from '../../domain/charter/charter-types.ts';
 import type { CharterDiff } from '../../domain/directory/charter-diff.ts';
+import type { GroupLeader } from '../../domain/directory/group-corrections.ts';
 import { accounts } from './platform.ts';
 
 export type BodyStatus = 'active' | 'dissolved';
@@ -135,6 +136,8 @@ export const groups = pgTable(
     name: text('name').notNull(),
     duties: jsonb('duties').$type<string[]>().notNull().default([]),
     position: integer('position').notNull().default(0),
+    /** The group's own leaders (组长/副组长) as the office set them (migrations/0007) */
+    leaders: jsonb('leaders').$type<GroupLeader[]>().notNull().default([]),
   },
   (t) => [unique().on(t.bodyId, t.name)],
 );

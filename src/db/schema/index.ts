@@ -5,3 +5,5 @@ export * from './calendar.ts';
 export * from './meetings.ts';
 export * from './decisions.ts';
 export * from './documents.ts';
+export * from './membership-changes.ts';
+export * from './supervision.ts';

@@ -5,16 +5,12 @@
 import type {
   BodyKind,
   BodyLevel,
+  Charter,
   CharterFunction,
   DocNumberParts,
   Finding,
-  Group,
-  Liaison,
-  MemberUnit,
-  Office,
   OffsetRun,
   Region,
-  Role,
   Rule,
   SourceSpan,
 } from './charter-types.ts';
@@ -132,15 +128,7 @@ export interface ExtractionContext {
 }
 
 /** Output of the composition extractor (units, roster, office, liaison, groups). */
-export interface CompositionResult {
-  memberUnits: MemberUnit[];
-  memberUnitsStated: number | null;
-  roles: Role[];
-  office: Office | null;
-  liaison: Liaison | null;
-  groups: Group[];
-  findings: Finding[];
-}
+export type CompositionResult = Pick<Charter, 'memberUnits' | 'memberUnitsStated' | 'roles' | 'office' | 'liaison' | 'groups' | 'findings'>;
 
 /** Output of the rules extractor. */
 export interface RulesResult {

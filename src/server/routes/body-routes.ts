@@ -16,9 +16,9 @@ import { authorize, authorizeActor, bodyResource, can } from '../../policy/polic
 import { getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
 import { dissolveBody } from '../../services/dissolution-service.ts';
 import { publishBody } from '../../services/charter-service.ts';
+import { toVersionSummary } from '../../services/charter-version-views.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
-import { toVersionSummary } from './charter-routes.ts';
 
 export const bodyRoutes: RouteModule = async (app, deps) => {
   app.post(

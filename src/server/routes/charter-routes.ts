@@ -12,26 +12,11 @@ import {
   reimportCharterResponseSchema,
   versionParamsSchema,
 } from '../../contracts/charters.ts';
-import type { CharterVersionDetail, CharterVersionSummary, CorrectionsInput } from '../../contracts/charters.ts';
 import { authorize, bodyResource } from '../../policy/policy.ts';
-import type { CharterVersionRow, CharterVersionSummaryRow } from '../../repositories/charter-version-repository.ts';
 import { diffCharterVersions, getCharterVersion, listVersions, previewCharter, reimportCharter } from '../../services/charter-service.ts';
+import { toVersionDetail, toVersionSummary } from '../../services/charter-version-views.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
-
-export function toVersionSummary(row: CharterVersionSummaryRow): CharterVersionSummary {
-  return { id: row.id, version: row.version, textHash: row.textHash, importedBy: row.importedBy, importedAt: row.importedAt.toISOString() };
-}
-
-function toVersionDetail(row: CharterVersionRow): CharterVersionDetail {
-  return {
-    ...toVersionSummary(row),
-    charter: row.charter,
-    originalText: row.originalText,
-    corrections: row.corrections as CorrectionsInput | null,
-    diffFromPrevious: row.diffFromPrevious,
-  };
-}
 
 export const charterRoutes: RouteModule = async (app, deps) => {
   app.post(

@@ -31,30 +31,18 @@ import {
   scheduleMeetingRequestSchema,
 } from '../../contracts/meetings.ts';
 import { authorize, bodyResource } from '../../policy/policy.ts';
-import {
-  attachMaterial,
-  circulateMaterials,
-  decideAgendaItem,
-  getAgendaItemRow,
-  getMaterialContent,
-  proposeAgendaItem,
-} from '../../services/agenda-service.ts';
-import { recordAttendance } from '../../services/attendance-service.ts';
-import {
-  cancelMeeting,
-  createMeeting,
-  decideObserver,
-  getMeeting,
-  issueMeetingNotice,
-  listMeetingInvitees,
-  listMeetings,
-  markHeld,
-  postponeMeeting,
-  proposeObserver,
-  recordDelegation,
-  scheduleMeeting,
-  setPresider,
-} from '../../services/meeting-service.ts';
+import { decideAgendaItem, getAgendaItemRow, proposeAgendaItem } from '../../services/meetings/agenda-items.ts';
+import { recordAttendance } from '../../services/meetings/attendance.ts';
+import { createMeeting } from '../../services/meetings/create-meeting.ts';
+import { recordDelegation } from '../../services/meetings/delegate-presiding.ts';
+import { listMeetingInvitees } from '../../services/meetings/invitees.ts';
+import { attachMaterial, circulateMaterials, getMaterialContent } from '../../services/meetings/materials.ts';
+import { cancelMeeting, markHeld, postponeMeeting } from '../../services/meetings/meeting-lifecycle.ts';
+import { issueMeetingNotice } from '../../services/meetings/meeting-notice.ts';
+import { getMeeting, listMeetings } from '../../services/meetings/meeting-views.ts';
+import { decideObserver, proposeObserver } from '../../services/meetings/observers.ts';
+import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
+import { setPresider } from '../../services/meetings/set-presider.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 

@@ -22,7 +22,7 @@ import { auditOrigin } from '../request-context.ts';
  * The record a membership change touches: a member's or liaison's record belongs to their member
  * unit (so that unit's liaison may change it); a convener's or deputy convener's to the body alone.
  */
-function membershipResource(bodyId: string, roleKind: RoleKind, unitId: string | null): Resource {
+export function membershipResource(bodyId: string, roleKind: RoleKind, unitId: string | null): Resource {
   return bodyResource(bodyId, roleKind === 'member' || roleKind === 'liaison' ? unitId : null);
 }
 
@@ -56,7 +56,7 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
     {
       schema: {
         tags: ['memberships'],
-        summary: '新增任职（成员、联络员、召集人等）',
+        summary: '办公室直接登记新增任职（制度规定由办公室确认的调整，或填补空缺；否则须提交调整建议）',
         params: bodyParamsSchema,
         body: startMembershipRequestSchema,
         response: { 201: membershipSchema, ...bodyErrorResponses },
@@ -77,6 +77,7 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
           validFrom: input.validFrom,
           validTo: input.validTo ?? null,
         },
+        reason: input.reason ?? null,
         origin: auditOrigin(request, deps),
       });
       return reply.code(201).send(item);
@@ -88,7 +89,7 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
     {
       schema: {
         tags: ['memberships'],
-        summary: '结束任职（validTo 为不再任职的第一天）',
+        summary: '办公室直接登记结束任职（validTo 为不再任职的第一天；制度另有规定的须提交调整建议）',
         params: membershipParamsSchema,
         body: endMembershipRequestSchema,
         response: { 200: membershipSchema, ...bodyErrorResponses },
@@ -99,7 +100,13 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'membership.read', bodyResource(bodyId));
       const current = await getMembership(deps.db, { bodyId, membershipId });
       await authorize(request.actor, 'membership.manage', membershipResource(bodyId, current.roleKind, current.unitId));
-      return endMembership(deps.db, { bodyId, membershipId, validTo: request.body.validTo, origin: auditOrigin(request, deps) });
+      return endMembership(deps.db, {
+        bodyId,
+        membershipId,
+        validTo: request.body.validTo,
+        reason: request.body.reason ?? null,
+        origin: auditOrigin(request, deps),
+      });
     },
   );
 
@@ -108,7 +115,7 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
     {
       schema: {
         tags: ['memberships'],
-        summary: '人员变更：原任职于 date 结束，继任者自 date 起任职',
+        summary: '办公室直接登记人员变更：原任职于 date 结束，继任者自 date 起任职（制度另有规定的须提交调整建议）',
         params: membershipParamsSchema,
         body: changeMembershipRequestSchema,
         response: { 200: changeMembershipResponseSchema, ...bodyErrorResponses },
@@ -119,7 +126,7 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'membership.read', bodyResource(bodyId));
       const current = await getMembership(deps.db, { bodyId, membershipId });
       await authorize(request.actor, 'membership.manage', membershipResource(bodyId, current.roleKind, current.unitId));
-      const { date, personId, personName, position, title } = request.body;
+      const { date, personId, personName, position, title, reason } = request.body;
       return changeMembership(deps.db, {
         bodyId,
         membershipId,
@@ -130,6 +137,7 @@ export const membershipRoutes: RouteModule = async (app, deps) => {
           ...(position !== undefined ? { position } : {}),
           ...(title !== undefined ? { title } : {}),
         },
+        reason: reason ?? null,
         origin: auditOrigin(request, deps),
       });
     },

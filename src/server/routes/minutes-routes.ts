@@ -11,7 +11,11 @@ import {
   minutesSchema,
 } from '../../contracts/minutes.ts';
 import { authorize, bodyResource } from '../../policy/policy.ts';
-import { draftMinutes, editMinutes, getMinutes, issueCorrection, issueMinutes, listMinutes, signOffMinutes } from '../../services/minutes-service.ts';
+import { draftMinutes, editMinutes } from '../../services/meetings/draft-minutes.ts';
+import { issueMinutes } from '../../services/meetings/issue-minutes.ts';
+import { issueCorrection } from '../../services/meetings/minutes-corrections.ts';
+import { getMinutes, listMinutes } from '../../services/meetings/minutes-views.ts';
+import { signOffMinutes } from '../../services/meetings/sign-off-minutes.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar, defaultCalendarData, fromDayNumber, toDayNumber } from '../../../src/domain/calendar/index.ts';
+import { propertyRuns } from '../property-runs.ts';
 
 const calendar = createWorkingDayCalendar(defaultCalendarData());
 const date = fc.integer({ min: toDayNumber('2004-01-01'), max: toDayNumber('2027-12-31') }).map(fromDayNumber);
@@ -14,7 +15,7 @@ describe('working-day properties', () => {
         expect(calendar.isWorkingDay(result, r).isWorkingDay).toBe(true);
         expect(result > d).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -24,7 +25,7 @@ describe('working-day properties', () => {
         const result = calendar.addWorkingDays(d, n, r).result;
         expect(calendar.workingDaysBetween(d, result, r).workingDays).toBe(n);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -9,6 +9,7 @@ import { importCharter, MAX_INPUT_BYTES } from '../../../src/domain/charter/impo
 import { normalizeText } from '../../../src/domain/charter/normalize/normalize-text.ts';
 import { toOriginalOffset } from '../../../src/domain/charter/normalize/offset-map.ts';
 import { seeds } from './seed-files.ts';
+import { propertyRuns } from '../property-runs.ts';
 
 const seedTexts = Object.values(seeds);
 
@@ -69,22 +70,22 @@ function check(input: string): void {
 
 describe('importCharter never throws', () => {
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), check), { numRuns: 200 });
+    fc.assert(fc.property(fc.string({ maxLength: 2000 }), check), { numRuns: propertyRuns(200) });
   });
 
   it('on arbitrary full-Unicode strings (lone surrogates included)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), check), { numRuns: 200 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), check), { numRuns: propertyRuns(200) });
   });
 
   it('on mixes of CJK, punctuation and seed fragments', () => {
-    fc.assert(fc.property(mixed, check), { numRuns: 300 });
+    fc.assert(fc.property(mixed, check), { numRuns: propertyRuns(300) });
   });
 
   it('on large inputs up to 100 KB', () => {
     const big = fc
       .array(fc.oneof(seedFragment, cjk, punctuation), { minLength: 50, maxLength: 400 })
       .map((parts) => parts.join('').slice(0, 100_000));
-    fc.assert(fc.property(big, check), { numRuns: 15 });
+    fc.assert(fc.property(big, check), { numRuns: propertyRuns(15) });
     const repeated = seedTexts.join('\n').repeat(3).slice(0, 100_000);
     check(repeated);
     if (slowest > 1000) console.warn(`slowest import in property tests: ${slowest.toFixed(0)} ms`);
@@ -97,7 +98,7 @@ describe('importCharter never throws', () => {
         expect(n.original).toBe(s);
         expect(n.offsetMap[0]?.[0]).toBe(0);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

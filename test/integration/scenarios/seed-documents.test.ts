@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { convertDocxToPdf, findSoffice } from '../../../src/documents/pdf-conversion.ts';
+import { convertDocxToPdf, findSoffice } from '../../../src/adapters/pdf-conversion.ts';
 import { readDocx } from '../../documents/docx-reader.ts';
 import { describeDatabases } from '../harness.ts';
 import { MeetingScenario, isoAfter } from '../factories/meetings.ts';

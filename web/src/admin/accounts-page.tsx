@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { LeftOutlined, RightOutlined, UserAddOutlined } from '@ant-design/icons';
+import { UserAddOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { createAccount, listAccounts, SYSTEM_ROLES, type Account, type AccountLi
 import { AccountDrawer } from './account-drawer.tsx';
 import { AccountStatusTags } from './account-status.tsx';
 import { cursorPages } from '../common/cursor-pages.ts';
+import { CursorPager } from '../common/cursor-pager.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -23,7 +24,8 @@ export function AccountsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
-  const { cursor, trail, goNext, goPrevious } = cursorPages(params, setParams);
+  const pages = cursorPages(params, setParams);
+  const { cursor } = pages;
   const [creating, setCreating] = useState(false);
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -88,7 +90,7 @@ export function AccountsPage() {
             placeholder={t('accounts.search')}
             defaultValue={search}
             allowClear
-            enterButton={t('bodies.search')}
+            enterButton={t('common.search')}
             onSearch={(value) => setParams(value.trim() === '' ? {} : { search: value.trim() })}
             style={{ width: 320, maxWidth: '100%' }}
           />
@@ -104,17 +106,11 @@ export function AccountsPage() {
           locale={{ emptyText: t('accounts.empty') }}
           scroll={{ x: 'max-content' }}
         />
-        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-          {page !== undefined && <Typography.Text type="secondary">{t('accounts.total', { total: page.total })}</Typography.Text>}
-          <Typography.Text type="secondary">{t('bodies.pageInfo', { page: trail.length + 1 })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={trail.length === 0} onClick={goPrevious}>
-            {t('bodies.previousPage')}
-          </Button>
-          <Button disabled={page?.nextCursor == null} onClick={() => page?.nextCursor != null && goNext(page.nextCursor)}>
-            {t('bodies.nextPage')}
-            <RightOutlined />
-          </Button>
-        </Space>
+        <CursorPager
+          pages={pages}
+          nextCursor={page?.nextCursor}
+          {...(page === undefined ? {} : { summary: t('accounts.total', { total: page.total }) })}
+        />
       </Card>
       <CreateAccountModal
         open={creating}

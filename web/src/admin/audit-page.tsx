@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Input, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { LeftOutlined, ReloadOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listAudit, verifyAudit, type AuditQuery, type AuditRecord } from './admin-api.ts';
 import { cursorPages } from '../common/cursor-pages.ts';
+import { CursorPager } from '../common/cursor-pager.tsx';
 
 const PAGE_SIZE = 30;
 const TEXT_FILTERS = ['action', 'entityType', 'actorId'] as const;
@@ -68,7 +69,8 @@ function Json({ value }: { value: unknown }) {
 export function AuditPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const { cursor, trail, goNext, goPrevious } = cursorPages(params, setParams);
+  const pages = cursorPages(params, setParams);
+  const { cursor } = pages;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
   const [draft, setDraft] = useState<Record<(typeof TEXT_FILTERS)[number], string>>(() => ({
@@ -182,17 +184,11 @@ export function AuditPage() {
               ),
             }}
           />
-          <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-            {page !== undefined && <Typography.Text type="secondary">{t('audit.total', { total: page.total })}</Typography.Text>}
-            <Typography.Text type="secondary">{t('bodies.pageInfo', { page: trail.length + 1 })}</Typography.Text>
-            <Button icon={<LeftOutlined />} disabled={trail.length === 0} onClick={goPrevious}>
-              {t('bodies.previousPage')}
-            </Button>
-            <Button disabled={page?.nextCursor == null} onClick={() => page?.nextCursor != null && goNext(page.nextCursor)}>
-              {t('bodies.nextPage')}
-              <RightOutlined />
-            </Button>
-          </Space>
+          <CursorPager
+            pages={pages}
+            nextCursor={page?.nextCursor}
+            {...(page === undefined ? {} : { summary: t('audit.total', { total: page.total }) })}
+          />
         </Card>
       </Space>
     </div>

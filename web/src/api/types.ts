@@ -1,8 +1,9 @@
 /**
  * Names for the API's types, all taken from the generated `schema.d.ts` (never written by hand).
  */
+import type { ClientPathsWithMethod, MethodResponse } from 'openapi-fetch';
+import type { api } from './client.ts';
 import type { paths } from './schema';
-import type { previewCharter } from '../bodies/bodies-api.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -19,10 +20,13 @@ export type ApiQuery<P extends keyof paths, M extends Method> = paths[P][M] exte
   ? NonNullable<Query>
   : never;
 
+/** The data of a successful `method path` call, as the client (`unwrap`) returns it. */
+export type ApiResponse<M extends Method, P extends ClientPathsWithMethod<typeof api, M>> = MethodResponse<typeof api, M, P>;
+
 export type SignInRequest = ApiRequest<'/api/auth/sign-in', 'post'>;
 export type ChangePasswordRequest = ApiRequest<'/api/auth/change-password', 'post'>;
 
 /** The charter JSON as the client receives it (see src/domain/charter/charter-types.ts). */
-export type Charter = Awaited<ReturnType<typeof previewCharter>>['charter'];
+export type Charter = ApiResponse<'post', '/api/charters/preview'>['charter'];
 export type Rule = Charter['rules'][number];
 export type Finding = Charter['findings'][number];

@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Form, Input, Space, App as AntApp } from 'antd';
+import { Alert, Button, Form, Input, Space, App as AntApp } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { changePassword } from '../api/auth-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { useAuth, useMe } from './auth-context.tsx';
+import { AuthPageLayout } from './auth-page-layout.tsx';
 
 interface ChangePasswordForm {
   currentPassword: string;
@@ -31,79 +31,67 @@ export function ChangePasswordPage() {
   const forced = me.mustChangePassword;
 
   return (
-    <div className="lx-auth-page">
-      <header className="lx-auth-header">
-        <span className="lx-brand">
-          <span className="lx-brand-mark" aria-hidden="true">联</span>
-          {t('app.name')}
-          <span className="lx-brand-sub">{t('app.fullName')}</span>
-        </span>
-        <LanguageSwitch onDark />
-      </header>
-      <main className="lx-auth-main">
-        <Card className="lx-auth-card" title={<h1 className="lx-card-title">{t('auth.changePassword.title')}</h1>}>
-          {forced && <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('auth.changePassword.forced')} />}
-          {mutation.isError && (
-            <div style={{ marginBottom: 16 }}>
-              <ErrorAlert error={mutation.error} />
-            </div>
-          )}
-          <Form<ChangePasswordForm>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(values) => mutation.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword })}
-          >
-            <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
-            <Form.Item
-              name="currentPassword"
-              label={t('auth.changePassword.current')}
-              rules={[{ required: true, message: t('auth.changePassword.currentRequired') }]}
-            >
-              <Input.Password autoComplete="current-password" autoFocus />
-            </Form.Item>
-            <Form.Item
-              name="newPassword"
-              label={t('auth.changePassword.new')}
-              rules={[
-                { required: true, message: t('auth.changePassword.newRequired') },
-                ({ getFieldValue }) => ({
-                  validator: async (_rule, value: string | undefined) => {
-                    if (value !== undefined && value !== '' && value === getFieldValue('currentPassword')) {
-                      throw new Error(t('auth.changePassword.sameAsCurrent'));
-                    }
-                  },
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirmPassword"
-              label={t('auth.changePassword.confirm')}
-              dependencies={['newPassword']}
-              rules={[
-                { required: true, message: t('auth.changePassword.confirmRequired') },
-                ({ getFieldValue }) => ({
-                  validator: async (_rule, value: string | undefined) => {
-                    if (value !== undefined && value !== '' && value !== getFieldValue('newPassword')) {
-                      throw new Error(t('auth.changePassword.mismatch'));
-                    }
-                  },
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-                {t('auth.changePassword.submit')}
-              </Button>
-              {!forced && <Button onClick={() => void navigate(-1)}>{t('auth.changePassword.cancel')}</Button>}
-            </Space>
-          </Form>
-        </Card>
-      </main>
-    </div>
+    <AuthPageLayout title={t('auth.changePassword.title')}>
+      {forced && <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('auth.changePassword.forced')} />}
+      {mutation.isError && (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={mutation.error} />
+        </div>
+      )}
+      <Form<ChangePasswordForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => mutation.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword })}
+      >
+        <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.changePassword.current')}
+          rules={[{ required: true, message: t('auth.changePassword.currentRequired') }]}
+        >
+          <Input.Password autoComplete="current-password" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.changePassword.new')}
+          rules={[
+            { required: true, message: t('auth.changePassword.newRequired') },
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: string | undefined) => {
+                if (value !== undefined && value !== '' && value === getFieldValue('currentPassword')) {
+                  throw new Error(t('auth.changePassword.sameAsCurrent'));
+                }
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('auth.changePassword.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('auth.changePassword.confirmRequired') },
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: string | undefined) => {
+                if (value !== undefined && value !== '' && value !== getFieldValue('newPassword')) {
+                  throw new Error(t('auth.changePassword.mismatch'));
+                }
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+            {t('auth.changePassword.submit')}
+          </Button>
+          {!forced && <Button onClick={() => void navigate(-1)}>{t('auth.changePassword.cancel')}</Button>}
+        </Space>
+      </Form>
+    </AuthPageLayout>
   );
 }

@@ -6,7 +6,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { Button, Card, Cascader, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileAddOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { FileAddOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { BODY_KINDS, BODY_LEVELS, BODY_STATUSES, StatusTag } from './body-labels
 import { sunsetCountdown } from './sunset.ts';
 import { todayInShanghai } from '../common/today.ts';
 import { cursorPages } from '../common/cursor-pages.ts';
+import { CursorPager } from '../common/cursor-pager.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -42,7 +43,8 @@ export function BodiesPage() {
   const region = /^\d{6}$/.test(params.get('region') ?? '') ? (params.get('region') ?? undefined) : undefined;
   const q = params.get('q') ?? '';
   /** Cursors of the pages before this one ('' for the first page), so that 上一页 works. */
-  const { cursor, trail, goNext, goPrevious } = cursorPages(params, setParams);
+  const pages = cursorPages(params, setParams);
+  const { cursor } = pages;
 
   const query: BodyListQuery = {
     limit: PAGE_SIZE,
@@ -180,7 +182,7 @@ export function BodiesPage() {
             placeholder={t('bodies.searchPlaceholder')}
             defaultValue={q}
             allowClear
-            enterButton={t('bodies.search')}
+            enterButton={t('common.search')}
             onSearch={(value) => setFilter('q', value.trim())}
             style={{ width: 320, maxWidth: '100%' }}
           />
@@ -231,19 +233,7 @@ export function BodiesPage() {
           locale={{ emptyText: t('bodies.empty') }}
           scroll={{ x: 1080 }}
         />
-        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
-          <Typography.Text type="secondary">{t('bodies.pageInfo', { page: trail.length + 1 })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={trail.length === 0} onClick={goPrevious}>
-            {t('bodies.previousPage')}
-          </Button>
-          <Button
-            disabled={page?.nextCursor === null || page === undefined}
-            onClick={() => page?.nextCursor != null && goNext(page.nextCursor)}
-          >
-            {t('bodies.nextPage')}
-            <RightOutlined />
-          </Button>
-        </Space>
+        <CursorPager pages={pages} nextCursor={page?.nextCursor} />
       </Card>
     </div>
   );

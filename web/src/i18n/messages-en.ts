@@ -5,7 +5,7 @@ import { workspaceEn } from './workspace-messages.ts';
 import { meetingEn } from './meeting-messages.ts';
 import { decisionEn } from './decision-messages.ts';
 import { registryEn } from './registry-messages.ts';
-import { calendarEn } from '../pages/calendar-messages.ts';
+import { calendarEn } from './calendar-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -83,7 +83,6 @@ export const enMessages: Record<MessageKey, string> = {
 
   'bodies.title': 'Coordination bodies',
   'bodies.searchPlaceholder': 'Search by body name',
-  'bodies.search': 'Search',
   'bodies.filter.kind': 'Kind',
   'bodies.filter.level': 'Level',
   'bodies.filter.region': 'Region',
@@ -96,9 +95,6 @@ export const enMessages: Record<MessageKey, string> = {
   'bodies.column.status': 'Status',
   'bodies.empty': 'No coordination bodies yet',
   'bodies.import': 'Import a charter',
-  'bodies.nextPage': 'Next page',
-  'bodies.previousPage': 'Previous page',
-  'bodies.pageInfo': 'Page {page}',
 
   'bodyPage.back': 'Back to the bodies',
   'bodyPage.tab.overview': 'Overview',
@@ -300,6 +296,10 @@ export const enMessages: Record<MessageKey, string> = {
   'common.ok': 'OK',
   'common.cancel': 'Cancel',
   'common.none': '—',
+  'common.search': 'Search',
+  'common.nextPage': 'Next page',
+  'common.previousPage': 'Previous page',
+  'common.pageInfo': 'Page {page}',
 
   ...adminEn,
   ...workspaceEn,

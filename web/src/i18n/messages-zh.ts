@@ -8,7 +8,7 @@ import { workspaceZh } from './workspace-messages.ts';
 import { meetingZh } from './meeting-messages.ts';
 import { decisionZh } from './decision-messages.ts';
 import { registryZh } from './registry-messages.ts';
-import { calendarZh } from '../pages/calendar-messages.ts';
+import { calendarZh } from './calendar-messages.ts';
 
 export const zhMessages = {
   'app.name': '联席',
@@ -86,7 +86,6 @@ export const zhMessages = {
 
   'bodies.title': '议事协调机构',
   'bodies.searchPlaceholder': '按机构名称搜索',
-  'bodies.search': '搜索',
   'bodies.filter.kind': '机构类型',
   'bodies.filter.level': '层级',
   'bodies.filter.region': '地区',
@@ -99,9 +98,6 @@ export const zhMessages = {
   'bodies.column.status': '状态',
   'bodies.empty': '暂无议事协调机构',
   'bodies.import': '导入制度',
-  'bodies.nextPage': '下一页',
-  'bodies.previousPage': '上一页',
-  'bodies.pageInfo': '第 {page} 页',
 
   'bodyPage.back': '返回机构列表',
   'bodyPage.tab.overview': '概况',
@@ -303,6 +299,10 @@ export const zhMessages = {
   'common.ok': '确定',
   'common.cancel': '取消',
   'common.none': '—',
+  'common.search': '搜索',
+  'common.nextPage': '下一页',
+  'common.previousPage': '上一页',
+  'common.pageInfo': '第 {page} 页',
 
   ...adminZh,
   ...workspaceZh,

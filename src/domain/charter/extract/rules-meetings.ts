@@ -129,24 +129,19 @@ function stripPurpose(segment: string): string {
   return segment.replace(/(?:根据|按照|按)[^，。；]*?(?:要求|指示|意见|需要|安排)/g, '');
 }
 
+/**
+ * A sentence about proposing that a meeting be held (成员单位可根据工作需要向办公室提出召开会议的建议,
+ * 提请召开…会议): who may ask for a meeting, not who approves its agenda.
+ */
+export function proposesMeeting(text: string): boolean {
+  return /(?:提出|提请|建议)(?:召开|举行)[^，。；]{0,16}?(?:会议|会)|(?:召开|举行)[^，。；]{0,16}?(?:会议|会)的建议/.test(text);
+}
+
 export function agendaApprovalRules(rc: RuleContext, s: Sentence): AgendaApprovalRule[] {
   const text = s.text;
   const subject = subjectOf(rc, s);
-  const proposal = /^(.*?)(?:可)?(?:根据[^，。；]*?需要)?[，]?向([^，。；]{1,20}?)提出(?:召开[^，。；]*?会议|开会)的?建议/.exec(withoutLabel(text));
-  if (proposal !== null) {
-    const proposedBy = rc.vocabulary.actors(proposal[1] as string, subject);
-    if (proposedBy.length === 0) return [];
-    return [
-      {
-        type: 'agenda_approval',
-        ...ruleBase(rc, s),
-        meetingKind: meetingKindOf(rc, s),
-        proposedBy,
-        approvedBy: [],
-        submittedTo: rc.vocabulary.actors(proposal[2] as string, subject),
-      },
-    ];
-  }
+  // Asking for a meeting is not approving an agenda, even where the sentence names the office it goes to.
+  if (proposesMeeting(withoutLabel(text)) && !/议题|议程/.test(text)) return [];
   const agenda = /议题|议程|研究的内容|研究内容|会议内容/.exec(text);
   if (agenda === null) return [];
   const approvedBy = approvers(rc, s, text);

@@ -12,6 +12,7 @@ import {
   infoReportQuotaRules,
   membershipChangeRules,
 } from './rules-documents.ts';
+import { bindWorkingMeetings } from './rules-meeting-kinds.ts';
 import { undefinedRoleTitleFindings } from './rules-role-titles.ts';
 import type { RuleContext } from './rules-context.ts';
 import type { Sentence } from './rules-text.ts';
@@ -54,5 +55,5 @@ export function extractRules(ctx: ExtractionContext, composition: CompositionRes
   }
   rules.push(...attendanceRules(rc));
   rules.sort((a, b) => a.source.start - b.source.start);
-  return { functions: extractFunctions(rc), rules, findings: undefinedRoleTitleFindings(rc, composition) };
+  return { functions: extractFunctions(rc), rules: bindWorkingMeetings(rc, rules), findings: undefinedRoleTitleFindings(rc, composition) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentStructure } from '../../../../src/domain/charter/pipeline-types.ts';
 import { extractComposition } from '../../../../src/domain/charter/extract/composition.ts';
+import { propertyRuns } from '../../property-runs.ts';
 
 const EMPTY_STRUCTURE: DocumentStructure = {
   title: { value: '', source: { start: 0, end: 0 } },
@@ -36,7 +37,7 @@ describe('extractComposition on arbitrary text', () => {
           expect(s.start).toBeLessThanOrEqual(s.end);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
   it('returns nothing for a text without composition', () => {

@@ -9,6 +9,7 @@ import { normalizeText } from '../../../../src/domain/charter/normalize/normaliz
 import { segmentDocument } from '../../../../src/domain/charter/segment/segment-document.ts';
 import { extractFunctions } from '../../../../src/domain/charter/extract/functions.ts';
 import { buildRuleContext } from '../../../../src/domain/charter/extract/rules-context.ts';
+import { propertyRuns } from '../../property-runs.ts';
 
 const EMPTY: CompositionResult = { memberUnits: [], memberUnitsStated: null, roles: [], office: null, liaison: null, groups: [], findings: [] };
 
@@ -82,7 +83,7 @@ describe('extractFunctions', () => {
         expect(functions.map((f) => f.text)).toEqual(duties);
         for (const f of functions) expect(text.slice(f.source.start, f.source.end)).toBe(f.text);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 });

@@ -3,15 +3,15 @@
  * once the meeting is held. Where the charter makes attendance mandatory, absences show as findings
  * on the meeting.
  */
-import type { Database } from '../db/database.ts';
-import type { AttendanceStatus } from '../domain/meetings/meeting-types.ts';
-import { AppError } from '../errors/app-error.ts';
-import { listInvitees, upsertAttendance } from '../repositories/meeting-repository.ts';
-import { recordAudit } from './audit-service.ts';
-import type { AuditOrigin } from './audit-service.ts';
+import type { Database } from '../../db/database.ts';
+import type { AttendanceStatus } from '../../domain/meetings/meeting-types.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { listInvitees, upsertAttendance } from '../../repositories/meeting-repository.ts';
+import { recordAudit } from '../audit-service.ts';
+import type { AuditOrigin } from '../audit-service.ts';
 import { assertStatus, getMeetingRow, nowOf } from './meeting-context.ts';
-import { getMeeting, invitedUnits } from './meeting-service.ts';
-import type { MeetingDetail } from './meeting-service.ts';
+import { getMeeting, invitedUnits } from './meeting-views.ts';
+import type { MeetingDetail } from './meeting-views.ts';
 
 export interface AttendanceInput {
   unitId: string;
@@ -25,6 +25,7 @@ export interface AttendanceInput {
   leaveReason?: string | null;
 }
 
+/** The trimmed text, or a refusal naming `field`. */
 function required(value: string | null | undefined, field: string, message: string): string {
   const text = value?.trim() ?? '';
   if (text === '') throw new AppError('attendance_detail_required', 400, message, { field });

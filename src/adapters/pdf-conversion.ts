@@ -1,8 +1,9 @@
 /**
- * PDF from DOCX through LibreOffice (`soffice --headless --convert-to pdf`), where it is installed.
- * Each conversion runs in its own temporary directory with its own LibreOffice profile, so that
- * conversions may run side by side (one profile can be used by one process only). Without
- * `soffice` on the PATH the conversion is refused with an AppError saying what is missing.
+ * Adapter to LibreOffice, kept apart from the pure renderers of src/documents/: PDF from DOCX
+ * through `soffice --headless --convert-to pdf`, where it is installed. Each conversion runs in its
+ * own temporary directory with its own LibreOffice profile, so that conversions may run side by side
+ * (one profile can be used by one process only). Without `soffice` on the PATH the conversion is
+ * refused with an AppError saying what is missing.
  */
 import { execFile } from 'node:child_process';
 import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,14 +1,16 @@
 /**
- * Builds the renderers' view models from what the meetings and decisions services return, with the
- * body's charter for its flags and rules. Pure: the services load, these only arrange. Nothing here
- * knows any particular body: names, units and recipients all come from the stored records.
+ * Builds the renderers' view models (src/documents/document-views.ts) from what the meetings and
+ * decisions services return, with the body's charter for its flags and rules. Pure: the services
+ * load, these only arrange. It sits with the services because it reads their result types; the
+ * renderers in src/documents/ know only their view models. Nothing here knows any particular body:
+ * names, units and recipients all come from the stored records.
  */
 import type { Charter, HandlingDeadlineRule } from '../domain/charter/charter-types.ts';
-import type { CircularForRendering } from '../services/circular-service.ts';
-import type { LedgerRow as DecisionLedgerRow } from '../services/decision-service.ts';
-import type { MeetingDetail } from '../services/meeting-service.ts';
-import type { MinutesForRendering } from '../services/minutes-service.ts';
-import { shanghaiDate } from './chinese-format.ts';
+import type { CircularForRendering } from './circular-service.ts';
+import type { LedgerRow as DecisionLedgerRow } from './decision-service.ts';
+import type { MeetingDetail } from './meetings/meeting-views.ts';
+import type { MinutesForRendering } from './meetings/minutes-rendering.ts';
+import { shanghaiDate } from '../documents/chinese-format.ts';
 import type {
   AttendanceEntry,
   CalendarPerson,
@@ -19,7 +21,7 @@ import type {
   MeetingInvitationView,
   MeetingNoticeView,
   MinutesDocumentView,
-} from './document-views.ts';
+} from '../documents/document-views.ts';
 
 /** The office of a body, as documents name the issuer of minutes and the printing office. */
 export function officeName(bodyName: string): string {

@@ -3,24 +3,26 @@
  * change), the roles the acting account holds on the meeting day (memberships valid on that date,
  * the office's direct grant), and the refusals every step shares.
  */
-import { assertBodyActive } from './dissolution-service.ts';
-import type { DbOrTx } from '../db/database.ts';
-import type { MeetingRow } from '../db/schema/meetings.ts';
-import type { Actor, Charter, Rule } from '../domain/charter/charter-types.ts';
-import { isoDateOf } from '../domain/directory/membership-timeline.ts';
-import { clauseOf, describeActors } from '../domain/meetings/meeting-rules.ts';
-import type { HeldRole } from '../domain/meetings/meeting-rules.ts';
-import { MEETING_STATUS_LABELS, canTransition } from '../domain/meetings/meeting-status.ts';
-import type { MeetingStatus } from '../domain/meetings/meeting-types.ts';
-import { AppError } from '../errors/app-error.ts';
-import { listBodyGrants } from '../repositories/account-repository.ts';
-import type { BodyRow } from '../repositories/body-repository.ts';
-import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
-import { findMeeting } from '../repositories/meeting-repository.ts';
-import { listAccountMembershipsInBody } from '../repositories/membership-repository.ts';
-import type { MembershipRow } from '../repositories/membership-repository.ts';
-import type { AuditOrigin } from './audit-service.ts';
-import { getBodyRow } from './body-service.ts';
+import { assertBodyActive } from '../dissolution-service.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { MeetingRow } from '../../db/schema/meetings.ts';
+import type { Actor, Charter, Rule } from '../../domain/charter/charter-types.ts';
+import { clauseOf, describeActors } from '../../domain/meetings/meeting-rules.ts';
+import type { HeldRole } from '../../domain/meetings/meeting-rules.ts';
+import { MEETING_STATUS_LABELS, canTransition } from '../../domain/meetings/meeting-status.ts';
+import type { MeetingStatus } from '../../domain/meetings/meeting-types.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { listBodyGrants } from '../../repositories/account-repository.ts';
+import { findMeeting } from '../../repositories/meeting-repository.ts';
+import { findMembershipById, listAccountMembershipsInBody } from '../../repositories/membership-repository.ts';
+import type { MembershipRow } from '../../repositories/membership-repository.ts';
+import type { AuditOrigin } from '../audit-service.ts';
+import { loadBodyCharter } from '../body-service.ts';
+import type { BodyCharter } from '../body-service.ts';
+
+/** The statuses in which a meeting is still being prepared (agenda, observers, presider). */
+export const BEFORE_MEETING = ['draft', 'scheduled', 'postponed'] as const satisfies readonly MeetingStatus[];
 
 /** The instant of the change: the request's clock. */
 export function nowOf(origin: AuditOrigin): Date {
@@ -35,21 +37,12 @@ export function actorIdOf(origin: AuditOrigin): string {
 
 /** The meeting's day in Asia/Shanghai: the date memberships are checked on. */
 export function meetingDay(meeting: Pick<MeetingRow, 'startsAt'>): string {
-  return isoDateOf(meeting.startsAt);
-}
-
-/** The body and the charter of its current version. */
-export async function loadBodyCharter(db: DbOrTx, bodyId: string): Promise<{ body: BodyRow; charter: Charter }> {
-  const body = await getBodyRow(db, { bodyId });
-  if (body.currentCharterVersionId === null) throw new Error(`body ${bodyId} has no current charter version`);
-  const version = await findCharterVersionById(db, body.currentCharterVersionId);
-  if (!version) throw new Error(`body ${bodyId}: current charter version is missing`);
-  return { body, charter: version.charter };
+  return shanghaiDateOf(meeting.startsAt);
 }
 
 /** The body and its charter for a change: refused once the body is dissolved. */
-export async function loadActiveBodyCharter(db: DbOrTx, bodyId: string): Promise<{ body: BodyRow; charter: Charter }> {
-  const loaded = await loadBodyCharter(db, bodyId);
+export async function loadActiveBodyCharter(db: DbOrTx, options: { bodyId: string }): Promise<BodyCharter> {
+  const loaded = await loadBodyCharter(db, options);
   assertBodyActive(loaded.body);
   return loaded;
 }
@@ -59,6 +52,16 @@ export async function getMeetingRow(db: DbOrTx, options: { bodyId: string; meeti
   const row = await findMeeting(db, options.meetingId, { forUpdate: options.forUpdate ?? false });
   if (!row || row.bodyId !== options.bodyId) throw new AppError('meeting_not_found', 404, '会议不存在', { field: 'meetingId' });
   return row;
+}
+
+/** Refuses an end before the start (400) or a start not after `now` (422). */
+export function checkTimes(startsAt: Date, endsAt: Date | null | undefined, now: Date): void {
+  if (endsAt !== undefined && endsAt !== null && endsAt.getTime() <= startsAt.getTime()) {
+    throw new AppError('meeting_ends_before_start', 400, '会议结束时间应晚于开始时间', { field: 'endsAt' });
+  }
+  if (startsAt.getTime() <= now.getTime()) {
+    throw new AppError('meeting_in_past', 422, '会议开始时间应晚于现在', { field: 'startsAt' });
+  }
 }
 
 /** Refuses a status change the lifecycle does not allow (409 `meeting_transition_not_allowed`). */
@@ -97,6 +100,21 @@ export async function heldRolesOn(db: DbOrTx, options: { accountId: string; body
       ...grants.filter((g) => g.role === 'office_staff').map(() => ({ role: 'office' as const, unitId: null, membership: null })),
     ],
   };
+}
+
+/** A membership of the body holding on the meeting day, or a refusal naming `field`. */
+export async function membershipOnDay(
+  db: DbOrTx,
+  options: { meeting: Pick<MeetingRow, 'bodyId' | 'startsAt'>; membershipId: string; field: string },
+): Promise<MembershipRow> {
+  const { meeting, field } = options;
+  const membership = await findMembershipById(db, options.membershipId);
+  if (!membership || membership.bodyId !== meeting.bodyId) throw new AppError('membership_not_found', 404, '成员任职记录不存在', { field });
+  const day = meetingDay(meeting);
+  if (membership.validFrom > day || (membership.validTo !== null && membership.validTo <= day)) {
+    throw new AppError('membership_not_valid_on_date', 422, `该任职在会议当日（${day}）不在任`, { field, details: { day } });
+  }
+  return membership;
 }
 
 /** The charter's own titles of its roles (组长 for the convener …), for messages. */

@@ -1,0 +1,89 @@
+/**
+ * Formal documents in the body's own name (不正式行文) and the meeting notice (会议通知) issued as one.
+ */
+import type { Database } from '../../db/database.ts';
+import type { Charter } from '../../domain/charter/charter-types.ts';
+import type { RuleClause } from '../../domain/meetings/meeting-rules.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { listAgendaItems, listInvitees } from '../../repositories/meeting-repository.ts';
+import { recordAudit } from '../audit-service.ts';
+import type { AuditOrigin } from '../audit-service.ts';
+import { assertStatus, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
+import { toInviteeItem } from './meeting-views.ts';
+import type { InviteeItem } from './meeting-views.ts';
+
+/** Document kinds a body may issue in its own name. */
+export type FormalDocumentKind = 'minutes' | 'notice' | 'circular' | 'bulletin' | 'letter';
+
+const DOCUMENT_LABELS: Record<FormalDocumentKind, string> = {
+  minutes: '会议纪要',
+  notice: '会议通知',
+  circular: '通报',
+  bulletin: '简报',
+  letter: '函件',
+};
+
+/**
+ * Refuses an outgoing official document in the body's own name when the charter says the body does
+ * not issue formal documents (不正式行文); minutes are always allowed. H4 calls this before
+ * rendering notices and circulars.
+ */
+export function assertMayIssueFormalDocument(charter: Pick<Charter, 'flags' | 'normalizedText' | 'foundingDocument'>, documentKind: FormalDocumentKind): void {
+  if (documentKind === 'minutes' || !charter.flags.noFormalDocuments) return;
+  const span = charter.flags.sources.noFormalDocuments;
+  const clause: RuleClause = {
+    document: charter.foundingDocument.title,
+    clause: null,
+    text: span === null ? '不正式行文' : charter.normalizedText.slice(span.start, span.end),
+  };
+  throw new AppError(
+    'formal_document_not_allowed',
+    422,
+    `本机构不正式行文，不能以本机构名义印发${DOCUMENT_LABELS[documentKind]}（会议纪要除外）`,
+    { clause, details: { documentKind } },
+  );
+}
+
+export interface MeetingNotice {
+  bodyId: string;
+  bodyName: string;
+  meetingId: string;
+  title: string;
+  kindName: string;
+  startsAt: string;
+  endsAt: string | null;
+  location: string | null;
+  agenda: { position: number; title: string }[];
+  invitees: InviteeItem[];
+  issuedAt: string;
+}
+
+/**
+ * Issues the meeting notice as an official document in the body's name (refused for a body that does
+ * not issue formal documents, with the clause). Returns the notice's content, audited.
+ */
+export async function issueMeetingNotice(db: Database, options: { bodyId: string; meetingId: string; origin: AuditOrigin }): Promise<MeetingNotice> {
+  const now = nowOf(options.origin);
+  return db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, options);
+    const { body, charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
+    assertMayIssueFormalDocument(charter, 'notice');
+    assertStatus(meeting, ['scheduled'], '印发会议通知');
+    const agenda = (await listAgendaItems(tx, meeting.id)).filter((i) => i.status === 'approved');
+    const notice: MeetingNotice = {
+      bodyId: body.id,
+      bodyName: body.name,
+      meetingId: meeting.id,
+      title: meeting.title,
+      kindName: meeting.kindName,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt?.toISOString() ?? null,
+      location: meeting.location,
+      agenda: agenda.map((i) => ({ position: i.position, title: i.title })),
+      invitees: (await listInvitees(tx, meeting.id)).map(toInviteeItem),
+      issuedAt: now.toISOString(),
+    };
+    await recordAudit(tx, { ...options.origin, action: 'meeting.issue_notice', entityType: 'meeting', entityId: meeting.id, before: null, after: notice });
+    return notice;
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Observers (列席): proposed by the office, approved or rejected by the role the charter names where
+ * it says who decides observers.
+ */
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../domain/charter/charter-types.ts';
+import { allowedRole, observerApprovalRule } from '../../domain/meetings/meeting-rules.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { findInvitee, insertInvitee, listDelegations, listInvitees, updateInvitee } from '../../repositories/meeting-repository.ts';
+import { recordAudit } from '../audit-service.ts';
+import type { AuditOrigin } from '../audit-service.ts';
+import {
+  BEFORE_MEETING,
+  actorIdOf,
+  assertStatus,
+  getMeetingRow,
+  heldRolesOn,
+  loadActiveBodyCharter,
+  meetingDay,
+  nowOf,
+  onlyMessage,
+  ruleRefusal,
+} from './meeting-context.ts';
+import { toInviteeItem } from './meeting-views.ts';
+import type { InviteeItem } from './meeting-views.ts';
+
+/** The office proposes an observer; where the charter says who decides observers, it waits for them. */
+export async function proposeObserver(
+  db: Database,
+  options: { bodyId: string; meetingId: string; input: { name: string; unitId?: string | null }; origin: AuditOrigin },
+): Promise<InviteeItem> {
+  const now = nowOf(options.origin);
+  const id = await db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
+    assertStatus(meeting, BEFORE_MEETING, '再增加列席人员');
+    const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
+    const name = options.input.name.trim();
+    if (name === '') throw new AppError('name_required', 400, '请填写列席人员', { field: 'name' });
+    const needsApproval = observerApprovalRule(charter, meeting.kind) !== null;
+    const row = await insertInvitee(tx, {
+      meetingId: meeting.id,
+      kind: 'observer',
+      roleKind: null,
+      title: null,
+      unitId: options.input.unitId ?? null,
+      personId: null,
+      membershipId: null,
+      name,
+      approvalStatus: needsApproval ? 'proposed' : 'not_required',
+      approvalReason: null,
+      approvedBy: null,
+      approvedAt: null,
+      proposedBy: options.origin.actorId,
+      position: 0,
+      createdAt: now,
+    });
+    await recordAudit(tx, { ...options.origin, action: 'meeting.propose_observer', entityType: 'meeting_invitee', entityId: row.id, before: null, after: row });
+    return row.id;
+  });
+  const item = (await listInvitees(db, options.meetingId)).find((i) => i.id === id);
+  if (!item) throw new Error(`invitee ${id} vanished`);
+  return toInviteeItem(item);
+}
+
+/**
+ * Approves or rejects a proposed observer: only the role the charter's attendance rule names
+ * (a deputy only with a delegation where it requires one). A rejection needs a reason.
+ */
+export async function decideObserver(
+  db: Database,
+  options: { bodyId: string; meetingId: string; inviteeId: string; approve: boolean; reason?: string | null; origin: AuditOrigin },
+): Promise<InviteeItem> {
+  const now = nowOf(options.origin);
+  await db.transaction(async (tx) => {
+    const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
+    const before = await findInvitee(tx, options.inviteeId);
+    if (!before || before.meetingId !== meeting.id || before.kind !== 'observer') {
+      throw new AppError('invitee_not_found', 404, '列席人员不存在', { field: 'inviteeId' });
+    }
+    if (before.approvalStatus !== 'proposed') throw new AppError('observer_already_decided', 409, '该列席人员已经确定，无需再审核');
+    const reason = options.reason?.trim() ?? '';
+    if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列席须说明理由', { field: 'reason' });
+    const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
+    const rule = observerApprovalRule(charter, meeting.kind);
+    const approval = rule?.participantApproval;
+    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
+    const allowed: Actor[] = approval?.approvedBy ?? ['office'];
+    const role = allowedRole(allowed, held.roles.map((r) => r.role));
+    if (role === null || rule === null || approval === undefined) {
+      const message = onlyMessage(charter, allowed, '确定列席人员');
+      if (rule) throw ruleRefusal(charter, rule, 'observer_approval_not_allowed', 403, message);
+      throw new AppError('observer_approval_not_allowed', 403, message);
+    }
+    if (role === 'deputy_convener' && approval.deputyNeedsDelegation) {
+      const mine = held.roles.filter((r) => r.role === 'deputy_convener').map((r) => r.membership?.id);
+      const delegations = await listDelegations(tx, meeting.id);
+      if (!delegations.some((d) => mine.includes(d.toMembershipId))) {
+        throw ruleRefusal(charter, rule, 'delegation_required', 403, '根据本机构制度，副召集人须经召集人委托方可确定列席人员');
+      }
+    }
+    const after = await updateInvitee(tx, before.id, {
+      approvalStatus: options.approve ? 'approved' : 'rejected',
+      approvalReason: reason === '' ? null : reason,
+      approvedBy: options.origin.actorId,
+      approvedAt: now,
+    });
+    await recordAudit(tx, { ...options.origin, action: 'meeting.decide_observer', entityType: 'meeting_invitee', entityId: after.id, before, after });
+  });
+  const item = (await listInvitees(db, options.meetingId)).find((i) => i.id === options.inviteeId);
+  if (!item) throw new Error(`invitee ${options.inviteeId} vanished`);
+  return toInviteeItem(item);
+}

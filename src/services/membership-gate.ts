@@ -1,0 +1,59 @@
+/**
+ * What the membership change gate (src/domain/charter-gates/membership-change-gate.ts) needs from
+ * the database: the body's current charter and the acting account's roles in the body on a day;
+ * and the one call services make to consult it, turning a refusal into an AppError with the clause.
+ */
+import type { DbOrTx } from '../db/database.ts';
+import type { Charter } from '../domain/charter/charter-types.ts';
+import type { GateBasis, GateDecision } from '../domain/charter-gates/gate-types.ts';
+import { membershipChangeGate } from '../domain/charter-gates/membership-change-gate.ts';
+import type { MembershipChangeActor, MembershipChangeDecision, MembershipChangeRequest } from '../domain/charter-gates/membership-change-gate.ts';
+import type { CharterClause } from '../errors/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
+import { findAccountById, listBodyGrants } from '../repositories/account-repository.ts';
+import { findBodyById } from '../repositories/body-repository.ts';
+import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
+import { listAccountMembershipsInBody } from '../repositories/membership-repository.ts';
+
+/** The body's current charter, or a 404. */
+export async function currentCharter(db: DbOrTx, bodyId: string): Promise<Charter> {
+  const body = await findBodyById(db, bodyId);
+  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  const version = body.currentCharterVersionId === null ? null : await findCharterVersionById(db, body.currentCharterVersionId);
+  if (!version) throw new Error(`body ${bodyId} has no charter version`);
+  return version.charter;
+}
+
+/** The account's roles in the body on `day`: office staff (direct grant) and its person's memberships. */
+export async function membershipActor(db: DbOrTx, options: { accountId: string; bodyId: string; day: string }): Promise<MembershipChangeActor> {
+  const account = await findAccountById(db, options.accountId);
+  const memberships = await listAccountMembershipsInBody(db, options.accountId, options.bodyId, options.day);
+  const grants = await listBodyGrants(db, options.accountId, options.bodyId);
+  return {
+    accountId: options.accountId,
+    personId: account?.personId ?? null,
+    roles: [
+      ...grants.filter((g) => g.role === 'office_staff').map(() => ({ role: 'office_staff' as const, unitId: null })),
+      ...memberships.map((m) => ({ role: m.roleKind, unitId: m.unitId })),
+    ],
+  };
+}
+
+/** The clause a refusal cites: the rule's, or the default's text (本机构制度未规定，按系统默认规则：…). */
+export function clauseOfBasis(basis: GateBasis): CharterClause {
+  return basis.kind === 'rule' ? basis.clause : { document: null, clause: null, text: basis.text };
+}
+
+export type MembershipChangeAllowed = Extract<GateDecision, { allowed: true }> & { confirmer: MembershipChangeDecision['confirmer'] };
+
+/** Consults the gate once; a refusal throws with its code, status, message and clause (or default). */
+export function requireMembershipChange(charter: Charter, request: MembershipChangeRequest, field?: string): MembershipChangeAllowed {
+  const decision = membershipChangeGate(charter, request);
+  if (decision.allowed) return decision;
+  const at = decision.field ?? field;
+  throw new AppError(decision.code, decision.status, decision.message, {
+    clause: clauseOfBasis(decision.basis),
+    ...(at === undefined ? {} : { field: at }),
+    details: { confirmer: decision.confirmer, byDefault: decision.basis.kind === 'default' },
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Where each open decided item of a body stands on the escalation ladder today (derived, never
+ * stored), and the office's dashboard of items by rung.
+ */
+import type { Clock } from '../../config/clock.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import { todayInShanghai } from '../../domain/calendar/index.ts';
+import { deadlineStanding } from '../../domain/decisions/decision-status.ts';
+import { ESCALATION_RUNG_NAMES, countByRung, currentRung, listedInCircular } from '../../domain/decisions/escalation-ladder.ts';
+import type { EscalationRung, EscalationSettings } from '../../domain/decisions/escalation-ladder.ts';
+import { listDecisionViews } from '../../repositories/decision-repository.ts';
+import type { DecisionView } from '../../repositories/decision-repository.ts';
+import { findBodyById } from '../../repositories/body-repository.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { loadBodyCalendar } from '../calendar-service.ts';
+import type { RegionCalendar } from '../calendar-service.ts';
+import { getSupervisionSettings } from './supervision-settings.ts';
+import type { SupervisionSettings } from './supervision-settings.ts';
+
+/** One open item on the ladder. */
+export interface EscalationStanding {
+  decisionId: string;
+  itemNo: number;
+  text: string;
+  leadUnit: { unitId: string; name: string };
+  deadline: string;
+  workingDaysLeft: number | null;
+  workingDaysOverdue: number | null;
+  rung: EscalationRung;
+  rungName: string;
+  /** Listed in the next circular's 通报 list */
+  inCircular: boolean;
+}
+
+/** The rung of one decision view today on the body's calendar. */
+export function standingOf(view: DecisionView, today: string, calendar: RegionCalendar, settings: EscalationSettings): EscalationStanding {
+  const between = calendar.workingDaysBetween(today, view.deadline);
+  const standing = deadlineStanding(today, view.deadline, between.workingDays);
+  const rung = view.status === 'closed' ? 'none' : currentRung({ today, deadline: view.deadline, ...standing }, settings);
+  return {
+    decisionId: view.id,
+    itemNo: view.itemNo,
+    text: view.text,
+    leadUnit: { unitId: view.leadUnitId, name: view.leadUnitName },
+    deadline: view.deadline,
+    workingDaysLeft: standing.workingDaysLeft,
+    workingDaysOverdue: standing.workingDaysOverdue,
+    rung,
+    rungName: ESCALATION_RUNG_NAMES[rung],
+    inCircular: listedInCircular(rung),
+  };
+}
+
+/** The rung of every open item of a body today (a closed item stands on no rung). */
+export async function listEscalationStandings(db: DbOrTx, options: { bodyId: string; clock: Clock; at?: Date }): Promise<EscalationStanding[]> {
+  const today = todayInShanghai(options.at ?? options.clock.now());
+  const calendar = await loadBodyCalendar(db, options.bodyId);
+  const settings = await getSupervisionSettings(db, { bodyId: options.bodyId });
+  const views = await listDecisionViews(db, { bodyId: options.bodyId, openOnly: true });
+  return views.map((view) => standingOf(view, today, calendar, settings));
+}
+
+export interface EscalationDashboard {
+  bodyId: string;
+  today: string;
+  settings: SupervisionSettings;
+  /** Items per rung, every rung present */
+  counts: Record<EscalationRung, number>;
+  /** Open items, highest rung first */
+  items: EscalationStanding[];
+}
+
+/** The office's dashboard: open items by rung, highest first, and the ladder in force. */
+export async function getEscalationDashboard(db: DbOrTx, options: { bodyId: string; clock: Clock }): Promise<EscalationDashboard> {
+  const body = await findBodyById(db, options.bodyId);
+  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  const items = await listEscalationStandings(db, options);
+  const order: EscalationRung[] = ['overdue_convener', 'overdue_member', 'overdue', 'due', 'before', 'none'];
+  items.sort((a, b) => order.indexOf(a.rung) - order.indexOf(b.rung) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.itemNo - b.itemNo));
+  return {
+    bodyId: options.bodyId,
+    today: todayInShanghai(options.clock.now()),
+    settings: await getSupervisionSettings(db, { bodyId: options.bodyId }),
+    counts: countByRung(items.map((i) => i.rung)),
+    items,
+  };
+}
