@@ -69,6 +69,7 @@ export default defineConfig({
           environment: 'happy-dom',
           environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },
           pool: 'threads',
+          globalSetup: ['test/web-components/global-setup.ts'],
           setupFiles: ['test/web-components/setup.ts'],
         },
       },

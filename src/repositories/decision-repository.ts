@@ -15,7 +15,9 @@ import {
   progressReports,
   reminderSends,
 } from '../db/schema/decisions.ts';
-import type { DeadlineBasis, DecisionStatus, ExtensionStatus, ProgressReportKind, ReminderKind } from '../db/schema/decisions.ts';
+import type { ExtensionStatus, ProgressReportKind } from '../db/schema/decisions.ts';
+import type { DeadlineBasis } from '../domain/decisions/decision-deadline.ts';
+import type { DecisionStatus, ReminderKind } from '../domain/decisions/decision-status.ts';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type DeadlineRow = typeof decisionDeadlines.$inferSelect;

@@ -15,8 +15,8 @@ import { findCircular, insertCircular, listCirculars as listCircularRows, nextCi
 import type { CircularRow } from '../repositories/decision-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
-import { listLedgerRows } from './decision-service.ts';
-import type { LedgerRow } from './decision-service.ts';
+import { listLedgerRows } from './decisions/decision-ledger.ts';
+import type { LedgerRow } from './decisions/decision-ledger.ts';
 import { enqueueNotification } from './notification-service.ts';
 import { listedInCircular } from '../domain/decisions/escalation-ladder.ts';
 import type { EscalationRung } from '../domain/decisions/escalation-ladder.ts';

@@ -7,7 +7,7 @@
  */
 import type { Charter, HandlingDeadlineRule } from '../domain/charter/charter-types.ts';
 import type { CircularForRendering } from './circular-service.ts';
-import type { LedgerRow as DecisionLedgerRow } from './decision-service.ts';
+import type { LedgerRow as DecisionLedgerRow } from './decisions/decision-ledger.ts';
 import type { MeetingDetail } from './meetings/meeting-views.ts';
 import type { MinutesForRendering } from './meetings/minutes-rendering.ts';
 import { shanghaiDate } from '../documents/chinese-format.ts';

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { meetings, minutes } from '../../src/db/schema/meetings.ts';
-import { assignDecidedItems } from '../../src/services/decision-service.ts';
+import { assignDecidedItems } from '../../src/services/decisions/assign-decided-items.ts';
 import { chromiumAvailable, harnessToday, openPage, RESULTS_DIR, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
 import { ME_401, signIn, visible } from './steps.ts';

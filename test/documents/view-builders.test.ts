@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Charter } from '../../src/domain/charter/charter-types.ts';
 import { buildCircularView, buildMinutesView, toLedgerRow } from '../../src/services/document-view-builders.ts';
 import type { CircularForRendering } from '../../src/services/circular-service.ts';
-import type { LedgerRow } from '../../src/services/decision-service.ts';
+import type { LedgerRow } from '../../src/services/decisions/decision-ledger.ts';
 import type { MinutesForRendering } from '../../src/services/meetings/minutes-rendering.ts';
 
 const span = { start: 0, end: 1 };

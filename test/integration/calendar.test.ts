@@ -11,7 +11,7 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { restoreBackupFile, writeBackupFile } from '../../src/services/backup-service.ts';
 import { NATIONAL_ACCEPTANCE } from '../domain/calendar/acceptance-cases.ts';
-import { loadBodyCalendar, loadRegionCalendar } from '../../src/services/calendar-service.ts';
+import { loadBodyCalendar, loadRegionCalendar } from '../../src/services/calendar/region-calendar.ts';
 import { foundingText } from './factories/bodies.ts';
 import { describeDatabases } from './harness.ts';
 
@@ -254,20 +254,20 @@ describeDatabases('working-day calendar API', (t) => {
     expect(published.status, JSON.stringify(published.json)).toBe(201);
     const guilinBody = (published.json.body as { id: string; regionCode: string | null });
     expect(guilinBody.regionCode).toBe('450300');
-    const bodyCalendar = await loadBodyCalendar(t.db, guilinBody.id);
+    const bodyCalendar = await loadBodyCalendar(t.db, { bodyId: guilinBody.id });
     expect(bodyCalendar.regionCode).toBe('450300');
     expect(bodyCalendar.addWorkingDays('2026-04-16', 7)).toMatchObject({ result: '2026-04-28' });
     expect(bodyCalendar.isWorkingDay('2026-04-20')).toMatchObject({ isWorkingDay: false, kind: 'regional_holiday' });
     expect(bodyCalendar.workingDaysBetween('2026-04-16', '2026-04-28')).toMatchObject({ workingDays: 7 });
 
-    const national = await loadRegionCalendar(t.db, null);
+    const national = await loadRegionCalendar(t.db, { regionCode: null });
     expect(national.addWorkingDays('2026-04-16', 7).result).toBe('2026-04-27');
     expect(() => national.addWorkingDays('2026-02-30', 1)).toThrow(expect.objectContaining({ code: 'invalid_calendar_input', field: 'start' }));
-    await expect(loadRegionCalendar(t.db, '999999')).rejects.toMatchObject({ code: 'unknown_region', status: 400 });
-    await expect(loadBodyCalendar(t.db, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404, field: 'bodyId' });
+    await expect(loadRegionCalendar(t.db, { regionCode: '999999' })).rejects.toMatchObject({ code: 'unknown_region', status: 400 });
+    await expect(loadBodyCalendar(t.db, { bodyId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ status: 404, field: 'bodyId' });
 
     await t.sql(`update bodies set region_code = '123456' where id = $1`, [guilinBody.id]);
-    const unknown = await loadBodyCalendar(t.db, guilinBody.id);
+    const unknown = await loadBodyCalendar(t.db, { bodyId: guilinBody.id });
     expect(unknown.regionCode).toBeNull();
     expect(unknown.addWorkingDays('2026-09-28', 7)).toMatchObject({ result: '2026-10-13', provisional: true });
   });
@@ -286,7 +286,7 @@ describeDatabases('working-day calendar API', (t) => {
       );
       expect(rows).toHaveLength(notices?.rowCount ?? -1);
       expect(rows.filter((row) => row.superseded_by !== null)).toHaveLength(1);
-      const restored = await loadRegionCalendar(target.db, '450300');
+      const restored = await loadRegionCalendar(target.db, { regionCode: '450300' });
       expect(restored.addWorkingDays('2026-12-25', 7)).toMatchObject({ result: '2027-01-06', provisional: false });
     } finally {
       await target.close();

@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeDatabases } from './harness.ts';
-import { foundingText, publishTestBody } from './factories/bodies.ts';
+import { bodyUser, foundingText, publishTestBody } from './factories/bodies.ts';
 import { MeetingScenario } from './factories/meetings.ts';
 import type { Membership, ScenarioUser } from './factories/meetings.ts';
 
@@ -154,9 +154,8 @@ describeDatabases('membership changes by the charter', (t) => {
 
     // A person of another body is no shortcut into this one.
     const foreign = await publishTestBody(t, { text: foundingText({ roster: [{ title: '召集人', person: '外人甲', position: '省人民政府副省长' }] }).text });
-    const foreignPeople = await t.app().then((app) =>
-      app.inject({ method: 'GET', url: `/api/bodies/${foreign.id}/memberships?roleKind=convener`, headers: { cookie: foreign.adminCookie } }),
-    );
+    const foreignOffice = await bodyUser(t, foreign.id, 'office_staff');
+    const foreignPeople = await s.app.inject({ method: 'GET', url: `/api/bodies/${foreign.id}/memberships?roleKind=convener`, headers: { cookie: foreignOffice.cookie } });
     const foreignPersonId = foreignPeople.json<{ items: Membership[] }>().items[0]?.personId;
     expect(foreignPersonId).toBeTruthy();
     await s.refused(liaison, 'POST', url, { kind: 'start', roleKind: 'liaison', title: '联络员', unitId, personId: foreignPersonId, effectiveDate: DATE, reason: '增设' }, 422, 'person_not_in_body');

@@ -266,6 +266,39 @@ describe('policy matrix (body-scoped actions)', () => {
     }
   });
 
+  it('memberships: units propose for their own unit only; the office and the convener confirm; only the office records directly', async () => {
+    const expected: Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>> = {
+      'membership.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'membership.manage': { office_staff: 'body' },
+      'membership.propose': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
+      'membership.confirm': { office_staff: 'body', convener: 'body' },
+      'group.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'group.manage': { office_staff: 'body' },
+    };
+    for (const [action, allowed] of Object.entries(expected)) {
+      expect(ACTION_NAMES).toContain(action);
+      for (const role of BODY_ROLES) {
+        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
+        const actor = actorWith({ [BODY]: [{ role, unitId }] });
+        const scope = allowed[role];
+        const name = action as ActionName;
+        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
+        expect((await decide(actor, name, bodyResource(OTHER_BODY, UNIT_A))).allowed, `${role} ${action} other body`).toBe(false);
+      }
+      // No administrator changes a body's memberships or groups by their system role.
+      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
+        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
+      }
+    }
+    // A liaison no longer changes its own unit's memberships directly: it proposes.
+    const liaison = actorWith({ [BODY]: [{ role: 'liaison', unitId: UNIT_A }] });
+    expect(await decide(liaison, 'membership.manage', bodyResource(BODY, UNIT_A))).toMatchObject({ allowed: false, code: 'forbidden' });
+    expect((await decide(liaison, 'membership.propose', bodyResource(BODY, UNIT_A))).allowed).toBe(true);
+    expect((await decide(liaison, 'membership.confirm', bodyResource(BODY, UNIT_A))).allowed).toBe(false);
+  });
+
   it('refuses everything but the password change while it is required', async () => {
     const actor = { ...actorWith({ [BODY]: [{ role: 'office_staff', unitId: null }] }), mustChangePassword: true };
     expect(await decide(actor, 'body.read', bodyResource(BODY))).toMatchObject({ allowed: false, code: 'password_change_required' });

@@ -1,10 +1,9 @@
 /**
  * Setup of the web component tier (happy-dom): what Ant Design needs of a browser that happy-dom
- * leaves out (matchMedia), the page's own fetch routed to the test's API server (api-server.ts),
+ * leaves out (matchMedia), the page's fetch sent to the test server (api-server.ts, global-setup.ts),
  * and an empty document after each test.
  */
-import { URL as NodeURL } from 'node:url';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { routedFetch } from './api-server.ts';
 
@@ -22,11 +21,11 @@ if (typeof window.matchMedia !== 'function') {
     }) as MediaQueryList;
 }
 
-// The server code running in this process resolves files with fileURLToPath, which takes Node's URL only.
-globalThis.URL = NodeURL as unknown as typeof URL;
-
 // openapi-fetch takes `fetch` when web/src/api/client.ts is first imported: route it from the start.
 globalThis.fetch = routedFetch;
+
+// The answers come from a real server on a shared machine: wait for them longer than the default 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,15 +1,13 @@
 /**
  * The sign-in form against the real server: required fields, a refused password shown with the
- * server's Chinese message, and a good password taking the user on (or to the forced change).
+ * server's Chinese message, and a good password taking the user on (or to the forced password change).
  */
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SignInPage } from '../../web/src/auth/sign-in-page.tsx';
 import { renderPage } from './render-page.tsx';
-import { useApiServer } from './api-server.ts';
-
-const server = useApiServer();
+import { fixtures } from './api-server.ts';
 
 function renderSignIn() {
   return renderPage(<SignInPage />, { at: '/sign-in', otherRoutes: ['/', '/change-password'] });
@@ -27,7 +25,7 @@ describe('sign-in page', () => {
   });
 
   it('shows the server refusal of a wrong password and stays on the form', async () => {
-    const account = await server.t.createAccount();
+    const account = await fixtures.account();
     const user = userEvent.setup();
     renderSignIn();
     await user.type(await screen.findByLabelText('账号'), account.username);
@@ -38,17 +36,19 @@ describe('sign-in page', () => {
     expect(screen.queryByTestId('route')).toBeNull();
   });
 
-  it('signs in with the right password and goes on; a forced change goes to change password', async () => {
-    const ready = await server.t.createAccount();
+  it('signs in with the right password and goes on', async () => {
+    const ready = await fixtures.account();
     const user = userEvent.setup();
-    const first = renderSignIn();
+    renderSignIn();
     await user.type(await screen.findByLabelText('账号'), ready.username);
     await user.type(screen.getByLabelText('密码'), ready.password);
     await user.click(screen.getByRole('button', { name: /登\s*录/ }));
     expect((await screen.findByTestId('route')).textContent).toBe('/');
-    first.unmount();
+  });
 
-    const forced = await server.t.createAccount({ mustChangePassword: true });
+  it('takes an account whose password must change to the change-password page', async () => {
+    const forced = await fixtures.account({ mustChangePassword: true });
+    const user = userEvent.setup();
     renderSignIn();
     await user.type(await screen.findByLabelText('账号'), forced.username);
     await user.type(screen.getByLabelText('密码'), forced.password);

@@ -36,8 +36,10 @@ import {
 } from '../../domain/calendar/index.ts';
 import { findRegionsByName, getRegion } from '../../domain/region/regions.ts';
 import { isAppError } from '../../errors/app-error.ts';
-import { applyNotice, loadWorkingDayCalendar, previewNotice } from '../../services/calendar-service.ts';
-import type { NoticePreview } from '../../services/calendar-service.ts';
+import { systemClock } from '../../config/clock.ts';
+import { applyNotice, previewNotice } from '../../services/calendar/holiday-notices.ts';
+import type { NoticePreview } from '../../services/calendar/holiday-notices.ts';
+import { loadWorkingDayCalendar } from '../../services/calendar/region-calendar.ts';
 import { cliOrigin, runAction, withDatabase } from './command-support.ts';
 
 /** Bad command-line input: printed as one line, exit code 2. */
@@ -137,7 +139,7 @@ const KIND_LABELS: Record<DayAnswer['kind'], string> = {
 /** Preview against the database's applied notices; null (with a note on stderr) when it cannot be read. */
 async function previewWithDatabase(text: string, scope: string | undefined): Promise<NoticePreview | null> {
   try {
-    return await withDatabase(async ({ handle }) => previewNotice(handle.db, { text, scope: scope ?? null }), { migrate: false });
+    return await withDatabase(async ({ handle }) => previewNotice(handle.db, { text, scope: scope ?? null, clock: systemClock }), { migrate: false });
   } catch (error) {
     if (isAppError(error)) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -230,7 +232,7 @@ export function registerCalendarCommand(program: Command): void {
       const scope = options.scope === undefined || options.scope === 'national' ? options.scope : resolveRegionOption(options.scope);
       if (options.apply === true) {
         const result = await withDatabase(async ({ handle }) =>
-          applyNotice(handle.db, { text, scope: scope ?? null, origin: cliOrigin('calendar-load-notice') }),
+          applyNotice(handle.db, { text, scope: scope ?? null, origin: cliOrigin('calendar-load-notice'), clock: systemClock }),
         );
         if (options.json) {
           console.log(JSON.stringify(result, null, 2));

@@ -1,5 +1,5 @@
 /** Body tables: bodies, charter versions, units, people, memberships, groups, office. Mirrors migrations/0002_bodies.sql. */
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { BodyKind, BodyLevel, Charter, CharterFlags, GroupKind, OfficePost, RoleKind } from '../../domain/charter/charter-types.ts';
 import type { CharterDiff } from '../../domain/directory/charter-diff.ts';
 import type { GroupLeader } from '../../domain/directory/group-corrections.ts';
@@ -32,6 +32,8 @@ export const bodies = pgTable(
     index('bodies_level_idx').on(t.level),
     index('bodies_region_idx').on(t.regionCode),
     index('bodies_created_idx').on(t.createdAt, t.id),
+    // DEFERRABLE INITIALLY DEFERRED in the SQL (a body and its first version are stored together)
+    foreignKey({ columns: [t.currentCharterVersionId], foreignColumns: [charterVersions.id] }),
   ],
 );
 
@@ -41,7 +43,7 @@ export const charterVersions = pgTable(
     id: text('id').primaryKey(),
     bodyId: text('body_id')
       .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
+      .references((): AnyPgColumn => bodies.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     charter: jsonb('charter').$type<Charter>().notNull(),
     originalText: text('original_text').notNull(),
@@ -65,7 +67,7 @@ export const units = pgTable(
     aliasKeys: text('alias_keys').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [unique('units_key_region_unique').on(t.normalizedKey, t.regionCode).nullsNotDistinct()],
+  (t) => [unique('units_key_region_unique').on(t.normalizedKey, t.regionCode).nullsNotDistinct(), index('units_alias_keys_idx').using('gin', t.aliasKeys)],
 );
 
 export const bodyUnits = pgTable(

@@ -1,9 +1,13 @@
 /**
  * Decisions and supervision, notifications: mirrors migrations/0005_decisions.sql.
  */
-import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { eq, ne } from 'drizzle-orm';
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { DeadlineBasis } from '../../domain/decisions/decision-deadline.ts';
+import type { DecisionStatus, ReminderKind } from '../../domain/decisions/decision-status.ts';
 import { accounts } from './platform.ts';
 import { bodies, units } from './bodies.ts';
+import { meetings, minutes } from './meetings.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -13,20 +17,11 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export type DecisionStatus = 'assigned' | 'in_progress' | 'completion_reported' | 'closed';
-
-/** How a deadline was set. */
-export type DeadlineBasis =
-  | { kind: 'date' }
-  | { kind: 'working_days'; days: number }
-  | { kind: 'charter_default'; days: number; coHandled: boolean; clause: string | null }
-  | { kind: 'extension'; extensionRequestId: string };
-
 export const decisions = pgTable('decisions', {
   id: text('id').primaryKey(),
-  bodyId: text('body_id').notNull().references(() => bodies.id),
-  meetingId: text('meeting_id').notNull(),
-  minutesId: text('minutes_id').notNull(),
+  bodyId: text('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id),
+  minutesId: text('minutes_id').notNull().references(() => minutes.id),
   itemNo: integer('item_no').notNull(),
   text: text('text').notNull(),
   leadUnitId: text('lead_unit_id').notNull().references(() => units.id),
@@ -34,41 +29,46 @@ export const decisions = pgTable('decisions', {
   status: text('status').$type<DecisionStatus>().notNull(),
   deadline: date('deadline', { mode: 'string' }).notNull(),
   deadlineProvisional: boolean('deadline_provisional').notNull().default(false),
-  deadlineReasons: jsonb('deadline_reasons').$type<string[]>().notNull(),
+  deadlineReasons: jsonb('deadline_reasons').$type<string[]>().notNull().default([]),
   completionReportedAt: timestamptz('completion_reported_at'),
   closedAt: timestamptz('closed_at'),
   closedBy: text('closed_by').references(() => accounts.id),
   createdAt: timestamptz('created_at').notNull(),
   updatedAt: timestamptz('updated_at').notNull(),
-});
+}, (t) => [
+  unique().on(t.minutesId, t.itemNo),
+  index('decisions_body_idx').on(t.bodyId, t.status, t.deadline),
+  index('decisions_lead_unit_idx').on(t.leadUnitId, t.status),
+  index('decisions_open_deadline_idx').on(t.deadline).where(ne(t.status, 'closed')),
+]);
 
 export const decisionCoUnits = pgTable(
   'decision_co_units',
   {
-    decisionId: text('decision_id').notNull().references(() => decisions.id),
+    decisionId: text('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
     unitId: text('unit_id').notNull().references(() => units.id),
     position: integer('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.decisionId, t.unitId] })],
+  (t) => [primaryKey({ columns: [t.decisionId, t.unitId] }), index('decision_co_units_unit_idx').on(t.unitId)],
 );
 
 export const decisionDeadlines = pgTable('decision_deadlines', {
   id: text('id').primaryKey(),
-  decisionId: text('decision_id').notNull().references(() => decisions.id),
+  decisionId: text('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
   deadline: date('deadline', { mode: 'string' }).notNull(),
   provisional: boolean('provisional').notNull().default(false),
-  reasons: jsonb('reasons').$type<string[]>().notNull(),
+  reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
   basis: jsonb('basis').$type<DeadlineBasis>().notNull(),
   setAt: timestamptz('set_at').notNull(),
   setBy: text('set_by').references(() => accounts.id),
   seq: bigserial('seq', { mode: 'number' }).notNull(),
-});
+}, (t) => [index('decision_deadlines_decision_idx').on(t.decisionId, t.seq)]);
 
 export type ExtensionStatus = 'pending' | 'approved' | 'refused';
 
 export const extensionRequests = pgTable('extension_requests', {
   id: text('id').primaryKey(),
-  decisionId: text('decision_id').notNull().references(() => decisions.id),
+  decisionId: text('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
   unitId: text('unit_id').notNull().references(() => units.id),
   requestedBy: text('requested_by').references(() => accounts.id),
   requestedDeadline: date('requested_deadline', { mode: 'string' }).notNull(),
@@ -79,37 +79,39 @@ export const extensionRequests = pgTable('extension_requests', {
   decisionNote: text('decision_note'),
   createdAt: timestamptz('created_at').notNull(),
   seq: bigserial('seq', { mode: 'number' }).notNull(),
-});
+}, (t) => [
+  index('extension_requests_decision_idx').on(t.decisionId, t.seq),
+  uniqueIndex('extension_requests_one_pending').on(t.decisionId).where(eq(t.status, 'pending')),
+]);
 
 export type ProgressReportKind = 'progress' | 'completion' | 'sent_back' | 'closed';
 
 export const progressReports = pgTable('progress_reports', {
   id: text('id').primaryKey(),
-  decisionId: text('decision_id').notNull().references(() => decisions.id),
+  decisionId: text('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
   kind: text('kind').$type<ProgressReportKind>().notNull(),
   unitId: text('unit_id').references(() => units.id),
   authorId: text('author_id').references(() => accounts.id),
   text: text('text').notNull(),
   createdAt: timestamptz('created_at').notNull(),
   seq: bigserial('seq', { mode: 'number' }).notNull(),
-});
+}, (t) => [index('progress_reports_decision_idx').on(t.decisionId, t.seq)]);
 
 export const progressAttachments = pgTable('progress_attachments', {
   id: text('id').primaryKey(),
-  progressReportId: text('progress_report_id').notNull().references(() => progressReports.id),
+  progressReportId: text('progress_report_id').notNull().references(() => progressReports.id, { onDelete: 'cascade' }),
   fileName: text('file_name').notNull(),
   mediaType: text('media_type').notNull(),
   sizeBytes: integer('size_bytes').notNull(),
   sha256: text('sha256').notNull(),
   content: bytea('content').notNull(),
-});
+}, (t) => [index('progress_attachments_report_idx').on(t.progressReportId)]);
 
-export type ReminderKind = 'before' | 'due' | 'overdue';
 
 export const reminderSends = pgTable(
   'reminder_sends',
   {
-    decisionId: text('decision_id').notNull().references(() => decisions.id),
+    decisionId: text('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<ReminderKind>().notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     sentAt: timestamptz('sent_at').notNull(),
@@ -120,19 +122,19 @@ export const reminderSends = pgTable(
 
 export const circulars = pgTable('circulars', {
   id: text('id').primaryKey(),
-  bodyId: text('body_id').notNull().references(() => bodies.id),
+  bodyId: text('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
   year: integer('year').notNull(),
   number: integer('number').notNull(),
   asOf: date('as_of', { mode: 'string' }).notNull(),
   items: jsonb('items').$type<unknown>().notNull(),
   createdBy: text('created_by').references(() => accounts.id),
   createdAt: timestamptz('created_at').notNull(),
-});
+}, (t) => [unique().on(t.bodyId, t.year, t.number)]);
 
 export const inboxItems = pgTable('inbox_items', {
   id: text('id').primaryKey(),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  bodyId: text('body_id').references(() => bodies.id),
+  accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  bodyId: text('body_id').references(() => bodies.id, { onDelete: 'cascade' }),
   event: text('event').notNull(),
   title: text('title').notNull(),
   message: text('message').notNull(),
@@ -140,16 +142,19 @@ export const inboxItems = pgTable('inbox_items', {
   notificationId: bigint('notification_id', { mode: 'number' }),
   createdAt: timestamptz('created_at').notNull(),
   readAt: timestamptz('read_at'),
-});
+}, (t) => [
+  index('inbox_items_account_idx').on(t.accountId, t.createdAt.desc().nullsFirst()),
+  uniqueIndex('inbox_items_notification_unique').on(t.notificationId, t.accountId),
+]);
 
 export const notificationAddresses = pgTable('notification_addresses', {
-  accountId: text('account_id').primaryKey().references(() => accounts.id),
+  accountId: text('account_id').primaryKey().references(() => accounts.id, { onDelete: 'cascade' }),
   email: text('email').notNull(),
   updatedAt: timestamptz('updated_at').notNull(),
 });
 
 export const bodyNotificationSettings = pgTable('body_notification_settings', {
-  bodyId: text('body_id').primaryKey().references(() => bodies.id),
+  bodyId: text('body_id').primaryKey().references(() => bodies.id, { onDelete: 'cascade' }),
   reminderDaysBefore: integer('reminder_days_before').notNull().default(3),
   webhookUrl: text('webhook_url'),
   webhookSecret: text('webhook_secret'),

@@ -1,5 +1,6 @@
 /** Documents: mirrors migrations/0006_documents.sql (calendar subscription feed tokens). */
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { isNull } from 'drizzle-orm';
+import { pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './platform.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -14,6 +15,9 @@ export const calendarFeedTokens = pgTable('calendar_feed_tokens', {
   createdAt: timestamptz('created_at').notNull(),
   revokedAt: timestamptz('revoked_at'),
   lastUsedAt: timestamptz('last_used_at'),
-});
+}, (t) => [
+  uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
+  uniqueIndex('calendar_feed_tokens_live_unique').on(t.accountId).where(isNull(t.revokedAt)),
+]);
 
 export type CalendarFeedTokenRow = typeof calendarFeedTokens.$inferSelect;

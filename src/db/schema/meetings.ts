@@ -1,5 +1,6 @@
 /** Meetings and minutes: mirrors migrations/0004_meetings.sql. */
-import { customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { isNull } from 'drizzle-orm';
+import { customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RoleKind } from '../../domain/charter/charter-types.ts';
 import type {
   AgendaItemStatus,
@@ -50,7 +51,11 @@ export const meetings = pgTable(
     updatedAt: timestamptz('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('meetings_body_idx').on(t.bodyId, t.startsAt), index('meetings_pre_meeting_idx').on(t.preMeetingOf)],
+  (t) => [
+    index('meetings_body_idx').on(t.bodyId, t.startsAt),
+    index('meetings_pre_meeting_idx').on(t.preMeetingOf),
+    foreignKey({ columns: [t.preMeetingOf], foreignColumns: [t.id] }),
+  ],
 );
 
 export const meetingDelegations = pgTable(
@@ -192,7 +197,12 @@ export const minutes = pgTable(
     updatedAt: timestamptz('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [unique('minutes_number_unique').on(t.bodyId, t.year, t.number), index('minutes_body_idx').on(t.bodyId, t.year, t.number)],
+  (t) => [
+    unique('minutes_number_unique').on(t.bodyId, t.year, t.number),
+    index('minutes_body_idx').on(t.bodyId, t.year, t.number),
+    uniqueIndex('minutes_one_per_meeting').on(t.meetingId).where(isNull(t.correctsMinutesId)),
+    foreignKey({ columns: [t.correctsMinutesId], foreignColumns: [t.id] }),
+  ],
 );
 
 export type MeetingRow = typeof meetings.$inferSelect;

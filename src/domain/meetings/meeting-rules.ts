@@ -15,7 +15,12 @@ import type {
   PresiderRule,
   Rule,
 } from '../charter/charter-types.ts';
+import { ACTOR_LABELS, GATE_ROLE_LABELS, ROLE_ACTS_AS, charterTitles, describeActors } from '../charter-gates/gate-roles.ts';
+import type { GateRole } from '../charter-gates/gate-types.ts';
+import { bindByKind } from '../charter-gates/rule-binding.ts';
 import type { MeetingKind } from './meeting-types.ts';
+
+export { ACTOR_LABELS, describeActors };
 
 /** The charter clause behind a rule, as a refusal cites it (same shape as AppError's clause). */
 export interface RuleClause {
@@ -41,15 +46,10 @@ function ruleKind(rule: Rule): CharterMeetingKind | undefined {
 /**
  * The rules of a type that govern a meeting of `kind`: those stated for that kind, else those
  * stated for any meeting (or for no kind in particular). Empty when the charter says nothing.
+ * (The binding of the charter gates: src/domain/charter-gates/rule-binding.ts.)
  */
 export function rulesFor<T extends Rule['type']>(charter: Pick<Charter, 'rules'>, type: T, kind: MeetingKind): RuleOfType<T>[] {
-  const ofType = charter.rules.filter((rule): rule is RuleOfType<T> => rule.type === type);
-  const exact = ofType.filter((rule) => ruleKind(rule) === kind);
-  if (exact.length > 0) return exact;
-  return ofType.filter((rule) => {
-    const k = ruleKind(rule);
-    return k === undefined || k === 'any';
-  });
+  return bindByKind(charter, type, kind);
 }
 
 export function presiderRule(charter: Pick<Charter, 'rules'>, kind: MeetingKind): PresiderRule | null {
@@ -118,40 +118,22 @@ export function charterKindName(charter: Pick<Charter, 'rules' | 'normalizedText
   return best?.word ?? DEFAULT_KIND_NAMES[kind];
 }
 
-/** A role someone holds for the purpose of a rule check. */
-export type HeldRole = 'convener' | 'deputy_convener' | 'member' | 'liaison' | 'office' | 'group_leader';
-
-/** Which of the rule's actors a held role satisfies. The office's staff act for the office and its posts. */
-const SATISFIES: Record<HeldRole, readonly Actor[]> = {
-  convener: ['convener'],
-  deputy_convener: ['deputy_convener'],
-  member: ['member', 'member_unit'],
-  liaison: ['liaison', 'member_unit'],
-  office: ['office', 'office_director', 'office_deputy_director'],
-  group_leader: ['group_leader'],
-};
+/** A role someone holds for the purpose of a rule check: the charter gates' roles (office staff is `office_staff`). */
+export type HeldRole = GateRole;
 
 /** The first held role that the rule's actor list allows, or null. */
 export function allowedRole(allowed: readonly Actor[], held: readonly HeldRole[]): HeldRole | null {
-  return held.find((role) => SATISFIES[role].some((actor) => allowed.includes(actor))) ?? null;
+  return held.find((role) => ROLE_ACTS_AS[role].some((actor) => allowed.includes(actor))) ?? null;
 }
 
-/** Chinese names of the actors a rule names, for messages. */
-export const ACTOR_LABELS: Record<Actor, string> = {
-  convener: '召集人',
-  deputy_convener: '副召集人',
-  member: '成员',
-  liaison: '联络员',
-  office: '办公室',
-  office_director: '办公室主任',
-  office_deputy_director: '办公室副主任',
-  member_unit: '成员单位',
-  group: '工作组',
-  group_leader: '工作组组长',
-  body: '本机构',
-};
-
-/** The roles a rule names, with the charter's own titles where the charter gives them (组长 for convener). */
-export function describeActors(allowed: readonly Actor[], titles: Partial<Record<Actor, string>> = {}): string {
-  return allowed.map((actor) => titles[actor] ?? ACTOR_LABELS[actor]).join('或');
+/**
+ * The title of the role someone acted as (minutes signed off as, an agenda item decided as), in the
+ * charter's own words where it has them (组长). Older records say `office` for the office's staff.
+ */
+export function actedAsTitle(charter: Pick<Charter, 'roles'>, role: string): string | null {
+  const titles = charterTitles(charter);
+  if (role in titles) return titles[role as Actor] ?? null;
+  if (role in GATE_ROLE_LABELS) return GATE_ROLE_LABELS[role as GateRole];
+  if (role in ACTOR_LABELS) return ACTOR_LABELS[role as Actor];
+  return null;
 }

@@ -22,14 +22,9 @@ import {
 } from '../../contracts/calendar.ts';
 import { todayInShanghai } from '../../domain/calendar/index.ts';
 import { authorize } from '../../policy/policy.ts';
-import {
-  applyNotice,
-  getCoverageReport,
-  getYearView,
-  listNotices,
-  loadRegionCalendar,
-  previewNotice,
-} from '../../services/calendar-service.ts';
+import { getCoverageReport, getYearView } from '../../services/calendar/calendar-views.ts';
+import { applyNotice, listNotices, previewNotice } from '../../services/calendar/holiday-notices.ts';
+import { loadRegionCalendar } from '../../services/calendar/region-calendar.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -65,7 +60,7 @@ export const calendarRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'calendar.read');
-      const calendar = await loadRegionCalendar(db, request.query.region ?? null);
+      const calendar = await loadRegionCalendar(db, { regionCode: request.query.region ?? null });
       return { ...calendar.addWorkingDays(request.query.start, request.query.workingDays), regionCode: calendar.regionCode };
     },
   );
@@ -82,7 +77,7 @@ export const calendarRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'calendar.read');
-      const calendar = await loadRegionCalendar(db, request.query.region ?? null);
+      const calendar = await loadRegionCalendar(db, { regionCode: request.query.region ?? null });
       return { ...calendar.workingDaysBetween(request.query.from, request.query.to), regionCode: calendar.regionCode };
     },
   );

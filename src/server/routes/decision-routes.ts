@@ -24,19 +24,11 @@ import { okResponseSchema } from '../../contracts/common.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, bodyResource, can } from '../../policy/policy.ts';
-import {
-  closeDecision,
-  decideExtension,
-  decisionUnitIds,
-  getAttachment,
-  getDecision,
-  listDecisions,
-  listUnitOpenDecisions,
-  reportCompletion,
-  reportProgress,
-  requestExtension,
-  sendBackDecision,
-} from '../../services/decision-service.ts';
+import { closeDecision, sendBackDecision } from '../../services/decisions/close-decision.ts';
+import { getDecision } from '../../services/decisions/decision-detail.ts';
+import { decisionUnitIds, listDecisions, listUnitOpenDecisions } from '../../services/decisions/decision-views.ts';
+import { decideExtension, requestExtension } from '../../services/decisions/extensions.ts';
+import { getAttachment, reportCompletion, reportProgress } from '../../services/decisions/progress-reports.ts';
 import type { AppDeps, RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -136,8 +128,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
       const { bodyId, decisionId } = request.params;
       const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, false);
       await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
-      const result = await reportProgress({
-        db: deps.db,
+      const result = await reportProgress(deps.db, {
         clock: deps.clock,
         bodyId,
         decisionId,
@@ -166,8 +157,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
       const { bodyId, decisionId } = request.params;
       const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, true);
       await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
-      const result = await reportCompletion({
-        db: deps.db,
+      const result = await reportCompletion(deps.db, {
         clock: deps.clock,
         bodyId,
         decisionId,
@@ -193,7 +183,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'decision.supervise', bodyResource(request.params.bodyId));
-      await closeDecision({ db: deps.db, clock: deps.clock, ...request.params, note: request.body.note, origin: auditOrigin(request, deps) });
+      await closeDecision(deps.db, { clock: deps.clock, ...request.params, note: request.body.note, origin: auditOrigin(request, deps) });
       return { ok: true as const };
     },
   );
@@ -211,7 +201,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'decision.supervise', bodyResource(request.params.bodyId));
-      await sendBackDecision({ db: deps.db, clock: deps.clock, ...request.params, reason: request.body.reason, origin: auditOrigin(request, deps) });
+      await sendBackDecision(deps.db, { clock: deps.clock, ...request.params, reason: request.body.reason, origin: auditOrigin(request, deps) });
       return { ok: true as const };
     },
   );
@@ -231,8 +221,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
       const { bodyId, decisionId } = request.params;
       const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, false);
       await authorize(request.actor, 'decision.request_extension', bodyResource(bodyId, unitId));
-      const result = await requestExtension({
-        db: deps.db,
+      const result = await requestExtension(deps.db, {
         clock: deps.clock,
         bodyId,
         decisionId,
@@ -258,8 +247,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'decision.supervise', bodyResource(request.params.bodyId));
-      await decideExtension({
-        db: deps.db,
+      await decideExtension(deps.db, {
         clock: deps.clock,
         ...request.params,
         approve: request.body.approve,

@@ -1,14 +1,14 @@
 /**
  * The agenda (议题): member units (through their liaison or member) and the office propose items,
- * the role the charter's agenda_approval rule names approves or rejects them (a rejection with a
- * reason). Materials attached to items are in materials.ts.
+ * the role the charter allows approves or rejects them (a rejection with a reason) — each a single
+ * call of the charter gate (`propose_agenda`, `approve_agenda`; src/domain/charter-gates/).
+ * Materials attached to items are in materials.ts.
  */
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { AgendaItemRow } from '../../db/schema/meetings.ts';
-import type { Actor } from '../../domain/charter/charter-types.ts';
-import { agendaApprovalRule, allowedRole } from '../../domain/meetings/meeting-rules.ts';
-import type { HeldRole } from '../../domain/meetings/meeting-rules.ts';
+import type { GateRole } from '../../domain/charter-gates/gate-types.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { findAgendaItem, insertAgendaItem, updateAgendaItem } from '../../repositories/meeting-repository.ts';
 import { listBodyUnits } from '../../repositories/unit-repository.ts';
 import { recordAudit } from '../audit-service.ts';
@@ -22,8 +22,6 @@ import {
   loadActiveBodyCharter,
   meetingDay,
   nowOf,
-  onlyMessage,
-  ruleRefusal,
 } from './meeting-context.ts';
 import { getMeeting } from './meeting-views.ts';
 import type { AgendaItemView } from './meeting-views.ts';
@@ -68,27 +66,26 @@ export async function proposeAgendaItem(
     const day = meetingDay(meeting);
     const unitId = options.input.unitId ?? null;
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day });
-    let proposerRole: HeldRole;
+    // Who proposes: the office in its own right, or the unit (through its own liaison or member; the
+    // office may record a unit's proposal, which is then the unit's).
+    let proposer: GateRole;
     if (unitId === null) {
-      if (!held.roles.some((r) => r.role === 'office')) {
+      if (!held.gateRoles.includes('office_staff')) {
         throw new AppError('agenda_unit_required', 400, '成员单位提出议题须指明本单位', { field: 'unitId' });
       }
-      proposerRole = 'office';
+      proposer = 'office_staff';
     } else {
       const units = await listBodyUnits(tx, options.bodyId, day);
       if (!units.some((u) => u.unitId === unitId)) {
         throw new AppError('unit_not_member', 422, '该单位在会议当日不是本机构的成员单位', { field: 'unitId' });
       }
       const own = held.roles.find((r) => (r.role === 'liaison' || r.role === 'member') && r.unitId === unitId);
-      if (!own && !held.roles.some((r) => r.role === 'office')) {
+      if (!own && !held.gateRoles.includes('office_staff')) {
         throw new AppError('forbidden', 403, '只能为本单位提出议题', { field: 'unitId' });
       }
-      proposerRole = own?.role ?? 'liaison';
-      const rule = agendaApprovalRule(charter, meeting.kind);
-      if (rule && rule.proposedBy.length > 0 && allowedRole(rule.proposedBy, [proposerRole]) === null) {
-        throw ruleRefusal(charter, rule, 'agenda_proposer_not_allowed', 403, onlyMessage(charter, rule.proposedBy, '提出此类会议的议题'), 'unitId');
-      }
+      proposer = own?.role === 'member' ? 'member' : 'liaison';
     }
+    requireCharterGate(charter, { step: 'propose_agenda', meetingKind: meeting.kind, roles: [proposer] }, { field: 'unitId' });
     const title = options.input.title.trim();
     if (title === '') throw new AppError('title_required', 400, '请填写议题', { field: 'title' });
     const row = await insertAgendaItem(tx, {
@@ -110,13 +107,9 @@ export async function proposeAgendaItem(
   return agendaItemView(db, { bodyId: options.bodyId, meetingId: options.meetingId, itemId: id });
 }
 
-/** Who decides agenda items when the charter names nobody. */
-const DEFAULT_APPROVERS: Actor[] = ['convener', 'deputy_convener', 'office'];
-
 /**
- * Approves or rejects a proposed agenda item: only the role the charter's agenda_approval rule
- * names (approvedBy, else the office a proposal is submitted to), held on the meeting day. Only
- * approved items reach the final agenda; a rejection needs a reason.
+ * Approves or rejects a proposed agenda item: only a role the charter gate allows (`approve_agenda`),
+ * held on the meeting day. Only approved items reach the final agenda; a rejection needs a reason.
  */
 export async function decideAgendaItem(
   db: Database,
@@ -131,15 +124,8 @@ export async function decideAgendaItem(
     const reason = options.reason?.trim() ?? '';
     if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列入议题须说明理由', { field: 'reason' });
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-    const rule = agendaApprovalRule(charter, meeting.kind);
-    const allowed = rule === null ? DEFAULT_APPROVERS : rule.approvedBy.length > 0 ? rule.approvedBy : (rule.submittedTo ?? ['office']);
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
-    const role = allowedRole(allowed, held.roles.map((r) => r.role));
-    if (role === null) {
-      const message = onlyMessage(charter, allowed, '审核会议议题');
-      if (rule) throw ruleRefusal(charter, rule, 'agenda_approval_not_allowed', 403, message);
-      throw new AppError('agenda_approval_not_allowed', 403, message);
-    }
+    const { as: role } = requireCharterGate(charter, { step: 'approve_agenda', meetingKind: meeting.kind, roles: held.gateRoles });
     const after = await updateAgendaItem(tx, before.id, {
       status: options.approve ? 'approved' : 'rejected',
       decisionReason: reason === '' ? null : reason,

@@ -1,15 +1,18 @@
 /**
  * Attendance per member unit (出席 / 代为出席 / 联络员带意见 / 请假 / 缺席), recorded by the office
- * once the meeting is held. Where the charter makes attendance mandatory, absences show as findings
- * on the meeting.
+ * once the meeting is held. Each kind of attendance is one call of the charter gate (`attend`): where
+ * the charter says who attends (出席人员为…), a substitute or a liaison bringing the unit's opinion is
+ * refused with the clause unless the charter allows it. Where the charter makes attendance mandatory,
+ * absences show as findings on the meeting.
  */
 import type { Database } from '../../db/database.ts';
 import type { AttendanceStatus } from '../../domain/meetings/meeting-types.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { listInvitees, upsertAttendance } from '../../repositories/meeting-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import { assertStatus, getMeetingRow, nowOf } from './meeting-context.ts';
+import { assertStatus, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
 import { getMeeting, invitedUnits } from './meeting-views.ts';
 import type { MeetingDetail } from './meeting-views.ts';
 
@@ -41,12 +44,14 @@ export async function recordAttendance(
   await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, ['held', 'minutes_drafted'], '登记出席情况（会议召开后、纪要审定前登记）');
+    const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const invited = new Set(invitedUnits(await listInvitees(tx, meeting.id)).map((u) => u.unitId));
     for (const [index, entry] of options.entries.entries()) {
       const field = `entries.${index}`;
       if (!invited.has(entry.unitId)) {
         throw new AppError('unit_not_invited', 422, '该单位不是本次会议邀请的成员单位', { field: `${field}.unitId` });
       }
+      requireCharterGate(charter, { step: 'attend', meetingKind: meeting.kind, attendance: entry.status }, { field: `${field}.status` });
       const row = await upsertAttendance(tx, {
         meetingId: meeting.id,
         unitId: entry.unitId,

@@ -16,7 +16,7 @@ import type { InviteeItem } from './meeting-views.ts';
 
 /**
  * Who is invited on the meeting day: for a liaison meeting each member unit's liaison; for a group
- * meeting the group's units' members; otherwise the convener, the deputy conveners and each member
+ * meeting the group's own leaders (组长, 副组长) and the group's units' members; otherwise the convener, the deputy conveners and each member
  * unit's member. A unit without anyone named is invited as a unit.
  */
 export async function computeMemberInvitees(tx: DbOrTx, options: { meeting: MeetingRow; now: Date }): Promise<void> {
@@ -24,20 +24,25 @@ export async function computeMemberInvitees(tx: DbOrTx, options: { meeting: Meet
   const day = meetingDay(meeting);
   const holding = await listMembershipsOfBody(tx, meeting.bodyId, { at: day });
   let unitIds = (await listBodyUnits(tx, meeting.bodyId, day)).map((u) => u.unitId);
+  const rows: { membership: MembershipRow | null; unitId: string | null; title?: string }[] = [];
   if (meeting.kind === 'group' && meeting.groupId !== null) {
     const group = await findGroupById(tx, meeting.groupId);
     const inGroup = new Set(group?.units.map((u) => u.unitId) ?? []);
     unitIds = unitIds.filter((id) => inGroup.has(id));
+    // The group's own leaders (组长, 副组长) first, through a membership they hold that day.
+    for (const leader of [...(group?.leaders ?? [])].sort((a, b) => Number(b.title === '组长') - Number(a.title === '组长'))) {
+      const membership = holding.find((m) => m.personId === leader.personId);
+      if (membership) rows.push({ membership, unitId: membership.unitId, title: leader.title });
+    }
   }
-  const rows: { membership: MembershipRow | null; unitId: string | null }[] = [];
   if (meeting.kind !== 'liaison' && meeting.kind !== 'group') {
     for (const m of holding) if (m.roleKind === 'convener' || m.roleKind === 'deputy_convener') rows.push({ membership: m, unitId: m.unitId });
   }
   const unitRole: RoleKind = meeting.kind === 'liaison' ? 'liaison' : 'member';
   for (const unitId of unitIds) {
     const named = holding.filter((m) => m.roleKind === unitRole && m.unitId === unitId);
-    if (named.length === 0) rows.push({ membership: null, unitId });
-    for (const m of named) rows.push({ membership: m, unitId });
+    if (named.length === 0 && !rows.some((r) => r.unitId === unitId && r.membership?.roleKind === unitRole)) rows.push({ membership: null, unitId });
+    for (const m of named) if (!rows.some((r) => r.membership?.id === m.id)) rows.push({ membership: m, unitId });
   }
   await deleteMemberInvitees(tx, meeting.id);
   for (const [position, row] of rows.entries()) {
@@ -45,7 +50,7 @@ export async function computeMemberInvitees(tx: DbOrTx, options: { meeting: Meet
       meetingId: meeting.id,
       kind: 'member',
       roleKind: row.membership?.roleKind ?? unitRole,
-      title: row.membership?.title ?? null,
+      title: row.title ?? row.membership?.title ?? null,
       unitId: row.unitId,
       personId: row.membership?.personId ?? null,
       membershipId: row.membership?.id ?? null,

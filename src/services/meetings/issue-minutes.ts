@@ -9,7 +9,7 @@ import { updateMeeting } from '../../repositories/meeting-repository.ts';
 import { lockMinutesNumbering, nextMinutesNumber, updateMinutes } from '../../repositories/minutes-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import { assignDecidedItems } from '../decision-service.ts';
+import { assignDecidedItems } from '../decisions/assign-decided-items.ts';
 import { enqueueNotification } from '../notification-service.ts';
 import type { NotificationRecipient } from '../notification-service.ts';
 import { assertTransition, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';

@@ -7,16 +7,18 @@ import { assertBodyActive } from '../dissolution-service.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { MeetingRow } from '../../db/schema/meetings.ts';
 import type { Actor, Charter, Rule } from '../../domain/charter/charter-types.ts';
-import { clauseOf, describeActors } from '../../domain/meetings/meeting-rules.ts';
-import type { HeldRole } from '../../domain/meetings/meeting-rules.ts';
+import { charterTitles as titlesOfCharter } from '../../domain/charter-gates/gate-roles.ts';
+import type { GateRole } from '../../domain/charter-gates/gate-types.ts';
+import { clauseOf } from '../../domain/meetings/meeting-rules.ts';
 import { MEETING_STATUS_LABELS, canTransition } from '../../domain/meetings/meeting-status.ts';
 import type { MeetingStatus } from '../../domain/meetings/meeting-types.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { listBodyGrants } from '../../repositories/account-repository.ts';
 import { findMeeting } from '../../repositories/meeting-repository.ts';
-import { findMembershipById, listAccountMembershipsInBody } from '../../repositories/membership-repository.ts';
+import { findMembershipById } from '../../repositories/membership-repository.ts';
 import type { MembershipRow } from '../../repositories/membership-repository.ts';
+import { gateRolesOf, heldBodyRoles } from '../../policy/held-roles.ts';
+import type { HeldBodyRole } from '../../policy/held-roles.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { loadBodyCharter } from '../body-service.ts';
 import type { BodyCharter } from '../body-service.ts';
@@ -87,19 +89,18 @@ export function assertStatus(meeting: Pick<MeetingRow, 'status'>, allowed: reado
 
 /** The roles an account holds in a body on a day, with the memberships that give them. */
 export interface HeldRoles {
-  roles: { role: HeldRole; unitId: string | null; membership: MembershipRow | null }[];
+  roles: HeldBodyRole[];
+  /** The same roles as the charter gates read them (a viewer's none) */
+  gateRoles: GateRole[];
 }
 
-/** Roles of the account on `day`: its person's memberships valid that day, and office staff (direct grant). */
+/**
+ * Roles of the account on `day`, by the one resolver of the policy (src/policy/held-roles.ts):
+ * office staff by direct grant, and its person's memberships valid that day.
+ */
 export async function heldRolesOn(db: DbOrTx, options: { accountId: string; bodyId: string; day: string }): Promise<HeldRoles> {
-  const memberships = await listAccountMembershipsInBody(db, options.accountId, options.bodyId, options.day);
-  const grants = await listBodyGrants(db, options.accountId, options.bodyId);
-  return {
-    roles: [
-      ...memberships.map((m) => ({ role: m.roleKind as HeldRole, unitId: m.unitId, membership: m })),
-      ...grants.filter((g) => g.role === 'office_staff').map(() => ({ role: 'office' as const, unitId: null, membership: null })),
-    ],
-  };
+  const roles = await heldBodyRoles(db, options);
+  return { roles, gateRoles: gateRolesOf(roles) };
 }
 
 /** A membership of the body holding on the meeting day, or a refusal naming `field`. */
@@ -119,19 +120,10 @@ export async function membershipOnDay(
 
 /** The charter's own titles of its roles (组长 for the convener …), for messages. */
 export function charterTitles(charter: Charter): Partial<Record<Actor, string>> {
-  const titles: Partial<Record<Actor, string>> = {};
-  for (const role of charter.roles) {
-    if ((role.kind === 'convener' || role.kind === 'deputy_convener') && titles[role.kind] === undefined) titles[role.kind] = role.title;
-  }
-  return titles;
+  return titlesOfCharter(charter);
 }
 
-/** A refusal by a charter rule: the code, 403 or 422, the Chinese message and the clause. */
+/** A refusal by a charter rule that is not about who acts (a pre-meeting's order): the code, status, message and clause. */
 export function ruleRefusal(charter: Charter, rule: Rule, code: string, status: number, message: string, field?: string): AppError {
   return new AppError(code, status, message, { clause: clauseOf(charter, rule), ...(field === undefined ? {} : { field }) });
-}
-
-/** "只有召集人或副召集人可以…" in the charter's own titles. */
-export function onlyMessage(charter: Charter, allowed: readonly Actor[], what: string): string {
-  return `根据本机构制度，只有${describeActors(allowed, charterTitles(charter))}可以${what}`;
 }

@@ -2,8 +2,7 @@
  * Minutes for rendering (the documents' DOCX, GB/T 9704): everything resolved to names.
  */
 import type { DbOrTx } from '../../db/database.ts';
-import type { Actor } from '../../domain/charter/charter-types.ts';
-import { ACTOR_LABELS, minutesDistributionRule } from '../../domain/meetings/meeting-rules.ts';
+import { actedAsTitle, minutesDistributionRule } from '../../domain/meetings/meeting-rules.ts';
 import type { DecidedItemDraft, MeetingKind, MeetingStatus, MinutesDistribution } from '../../domain/meetings/meeting-types.ts';
 import { listAgendaItems } from '../../repositories/meeting-repository.ts';
 import { findMembershipById } from '../../repositories/membership-repository.ts';
@@ -12,7 +11,7 @@ import { findOffice } from '../../repositories/office-repository.ts';
 import { findPeopleByIds } from '../../repositories/person-repository.ts';
 import { findUnitsByIds } from '../../repositories/unit-repository.ts';
 import { loadBodyCharter } from '../body-service.ts';
-import { charterTitles, getMeetingRow } from './meeting-context.ts';
+import { getMeetingRow } from './meeting-context.ts';
 import { computeDistribution, getMinutesRow, toMinutesItem } from './minutes-views.ts';
 import type { MinutesItem } from './minutes-views.ts';
 
@@ -95,7 +94,7 @@ export async function getMinutesForRendering(db: DbOrTx, options: { bodyId: stri
         : {
             personName: row.signedOffPersonId === null ? null : (people.get(row.signedOffPersonId) ?? null),
             role: row.signedOffAs,
-            title: row.signedOffAs === null ? null : (charterTitles(charter)[row.signedOffAs as Actor] ?? ACTOR_LABELS[row.signedOffAs as Actor] ?? null),
+            title: row.signedOffAs === null ? null : actedAsTitle(charter, row.signedOffAs),
             at: row.signedOffAt.toISOString(),
           },
     corrects: corrected ? { id: corrected.id, year: corrected.year, number: corrected.number } : null,

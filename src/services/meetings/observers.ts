@@ -1,11 +1,11 @@
 /**
- * Observers (列席): proposed by the office, approved or rejected by the role the charter names where
- * it says who decides observers.
+ * Observers (列席): proposed by the office; where the charter says who decides observers they wait
+ * for that role, which approves or rejects them through the charter gate (`approve_observers`).
  */
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../domain/charter/charter-types.ts';
-import { allowedRole, observerApprovalRule } from '../../domain/meetings/meeting-rules.ts';
+import { observerApprovalRuleOf } from '../../domain/charter-gates/meeting-gates.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { findInvitee, insertInvitee, listDelegations, listInvitees, updateInvitee } from '../../repositories/meeting-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
@@ -18,8 +18,6 @@ import {
   loadActiveBodyCharter,
   meetingDay,
   nowOf,
-  onlyMessage,
-  ruleRefusal,
 } from './meeting-context.ts';
 import { toInviteeItem } from './meeting-views.ts';
 import type { InviteeItem } from './meeting-views.ts';
@@ -36,7 +34,7 @@ export async function proposeObserver(
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const name = options.input.name.trim();
     if (name === '') throw new AppError('name_required', 400, '请填写列席人员', { field: 'name' });
-    const needsApproval = observerApprovalRule(charter, meeting.kind) !== null;
+    const needsApproval = observerApprovalRuleOf(charter, meeting.kind) !== null;
     const row = await insertInvitee(tx, {
       meetingId: meeting.id,
       kind: 'observer',
@@ -63,8 +61,8 @@ export async function proposeObserver(
 }
 
 /**
- * Approves or rejects a proposed observer: only the role the charter's attendance rule names
- * (a deputy only with a delegation where it requires one). A rejection needs a reason.
+ * Approves or rejects a proposed observer: only a role the charter gate allows (a deputy only with
+ * the convener's delegation where the charter requires one). A rejection needs a reason.
  */
 export async function decideObserver(
   db: Database,
@@ -81,23 +79,10 @@ export async function decideObserver(
     const reason = options.reason?.trim() ?? '';
     if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列席须说明理由', { field: 'reason' });
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-    const rule = observerApprovalRule(charter, meeting.kind);
-    const approval = rule?.participantApproval;
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
-    const allowed: Actor[] = approval?.approvedBy ?? ['office'];
-    const role = allowedRole(allowed, held.roles.map((r) => r.role));
-    if (role === null || rule === null || approval === undefined) {
-      const message = onlyMessage(charter, allowed, '确定列席人员');
-      if (rule) throw ruleRefusal(charter, rule, 'observer_approval_not_allowed', 403, message);
-      throw new AppError('observer_approval_not_allowed', 403, message);
-    }
-    if (role === 'deputy_convener' && approval.deputyNeedsDelegation) {
-      const mine = held.roles.filter((r) => r.role === 'deputy_convener').map((r) => r.membership?.id);
-      const delegations = await listDelegations(tx, meeting.id);
-      if (!delegations.some((d) => mine.includes(d.toMembershipId))) {
-        throw ruleRefusal(charter, rule, 'delegation_required', 403, '根据本机构制度，副召集人须经召集人委托方可确定列席人员');
-      }
-    }
+    const mine = held.roles.filter((r) => r.role === 'deputy_convener').map((r) => r.membership?.id);
+    const delegated = mine.length > 0 && (await listDelegations(tx, meeting.id)).some((d) => mine.includes(d.toMembershipId));
+    requireCharterGate(charter, { step: 'approve_observers', meetingKind: meeting.kind, roles: held.gateRoles, delegated });
     const after = await updateInvitee(tx, before.id, {
       approvalStatus: options.approve ? 'approved' : 'rejected',
       approvalReason: reason === '' ? null : reason,

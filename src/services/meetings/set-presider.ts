@@ -1,39 +1,37 @@
 /**
- * Who presides a meeting: a role the charter's presider rule allows for the kind, held on the
- * meeting day, a deputy convener only with the convener's delegation where the rule requires one.
+ * Who presides a meeting: the charter gate's `preside` step (a group's meeting: `preside_group_meeting`)
+ * for the membership's roles on the meeting day, with whether the convener's delegation to it is
+ * recorded. The rule, its binding by meeting kind and the default live in src/domain/charter-gates/.
  */
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { MeetingRow } from '../../db/schema/meetings.ts';
-import type { Actor } from '../../domain/charter/charter-types.ts';
-import { allowedRole, presiderRule } from '../../domain/meetings/meeting-rules.ts';
-import type { HeldRole } from '../../domain/meetings/meeting-rules.ts';
-import { AppError } from '../../errors/app-error.ts';
+import type { GateRequest, GateRole } from '../../domain/charter-gates/gate-types.ts';
 import { findGroupById } from '../../repositories/group-repository.ts';
 import { listDelegations, updateMeeting } from '../../repositories/meeting-repository.ts';
 import type { MembershipRow } from '../../repositories/membership-repository.ts';
+import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import { BEFORE_MEETING, assertStatus, getMeetingRow, loadActiveBodyCharter, membershipOnDay, nowOf, onlyMessage, ruleRefusal } from './meeting-context.ts';
+import { BEFORE_MEETING, assertStatus, getMeetingRow, loadActiveBodyCharter, membershipOnDay, nowOf } from './meeting-context.ts';
 import { getMeeting } from './meeting-views.ts';
 import type { MeetingDetail } from './meeting-views.ts';
 
-/** The roles a membership gives for the presider check of this meeting (group leader of a group meeting's lead unit). */
-async function presidingRoles(tx: DbOrTx, meeting: MeetingRow, membership: MembershipRow): Promise<HeldRole[]> {
-  const roles: HeldRole[] = [membership.roleKind];
-  if (meeting.kind === 'group' && meeting.groupId !== null && membership.roleKind === 'member' && membership.unitId !== null) {
+/**
+ * The roles a membership gives for presiding this meeting: its own role, and for a group's meeting
+ * `group_leader` when it is the member of one of the group's lead units or the group's own 组长.
+ */
+async function presidingRoles(tx: DbOrTx, meeting: MeetingRow, membership: MembershipRow): Promise<GateRole[]> {
+  const roles: GateRole[] = [membership.roleKind];
+  if (meeting.kind === 'group' && meeting.groupId !== null) {
     const group = await findGroupById(tx, meeting.groupId);
-    if (group?.units.some((u) => u.lead && u.unitId === membership.unitId)) roles.push('group_leader');
+    const leadUnitMember = membership.roleKind === 'member' && membership.unitId !== null && (group?.units.some((u) => u.lead && u.unitId === membership.unitId) ?? false);
+    const ownLeader = membership.personId !== null && (group?.leaders.some((l) => l.personId === membership.personId && l.title === '组长') ?? false);
+    if (leadUnitMember || ownLeader) roles.push('group_leader');
   }
   return roles;
 }
 
-const DEFAULT_PRESIDERS: Actor[] = ['convener', 'deputy_convener'];
-
-/**
- * Sets who presides: only a role the charter's presider rule allows for this kind of meeting, held
- * on the meeting day; a deputy convener only with the convener's recorded delegation where the
- * rule requires one. Refusals cite the rule's clause.
- */
+/** Sets who presides, as the charter gate allows (refusals carry the clause, or say the default applied). */
 export async function setPresider(
   db: Database,
   options: { bodyId: string; meetingId: string; membershipId: string; origin: AuditOrigin },
@@ -44,20 +42,11 @@ export async function setPresider(
     assertStatus(before, BEFORE_MEETING, '更改主持人');
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const membership = await membershipOnDay(tx, { meeting: before, membershipId: options.membershipId, field: 'membershipId' });
-    const rule = presiderRule(charter, before.kind);
-    const allowed = rule?.roles ?? DEFAULT_PRESIDERS;
-    const role = allowedRole(allowed, await presidingRoles(tx, before, membership));
-    if (role === null) {
-      const message = onlyMessage(charter, allowed, `主持${before.kindName}`);
-      if (rule) throw ruleRefusal(charter, rule, 'presider_not_allowed', 422, message, 'membershipId');
-      throw new AppError('presider_not_allowed', 422, message, { field: 'membershipId' });
-    }
-    if (role === 'deputy_convener' && rule?.deputyNeedsDelegation === true) {
-      const delegations = await listDelegations(tx, before.id);
-      if (!delegations.some((d) => d.toMembershipId === membership.id)) {
-        throw ruleRefusal(charter, rule, 'delegation_required', 422, `根据本机构制度，${membership.title}须经召集人委托方可主持会议，本次会议尚未记录委托`, 'membershipId');
-      }
-    }
+    const roles = await presidingRoles(tx, before, membership);
+    const delegated = membership.roleKind === 'deputy_convener' && (await listDelegations(tx, before.id)).some((d) => d.toMembershipId === membership.id);
+    const request: GateRequest =
+      before.kind === 'group' ? { step: 'preside_group_meeting', roles, delegated } : { step: 'preside', meetingKind: before.kind, roles, delegated };
+    requireCharterGate(charter, request, { field: 'membershipId' });
     const after = await updateMeeting(tx, before.id, { presiderMembershipId: membership.id, presiderPersonId: membership.personId, updatedAt: now });
     await recordAudit(tx, { ...options.origin, action: 'meeting.set_presider', entityType: 'meeting', entityId: after.id, before, after });
   });

@@ -12,8 +12,8 @@ import { listDecisionViews } from '../../repositories/decision-repository.ts';
 import type { DecisionView } from '../../repositories/decision-repository.ts';
 import { findBodyById } from '../../repositories/body-repository.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { loadBodyCalendar } from '../calendar-service.ts';
-import type { RegionCalendar } from '../calendar-service.ts';
+import { loadBodyCalendar } from '../calendar/region-calendar.ts';
+import type { RegionCalendar } from '../calendar/region-calendar.ts';
 import { getSupervisionSettings } from './supervision-settings.ts';
 import type { SupervisionSettings } from './supervision-settings.ts';
 
@@ -54,7 +54,7 @@ export function standingOf(view: DecisionView, today: string, calendar: RegionCa
 /** The rung of every open item of a body today (a closed item stands on no rung). */
 export async function listEscalationStandings(db: DbOrTx, options: { bodyId: string; clock: Clock; at?: Date }): Promise<EscalationStanding[]> {
   const today = todayInShanghai(options.at ?? options.clock.now());
-  const calendar = await loadBodyCalendar(db, options.bodyId);
+  const calendar = await loadBodyCalendar(db, { bodyId: options.bodyId });
   const settings = await getSupervisionSettings(db, { bodyId: options.bodyId });
   const views = await listDecisionViews(db, { bodyId: options.bodyId, openOnly: true });
   return views.map((view) => standingOf(view, today, calendar, settings));

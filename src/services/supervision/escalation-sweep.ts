@@ -16,7 +16,7 @@ import type { EscalationSettings, FiringRung } from '../../domain/decisions/esca
 import { claimReminderSend, listDecisionViews, setReminderOutbox } from '../../repositories/decision-repository.ts';
 import type { DecisionView } from '../../repositories/decision-repository.ts';
 import { claimEscalationSend, listActiveBodyIdsWithOpenDecisions, setEscalationOutbox } from '../../repositories/supervision-repository.ts';
-import { loadBodyCalendar } from '../calendar-service.ts';
+import { loadBodyCalendar } from '../calendar/region-calendar.ts';
 import { enqueueNotification } from '../notification-service.ts';
 import type { NotificationRecipient } from '../notification-types.ts';
 import { standingOf } from './escalation-standing.ts';
@@ -89,7 +89,7 @@ export async function sweepEscalations(deps: { db: Database; clock: Clock }): Pr
   const now = deps.clock.now();
   const today = todayInShanghai(now);
   for (const bodyId of await listActiveBodyIdsWithOpenDecisions(deps.db)) {
-    const calendar = await loadBodyCalendar(deps.db, bodyId);
+    const calendar = await loadBodyCalendar(deps.db, { bodyId });
     const settings = await getSupervisionSettings(deps.db, { bodyId });
     for (const decision of await listDecisionViews(deps.db, { bodyId, openOnly: true })) {
       const standing = standingOf(decision, today, calendar, settings);

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestAccount, TestContext } from '../harness.ts';
 import { meetings, minutes } from '../../../src/db/schema/meetings.ts';
-import { assignDecidedItems } from '../../../src/services/decision-service.ts';
-import type { DecidedItemInput } from '../../../src/services/decision-service.ts';
+import { assignDecidedItems } from '../../../src/services/decisions/assign-decided-items.ts';
+import type { DecidedItemInput } from '../../../src/services/decisions/assign-decided-items.ts';
 import { bodyUser, personUser, publishTestBody } from './bodies.ts';
 import type { PublishedBody } from './bodies.ts';
 

@@ -17,8 +17,21 @@ describeDatabases('scenario seed 002: memberships over time', (t) => {
     expect(convenerPost?.personName).toBe('胡春华');
     if (!commerce || !convenerPost) return;
 
-    // The member for 商务部 changes on 2021-06-15, and so does the convener.
-    const successor = await s.changeHolder(commerce.id, '2021-06-15', '新成员甲', '商务部副部长');
+    // The member for 商务部 changes on 2021-06-15 (proposed, and confirmed as the plenary decided:
+    // 由所在单位提出，联席会议确定 — see membership-changes.test.ts), and so does the convener.
+    const proposal = await s.call<{ id: string }>(
+      s.office,
+      'POST',
+      `${s.base}/membership-changes`,
+      { kind: 'handover', membershipId: commerce.id, effectiveDate: '2021-06-15', personName: '新成员甲', position: '商务部副部长', reason: '工作变动' },
+      201,
+    );
+    const colleague = await s.grantUser('office_staff', 'office 2');
+    const confirmed = await s.call<{ startedMembershipId: string }>(colleague, 'POST', `${s.base}/membership-changes/${proposal.id}/confirm`, {
+      note: '经联席会议确定',
+    });
+    const successor = (await s.memberships('?at=2021-06-15&roleKind=member')).find((m) => m.id === confirmed.startedMembershipId);
+    if (!successor) throw new Error('the successor did not start');
     const newConvener = await s.changeHolder(convenerPost.id, '2021-06-15', '新召集人乙');
 
     const before = await s.createMeeting({ kind: 'plenary', title: '上半年全体会议', startsAt: '2021-05-10T02:00:00.000Z' });

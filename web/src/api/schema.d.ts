@@ -10675,7 +10675,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 新增任职（成员、联络员、召集人等） */
+        /** 办公室直接登记新增任职（制度规定由办公室确认的调整，或填补空缺；否则须提交调整建议） */
         post: {
             parameters: {
                 query?: never;
@@ -10699,6 +10699,7 @@ export interface paths {
                         position?: string | null;
                         validFrom: string;
                         validTo?: string | null;
+                        reason?: string | null;
                     };
                 };
             };
@@ -10996,7 +10997,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 结束任职（validTo 为不再任职的第一天） */
+        /** 办公室直接登记结束任职（validTo 为不再任职的第一天；制度另有规定的须提交调整建议） */
         post: {
             parameters: {
                 query?: never;
@@ -11011,6 +11012,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         validTo: string;
+                        reason?: string | null;
                     };
                 };
             };
@@ -11308,7 +11310,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 人员变更：原任职于 date 结束，继任者自 date 起任职 */
+        /** 办公室直接登记人员变更：原任职于 date 结束，继任者自 date 起任职（制度另有规定的须提交调整建议） */
         post: {
             parameters: {
                 query?: never;
@@ -11327,6 +11329,7 @@ export interface paths {
                         personName?: string | null;
                         position?: string | null;
                         title?: string;
+                        reason?: string | null;
                     };
                 };
             };
@@ -11633,6 +11636,1407 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bodies/{bodyId}/membership-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员调整建议及其确认记录 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "proposed" | "confirmed" | "rejected";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                /** @enum {string} */
+                                kind: "start" | "end" | "handover";
+                                /** @enum {string} */
+                                status: "proposed" | "confirmed" | "rejected";
+                                membershipId: string | null;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                                unitId: string | null;
+                                unitName: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                position: string | null;
+                                effectiveDate: string;
+                                reason: string | null;
+                                proposedBy: {
+                                    accountId: string;
+                                    name: string | null;
+                                    /** @enum {string} */
+                                    as: "convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader";
+                                    at: string;
+                                };
+                                /** @enum {string} */
+                                confirmer: "office" | "convener" | "plenary";
+                                basis: {
+                                    /** @enum {string} */
+                                    kind: "rule";
+                                    ruleType: string;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "default";
+                                    text: string;
+                                };
+                                decidedBy: {
+                                    accountId: string;
+                                    name: string | null;
+                                    as: ("convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader") | null;
+                                    at: string | null;
+                                    note: string | null;
+                                } | null;
+                                meetingId: string | null;
+                                startedMembershipId: string | null;
+                                tookEffectOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提出人员调整建议（成员单位限本单位；经确认后方才生效） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "start";
+                        /** @enum {string} */
+                        roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                        title: string;
+                        /** @default null */
+                        unitId?: string | null;
+                        personId?: string | null;
+                        personName?: string | null;
+                        position?: string | null;
+                        effectiveDate: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "end";
+                        /** Format: uuid */
+                        membershipId: string;
+                        effectiveDate: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "handover";
+                        /** Format: uuid */
+                        membershipId: string;
+                        personId?: string | null;
+                        personName?: string | null;
+                        position?: string | null;
+                        effectiveDate: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "start" | "end" | "handover";
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "rejected";
+                            membershipId: string | null;
+                            /** @enum {string} */
+                            roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            position: string | null;
+                            effectiveDate: string;
+                            reason: string | null;
+                            proposedBy: {
+                                accountId: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                as: "convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader";
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            confirmer: "office" | "convener" | "plenary";
+                            basis: {
+                                /** @enum {string} */
+                                kind: "rule";
+                                ruleType: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "default";
+                                text: string;
+                            };
+                            decidedBy: {
+                                accountId: string;
+                                name: string | null;
+                                as: ("convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader") | null;
+                                at: string | null;
+                                note: string | null;
+                            } | null;
+                            meetingId: string | null;
+                            startedMembershipId: string | null;
+                            tookEffectOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/membership-changes/{proposalId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认人员调整建议（按制度由办公室或召集人确认；全体会议确定的由办公室登记并注明依据） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    proposalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meetingId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "start" | "end" | "handover";
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "rejected";
+                            membershipId: string | null;
+                            /** @enum {string} */
+                            roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            position: string | null;
+                            effectiveDate: string;
+                            reason: string | null;
+                            proposedBy: {
+                                accountId: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                as: "convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader";
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            confirmer: "office" | "convener" | "plenary";
+                            basis: {
+                                /** @enum {string} */
+                                kind: "rule";
+                                ruleType: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "default";
+                                text: string;
+                            };
+                            decidedBy: {
+                                accountId: string;
+                                name: string | null;
+                                as: ("convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader") | null;
+                                at: string | null;
+                                note: string | null;
+                            } | null;
+                            meetingId: string | null;
+                            startedMembershipId: string | null;
+                            tookEffectOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/membership-changes/{proposalId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回人员调整建议（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    proposalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "start" | "end" | "handover";
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "rejected";
+                            membershipId: string | null;
+                            /** @enum {string} */
+                            roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            position: string | null;
+                            effectiveDate: string;
+                            reason: string | null;
+                            proposedBy: {
+                                accountId: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                as: "convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader";
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            confirmer: "office" | "convener" | "plenary";
+                            basis: {
+                                /** @enum {string} */
+                                kind: "rule";
+                                ruleType: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "default";
+                                text: string;
+                            };
+                            decidedBy: {
+                                accountId: string;
+                                name: string | null;
+                                as: ("convener" | "deputy_convener" | "member" | "liaison" | "office_staff" | "group_leader") | null;
+                                at: string | null;
+                                note: string | null;
+                            } | null;
+                            meetingId: string | null;
+                            startedMembershipId: string | null;
+                            tookEffectOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bodies/{bodyId}/groups": {
         parameters: {
             query?: never;
@@ -11674,6 +13078,18 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 }[];
+                                leaders: {
+                                    personId: string;
+                                    personName: string;
+                                    /** @enum {string} */
+                                    title: "组长" | "副组长";
+                                }[];
+                                correction: {
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    reason: string | null;
+                                    parts: ("leadUnits" | "memberUnits" | "leaders")[];
+                                } | null;
                             }[];
                         };
                     };
@@ -11981,6 +13397,18 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            leaders: {
+                                personId: string;
+                                personName: string;
+                                /** @enum {string} */
+                                title: "组长" | "副组长";
+                            }[];
+                            correction: {
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                reason: string | null;
+                                parts: ("leadUnits" | "memberUnits" | "leaders")[];
+                            } | null;
                         };
                     };
                 };
@@ -12238,7 +13666,323 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** 办公室调整工作组的牵头单位、成员单位和组长、副组长（作为更正保存，重新导入制度后仍然有效） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leadUnitIds?: string[] | null;
+                        memberUnitIds?: string[] | null;
+                        leaders?: {
+                            /** Format: uuid */
+                            personId: string;
+                            /** @enum {string} */
+                            title: "组长" | "副组长";
+                        }[] | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "thematic" | "support" | "category";
+                            name: string;
+                            duties: string[];
+                            leadUnits: {
+                                id: string;
+                                name: string;
+                            }[];
+                            memberUnits: {
+                                id: string;
+                                name: string;
+                            }[];
+                            leaders: {
+                                personId: string;
+                                personName: string;
+                                /** @enum {string} */
+                                title: "组长" | "副组长";
+                            }[];
+                            correction: {
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                reason: string | null;
+                                parts: ("leadUnits" | "memberUnits" | "leaders")[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -27234,6 +28978,8 @@ export interface paths {
                                 createdBy: string | null;
                                 openCount: number;
                                 overdueCount: number;
+                                /** @description 列入通报（逾期较久、已报召集人）的事项数 */
+                                escalatedCount: number;
                             }[];
                         };
                     };
@@ -27522,6 +29268,8 @@ export interface paths {
                             createdBy: string | null;
                             openCount: number;
                             overdueCount: number;
+                            /** @description 列入通报（逾期较久、已报召集人）的事项数 */
+                            escalatedCount: number;
                         };
                     };
                 };
@@ -27822,6 +29570,8 @@ export interface paths {
                             createdBy: string | null;
                             openCount: number;
                             overdueCount: number;
+                            /** @description 列入通报（逾期较久、已报召集人）的事项数 */
+                            escalatedCount: number;
                             bodyName: string;
                             items: {
                                 decisionId: string;
@@ -27843,6 +29593,11 @@ export interface paths {
                                 workingDaysLeft: number | null;
                                 workingDaysOverdue: number | null;
                                 latestProgress: string | null;
+                                /**
+                                 * @description 当日所处的督办升级阶段；overdue_convener 即列入通报
+                                 * @enum {string}
+                                 */
+                                rung?: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
                             }[];
                         };
                     };
@@ -28103,6 +29858,2207 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/supervision/rungs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 每项未销号督办事项今日所处的升级阶段 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decisionId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                };
+                                deadline: string;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                rung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                                rungName: string;
+                                /** @description 列入下一期督办通报 */
+                                inCircular: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/supervision/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办升级看板：按升级阶段统计未销号事项 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            today: string;
+                            settings: {
+                                bodyId: string;
+                                /** @description 到期前几个工作日提醒（在通知设置中修改） */
+                                reminderDaysBefore: number;
+                                /** @description 逾期几个工作日后再次督办并升级至主办单位成员 */
+                                memberAfterDays: number;
+                                /** @description 逾期几个工作日后报召集人、副召集人并列入通报 */
+                                convenerAfterDays: number;
+                                /** @description 年底前几天提醒会议次数不足 */
+                                frequencyWarningDays: number;
+                                customized: boolean;
+                                updatedAt: string | null;
+                            };
+                            counts: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                decisionId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                };
+                                deadline: string;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                rung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                                rungName: string;
+                                /** @description 列入下一期督办通报 */
+                                inCircular: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/supervision/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办升级规则（未设置时为默认值） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** @description 到期前几个工作日提醒（在通知设置中修改） */
+                            reminderDaysBefore: number;
+                            /** @description 逾期几个工作日后再次督办并升级至主办单位成员 */
+                            memberAfterDays: number;
+                            /** @description 逾期几个工作日后报召集人、副召集人并列入通报 */
+                            convenerAfterDays: number;
+                            /** @description 年底前几天提醒会议次数不足 */
+                            frequencyWarningDays: number;
+                            customized: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 设置督办升级规则（办公室） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberAfterDays?: number;
+                        convenerAfterDays?: number;
+                        frequencyWarningDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** @description 到期前几个工作日提醒（在通知设置中修改） */
+                            reminderDaysBefore: number;
+                            /** @description 逾期几个工作日后再次督办并升级至主办单位成员 */
+                            memberAfterDays: number;
+                            /** @description 逾期几个工作日后报召集人、副召集人并列入通报 */
+                            convenerAfterDays: number;
+                            /** @description 年底前几天提醒会议次数不足 */
+                            frequencyWarningDays: number;
+                            customized: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/meeting-frequency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议频次执行情况：本年度已召开次数与制度规定次数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            year: number;
+                            today: string;
+                            lines: {
+                                /** @enum {string} */
+                                meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                kindName: string;
+                                year: number;
+                                held: number;
+                                minPerYear: number | null;
+                                met: boolean;
+                                clause: string | null;
+                                sentence: string;
+                                /** @description 如：全体会议：本年度已召开 0 次，至少 1 次 */
+                                text: string;
+                            }[];
+                            warningFrom: string;
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 撤销前移交：未销号督办事项及已办理的移交 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            sunsetDate: string | null;
+                            dissolvedOn: string | null;
+                            openItems: {
+                                decisionId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                };
+                                deadline: string;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                rung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                                rungName: string;
+                                /** @description 列入下一期督办通报 */
+                                inCircular: boolean;
+                            }[];
+                            handovers: {
+                                decisionId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnitName: string;
+                                /** @enum {string} */
+                                action: "transfer_body" | "transfer_unit" | "close";
+                                actionName: string;
+                                successorBody: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                successorUnit: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reason: string;
+                                handedOverAt: string;
+                                handedOverBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/{decisionId}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移交督办事项（后续机构或单位），或说明理由办结（办公室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "transfer_body" | "transfer_unit" | "close";
+                        successorBodyId?: string | null;
+                        successorUnitId?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisionId: string;
+                            itemNo: number;
+                            text: string;
+                            leadUnitName: string;
+                            /** @enum {string} */
+                            action: "transfer_body" | "transfer_unit" | "close";
+                            actionName: string;
+                            successorBody: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            successorUnit: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string;
+                            handedOverAt: string;
+                            handedOverBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

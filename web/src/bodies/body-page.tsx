@@ -19,7 +19,7 @@ import { CharterView } from '../charter/charter-view.tsx';
 import { MeetingsTab } from '../meetings/meetings-tab.tsx';
 import { DecisionsTab } from '../decisions/decisions-tab.tsx';
 import { useMe } from '../auth/auth-context.tsx';
-import { DissolveButton } from './dissolve-button.tsx';
+import { DissolveButton, HandoverButton } from './dissolve-button.tsx';
 import { NotificationSettingsTab } from './notification-settings-tab.tsx';
 
 const OrgChartTab = lazy(() => import('./org-chart-tab.tsx'));
@@ -79,8 +79,8 @@ export function BodyPage() {
         </Suspense>
       ),
     },
-    { key: 'members', label: t('bodyPage.tab.members'), children: <MembersTab bodyId={bodyId} /> },
-    { key: 'groups', label: t('bodyPage.tab.groups'), children: <GroupsTab bodyId={bodyId} /> },
+    { key: 'members', label: t('bodyPage.tab.members'), children: <MembersTab bodyId={bodyId} myRoles={detail.myRoles} myAccountId={me.id} /> },
+    { key: 'groups', label: t('bodyPage.tab.groups'), children: <GroupsTab bodyId={bodyId} office={office} /> },
     { key: 'charter', label: t('bodyPage.tab.charter'), children: charterPane ?? (charter === undefined ? null : <CharterView charter={charter} initialSource={initialSource} />) },
     { key: 'versions', label: t('bodyPage.tab.versions'), children: <VersionsTab bodyId={bodyId} current={detail.currentCharterVersion.version} /> },
     ...(office ? [{ key: 'settings', label: t('notify.tab'), children: <NotificationSettingsTab bodyId={bodyId} /> }] : []),
@@ -95,7 +95,8 @@ export function BodyPage() {
         </h1>
         <StatusTag status={detail.status} />
         {detail.dissolvedOn !== null && <span>{t('bodies.dissolvedOn', { date: detail.dissolvedOn })}</span>}
-        {mayDissolve && <DissolveButton bodyId={bodyId} bodyName={detail.name} />}
+        {mayDissolve && <DissolveButton bodyId={bodyId} bodyName={detail.name} office={office} />}
+        {detail.status === 'dissolved' && office && <HandoverButton bodyId={bodyId} bodyName={detail.name} />}
       </Space>
       <Tabs
         activeKey={tab === 'settings' && !office ? 'overview' : tab}

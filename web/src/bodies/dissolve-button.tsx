@@ -1,6 +1,9 @@
 /**
  * 撤销: dissolves a body (office staff, system administrator) after a confirm dialog asking for the
- * first day the body no longer exists and the basis or reason. A refusal shows the server's message.
+ * first day the body no longer exists and the basis or reason. Before that, the dialog lists the
+ * body's open decided items for the office to hand over (transfer to a successor body or unit, or
+ * close with a reason); the body is dissolved once none is left. A refusal shows the server's
+ * message. `HandoverButton` opens the handover alone for a body already dissolved (e.g. at sunset).
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal } from 'antd';
@@ -11,18 +14,21 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { dissolveBody } from './bodies-api.ts';
 import { todayInShanghai } from '../common/today.ts';
+import { HandoverPanel, useOpenHandoverCount } from '../decisions/handover-panel.tsx';
 
 interface DissolveFormValues {
   on: Dayjs;
   reason: string;
 }
 
-export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName: string }) {
+export function DissolveButton({ bodyId, bodyName, office = true }: { bodyId: string; bodyName: string; /** The account works in the body's office (hands items over) */ office?: boolean }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<DissolveFormValues>();
+  const pending = useOpenHandoverCount(bodyId, open && office);
+  const blocked = office && pending !== null && pending > 0;
   const dissolve = useMutation({
     mutationFn: (values: DissolveFormValues) => dissolveBody(bodyId, { on: values.on.format('YYYY-MM-DD'), reason: values.reason.trim() }),
     onSuccess: () => {
@@ -43,7 +49,8 @@ export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName:
         open={open}
         title={`${t('dissolve.title')} · ${bodyName}`}
         okText={t('dissolve.confirm')}
-        okButtonProps={{ danger: true }}
+        okButtonProps={{ danger: true, disabled: blocked }}
+        width={office ? 720 : undefined}
         cancelText={t('common.cancel')}
         confirmLoading={dissolve.isPending}
         onOk={() => form.submit()}
@@ -53,8 +60,14 @@ export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName:
         }}
         destroyOnHidden
       >
+        <Alert type="warning" showIcon title={t('dissolve.warning')} style={{ marginBottom: 16 }} />
+        {office && (
+          <div style={{ marginBottom: 16 }}>
+            <HandoverPanel bodyId={bodyId} />
+          </div>
+        )}
+        {blocked && <Alert type="error" showIcon title={t('handover.pendingBlock', { count: pending })} style={{ marginBottom: 16 }} data-testid="handover-pending" />}
         <Form<DissolveFormValues> form={form} layout="vertical" name="dissolve-body" initialValues={{ on: dayjs(todayInShanghai()) }} onFinish={(values) => dissolve.mutate(values)}>
-          <Alert type="warning" showIcon title={t('dissolve.warning')} style={{ marginBottom: 16 }} />
           {dissolve.isError && (
             <div style={{ marginBottom: 16 }} data-testid="dissolve-error">
               <ErrorAlert error={dissolve.error} />
@@ -67,6 +80,20 @@ export function DissolveButton({ bodyId, bodyName }: { bodyId: string; bodyName:
             <Input.TextArea rows={3} maxLength={2000} placeholder={t('dissolve.reasonPlaceholder')} />
           </Form.Item>
         </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** The office of a dissolved body hands over the decided items still open. */
+export function HandoverButton({ bodyId, bodyName }: { bodyId: string; bodyName: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t('handover.button')}</Button>
+      <Modal open={open} title={`${t('handover.title')} · ${bodyName}`} footer={null} width={720} onCancel={() => setOpen(false)} destroyOnHidden>
+        <HandoverPanel bodyId={bodyId} />
       </Modal>
     </>
   );

@@ -1,4 +1,7 @@
-/** Members and liaisons as of a chosen date: conveners and deputies, then each member unit's member and liaison. */
+/**
+ * Members and liaisons as of a chosen date: conveners and deputies, then each member unit's member
+ * and liaison; below, the membership change proposals to propose, confirm or return, with history.
+ */
 import { useMemo, useState } from 'react';
 import { Card, DatePicker, Form, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -8,6 +11,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodyUnits, listMemberships, type Membership } from './bodies-api.ts';
 import { todayInShanghai } from '../common/today.ts';
+import { MembershipChangesCard } from './membership-changes-card.tsx';
+import type { MyBodyRole } from './membership-changes-card.tsx';
 
 interface UnitRow {
   unitId: string;
@@ -22,7 +27,7 @@ function personText(membership: Membership, vacant: string): string {
   return membership.position === null ? membership.personName : `${membership.personName}（${membership.position}）`;
 }
 
-export function MembersTab({ bodyId }: { bodyId: string }) {
+export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId: string; myRoles?: MyBodyRole[]; myAccountId?: string }) {
   const { t } = useI18n();
   const [date, setDate] = useState<Dayjs>(() => dayjs(todayInShanghai()));
   const at = date.format('YYYY-MM-DD');
@@ -106,6 +111,7 @@ export function MembersTab({ bodyId }: { bodyId: string }) {
           scroll={{ x: 'max-content' }}
         />
       </Card>
+      <MembershipChangesCard bodyId={bodyId} myRoles={myRoles} myAccountId={myAccountId} units={units.data?.items ?? []} memberships={memberships.data?.items ?? []} />
     </Space>
   );
 }

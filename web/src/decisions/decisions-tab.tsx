@@ -1,8 +1,8 @@
 /**
  * A body's decided items under supervision: filters (unit, status, overdue) kept in the address,
  * a table or a board by status, and charts (overdue by unit, completion over time) loaded on demand.
- * A row opens the decision's detail with its timeline. The circulars view lists the body's status
- * circulars (督办通报).
+ * A row opens the decision's detail with its timeline; each open item shows the rung of the
+ * escalation ladder it stands on (督办阶段). The circulars view lists the body's status circulars (督办通报).
  */
 import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Switch, Table, Typography } from 'antd';
@@ -18,6 +18,8 @@ import { StandingTag } from './standing-tag.tsx';
 import { DecisionStatusTag } from './decision-status-tag.tsx';
 import { DecisionDrawer } from './decision-drawer.tsx';
 import { CircularsPanel } from './circulars-panel.tsx';
+import { RungTag } from './rung-tag.tsx';
+import { listRungs, type EscalationRung } from './supervision-api.ts';
 
 const DecisionCharts = lazy(() => import('./decision-charts.tsx'));
 
@@ -40,6 +42,8 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
     ...(overdue ? { overdue: 'true' as const } : {}),
   };
   const decisions = useQuery({ queryKey: ['decisions', bodyId, query], queryFn: () => listDecisions(bodyId, query), enabled: view !== 'circulars' });
+  const rungs = useQuery({ queryKey: ['decisions', bodyId, 'rungs'], queryFn: () => listRungs(bodyId), enabled: view === 'table' || view === 'board' });
+  const rungOf = new Map((rungs.data?.items ?? []).map((item) => [item.decisionId, item.rung]));
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === '') next.delete(name);
@@ -69,6 +73,14 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
     { title: t('decisions.column.deadline'), dataIndex: 'deadline', key: 'deadline', width: 110 },
     { title: t('decisions.column.standing'), key: 'standing', render: (_value, item) => <StandingTag item={item} /> },
     { title: t('decisions.column.status'), key: 'status', render: (_value, item) => <DecisionStatusTag status={item.status} /> },
+    {
+      title: t('rung.column'),
+      key: 'rung',
+      render: (_value, item) => {
+        const rung = rungOf.get(item.id);
+        return rung === undefined ? null : <RungTag rung={rung} />;
+      },
+    },
   ];
   const items = decisions.data?.items ?? [];
 
@@ -128,7 +140,7 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
           rowClassName={(item) => `lx-decision-row lx-decision-${item.overdue ? 'overdue' : 'ok'}`}
         />
       )}
-      {view === 'board' && <DecisionBoard items={items} onOpen={setOpenId} />}
+      {view === 'board' && <DecisionBoard items={items} onOpen={setOpenId} rungOf={rungOf} />}
       {view === 'charts' && (
         <Suspense fallback={<Spin description={t('charts.loading')} style={{ display: 'block', margin: '40px auto' }} />}>
           <DecisionCharts items={items} />
@@ -141,7 +153,7 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
 }
 
 /** Columns by status, one card per decision. */
-function DecisionBoard({ items, onOpen }: { items: Decision[]; onOpen: (id: string) => void }) {
+function DecisionBoard({ items, onOpen, rungOf }: { items: Decision[]; onOpen: (id: string) => void; rungOf: Map<string, EscalationRung> }) {
   const { t, count } = useI18n();
   return (
     <Row gutter={[12, 12]}>
@@ -161,6 +173,7 @@ function DecisionBoard({ items, onOpen }: { items: Decision[]; onOpen: (id: stri
                         <Typography.Text type="secondary">{item.leadUnit.name}</Typography.Text>
                       </div>
                       <StandingTag item={item} />
+                      {rungOf.has(item.id) && <RungTag rung={rungOf.get(item.id) ?? 'none'} />}
                     </Card>
                   ))}
                 </Space>

@@ -4,8 +4,10 @@ import { adminEn } from './admin-messages.ts';
 import { workspaceEn } from './workspace-messages.ts';
 import { meetingEn } from './meeting-messages.ts';
 import { decisionEn } from './decision-messages.ts';
+import { supervisionEn } from './supervision-messages.ts';
 import { registryEn } from './registry-messages.ts';
 import { calendarEn } from './calendar-messages.ts';
+import { membershipEn } from './membership-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -305,6 +307,8 @@ export const enMessages: Record<MessageKey, string> = {
   ...workspaceEn,
   ...meetingEn,
   ...decisionEn,
+  ...supervisionEn,
   ...registryEn,
   ...calendarEn,
+  ...membershipEn,
 };

@@ -7,8 +7,10 @@ import { adminZh } from './admin-messages.ts';
 import { workspaceZh } from './workspace-messages.ts';
 import { meetingZh } from './meeting-messages.ts';
 import { decisionZh } from './decision-messages.ts';
+import { supervisionZh } from './supervision-messages.ts';
 import { registryZh } from './registry-messages.ts';
 import { calendarZh } from './calendar-messages.ts';
+import { membershipZh } from './membership-messages.ts';
 
 export const zhMessages = {
   'app.name': '联席',
@@ -308,8 +310,10 @@ export const zhMessages = {
   ...workspaceZh,
   ...meetingZh,
   ...decisionZh,
+  ...supervisionZh,
   ...registryZh,
   ...calendarZh,
+  ...membershipZh,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhMessages;

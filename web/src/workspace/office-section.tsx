@@ -1,4 +1,4 @@
-/** Office staff: a dashboard card per body whose office the account works in. */
+/** Office staff: a dashboard card per body whose office the account works in (open items by rung, meeting frequency). */
 import { Card, Col, Descriptions, Row, Skeleton, Tag, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { listDecisions } from '../decisions/decisions-api.ts';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { getBody, type BodyDetail } from '../bodies/bodies-api.ts';
 import { FlagTags, StatusTag } from '../bodies/body-labels.tsx';
 import { SunsetTag } from '../bodies/sunset-tag.tsx';
+import { EscalationCounts, FrequencyLines } from './supervision-summary.tsx';
 
 /** At most this many dashboards; the rest are in the registry. */
 const SHOWN = 12;
@@ -43,6 +44,8 @@ function BodyDashboard({ body }: { body: BodyDetail }) {
               </Link>
             ),
           },
+          { key: 'rungs', label: t('rung.dashboard'), children: <EscalationCounts bodyId={body.id} /> },
+          { key: 'frequency', label: t('frequency.label'), children: <FrequencyLines bodyId={body.id} /> },
           { key: 'sunset', label: t('workspace.sunset'), children: <SunsetTag sunsetDate={body.sunsetDate} /> },
           { key: 'flags', label: t('workspace.flags'), children: <FlagTags flags={body.flags} /> },
         ]}

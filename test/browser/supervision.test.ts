@@ -1,0 +1,169 @@
+/**
+ * Escalating supervision and the dissolution handover in a real browser. Two decided items are
+ * assigned in an example body (written through the same service the minutes' issue calls — the
+ * meetings browser test drives that path through the UI), one long overdue and one due soon. The
+ * office staff sees each item's rung of the escalation ladder, the workspace dashboard of items by
+ * rung and the meeting-frequency line, then dissolves the body through the handover dialog: one item
+ * closed with a reason, one transferred to a successor body. No API call besides the harness's own
+ * account setup; no console errors; screenshots under test-results/.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { bodies, bodyUnits } from '../../src/db/schema/bodies.ts';
+import { meetings, minutes } from '../../src/db/schema/meetings.ts';
+import { addDays } from '../../src/domain/calendar/iso-date.ts';
+import { assignDecidedItems } from '../../src/services/decisions/assign-decided-items.ts';
+import { chromiumAvailable, harnessToday, openPage, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, TrackedPage } from './harness.ts';
+import { ME_401, signIn, visible } from './steps.ts';
+
+const available = chromiumAvailable();
+const OVERDUE_TEXT = '浏览器测试：逾期已久的督办事项';
+const SOON_TEXT = '浏览器测试：即将到期的督办事项';
+
+/** Chooses `optionText` in the open antd Select dropdown. */
+async function choose(page: Page, optionText: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
+  await visible(option);
+  await option.click();
+  await option.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 120_000 }, () => {
+  let harness: Harness;
+  let body: { id: string; name: string };
+  let successor: { id: string; name: string };
+  let current: TrackedPage | null = null;
+  let currentName = '';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    const { db } = harness.server.database.handle;
+    const today = harnessToday(harness);
+    // An example body without a sunset date (the handover dissolves it), and another one to succeed it
+    const list = await db
+      .select({ id: bodies.id, name: bodies.name })
+      .from(bodies)
+      .where(eq(bodies.status, 'active'))
+      .orderBy(sql`${bodies.sunsetDate} NULLS FIRST`, asc(bodies.name));
+    const [first, second] = list;
+    if (!first || !second) throw new Error('the example bodies are missing');
+    body = first;
+    successor = second;
+    const [unit] = await db
+      .select({ unitId: bodyUnits.unitId })
+      .from(bodyUnits)
+      .where(and(eq(bodyUnits.bodyId, body.id), isNull(bodyUnits.validTo)))
+      .orderBy(desc(bodyUnits.lead), asc(bodyUnits.validFrom))
+      .limit(1);
+    const leadUnitId = unit?.unitId;
+    if (leadUnitId === undefined) throw new Error('the body has no member unit');
+    const issuedOn = addDays(today, -45);
+    const at = harness.clock.now();
+    await db.transaction(async (tx) => {
+      const meetingId = randomUUID();
+      const minutesId = randomUUID();
+      await tx.insert(meetings).values({ id: meetingId, bodyId: body.id, kind: 'plenary', kindName: '全体会议', title: '浏览器测试会议', startsAt: new Date(`${issuedOn}T09:00:00+08:00`), status: 'minutes_issued', createdAt: at, updatedAt: at });
+      await tx.insert(minutes).values({ id: minutesId, meetingId, bodyId: body.id, status: 'issued', title: '浏览器测试会议纪要', proceedings: '会议研究了有关事项。', year: Number(issuedOn.slice(0, 4)), number: 90, issuedOn, issuedAt: at, createdAt: at, updatedAt: at });
+      await assignDecidedItems(tx, {
+        bodyId: body.id,
+        meetingId,
+        minutesId,
+        issuedOn,
+        items: [
+          { text: OVERDUE_TEXT, leadUnitId, coUnitIds: [], deadline: { kind: 'date', date: addDays(today, -30) } },
+          { text: SOON_TEXT, leadUnitId, coUnitIds: [], deadline: { kind: 'date', date: addDays(today, 1) } },
+        ],
+        origin: { actorId: null, requestId: null, clientAddress: 'browser-test', at },
+      });
+    });
+  }, 180_000);
+
+  afterEach(async () => {
+    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
+    current = null;
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function signedIn(name: string): Promise<TrackedPage> {
+    current = await openPage(harness);
+    currentName = name;
+    const tracked = current;
+    tracked.expect(ME_401);
+    await tracked.page.goto('/');
+    await tracked.page.waitForURL('**/sign-in');
+    await signIn(tracked.page, harness.staff.username, harness.staff.password);
+    await tracked.page.waitForURL('**/workspace');
+    return tracked;
+  }
+
+  it('shows each decided item’s rung, the dashboard by rung and the meeting-frequency line', async () => {
+    const tracked = await signedIn('supervision-rungs');
+    const { page } = tracked;
+    // The workspace's office dashboard: items by rung, and the frequency line of the charter
+    const card = page.locator('.lx-dashboard-card', { has: page.getByRole('link', { name: body.name, exact: true }) });
+    await visible(card.getByTestId('escalation-counts'));
+    await visible(card.getByRole('link', { name: '逾期报召集人 1' }));
+    await visible(card.getByRole('link', { name: '临期提醒 1' }));
+    await visible(card.getByTestId('frequency-lines').or(card.getByText('制度未规定会议频次')));
+    // The decisions tab: the rung on each item
+    await page.goto(`/bodies/${body.id}?tab=decisions`);
+    const overdueRow = page.locator('tr', { has: page.getByText(OVERDUE_TEXT) });
+    await visible(overdueRow.getByTestId('rung-tag').filter({ hasText: '逾期报召集人' }));
+    const soonRow = page.locator('tr', { has: page.getByText(SOON_TEXT) });
+    await visible(soonRow.getByTestId('rung-tag').filter({ hasText: '临期提醒' }));
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('supervision-rungs');
+  });
+
+  it('hands every open item over in the dissolution dialog, then dissolves the body', async () => {
+    const tracked = await signedIn('supervision-handover');
+    const { page } = tracked;
+    await page.goto(`/bodies/${body.id}`);
+    await visible(page.getByRole('heading', { name: body.name, level: 1 }));
+    await page.getByRole('button', { name: /撤\s*销/ }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText('待移交事项（2 项）'));
+    await visible(dialog.getByTestId('handover-pending'));
+    expect(await dialog.getByRole('button', { name: '确认撤销' }).isDisabled()).toBe(true);
+
+    // The long-overdue item: closed with a reason (a reason is required first)
+    const overdueItem = dialog.getByTestId('handover-item').filter({ hasText: OVERDUE_TEXT });
+    await visible(overdueItem.getByTestId('rung-tag').filter({ hasText: '逾期报召集人' }));
+    await overdueItem.getByRole('button', { name: /办\s*理/ }).click();
+    await visible(overdueItem.getByText('请填写移交或办结的理由'));
+    await overdueItem.getByLabel('移交或办结理由').fill('机构撤销，该事项不再推进');
+    await overdueItem.getByRole('button', { name: /办\s*理/ }).click();
+    await visible(dialog.getByText('待移交事项（1 项）'));
+
+    // The other: transferred to a successor body
+    const soonItem = dialog.getByTestId('handover-item').filter({ hasText: SOON_TEXT });
+    await soonItem.getByLabel('办理方式').click();
+    await choose(page, '移交后续机构');
+    await soonItem.getByLabel('后续机构').click();
+    await choose(page, successor.name);
+    await soonItem.getByLabel('移交或办结理由').fill('职责转入后续机构');
+    await soonItem.getByRole('button', { name: /办\s*理/ }).click();
+    await visible(dialog.getByText('没有待移交的督办事项'));
+    await visible(dialog.getByText('已办理移交（2 项）'));
+    await visible(dialog.getByTestId('handover-record').filter({ hasText: successor.name }));
+
+    // Now the body can be dissolved
+    await dialog.getByLabel('撤销依据或理由').fill('浏览器测试：工作任务已完成，予以撤销');
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await visible(page.getByText('机构已撤销'));
+    await visible(page.getByText('已撤销', { exact: true }));
+    // The transferred item is the successor's now
+    await page.goto(`/bodies/${successor.id}?tab=decisions`);
+    await visible(page.locator('tr', { has: page.getByText(SOON_TEXT) }).getByTestId('rung-tag').filter({ hasText: '临期提醒' }));
+    expect(await unlabelledFields(page)).toEqual([]);
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('supervision-handover');
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The office's supervision at a glance, per body: open items by rung of the escalation ladder, and
+ * the meeting-frequency compliance lines of the charter ("全体会议：本年度已召开 0 次，至少 1 次").
+ */
+import { Skeleton, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { RungTag } from '../decisions/rung-tag.tsx';
+import { ESCALATION_RUNGS, getEscalationDashboard, getMeetingFrequency } from '../decisions/supervision-api.ts';
+
+/** Open items by rung, highest first; rungs with no item are left out. */
+export function EscalationCounts({ bodyId }: { bodyId: string }) {
+  const { t } = useI18n();
+  const dashboard = useQuery({ queryKey: ['decisions', bodyId, 'escalation-dashboard'], queryFn: () => getEscalationDashboard(bodyId) });
+  if (dashboard.isError) return <ErrorAlert error={dashboard.error} />;
+  if (dashboard.data === undefined) return <Skeleton.Input active size="small" />;
+  const counts = dashboard.data.counts;
+  const shown = [...ESCALATION_RUNGS].reverse().filter((rung) => (counts[rung] ?? 0) > 0);
+  if (shown.length === 0) return <Typography.Text type="secondary">{t('rung.dashboardEmpty')}</Typography.Text>;
+  return (
+    <Space size={[4, 4]} wrap data-testid="escalation-counts">
+      {shown.map((rung) => (
+        <Link key={rung} to={`/bodies/${bodyId}?tab=decisions`} aria-label={`${t(`rung.${rung}`)} ${counts[rung] ?? 0}`}>
+          <RungTag rung={rung} />
+          <Tag>{counts[rung] ?? 0}</Tag>
+        </Link>
+      ))}
+    </Space>
+  );
+}
+
+/** The charter's meeting-frequency lines for this year. */
+export function FrequencyLines({ bodyId }: { bodyId: string }) {
+  const { t } = useI18n();
+  const frequency = useQuery({ queryKey: ['meeting-frequency', bodyId], queryFn: () => getMeetingFrequency(bodyId) });
+  if (frequency.isError) return <ErrorAlert error={frequency.error} />;
+  if (frequency.data === undefined) return <Skeleton.Input active size="small" />;
+  if (frequency.data.lines.length === 0) return <Typography.Text type="secondary">{t('frequency.none')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={2} data-testid="frequency-lines">
+      {frequency.data.lines.map((line) => (
+        <span key={`${line.meetingKind}-${line.sentence}`} title={line.sentence}>
+          <Tag color={line.met ? 'green' : 'orange'}>{line.met ? t('frequency.met') : t('frequency.short')}</Tag>
+          {line.text}
+        </span>
+      ))}
+    </Space>
+  );
+}
