@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test tiers, one Vitest project each (`npm test` runs them all; `npm run test:<tier>` runs one):
- * - fast (+ fast-process): pure code — the domain, pure web helpers, config parsing. No database, no server, no DOM.
- *   Threads without per-file isolation (the modules are pure, so sharing the module cache between
+ * - fast (+ fast-process): pure code — the domain, pure web helpers, config parsing. No database,
+ *   no server, no DOM. Threads without per-file isolation (the modules are pure, so sharing the module cache between
  *   files of a worker is safe and saves most of the import time). Budget: 10 s wall.
  * - properties: the property tests of the fast tier again, with their full number of runs.
  * - web: React components of web/src rendered in happy-dom with Testing Library (forms, lists).
@@ -23,6 +23,13 @@ const PROPERTY_TESTS = [
   'test/domain/charter-gates/gate-properties.test.ts',
 ];
 
+/**
+ * The pure projects use every core (Vitest's default leaves one free: a single worker on a two-core
+ * machine) and run first, as group 0; the database tiers keep the default, as group 1 (projects of
+ * one group must agree on their worker count).
+ */
+const PURE_PARALLELISM = { maxWorkers: '100%', sequence: { groupOrder: 0 } } as const;
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -36,6 +43,7 @@ export default defineConfig({
           exclude: [...PROCESS_WIDE],
           pool: 'threads',
           isolate: false,
+          ...PURE_PARALLELISM,
           // Property tests make a fifth of their runs here; the `properties` project makes them all.
           env: { LIANXI_PROPERTY_RUNS: 'quick' },
         },
@@ -48,6 +56,7 @@ export default defineConfig({
           name: 'fast-process',
           include: [...PROCESS_WIDE],
           pool: 'forks',
+          ...PURE_PARALLELISM,
         },
       },
       {
@@ -58,6 +67,7 @@ export default defineConfig({
           include: [...PROPERTY_TESTS],
           pool: 'threads',
           isolate: false,
+          ...PURE_PARALLELISM,
           env: { LIANXI_PROPERTY_RUNS: 'full' },
         },
       },
@@ -65,6 +75,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'web',
+          sequence: { groupOrder: 1 },
           include: ['test/web-components/**/*.test.tsx'],
           environment: 'happy-dom',
           environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },
@@ -77,6 +88,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'services',
+          sequence: { groupOrder: 1 },
           include: ['test/services/**/*.test.ts'],
           pool: 'forks',
         },
@@ -85,6 +97,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: [
             'test/integration/**/*.test.ts',
             'test/cli/**/*.test.ts',

@@ -1,6 +1,7 @@
 /** Contract of the decision routes: decided items under supervision (督办), their progress, extensions. */
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './body-common.ts';
+import { escalationRungSchema } from './supervision.ts';
 
 export const decisionStatusSchema = z.enum(['assigned', 'in_progress', 'completion_reported', 'closed']);
 
@@ -27,6 +28,7 @@ export const decisionItemSchema = z.object({
   standingProvisional: z.boolean(),
   completionReportedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  escalationRung: escalationRungSchema,
 });
 export type DecisionItemResponse = z.infer<typeof decisionItemSchema>;
 

@@ -8,8 +8,8 @@ const INSIDE_BODY = ['office_staff', 'convener', 'deputy_convener', 'member', 'l
  *
  * The coarse check: the office runs meetings; liaisons (and members) propose agenda items and
  * attach materials for their own unit only; conveners and deputies decide agenda items, approve
- * observers and sign off minutes. On top of it every service checks the body's own charter
- * (presider, agenda_approval, attendance, minutes_signoff …) with memberships valid on the day.
+ * observers, sign off minutes and sign notices. On top of it every service makes one call of the
+ * charter gates (src/domain/charter-gates/, through charter-gate.ts) with the roles held on the day.
  */
 export const meetingActions = declareActions({
   'meeting.read': { description: '查看会议、议题、材料、参会人员和出席情况', scope: 'body', bodyRoles: INSIDE_BODY },
@@ -49,5 +49,9 @@ export const meetingActions = declareActions({
     bodyRoles: ['office_staff', 'convener', 'deputy_convener'],
   },
   'minutes.issue': { description: '印发会议纪要', scope: 'body', bodyRoles: ['office_staff'] },
-  'meeting.issue_notice': { description: '以本机构名义印发会议通知', scope: 'body', bodyRoles: ['office_staff'] },
+  'meeting.issue_notice': {
+    description: '以本机构名义签发、印发会议通知（按制度规定的人员）',
+    scope: 'body',
+    bodyRoles: ['office_staff', 'convener', 'deputy_convener'],
+  },
 });

@@ -15,8 +15,6 @@ import {
   toChainedRow,
 } from '../repositories/audit-repository.ts';
 import type { AuditFilter } from '../repositories/audit-repository.ts';
-import type { Clock } from '../config/clock.ts';
-import { systemClock } from '../config/clock.ts';
 
 export interface AuditEntry {
   /** The signed-in account, or null for the system / CLI / an unknown user. */
@@ -31,8 +29,8 @@ export interface AuditEntry {
   after: unknown;
   requestId: string | null;
   clientAddress: string | null;
-  /** When the change happened; defaults to now (pass the request's clock when you have one). */
-  at?: Date;
+  /** When the change happened: the request's clock (never read here). */
+  at: Date;
 }
 
 /**
@@ -40,9 +38,9 @@ export interface AuditEntry {
  * so concurrent transactions append one after another to one chain. Call it inside the
  * `db.transaction` of the change it records.
  */
-export async function recordAudit(tx: DbOrTx, entry: AuditEntry, clock: Clock = systemClock): Promise<void> {
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   const head = await lockChainHead(tx);
-  const at = entry.at ?? clock.now();
+  const at = entry.at;
   const row = chainAuditRow(head, {
     occurredAt: at.toISOString(),
     actorId: entry.actorId,
@@ -62,7 +60,8 @@ export interface AuditOrigin {
   actorId: string | null;
   requestId: string | null;
   clientAddress: string | null;
-  at?: Date;
+  /** The instant of the request (its clock): every change a request makes happens at this time. */
+  at: Date;
 }
 
 export interface AuditRecord {

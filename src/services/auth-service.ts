@@ -20,7 +20,7 @@ import {
   insertSession,
   touchSession,
 } from '../repositories/session-repository.ts';
-import { accountSnapshot } from './account-service.ts';
+import { accountSnapshot } from './accounts/account-views.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { assertPasswordAcceptable, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../config/clock.ts';
-import { systemClock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Charter } from '../domain/charter/charter-types.ts';
 import { importCharter } from '../domain/charter/import-charter.ts';
@@ -201,9 +200,9 @@ export interface PublishResult {
  */
 export async function publishBody(
   db: Database,
-  options: { text: string; corrections?: CharterCorrections | null; origin: AuditOrigin; clock?: Clock },
+  options: { text: string; corrections?: CharterCorrections | null; origin: AuditOrigin; clock: Clock },
 ): Promise<PublishResult> {
-  const clock = options.clock ?? systemClock;
+  const { clock } = options;
   const charter = importWithCorrections(options.text, options.corrections);
   const facts = bodyFacts(charter);
   const hash = textHash(options.text);
@@ -265,10 +264,10 @@ export async function reimportCharter(
     corrections?: CharterCorrections | null;
     effectiveDate?: string;
     origin: AuditOrigin;
-    clock?: Clock;
+    clock: Clock;
   },
 ): Promise<ReimportResult> {
-  const clock = options.clock ?? systemClock;
+  const { clock } = options;
   const charter = importWithCorrections(options.text, options.corrections);
   const facts = bodyFacts(charter);
   const hash = textHash(options.text);

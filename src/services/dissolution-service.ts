@@ -63,7 +63,6 @@ export async function dissolveBody(db: Database, options: DissolveBodyOptions): 
         after: { status: 'dissolved', dissolvedOn: options.on, reason: options.reason },
         at: now,
       },
-      options.clock,
     );
     return getBodyRow(tx, { bodyId: body.id });
   });
@@ -97,7 +96,6 @@ export async function dissolveBodiesPastSunset(db: Database, options: { clock: C
           after: { status: 'dissolved', dissolvedOn: on },
           at: now,
         },
-        options.clock,
       );
       return true;
     });

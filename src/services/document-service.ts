@@ -241,7 +241,6 @@ export async function createCalendarFeedToken(db: Database, options: { accountId
         after: { id: created.id, accountId: options.accountId },
         at,
       },
-      options.clock,
     );
     return created;
   });
@@ -257,7 +256,6 @@ export async function revokeCalendarFeedToken(db: Database, options: { accountId
     await recordAudit(
       tx,
       { ...options.origin, action: 'calendar_feed.revoke', entityType: 'calendar_feed_token', entityId: revoked.id, before: { id: revoked.id }, after: { revokedAt: at.toISOString() }, at },
-      options.clock,
     );
     return { revoked: true };
   });

@@ -48,7 +48,7 @@ export async function updateSecuritySettings(options: {
   origin: AuditOrigin;
 }): Promise<SecuritySettings> {
   const { db, config, settings, origin } = options;
-  const at = origin.at ?? new Date();
+  const at = origin.at;
   return db.transaction(async (tx) => {
     const before = await getSecuritySettings(tx, config);
     await writeSetting(tx, SECURITY_SETTINGS_KEY, settings, at, origin.actorId);

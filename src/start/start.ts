@@ -9,8 +9,8 @@ import type { AppConfig } from '../config/config.ts';
 import { configuredClock } from '../config/clock.ts';
 import type { Clock } from '../config/clock.ts';
 import { SYSTEM_ROLE_LABELS } from '../policy/roles.ts';
-import { bootstrapAdministrators } from '../services/account-service.ts';
-import type { BootstrapResult } from '../services/account-service.ts';
+import { bootstrapAdministrators } from '../services/accounts/create-account.ts';
+import type { BootstrapResult } from '../services/accounts/create-account.ts';
 import { buildApp } from '../server/app.ts';
 import type { LianxiApp } from '../server/app.ts';
 import { createLogger } from '../server/logger.ts';
@@ -71,7 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (database.migration !== null && database.migration.applied.length > 0) {
       logger.info({ applied: database.migration.applied }, 'migrations applied');
     }
-    const bootstrap = await bootstrapAdministrators({ db, config, clock });
+    const bootstrap = await bootstrapAdministrators(db, { config, clock });
     for (const hook of options.hooks ?? registeredHooks) {
       const stop = await hook.run({ db, config, clock, logger, examples: options.examples ?? true, print });
       if (typeof stop === 'function') stoppers.push(stop);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/main.ts';
+import { systemClock } from '../../src/config/clock.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { meetings, minutes } from '../../src/db/schema/meetings.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -60,7 +61,7 @@ describe('lianxi minutes render', () => {
     const ids = { meeting: randomUUID(), minutes: randomUUID(), body: '' };
     try {
       await migrate(handle);
-      const published = await publishBody(handle.db, { text, origin: { actorId: null, requestId: null, clientAddress: 'test' } });
+      const published = await publishBody(handle.db, { text, origin: { actorId: null, requestId: null, clientAddress: 'test', at: new Date() }, clock: systemClock });
       ids.body = published.body.id;
       const at = new Date('2024-03-05T02:00:00Z');
       await handle.db.insert(meetings).values({

@@ -129,6 +129,7 @@ describe('circular and ledger rows', () => {
     minutesYear: 2024,
     minutesNumber: 4,
     latestProgress: { text: '已起草', at: '2024-03-20T17:00:00Z', unitId: 'u1' },
+    escalationRung: 'none',
   };
 
   it('counts overdue as negative working days left and dates progress in Asia/Shanghai', () => {

@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { verifyAudit } from '../../src/services/audit-service.ts';
 import { createBackup, parseBackup, restoreBackupFile, writeBackupFile } from '../../src/services/backup-service.ts';
-import { bootstrapAdministrators } from '../../src/services/account-service.ts';
+import { bootstrapAdministrators } from '../../src/services/accounts/create-account.ts';
 import { createFreshPostgresDatabase, describeDatabases, uniqueSuffix } from './harness.ts';
 
 describeDatabases('backup and restore', (t) => {
@@ -27,7 +27,7 @@ describeDatabases('backup and restore', (t) => {
   }
 
   it('restores into an empty database with identical data and an intact audit chain', async () => {
-    await bootstrapAdministrators({ db: t.db, config: t.config, clock: t.clock });
+    await bootstrapAdministrators(t.db, { config: t.config, clock: t.clock });
     const security = await t.createAccount({ systemRoles: ['security_admin'], displayName: '备份测试 "引号" \\ 反斜杠' });
     const cookie = await t.signIn(security);
     const app = await t.app();

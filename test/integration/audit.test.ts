@@ -123,6 +123,7 @@ describeDatabases('audit trail', (t) => {
           after: { x: 1 },
           requestId: null,
           clientAddress: null,
+          at: new Date(),
         });
         throw new Error('change failed');
       }),

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { accounts } from '../../src/db/schema/platform.ts';
 import { eq } from 'drizzle-orm';
-import { bootstrapAdministrators } from '../../src/services/account-service.ts';
+import { bootstrapAdministrators } from '../../src/services/accounts/create-account.ts';
 import { cookieHeader, describeDatabases, signIn, strongPassword } from './harness.ts';
 import { publishTestBody } from './factories/bodies.ts';
 
@@ -139,8 +139,8 @@ describeDatabases('auth', (t) => {
 
   it('creates the three administrators once, each forced to change the password first', async () => {
     // Simulate a first start on this database: the bootstrap marker is absent in a fresh database.
-    const first = await bootstrapAdministrators({ db: t.db, config: t.config, clock: t.clock });
-    const second = await bootstrapAdministrators({ db: t.db, config: t.config, clock: t.clock });
+    const first = await bootstrapAdministrators(t.db, { config: t.config, clock: t.clock });
+    const second = await bootstrapAdministrators(t.db, { config: t.config, clock: t.clock });
     expect(second.created).toEqual([]);
     expect(first.created.map((a) => [a.username, a.role])).toEqual([
       ['sysadmin', 'system_admin'],

@@ -31,7 +31,8 @@ import { migrate } from '../../src/db/migrate.ts';
 import type { AccountRow } from '../../src/db/schema/platform.ts';
 import type { GrantableBodyRole, SystemRole } from '../../src/policy/roles.ts';
 import { updateAccount } from '../../src/repositories/account-repository.ts';
-import { createAccount as createAccountService, grantRole } from '../../src/services/account-service.ts';
+import { grantRole } from '../../src/services/accounts/account-roles.ts';
+import { createAccount as createAccountService } from '../../src/services/accounts/create-account.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { BuildAppOptions, LianxiApp } from '../../src/server/app.ts';
 
@@ -136,8 +137,7 @@ export class TestContext {
     const username = options.username ?? `u${uniqueSuffix()}`;
     const password = options.password ?? strongPassword();
     const origin = { actorId: null, requestId: null, clientAddress: 'test-factory', at: this.clock.now() };
-    const { account } = await createAccountService({
-      db: this.db,
+    const { account } = await createAccountService(this.db, {
       config: this.config,
       clock: this.clock,
       username,
@@ -148,8 +148,7 @@ export class TestContext {
       origin,
     });
     for (const grant of options.bodyGrants ?? []) {
-      await grantRole({
-        db: this.db,
+      await grantRole(this.db, {
         clock: this.clock,
         accountId: account.id,
         change: { kind: 'body', bodyId: grant.bodyId, role: grant.role },

@@ -209,7 +209,7 @@ describe('policy matrix (body-scoped actions)', () => {
       'meeting.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
       'meeting.manage': { office_staff: 'body' },
       'meeting.delegate': { convener: 'body' },
-      'meeting.issue_notice': { office_staff: 'body' },
+      'meeting.issue_notice': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
       'agenda.propose': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
       'agenda.decide': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
       'material.attach': { office_staff: 'body', liaison: 'own_unit' },

@@ -12,7 +12,7 @@ import { SweepScheduler } from '../../src/services/sweep-scheduler.ts';
 import { sweepEscalations } from '../../src/services/supervision/escalation-sweep.ts';
 import { describeDatabases } from './harness.ts';
 import type { TestContext } from './harness.ts';
-import { foundingText, personUser, publishTestBody } from './factories/bodies.ts';
+import { foundingText, personUser } from './factories/bodies.ts';
 import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
 import type { DecisionBody } from './factories/decisions.ts';
 

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { GrantableBodyRole, SystemRole } from '../../src/policy/roles.ts';
-import { createAccount, grantRole } from '../../src/services/account-service.ts';
+import { createAccount } from '../../src/services/accounts/create-account.ts';
+import { grantRole } from '../../src/services/accounts/account-roles.ts';
 import { publishBody } from '../../src/services/charter-service.ts';
 import { getBodyDetail } from '../../src/services/body-service.ts';
 import { listMemberships } from '../../src/services/membership-service.ts';
@@ -46,8 +47,7 @@ export async function account(
 ): Promise<ServiceAccount> {
   const username = `s${uniqueSuffix()}`;
   const origin = s.origin();
-  const { account: created } = await createAccount({
-    db: s.db,
+  const { account: created } = await createAccount(s.db, {
     config: s.config,
     clock: s.clock,
     username,
@@ -58,7 +58,7 @@ export async function account(
     origin,
   });
   for (const grant of options.bodyGrants ?? []) {
-    await grantRole({ db: s.db, clock: s.clock, accountId: created.id, change: { kind: 'body', bodyId: grant.bodyId, role: grant.role }, origin });
+    await grantRole(s.db, { clock: s.clock, accountId: created.id, change: { kind: 'body', bodyId: grant.bodyId, role: grant.role }, origin });
   }
   return { id: created.id, username: created.username };
 }

@@ -4,6 +4,7 @@
  * eslint.config.js (`no-restricted-imports`); here they are resolved file by file, so a failure
  * names the importing file, the imported file and the rule. See docs/ARCHITECTURE.md, *Layers*.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildImportGraph, findCycles } from './import-graph.ts';
@@ -121,5 +122,21 @@ describe('the import graph of src/ and web/src/', () => {
 
   it('keeps every layer rule', () => {
     expect(layerViolations(graph.edges, LAYER_RULES), 'imports from a lower layer to a higher one').toEqual([]);
+  });
+});
+
+describe('docs/ARCHITECTURE.md', () => {
+  const doc = readFileSync(new URL('../../docs/ARCHITECTURE.md', import.meta.url), 'utf8');
+
+  it('names every folder that holds source files (its folder map follows the code)', () => {
+    const graph = buildImportGraph(repoRoot, ['src', 'web/src']);
+    const folders = [...new Set(graph.files.map((file) => file.slice(0, file.lastIndexOf('/'))))].sort();
+    expect(folders.length).toBeGreaterThan(30);
+    const unnamed = folders.filter((folder) => !doc.includes(`\`${folder}/`) && !doc.includes(`\`${folder}\``));
+    expect(unnamed, 'folders the architecture document does not name').toEqual([]);
+  });
+
+  it('has no hole', () => {
+    expect(doc).not.toMatch(/to be written|TODO|TBD/i);
   });
 });

@@ -5,6 +5,7 @@
  * time. Exit code 0 when every file was published or already there, 2 otherwise.
  */
 import { readFileSync } from 'node:fs';
+import { systemClock } from '../../config/clock.ts';
 import { isAppError } from '../../errors/app-error.ts';
 import { publishBody } from '../../services/charter-service.ts';
 import { cliOrigin, withDatabase } from './command-support.ts';
@@ -46,7 +47,7 @@ export async function publishCharterFiles(
         continue;
       }
       try {
-        const { body, version } = await publishBody(handle.db, { text: read.text, origin: cliOrigin('charter-publish') });
+        const { body, version } = await publishBody(handle.db, { text: read.text, origin: cliOrigin('charter-publish'), clock: systemClock });
         results.push({ file, outcome: 'published', bodyId: body.id, name: body.name, version: version.version, error: null });
       } catch (error) {
         if (!isAppError(error)) throw error;

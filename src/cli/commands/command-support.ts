@@ -16,7 +16,7 @@ export function cliOrigin(command: string): AuditOrigin {
   } catch {
     // no passwd entry
   }
-  return { actorId: null, requestId: `cli-${command}-${randomUUID()}`, clientAddress: `cli:${user}@${os.hostname()}` };
+  return { actorId: null, requestId: `cli-${command}-${randomUUID()}`, clientAddress: `cli:${user}@${os.hostname()}`, at: new Date() };
 }
 
 /** Runs a command body with the configured (migrated) database, closing it after. */

@@ -4,7 +4,9 @@ import { AppError } from '../../errors/app-error.ts';
 import { systemClock } from '../../config/clock.ts';
 import { GRANTABLE_BODY_ROLES, SYSTEM_ROLES } from '../../policy/roles.ts';
 import type { GrantableBodyRole, SystemRole } from '../../policy/roles.ts';
-import { createAccount, getAccountByUsername, grantRole } from '../../services/account-service.ts';
+import { grantRole } from '../../services/accounts/account-roles.ts';
+import { getAccountByUsername } from '../../services/accounts/account-views.ts';
+import { createAccount } from '../../services/accounts/create-account.ts';
 import { cliOrigin, runAction, withDatabase } from './command-support.ts';
 
 function parseSystemRole(value: string): SystemRole {
@@ -27,8 +29,7 @@ export function registerUserCommand(program: Command): void {
       runAction(async (username: string, options: { name: string; role?: string; person?: string }) => {
         const roles = options.role === undefined ? [] : [parseSystemRole(options.role)];
         await withDatabase(async ({ handle }, config) => {
-          const { account, oneTimePassword } = await createAccount({
-            db: handle.db,
+          const { account, oneTimePassword } = await createAccount(handle.db, {
             config,
             clock: systemClock,
             username,
@@ -51,23 +52,21 @@ export function registerUserCommand(program: Command): void {
     .action(
       runAction(async (username: string, options: { role: string; body?: string }) => {
         await withDatabase(async ({ handle }) => {
-          const account = await getAccountByUsername(handle.db, username);
+          const account = await getAccountByUsername(handle.db, { username });
           if (options.body !== undefined) {
             if (!(GRANTABLE_BODY_ROLES as readonly string[]).includes(options.role)) {
               throw new AppError('invalid_role', 400, `机构内可直接授予的角色为 ${GRANTABLE_BODY_ROLES.join(' / ')}`, {
                 field: 'role',
               });
             }
-            await grantRole({
-              db: handle.db,
+            await grantRole(handle.db, {
               clock: systemClock,
               accountId: account.id,
               change: { kind: 'body', bodyId: options.body, role: options.role as GrantableBodyRole },
               origin: cliOrigin('user-grant'),
             });
           } else {
-            await grantRole({
-              db: handle.db,
+            await grantRole(handle.db, {
               clock: systemClock,
               accountId: account.id,
               change: { kind: 'system', role: parseSystemRole(options.role) },

@@ -14,6 +14,7 @@ import {
   approveAgendaGate,
   approveObserversGate,
   attendGate,
+  delegatePresidingGate,
   presideGate,
   presideGroupMeetingGate,
   proposeAgendaGate,
@@ -26,6 +27,8 @@ export function decideGate(charter: GateCharter, request: GateRequest): GateDeci
       return presideGate(charter, request);
     case 'preside_group_meeting':
       return presideGroupMeetingGate(charter, request);
+    case 'delegate_presiding':
+      return delegatePresidingGate(charter, request);
     case 'propose_agenda':
       return proposeAgendaGate(charter, request);
     case 'approve_agenda':

@@ -57,6 +57,14 @@ export const CHARTER_GATE_TABLE: readonly GateTableRow[] = [
     file: `${GATES}/meeting-gates.ts`,
   },
   {
+    step: 'delegate_presiding',
+    label: '委托副召集人主持会议',
+    ruleTypes: ['presider'],
+    binding: 'meeting_kind',
+    default: { actors: ['convener'], deputyNeedsDelegation: false, text: '召集人可委托副召集人主持会议' },
+    file: `${GATES}/meeting-gates.ts`,
+  },
+  {
     step: 'propose_agenda',
     label: '提出议题',
     ruleTypes: ['agenda_approval'],
@@ -160,7 +168,7 @@ export type RuleTypeCoverage =
 
 /** Every rule type, and where it takes effect. A new rule type must be added here (the compiler says so). */
 export const RULE_TYPE_COVERAGE: Record<RuleType, RuleTypeCoverage> = {
-  presider: { by: 'gate', steps: ['preside', 'preside_group_meeting'] },
+  presider: { by: 'gate', steps: ['preside', 'preside_group_meeting', 'delegate_presiding'] },
   agenda_approval: { by: 'gate', steps: ['propose_agenda', 'approve_agenda'] },
   attendance: { by: 'gate', steps: ['approve_observers', 'attend'] },
   minutes_signoff: { by: 'gate', steps: ['sign_off_minutes'] },

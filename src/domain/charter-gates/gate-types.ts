@@ -19,6 +19,7 @@ export type GateRole = (typeof GATE_ROLES)[number];
 export const GATE_STEPS = [
   'preside',
   'preside_group_meeting',
+  'delegate_presiding',
   'propose_agenda',
   'approve_agenda',
   'approve_observers',
@@ -43,6 +44,14 @@ export interface OutgoingDocument {
 export type GateRequest =
   | { step: 'preside'; meetingKind: Exclude<MeetingKind, 'group'>; roles: readonly GateRole[]; delegated: boolean }
   | { step: 'preside_group_meeting'; roles: readonly GateRole[]; delegated: boolean }
+  | {
+      step: 'delegate_presiding';
+      meetingKind: MeetingKind;
+      /** The roles of the account delegating */
+      roles: readonly GateRole[];
+      /** The roles of the membership the presiding is delegated to */
+      toRoles: readonly GateRole[];
+    }
   | { step: 'propose_agenda'; meetingKind: MeetingKind; roles: readonly GateRole[] }
   | { step: 'approve_agenda'; meetingKind: MeetingKind; roles: readonly GateRole[] }
   | { step: 'approve_observers'; meetingKind: MeetingKind; roles: readonly GateRole[]; delegated: boolean }

@@ -61,6 +61,35 @@ export function presideGroupMeetingGate(charter: GateCharter, request: { roles: 
 }
 
 /**
+ * Who may delegate presiding a meeting to whom (委托): the convener, to a deputy convener. Where the
+ * presider rule of the kind lets no deputy preside at all (会议由组长主持), there is nothing to
+ * delegate, and the rule says so.
+ */
+export function delegatePresidingGate(
+  charter: GateCharter,
+  request: { meetingKind: MeetingKind; roles: readonly GateRole[]; toRoles: readonly GateRole[] },
+): GateDecision {
+  const rule =
+    request.meetingKind === 'group'
+      ? (statedForKind(charter, 'presider', 'group').find((r) => r.roles.length > 0) ?? null)
+      : (bindByKind(charter, 'presider', request.meetingKind, (r) => r.roles.length > 0)[0] ?? null);
+  const basis = rule === null ? defaultBasis('delegate_presiding') : ruleBasis(charter, rule);
+  const titles = charterTitles(charter);
+  const convener = titles.convener ?? '召集人';
+  const deputy = titles.deputy_convener ?? '副召集人';
+  if (!request.roles.includes('convener')) {
+    return refuse('delegation_by_convener_only', 403, `只有会议当日在任的${convener}本人可以委托${deputy}主持会议`, basis);
+  }
+  if (!request.toRoles.includes('deputy_convener')) {
+    return refuse('delegation_to_deputy_only', 422, `只能委托${deputy}主持会议`, basis, 'toMembershipId');
+  }
+  if (rule !== null && !rule.roles.includes('deputy_convener')) {
+    return refuse('delegation_not_provided', 422, `${kindName(charter, request.meetingKind)}由${describeActors(rule.roles, titles)}主持，不能委托${deputy}主持`, basis, 'toMembershipId');
+  }
+  return allow('convener', basis);
+}
+
+/**
  * The agenda rules of a kind. A sentence that names nobody approving (成员单位可向办公室提出召开会议的
  * 建议, read as such by older imports) is not an approval rule.
  */

@@ -14,19 +14,10 @@ import { errorResponses } from '../../contracts/common.ts';
 import { healthResponseSchema } from '../../contracts/health.ts';
 import { securitySettingsDtoSchema } from '../../contracts/settings.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
-import {
-  accountView,
-  createAccount,
-  disableAccount,
-  enableAccount,
-  getAccountView,
-  grantRole,
-  linkPerson,
-  listAccountViews,
-  resetPassword,
-  revokeRole,
-  unlockAccount,
-} from '../../services/account-service.ts';
+import { disableAccount, enableAccount, linkPerson, resetPassword, unlockAccount } from '../../services/accounts/account-changes.ts';
+import { grantRole, revokeRole } from '../../services/accounts/account-roles.ts';
+import { accountView, getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
+import { createAccount } from '../../services/accounts/create-account.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings-service.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
@@ -105,7 +96,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'account.read');
-      return getAccountView(db, request.params.id, clock.now());
+      return getAccountView(db, { accountId: request.params.id, now: clock.now() });
     },
   );
 
@@ -121,8 +112,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request, reply) => {
       await authorize(request.actor, 'account.create');
-      const created = await createAccount({
-        db,
+      const created = await createAccount(db, {
         config,
         clock,
         username: request.body.username,
@@ -153,8 +143,8 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'account.grant_role');
-      await grantRole({ db, clock, accountId: request.params.id, change: request.body, origin: auditOrigin(request, deps) });
-      return getAccountView(db, request.params.id, clock.now());
+      await grantRole(db, { clock, accountId: request.params.id, change: request.body, origin: auditOrigin(request, deps) });
+      return getAccountView(db, { accountId: request.params.id, now: clock.now() });
     },
   );
 
@@ -171,8 +161,8 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'account.revoke_role');
-      await revokeRole({ db, clock, accountId: request.params.id, change: request.body, origin: auditOrigin(request, deps) });
-      return getAccountView(db, request.params.id, clock.now());
+      await revokeRole(db, { clock, accountId: request.params.id, change: request.body, origin: auditOrigin(request, deps) });
+      return getAccountView(db, { accountId: request.params.id, now: clock.now() });
     },
   );
 
@@ -194,8 +184,8 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       },
       async (request) => {
         await authorize(request.actor, item.action);
-        await item.run({ db, clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
-        return getAccountView(db, request.params.id, clock.now());
+        await item.run(db, { clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
+        return getAccountView(db, { accountId: request.params.id, now: clock.now() });
       },
     );
   }
@@ -212,8 +202,8 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorizeActor(request.actor, 'account.reset_password');
-      const result = await resetPassword({ db, clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
-      return { account: await getAccountView(db, result.account.id, clock.now()), oneTimePassword: result.oneTimePassword };
+      const result = await resetPassword(db, { clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
+      return { account: await getAccountView(db, { accountId: result.account.id, now: clock.now() }), oneTimePassword: result.oneTimePassword };
     },
   );
 
@@ -230,8 +220,8 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'account.grant_role');
-      await linkPerson({ db, clock, accountId: request.params.id, personId: request.body.personId, origin: auditOrigin(request, deps) });
-      return getAccountView(db, request.params.id, clock.now());
+      await linkPerson(db, { clock, accountId: request.params.id, personId: request.body.personId, origin: auditOrigin(request, deps) });
+      return getAccountView(db, { accountId: request.params.id, now: clock.now() });
     },
   );
 };

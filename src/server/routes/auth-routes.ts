@@ -3,7 +3,7 @@ import { changePasswordRequestSchema, meResponseSchema, signInRequestSchema } fr
 import type { MeResponse } from '../../contracts/auth.ts';
 import { errorResponses, okResponseSchema } from '../../contracts/common.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
-import { getAccountView } from '../../services/account-service.ts';
+import { getAccountView } from '../../services/accounts/account-views.ts';
 import { changePassword, signIn, signOut } from '../../services/auth-service.ts';
 import { getSecuritySettings } from '../../services/settings-service.ts';
 import type { AppDeps, RouteModule } from '../app-types.ts';
@@ -12,7 +12,7 @@ import { auditOrigin, clearSessionCookie, setSessionCookie } from '../request-co
 async function meOf(deps: AppDeps, accountId: string, session: { id: string; createdAt: Date }): Promise<MeResponse> {
   const settings = await getSecuritySettings(deps.db, deps.config);
   return {
-    account: await getAccountView(deps.db, accountId, deps.clock.now()),
+    account: await getAccountView(deps.db, { accountId, now: deps.clock.now() }),
     session: {
       id: session.id,
       createdAt: session.createdAt.toISOString(),

@@ -62,7 +62,7 @@ export async function assignDecidedItems(
   const { charter } = await loadBodyCharter(tx, { bodyId: options.bodyId });
   const calendar = await loadBodyCalendar(tx, { bodyId: options.bodyId });
   const memberUnits = new Set((await listBodyUnits(tx, options.bodyId, options.issuedOn)).map((u) => u.unitId));
-  const at = options.origin.at ?? new Date();
+  const at = options.origin.at;
   const already = await countDecisionsOfMinutes(tx, options.minutesId);
   const decisionIds: string[] = [];
   for (const [index, item] of options.items.entries()) {

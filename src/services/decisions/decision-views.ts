@@ -12,6 +12,9 @@ import type { DecisionView, ListDecisionsFilter } from '../../repositories/decis
 import { loadBodyCalendar } from '../calendar/region-calendar.ts';
 import type { RegionCalendar } from '../calendar/region-calendar.ts';
 import { getDecisionView } from './decision-context.ts';
+import { currentRung } from '../../domain/decisions/escalation-ladder.ts';
+import type { EscalationRung, EscalationSettings } from '../../domain/decisions/escalation-ladder.ts';
+import { getSupervisionSettings } from '../supervision/supervision-settings.ts';
 
 export interface DecisionItem {
   id: string;
@@ -37,11 +40,14 @@ export interface DecisionItem {
   standingProvisional: boolean;
   completionReportedAt: string | null;
   closedAt: string | null;
+  /** The rung of the body's escalation ladder the item stands on today (督办升级阶段; `none` once closed) */
+  escalationRung: EscalationRung;
 }
 
 /** Decorates decision rows with today's standing on each body's calendar. */
 export async function toItems(db: DbOrTx, views: readonly DecisionView[], today: string): Promise<DecisionItem[]> {
   const calendars = new Map<string, RegionCalendar>();
+  const ladders = new Map<string, EscalationSettings>();
   const items: DecisionItem[] = [];
   for (const view of views) {
     let calendar = calendars.get(view.bodyId);
@@ -49,13 +55,18 @@ export async function toItems(db: DbOrTx, views: readonly DecisionView[], today:
       calendar = await loadBodyCalendar(db, { bodyId: view.bodyId });
       calendars.set(view.bodyId, calendar);
     }
-    items.push(toItem(view, today, calendar));
+    let ladder = ladders.get(view.bodyId);
+    if (ladder === undefined) {
+      ladder = await getSupervisionSettings(db, { bodyId: view.bodyId });
+      ladders.set(view.bodyId, ladder);
+    }
+    items.push(toItem(view, today, calendar, ladder));
   }
   return items;
 }
 
 /** One decision row with its standing on `today`. */
-function toItem(view: DecisionView, today: string, calendar: RegionCalendar): DecisionItem {
+function toItem(view: DecisionView, today: string, calendar: RegionCalendar, ladder: EscalationSettings): DecisionItem {
   const open = isOpen(view.status);
   const between = open ? calendar.workingDaysBetween(today, view.deadline) : null;
   const standing = between === null ? null : deadlineStanding(today, view.deadline, between.workingDays);
@@ -80,6 +91,7 @@ function toItem(view: DecisionView, today: string, calendar: RegionCalendar): De
     standingProvisional: between?.provisional ?? false,
     completionReportedAt: view.completionReportedAt?.toISOString() ?? null,
     closedAt: view.closedAt?.toISOString() ?? null,
+    escalationRung: standing === null ? 'none' : currentRung({ today, deadline: view.deadline, ...standing }, ladder),
   };
 }
 

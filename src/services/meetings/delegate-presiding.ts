@@ -1,12 +1,14 @@
 /**
- * The convener's delegation of presiding a meeting to a deputy convener (委托).
+ * The convener's delegation of presiding a meeting to a deputy convener (委托), as the charter gate
+ * allows (`delegate_presiding`).
  */
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { insertDelegation } from '../../repositories/meeting-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import { BEFORE_MEETING, actorIdOf, assertStatus, getMeetingRow, heldRolesOn, meetingDay, membershipOnDay, nowOf } from './meeting-context.ts';
+import { BEFORE_MEETING, actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadActiveBodyCharter, meetingDay, membershipOnDay, nowOf } from './meeting-context.ts';
 import { getMeeting } from './meeting-views.ts';
 import type { MeetingDetail } from './meeting-views.ts';
 
@@ -22,15 +24,12 @@ export async function recordDelegation(
   await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, BEFORE_MEETING, '再委托主持');
+    const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
-    const convener = held.roles.find((r) => r.role === 'convener' && r.membership !== null);
-    if (!convener?.membership) {
-      throw new AppError('delegation_by_convener_only', 403, '只有会议当日在任的召集人本人可以委托副召集人主持会议');
-    }
     const to = await membershipOnDay(tx, { meeting, membershipId: options.toMembershipId, field: 'toMembershipId' });
-    if (to.roleKind !== 'deputy_convener') {
-      throw new AppError('delegation_to_deputy_only', 422, '只能委托副召集人主持会议', { field: 'toMembershipId' });
-    }
+    requireCharterGate(charter, { step: 'delegate_presiding', meetingKind: meeting.kind, roles: held.gateRoles, toRoles: [to.roleKind] });
+    const convener = held.roles.find((r) => r.role === 'convener' && r.membership !== null);
+    if (!convener?.membership) throw new AppError('delegation_by_convener_only', 403, '只有会议当日在任的召集人本人可以委托副召集人主持会议');
     const row = await insertDelegation(tx, {
       meetingId: meeting.id,
       fromMembershipId: convener.membership.id,

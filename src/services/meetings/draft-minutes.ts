@@ -1,15 +1,18 @@
 /**
  * Drafting minutes: the office drafts the minutes of a held meeting and edits them until issued
- * (editing signed-off minutes withdraws the sign-off).
+ * (editing signed-off minutes withdraws the sign-off). The decided items' time limits are checked
+ * against the charter's handling deadline already in the draft (decided-item-deadlines.ts).
  */
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { DecidedItemDraft } from '../../domain/meetings/meeting-types.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { updateMeeting } from '../../repositories/meeting-repository.ts';
 import { insertMinutes, updateMinutes } from '../../repositories/minutes-repository.ts';
 import { listBodyUnits } from '../../repositories/unit-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
+import { assertDecidedItemDeadlines } from './decided-item-deadlines.ts';
 import { assertTransition, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
 import { assertMinutesStatus, getMinutes, getMinutesRow } from './minutes-views.ts';
 import type { MinutesItem } from './minutes-views.ts';
@@ -40,8 +43,9 @@ export async function draftMinutes(db: Database, options: { bodyId: string; meet
   const id = await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertTransition(meeting, 'minutes_drafted');
-    const { body } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
+    const { body, charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     await checkDecidedItems(tx, { bodyId: options.bodyId, items: options.input.decidedItems });
+    await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: options.input.decidedItems, from: shanghaiDateOf(now), field: 'decidedItems' });
     const row = await insertMinutes(tx, {
       meetingId: meeting.id,
       bodyId: options.bodyId,
@@ -78,7 +82,11 @@ export async function editMinutes(
     if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
       throw new AppError('minutes_version_conflict', 409, '纪要已被他人修改，请刷新后再改', { field: 'version' });
     }
-    if (options.input.decidedItems !== undefined) await checkDecidedItems(tx, { bodyId: options.bodyId, items: options.input.decidedItems });
+    if (options.input.decidedItems !== undefined) {
+      await checkDecidedItems(tx, { bodyId: options.bodyId, items: options.input.decidedItems });
+      const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
+      await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: options.input.decidedItems, from: shanghaiDateOf(now), field: 'decidedItems' });
+    }
     const after = await updateMinutes(tx, before.id, {
       ...(options.input.title !== undefined ? { title: options.input.title.trim() } : {}),
       ...(options.input.proceedings !== undefined ? { proceedings: options.input.proceedings } : {}),

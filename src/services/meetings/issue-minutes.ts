@@ -12,6 +12,7 @@ import type { AuditOrigin } from '../audit-service.ts';
 import { assignDecidedItems } from '../decisions/assign-decided-items.ts';
 import { enqueueNotification } from '../notification-service.ts';
 import type { NotificationRecipient } from '../notification-service.ts';
+import { assertDecidedItemDeadlines } from './decided-item-deadlines.ts';
 import { assertTransition, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
 import { assertMayIssueFormalDocument } from './meeting-notice.ts';
 import { assertMinutesStatus, computeDistribution, getMinutes, getMinutesRow } from './minutes-views.ts';
@@ -37,6 +38,9 @@ export async function issueMinutes(db: Database, options: { bodyId: string; minu
     await lockMinutesNumbering(tx, options.bodyId, year);
     const number = await nextMinutesNumber(tx, options.bodyId, year);
     const distribution = await computeDistribution(tx, { bodyId: options.bodyId, day: issuedOn, rule: minutesDistributionRule(charter) });
+    if (before.correctsMinutesId === null) {
+      await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: before.decidedItems, from: issuedOn, field: 'decidedItems' });
+    }
     const { decisionIds } =
       before.correctsMinutesId === null
         ? await assignDecidedItems(tx, {

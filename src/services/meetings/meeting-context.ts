@@ -28,7 +28,7 @@ export const BEFORE_MEETING = ['draft', 'scheduled', 'postponed'] as const satis
 
 /** The instant of the change: the request's clock. */
 export function nowOf(origin: AuditOrigin): Date {
-  return origin.at ?? new Date();
+  return origin.at;
 }
 
 /** The acting account, which every meeting step needs (routes are never anonymous here). */

@@ -1,14 +1,17 @@
 /**
- * Formal documents in the body's own name (不正式行文) and the meeting notice (会议通知) issued as one.
+ * Formal documents in the body's own name (不正式行文) and the meeting notice (会议通知) issued as one,
+ * signed (签发) by a role the charter gate allows for a document in the body's name (`sign_document`).
  */
 import type { Database } from '../../db/database.ts';
 import type { Charter } from '../../domain/charter/charter-types.ts';
 import type { RuleClause } from '../../domain/meetings/meeting-rules.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { listAgendaItems, listInvitees } from '../../repositories/meeting-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import { assertStatus, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
+import { actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
 import { toInviteeItem } from './meeting-views.ts';
 import type { InviteeItem } from './meeting-views.ts';
 
@@ -60,7 +63,9 @@ export interface MeetingNotice {
 
 /**
  * Issues the meeting notice as an official document in the body's name (refused for a body that does
- * not issue formal documents, with the clause). Returns the notice's content, audited.
+ * not issue formal documents, with the clause), signed by the acting account as the charter allows
+ * (a group's meeting: as the charter says for documents a group asks for). Returns the notice's
+ * content, audited.
  */
 export async function issueMeetingNotice(db: Database, options: { bodyId: string; meetingId: string; origin: AuditOrigin }): Promise<MeetingNotice> {
   const now = nowOf(options.origin);
@@ -69,6 +74,12 @@ export async function issueMeetingNotice(db: Database, options: { bodyId: string
     const { body, charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     assertMayIssueFormalDocument(charter, 'notice');
     assertStatus(meeting, ['scheduled'], '印发会议通知');
+    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: shanghaiDateOf(now) });
+    const signed = requireCharterGate(charter, {
+      step: 'sign_document',
+      document: { issuedInNameOf: 'body', initiatedBy: meeting.kind === 'group' ? 'group' : null },
+      roles: held.gateRoles,
+    });
     const agenda = (await listAgendaItems(tx, meeting.id)).filter((i) => i.status === 'approved');
     const notice: MeetingNotice = {
       bodyId: body.id,
@@ -83,7 +94,7 @@ export async function issueMeetingNotice(db: Database, options: { bodyId: string
       invitees: (await listInvitees(tx, meeting.id)).map(toInviteeItem),
       issuedAt: now.toISOString(),
     };
-    await recordAudit(tx, { ...options.origin, action: 'meeting.issue_notice', entityType: 'meeting', entityId: meeting.id, before: null, after: notice });
+    await recordAudit(tx, { ...options.origin, action: 'meeting.issue_notice', entityType: 'meeting', entityId: meeting.id, before: null, after: { ...notice, signedAs: signed.as } });
     return notice;
   });
 }

@@ -91,6 +91,7 @@ const document = fc.record({ issuedInNameOf: fc.constantFrom('body' as const, 'o
 const request: fc.Arbitrary<GateRequest> = fc.oneof(
   fc.record({ step: fc.constant('preside' as const), meetingKind: fc.constantFrom('plenary' as const, 'topical' as const, 'liaison' as const, 'working' as const, 'office' as const), roles, delegated: fc.boolean() }),
   fc.record({ step: fc.constant('preside_group_meeting' as const), roles, delegated: fc.boolean() }),
+  fc.record({ step: fc.constant('delegate_presiding' as const), meetingKind, roles, toRoles: roles }),
   fc.record({ step: fc.constant('propose_agenda' as const), meetingKind, roles }),
   fc.record({ step: fc.constant('approve_agenda' as const), meetingKind, roles }),
   fc.record({ step: fc.constant('approve_observers' as const), meetingKind, roles, delegated: fc.boolean() }),

@@ -81,6 +81,29 @@ describe('preside a group meeting', () => {
   });
 });
 
+describe('delegate presiding', () => {
+  it('004: the 组长 delegates a topical meeting to a 副组长; a plenary cannot be delegated (第十一条)', () => {
+    expect(decide('004', { step: 'delegate_presiding', meetingKind: 'topical', roles: ['convener'], toRoles: ['deputy_convener'] })).toMatchObject({
+      allowed: true,
+      as: 'convener',
+      basis: { clause: { clause: '第十二条' } },
+    });
+    const r = refused(decide('004', { step: 'delegate_presiding', meetingKind: 'plenary', roles: ['convener'], toRoles: ['deputy_convener'] }));
+    expect(r).toMatchObject({ code: 'delegation_not_provided', status: 422, basis: { clause: { clause: '第十一条' } } });
+    expect(r.message).toBe('根据本机构制度，全体会议由组长主持，不能委托副组长主持');
+  });
+  it('only the convener, only to a deputy', () => {
+    expect(refused(decide('000', { step: 'delegate_presiding', meetingKind: 'plenary', roles: ['deputy_convener'], toRoles: ['deputy_convener'] })).code).toBe(
+      'delegation_by_convener_only',
+    );
+    expect(refused(decide('000', { step: 'delegate_presiding', meetingKind: 'plenary', roles: ['convener'], toRoles: ['member'] })).code).toBe('delegation_to_deputy_only');
+    expect(decide(silent(), { step: 'delegate_presiding', meetingKind: 'plenary', roles: ['convener'], toRoles: ['deputy_convener'] })).toMatchObject({
+      allowed: true,
+      basis: { kind: 'default' },
+    });
+  });
+});
+
 describe('agenda', () => {
   it('004 plenary: proposed by the office, approved by the 组长 (第十一条)', () => {
     expect(refused(decide('004', { step: 'propose_agenda', meetingKind: 'plenary', roles: ['liaison'] }))).toMatchObject({

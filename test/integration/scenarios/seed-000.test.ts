@@ -1,7 +1,8 @@
 /**
  * Seed 000 (广东省服务贸易发展部门间联席会议), the real text: a deputy convener presides only with a
  * delegation the convener recorded for that meeting; a liaison meeting may be held before the
- * plenary; member units propose agenda items to the office; the minutes go to all 35 member units
+ * plenary; member units propose agenda items (the charter names no approver: the office, the 召集人
+ * or a 副召集人 decides them by default); the minutes go to all 35 member units
  * and are reported to 省政府; any other official document in the body's name is refused (不正式行文).
  */
 import { expect, it } from 'vitest';
@@ -43,12 +44,13 @@ describeDatabases('scenario seed 000: meetings and minutes', (t) => {
     const late = await s.refused(s.office, 'POST', `${s.base}/meetings`, { kind: 'liaison', title: '迟到的联络员会议', startsAt: '2021-03-12T02:00:00.000Z', preMeetingOf: plenary.id }, 422, 'pre_meeting_after_meeting');
     expect(late.clause?.text).toContain('联络员会议');
 
-    // Member units propose items to the office (成员单位可…向联席会议办公室提出); only for their own unit.
+    // Member units propose items, only for their own unit; the charter names no approver (成员单位可…向
+    // 联席会议办公室提出召开会议的建议 is about asking for a meeting), so the office decides by default.
     const item = await s.proposeItem(liaison, plenary.id, { title: '财政支持服务贸易发展的建议', unitId: finance.unitId });
     expect(item.status).toBe('proposed');
     await s.refused(liaison, 'POST', s.meetingUrl(plenary.id, '/agenda-items'), { title: '替别的单位提', unitId: education.unitId }, 403, 'forbidden');
     const approved = await s.decideItem(s.office, plenary.id, item.id, true);
-    expect(approved).toMatchObject({ status: 'approved', decidedAs: 'office' });
+    expect(approved).toMatchObject({ status: 'approved', decidedAs: 'office_staff' });
 
     // The deputy convener presides only with the convener's recorded delegation.
     const noDelegation = await s.refused(s.office, 'PUT', s.meetingUrl(plenary.id, '/presider'), { membershipId: deputy.membership.id }, 422, 'delegation_required');

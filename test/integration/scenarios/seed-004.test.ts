@@ -26,8 +26,9 @@ describeDatabases('scenario seed 004: plenary chaired and signed by the 组长',
     expect(plenary.kindName).toBe('全体会议');
     await s.schedule(plenary.id);
 
-    // 会议由组长主持: a delegated 副组长 is still refused for the plenary.
-    await s.delegate(leader.user, plenary.id, deputy.membership.id);
+    // 会议由组长主持: the 组长 cannot delegate the plenary, and a 副组长 is refused.
+    const delegation = await s.refused(leader.user, 'POST', s.meetingUrl(plenary.id, '/delegations'), { toMembershipId: deputy.membership.id }, 422, 'delegation_not_provided');
+    expect(delegation.clause?.clause).toBe('第十一条');
     const byDeputy = await s.refused(s.office, 'PUT', s.meetingUrl(plenary.id, '/presider'), { membershipId: deputy.membership.id }, 422, 'presider_not_allowed');
     expect(byDeputy.clause?.clause).toBe('第十一条');
     expect(byDeputy.clause?.text).toContain('会议由组长主持');

@@ -25832,6 +25832,11 @@ export interface paths {
                                 standingProvisional: boolean;
                                 completionReportedAt: string | null;
                                 closedAt: string | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
                             }[];
                         };
                     };
@@ -26154,6 +26159,11 @@ export interface paths {
                             standingProvisional: boolean;
                             completionReportedAt: string | null;
                             closedAt: string | null;
+                            /**
+                             * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                             * @enum {string}
+                             */
+                            escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
                             deadlines: {
                                 deadline: string;
                                 provisional: boolean;
@@ -28675,6 +28685,11 @@ export interface paths {
                                 standingProvisional: boolean;
                                 completionReportedAt: string | null;
                                 closedAt: string | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
                             }[];
                         };
                     };

@@ -57,7 +57,7 @@ function GroupEditor({ bodyId, group, onClose }: { bodyId: string; group: BodyGr
     <Modal
       open
       title={`${t('groupEdit.title')} · ${group.name}`}
-      okText={t('common.save')}
+      okText={t('groupEdit.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
       onOk={() => form.submit()}

@@ -88,6 +88,7 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
       </Form>
       {memberships.isError && <ErrorAlert error={memberships.error} />}
       {units.isError && <ErrorAlert error={units.error} />}
+      <MembershipChangesCard bodyId={bodyId} myRoles={myRoles} myAccountId={myAccountId} units={units.data?.items ?? []} memberships={memberships.data?.items ?? []} />
       <Card size="small" title={<h2 className="lx-card-title">{t('members.roles')}</h2>}>
         <Table<Membership>
           rowKey="id"
@@ -111,7 +112,6 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
           scroll={{ x: 'max-content' }}
         />
       </Card>
-      <MembershipChangesCard bodyId={bodyId} myRoles={myRoles} myAccountId={myAccountId} units={units.data?.items ?? []} memberships={memberships.data?.items ?? []} />
     </Space>
   );
 }

@@ -19,7 +19,6 @@ import { DecisionStatusTag } from './decision-status-tag.tsx';
 import { DecisionDrawer } from './decision-drawer.tsx';
 import { CircularsPanel } from './circulars-panel.tsx';
 import { RungTag } from './rung-tag.tsx';
-import { listRungs, type EscalationRung } from './supervision-api.ts';
 
 const DecisionCharts = lazy(() => import('./decision-charts.tsx'));
 
@@ -42,8 +41,6 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
     ...(overdue ? { overdue: 'true' as const } : {}),
   };
   const decisions = useQuery({ queryKey: ['decisions', bodyId, query], queryFn: () => listDecisions(bodyId, query), enabled: view !== 'circulars' });
-  const rungs = useQuery({ queryKey: ['decisions', bodyId, 'rungs'], queryFn: () => listRungs(bodyId), enabled: view === 'table' || view === 'board' });
-  const rungOf = new Map((rungs.data?.items ?? []).map((item) => [item.decisionId, item.rung]));
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === '') next.delete(name);
@@ -76,10 +73,7 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
     {
       title: t('rung.column'),
       key: 'rung',
-      render: (_value, item) => {
-        const rung = rungOf.get(item.id);
-        return rung === undefined ? null : <RungTag rung={rung} />;
-      },
+      render: (_value, item) => (item.status === 'closed' ? null : <RungTag rung={item.escalationRung} />),
     },
   ];
   const items = decisions.data?.items ?? [];
@@ -140,7 +134,7 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
           rowClassName={(item) => `lx-decision-row lx-decision-${item.overdue ? 'overdue' : 'ok'}`}
         />
       )}
-      {view === 'board' && <DecisionBoard items={items} onOpen={setOpenId} rungOf={rungOf} />}
+      {view === 'board' && <DecisionBoard items={items} onOpen={setOpenId} />}
       {view === 'charts' && (
         <Suspense fallback={<Spin description={t('charts.loading')} style={{ display: 'block', margin: '40px auto' }} />}>
           <DecisionCharts items={items} />
@@ -153,7 +147,7 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
 }
 
 /** Columns by status, one card per decision. */
-function DecisionBoard({ items, onOpen, rungOf }: { items: Decision[]; onOpen: (id: string) => void; rungOf: Map<string, EscalationRung> }) {
+function DecisionBoard({ items, onOpen }: { items: Decision[]; onOpen: (id: string) => void }) {
   const { t, count } = useI18n();
   return (
     <Row gutter={[12, 12]}>
@@ -173,7 +167,7 @@ function DecisionBoard({ items, onOpen, rungOf }: { items: Decision[]; onOpen: (
                         <Typography.Text type="secondary">{item.leadUnit.name}</Typography.Text>
                       </div>
                       <StandingTag item={item} />
-                      {rungOf.has(item.id) && <RungTag rung={rungOf.get(item.id) ?? 'none'} />}
+                      {item.status !== 'closed' && <RungTag rung={item.escalationRung} />}
                     </Card>
                   ))}
                 </Space>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listUnitDecisions, type Decision } from '../decisions/decisions-api.ts';
 import { StandingTag } from '../decisions/standing-tag.tsx';
+import { RungTag } from '../decisions/rung-tag.tsx';
 import { DecisionStatusTag } from '../decisions/decision-status-tag.tsx';
 import { decisionStanding } from '../decisions/decision-standing.ts';
 
@@ -46,6 +47,7 @@ export function UnitDecisionsSection({ units, bodyNames }: { units: { unitId: st
                 <Space size={4} wrap>
                   <StandingTag item={item} />
                   <DecisionStatusTag status={item.status} />
+                  {item.escalationRung !== 'none' && <RungTag rung={item.escalationRung} />}
                   <Typography.Text type="secondary">
                     {item.leadUnit.name} · {t('decisions.column.deadline')} {item.deadline}
                   </Typography.Text>

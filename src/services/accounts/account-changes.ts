@@ -1,0 +1,122 @@
+/**
+ * Changes to an account by the security administrator: unlock, disable (ending its sessions),
+ * enable, reset the password, link a person. Each audited in its own transaction.
+ */
+import type { Clock } from '../../config/clock.ts';
+import type { Database, DbOrTx } from '../../db/database.ts';
+import type { AccountRow } from '../../db/schema/platform.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { findAccountById, updateAccount } from '../../repositories/account-repository.ts';
+import type { AccountPatch } from '../../repositories/account-repository.ts';
+import { endSessionsOfAccount } from '../../repositories/session-repository.ts';
+import { recordAudit } from '../audit-service.ts';
+import type { AuditOrigin } from '../audit-service.ts';
+import { generateOneTimePassword, hashPassword } from '../passwords.ts';
+import { accountSnapshot } from './account-views.ts';
+
+/**
+ * One audited change of an account in its own transaction: `change` returns the patch (null: nothing
+ * to change, nothing audited).
+ */
+export async function changeAccount(
+  db: Database,
+  options: {
+    clock: Clock;
+    accountId: string;
+    origin: AuditOrigin;
+    action: string;
+    change: (account: AccountRow, tx: DbOrTx, now: Date) => Promise<AccountPatch | null>;
+  },
+): Promise<AccountRow> {
+  const now = options.origin.at ?? options.clock.now();
+  return db.transaction(async (tx) => {
+    const account = await findAccountById(tx, options.accountId, { forUpdate: true });
+    if (account === null) {
+      throw new AppError('account_not_found', 404, '账号不存在', { details: { accountId: options.accountId } });
+    }
+    const patch = await options.change(account, tx, now);
+    if (patch === null) return account;
+    const updated = await updateAccount(tx, account.id, { ...patch, updatedAt: now });
+    await recordAudit(tx, {
+      ...options.origin,
+      at: now,
+      action: options.action,
+      entityType: 'account',
+      entityId: account.id,
+      before: accountSnapshot(account),
+      after: accountSnapshot(updated),
+    });
+    return updated;
+  });
+}
+
+/** Refuses an administrator acting on their own account. */
+export function refuseSelf(actorId: string | null, accountId: string, what: string): void {
+  if (actorId !== null && actorId === accountId) {
+    throw new AppError('self_administration_forbidden', 403, `不能${what}本人账号`);
+  }
+}
+
+/** Clears a lockout (security administrator). */
+export async function unlockAccount(db: Database, options: { clock: Clock; accountId: string; origin: AuditOrigin }): Promise<AccountRow> {
+  return changeAccount(db, {
+    ...options,
+    action: 'account.unlock',
+    change: async (account) =>
+      account.lockedUntil === null && account.failedSignIns === 0 ? null : { lockedUntil: null, failedSignIns: 0 },
+  });
+}
+
+/** Disables an account and ends its sessions (security administrator). */
+export async function disableAccount(db: Database, options: { clock: Clock; accountId: string; origin: AuditOrigin }): Promise<AccountRow> {
+  refuseSelf(options.origin.actorId, options.accountId, '停用');
+  return changeAccount(db, {
+    ...options,
+    action: 'account.disable',
+    change: async (account, tx, now) => {
+      if (account.disabled) return null;
+      await endSessionsOfAccount(tx, account.id, now, 'account_disabled');
+      return { disabled: true };
+    },
+  });
+}
+
+/** Enables a disabled account (security administrator). */
+export async function enableAccount(db: Database, options: { clock: Clock; accountId: string; origin: AuditOrigin }): Promise<AccountRow> {
+  return changeAccount(db, {
+    ...options,
+    action: 'account.enable',
+    change: async (account) => (account.disabled ? { disabled: false } : null),
+  });
+}
+
+/** Sets a new one-time password, forces a change and ends the account's sessions. */
+export async function resetPassword(
+  db: Database,
+  options: { clock: Clock; accountId: string; origin: AuditOrigin },
+): Promise<{ account: AccountRow; oneTimePassword: string }> {
+  refuseSelf(options.origin.actorId, options.accountId, '重置');
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const account = await changeAccount(db, {
+    ...options,
+    action: 'account.reset_password',
+    change: async (current, tx, now) => {
+      await endSessionsOfAccount(tx, current.id, now, 'revoked');
+      return { passwordHash, mustChangePassword: true, lockedUntil: null, failedSignIns: 0 };
+    },
+  });
+  return { account, oneTimePassword };
+}
+
+/** Links an account to a person of the bodies part (or unlinks with null). */
+export async function linkPerson(
+  db: Database,
+  options: { clock: Clock; accountId: string; personId: string | null; origin: AuditOrigin },
+): Promise<AccountRow> {
+  return changeAccount(db, {
+    ...options,
+    action: 'account.link_person',
+    change: async (account) => (account.personId === options.personId ? null : { personId: options.personId }),
+  });
+}
