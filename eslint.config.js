@@ -123,6 +123,24 @@ export default tseslint.config(
     },
   },
   {
+    // The web app shares only the error type with the server; everything else comes through the
+    // OpenAPI types (web/src/api/schema.d.ts). (The api, common and i18n blocks below repeat it.)
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!errors/)',
+              message: 'The web app imports nothing of the server but src/errors/ (use the generated API types).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app's generic API layer depends on no feature.
     files: ['web/src/api/**/*.ts', 'web/src/api/**/*.tsx'],
     rules: {

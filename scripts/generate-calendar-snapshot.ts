@@ -14,8 +14,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import chineseDays from 'chinese-days';
-import { todayInShanghai } from '../src/domain/calendar/iso-date.ts';
 import type { NationalSnapshot, NationalSnapshotYear } from '../src/domain/calendar/calendar-types.ts';
+import { shanghaiDateOf } from '../src/domain/time/shanghai-date.ts';
 
 const require = createRequire(import.meta.url);
 const packageJson = JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')) as { version: string };
@@ -80,7 +80,7 @@ for (const [date, value] of Object.entries(data.workdays)) {
 const sortedYears = [...years.keys()].sort((a, b) => a - b);
 const snapshot: NationalSnapshot = {
   source: `chinese-days ${packageJson.version}`,
-  snapshotDate: todayInShanghai(new Date()),
+  snapshotDate: shanghaiDateOf(new Date()),
   years: Object.fromEntries(
     sortedYears.map((year) => {
       const entry = years.get(year) as NationalSnapshotYear;

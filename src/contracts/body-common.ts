@@ -1,7 +1,7 @@
 /** Small Zod pieces shared by the bodies part's contracts. */
 import { z } from 'zod';
-import { isIsoDate } from '../domain/directory/membership-timeline.ts';
 import { errorResponseSchema, errorResponses } from './common.ts';
+import { isIsoDate } from '../domain/calendar/iso-date.ts';
 
 /** An ISO calendar date, YYYY-MM-DD. */
 export const isoDateSchema = z

@@ -1,5 +1,7 @@
 /** How official documents write numbers, dates and times (GB/T 9704-2012 7.3.5: 2024年3月5日). Pure. */
 
+import { SHANGHAI_OFFSET_MS } from '../domain/time/shanghai-date.ts';
+
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (for section labels and 第N次). */
@@ -39,7 +41,6 @@ export interface ShanghaiDateTime {
   weekday: string;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export function toShanghai(instant: Date): ShanghaiDateTime {
   const shifted = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
@@ -50,11 +51,6 @@ export function toShanghai(instant: Date): ShanghaiDateTime {
     minute: shifted.getUTCMinutes(),
     weekday: `星期${WEEKDAYS[shifted.getUTCDay()] ?? ''}`,
   };
-}
-
-/** The ISO date of an instant in Asia/Shanghai. */
-export function shanghaiDate(instant: Date): string {
-  return toShanghai(instant).date;
 }
 
 /** 9:30 → 上午9:30, 14:00 → 下午14:00 (the 24-hour reading with the part of the day, as notices write it). */

@@ -4,7 +4,7 @@
  * the text in 3号 仿宋 with 一、 headings in 黑体 (time, place, agenda, attendees, requirements),
  * the contact, the signature (with a seal area only when the issuer uses a seal) and the imprint.
  */
-import { formatChineseDateTime, formatChineseTime, shanghaiDate } from './chinese-format.ts';
+import { formatChineseDateTime, formatChineseTime } from './chinese-format.ts';
 import { chineseNumeral } from './chinese-format.ts';
 import type { MeetingNoticeView } from './document-views.ts';
 import { formatAttendanceEntry } from './minutes-docx.ts';
@@ -19,12 +19,13 @@ import {
   textParagraph,
   titleParagraph,
 } from './official-document-parts.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** 2024年3月5日（星期二）上午9:30至11:30 */
 export function formatMeetingTime(startsAt: Date, endsAt: Date | null): string {
   const start = formatChineseDateTime(startsAt);
   if (endsAt === null) return start;
-  const sameDay = shanghaiDate(startsAt) === shanghaiDate(endsAt);
+  const sameDay = shanghaiDateOf(startsAt) === shanghaiDateOf(endsAt);
   return `${start}至${sameDay ? formatChineseTime(endsAt) : formatChineseDateTime(endsAt)}`;
 }
 

@@ -1,14 +1,14 @@
 import type { BodyRoleResolver } from './actor.ts';
-import { isoDateOf } from '../domain/directory/membership-timeline.ts';
 import { formerMembershipRoleResolver } from './former-membership-role-resolver.ts';
 import { heldBodyRoles } from './held-roles.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /**
  * The roles held now (the request's day, Asia/Shanghai), by the one resolver the charter gates use
  * too (held-roles.ts): direct grants of office staff and viewer, and memberships.
  */
 export const heldRoleResolver: BodyRoleResolver = async (db, accountId, bodyId, at) =>
-  (await heldBodyRoles(db, { accountId, bodyId, day: isoDateOf(at) })).map(({ role, unitId }) => ({ role, unitId }));
+  (await heldBodyRoles(db, { accountId, bodyId, day: shanghaiDateOf(at) })).map(({ role, unitId }) => ({ role, unitId }));
 
 /**
  * Every source of body roles; an account's roles in a body are the union of what these return:

@@ -18,10 +18,11 @@ export async function insertBody(db: DbOrTx, values: NewBody): Promise<BodyRow> 
   return row;
 }
 
-export async function updateBody(db: DbOrTx, id: string, patch: Partial<NewBody>): Promise<BodyRow | null> {
+/** Updates a body; the caller passes `updatedAt` from its clock. */
+export async function updateBody(db: DbOrTx, id: string, patch: Partial<NewBody> & { updatedAt: Date }): Promise<BodyRow | null> {
   const [row] = await db
     .update(bodies)
-    .set({ ...patch, updatedAt: new Date() })
+    .set(patch)
     .where(eq(bodies.id, id))
     .returning();
   return row ?? null;

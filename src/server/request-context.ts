@@ -34,8 +34,7 @@ export function installRequestContext(app: LianxiApp, deps: AppDeps): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined) return;
-    const lookup = await resolveSession({
-      db: deps.db,
+    const lookup = await resolveSession(deps.db, {
       config: deps.config,
       clock: deps.clock,
       token,
@@ -47,7 +46,8 @@ export function installRequestContext(app: LianxiApp, deps: AppDeps): void {
       return;
     }
     request.session = { id: lookup.session.id, createdAt: lookup.session.createdAt };
-    request.actor = actorOf(deps.db, lookup.account, {
+    request.actor = actorOf(deps.db, {
+      account: lookup.account,
       sessionId: lookup.session.id,
       resolvers: deps.bodyRoleResolvers,
       at: deps.clock.now(),

@@ -4,7 +4,7 @@
  */
 import type { DbOrTx } from '../db/database.ts';
 import { AuditChainVerifier, chainAuditRow, toJsonValue } from '../domain/audit/index.ts';
-import type { ChainVerification } from '../domain/audit/index.ts';
+import type { AuditContent, ChainVerification, ChainedAuditRow } from '../domain/audit/index.ts';
 import {
   appendAuditRow,
   auditRowsAfter,
@@ -16,22 +16,18 @@ import {
 } from '../repositories/audit-repository.ts';
 import type { AuditFilter } from '../repositories/audit-repository.ts';
 
-export interface AuditEntry {
-  /** The signed-in account, or null for the system / CLI / an unknown user. */
-  actorId: string | null;
-  /** Dotted verb, e.g. `account.create`, `auth.sign_in_failed`, `body.publish`. */
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  /** State before the change (null when created). Never include secrets such as password hashes. */
+/**
+ * What a change records, as services write it: the audit row (the domain's `AuditContent`: actor,
+ * dotted action such as `account.create`, entity, request) before it is numbered and chained, with
+ * the instant as a Date and the states as any value (made JSON here). `before` is null when created,
+ * `after` null when deleted; never include secrets such as password hashes.
+ */
+export type AuditEntry = Omit<AuditContent, 'seq' | 'occurredAt' | 'before' | 'after'> & {
   before: unknown;
-  /** State after the change (null when deleted). */
   after: unknown;
-  requestId: string | null;
-  clientAddress: string | null;
   /** When the change happened: the request's clock (never read here). */
   at: Date;
-}
+};
 
 /**
  * Writes a chained audit row in the caller's transaction. Locks the chain head (released at commit),
@@ -64,19 +60,8 @@ export interface AuditOrigin {
   at: Date;
 }
 
-export interface AuditRecord {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  clientAddress: string | null;
-  prevHash: string;
-  hash: string;
+/** A stored audit row as the audit administrator reads it: the chained row and who the actor is. */
+export interface AuditRecord extends ChainedAuditRow {
   /** Read model only, not part of the hashed content */
   actorUsername: string | null;
   actorDisplayName: string | null;
@@ -112,7 +97,8 @@ export async function listAudit(
 }
 
 /** Verifies the whole chain page by page; reports the first broken link. */
-export async function verifyAudit(db: DbOrTx, pageSize = 1000): Promise<ChainVerification> {
+export async function verifyAudit(db: DbOrTx, options: { pageSize?: number } = {}): Promise<ChainVerification> {
+  const pageSize = options.pageSize ?? 1000;
   const verifier = new AuditChainVerifier();
   let afterSeq: number | null = null;
   for (;;) {

@@ -35,6 +35,7 @@ export interface RequestOrigin {
   userAgent?: string | null;
 }
 
+/** The system roles an account holds (三员: at most one). */
 export function systemRolesOf(account: Pick<AccountRow, 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin'>): SystemRole[] {
   const roles: SystemRole[] = [];
   if (account.isSystemAdmin) roles.push('system_admin');
@@ -43,6 +44,7 @@ export function systemRolesOf(account: Pick<AccountRow, 'isSystemAdmin' | 'isSec
   return roles;
 }
 
+/** SHA-256 of a session cookie token: sessions are stored only by this hash. */
 export function hashSessionToken(token: string): string {
   return smCrypto.sm3(token);
 }
@@ -50,9 +52,9 @@ export function hashSessionToken(token: string): string {
 /** Builds the actor of an account for a request at `at`. */
 export function actorOf(
   db: DbOrTx,
-  account: AccountRow,
-  options: { sessionId: string | null; resolvers: readonly BodyRoleResolver[]; at: Date },
+  options: { account: AccountRow; sessionId: string | null; resolvers: readonly BodyRoleResolver[]; at: Date },
 ): Actor {
+  const { account } = options;
   return {
     accountId: account.id,
     username: account.username,
@@ -78,19 +80,21 @@ export interface SignInResult {
  * Signs in with username and password. A failure is audited and counted (committed even though the
  * sign-in fails); the threshold-th consecutive failure locks the account for the lockout period.
  */
-export async function signIn(options: {
-  db: Database;
-  config: AppConfig;
-  clock: Clock;
-  username: string;
-  password: string;
-  origin: RequestOrigin;
-}): Promise<SignInResult> {
-  const { db, config, clock, origin } = options;
+export async function signIn(
+  db: Database,
+  options: {
+    config: AppConfig;
+    clock: Clock;
+    username: string;
+    password: string;
+    origin: RequestOrigin;
+  },
+): Promise<SignInResult> {
+  const { config, clock, origin } = options;
   const username = options.username.trim().toLowerCase();
   const now = clock.now();
   const audit = { requestId: origin.requestId, clientAddress: origin.clientAddress, at: now };
-  const settings = await getSecuritySettings(db, config);
+  const settings = await getSecuritySettings(db, { config });
 
   const outcome = await db.transaction(async (tx) => {
     const account = await findAccountByUsername(tx, username, { forUpdate: true });
@@ -226,20 +230,22 @@ export type SessionLookup =
  * Finds the live session of a cookie token at `clock.now()`. An expired session is ended (audited);
  * a live one is touched (idle timer restarts).
  */
-export async function resolveSession(options: {
-  db: Database;
-  config: AppConfig;
-  clock: Clock;
-  token: string | undefined;
-  origin: RequestOrigin;
-}): Promise<SessionLookup> {
-  const { db, config, clock, token } = options;
+export async function resolveSession(
+  db: Database,
+  options: {
+    config: AppConfig;
+    clock: Clock;
+    token: string | undefined;
+    origin: RequestOrigin;
+  },
+): Promise<SessionLookup> {
+  const { config, clock, token } = options;
   if (token === undefined || token === '') return { ok: false, reason: 'no_session' };
   const session = await findSessionByTokenHash(db, hashSessionToken(token));
   if (session === null) return { ok: false, reason: 'unknown' };
   if (session.endedAt !== null) return { ok: false, reason: 'ended' };
   const now = clock.now();
-  const settings = await getSecuritySettings(db, config);
+  const settings = await getSecuritySettings(db, { config });
   const idleLimit = session.lastSeenAt.getTime() + settings.session.idleMinutes * 60_000;
   const absoluteLimit = session.createdAt.getTime() + settings.session.absoluteHours * 3_600_000;
   const account = await findAccountById(db, session.accountId);
@@ -271,8 +277,8 @@ export async function resolveSession(options: {
 }
 
 /** Ends the actor's session; audited. */
-export async function signOut(options: { db: Database; clock: Clock; actor: Actor; origin: AuditOrigin }): Promise<void> {
-  const { db, clock, actor, origin } = options;
+export async function signOut(db: Database, options: { clock: Clock; actor: Actor; origin: AuditOrigin }): Promise<void> {
+  const { clock, actor, origin } = options;
   const sessionId = actor.sessionId;
   if (sessionId === null) return;
   const now = origin.at ?? clock.now();
@@ -295,18 +301,20 @@ export async function signOut(options: { db: Database; clock: Clock; actor: Acto
  * Changes the actor's own password: checks the current one and the policy, clears the forced
  * change, ends the account's other sessions; audited (never the hashes).
  */
-export async function changePassword(options: {
-  db: Database;
-  config: AppConfig;
-  clock: Clock;
-  actor: Actor;
-  currentPassword: string;
-  newPassword: string;
-  origin: AuditOrigin;
-}): Promise<AccountRow> {
-  const { db, config, clock, actor, origin } = options;
+export async function changePassword(
+  db: Database,
+  options: {
+    config: AppConfig;
+    clock: Clock;
+    actor: Actor;
+    currentPassword: string;
+    newPassword: string;
+    origin: AuditOrigin;
+  },
+): Promise<AccountRow> {
+  const { config, clock, actor, origin } = options;
   const now = origin.at ?? clock.now();
-  const settings = await getSecuritySettings(db, config);
+  const settings = await getSecuritySettings(db, { config });
   assertPasswordAcceptable(options.newPassword, settings.passwordPolicy, {
     username: actor.username,
     field: 'newPassword',

@@ -32,8 +32,9 @@ export interface BackupFile {
   tables: { name: string; columns: string[]; rowCount: number; rows: string[] }[];
 }
 
-/** Reads every table in one consistent snapshot. */
-export async function createBackup(handle: DatabaseHandle, now: Date = new Date()): Promise<BackupFile> {
+/** Reads every table in one consistent snapshot, stamped `now` (the caller's clock). */
+export async function createBackup(handle: DatabaseHandle, options: { now: Date }): Promise<BackupFile> {
+  const { now } = options;
   const migrations = await appliedMigrations(handle);
   if (migrations.length === 0) {
     throw new AppError('database_empty', 400, '数据库尚未初始化，没有可备份的数据');
@@ -56,6 +57,7 @@ export async function createBackup(handle: DatabaseHandle, now: Date = new Date(
   });
 }
 
+/** The backup as JSON bytes, gzipped when `gzip`. */
 export function serializeBackup(backup: BackupFile, gzip: boolean): Buffer {
   const text = `${JSON.stringify(backup)}\n`;
   return gzip ? gzipSync(Buffer.from(text, 'utf8')) : Buffer.from(text, 'utf8');
@@ -91,8 +93,10 @@ export function parseBackup(bytes: Buffer): BackupFile {
   return backup as BackupFile;
 }
 
-export async function writeBackupFile(handle: DatabaseHandle, file: string, now?: Date): Promise<BackupFile> {
-  const backup = await createBackup(handle, now);
+/** Writes a backup (gzip when `file` ends in .gz), readable by the owner only. */
+export async function writeBackupFile(handle: DatabaseHandle, options: { file: string; now: Date }): Promise<BackupFile> {
+  const { file } = options;
+  const backup = await createBackup(handle, { now: options.now });
   await fs.writeFile(file, serializeBackup(backup, file.endsWith('.gz')), { mode: 0o600 });
   return backup;
 }
@@ -107,7 +111,8 @@ export interface RestoreResult {
  * Restores a backup into an empty database (no data rows yet; migrations may or may not have run).
  * Refuses a backup whose migrations differ from the committed ones.
  */
-export async function restoreBackup(handle: DatabaseHandle, backup: BackupFile): Promise<RestoreResult> {
+export async function restoreBackup(handle: DatabaseHandle, options: { backup: BackupFile }): Promise<RestoreResult> {
+  const { backup } = options;
   const available = await readMigrations();
   const byName = new Map(available.map((m) => [m.name, m]));
   for (const [index, migration] of backup.migrations.entries()) {
@@ -155,7 +160,8 @@ export async function restoreBackup(handle: DatabaseHandle, backup: BackupFile):
   return { tables: backup.tables.length, rows: rowTotal, migrationsAppliedAfter: after.applied };
 }
 
-export async function restoreBackupFile(handle: DatabaseHandle, file: string): Promise<RestoreResult> {
-  const bytes = await fs.readFile(file);
-  return restoreBackup(handle, parseBackup(bytes));
+/** Restores a backup file (see restoreBackup). */
+export async function restoreBackupFile(handle: DatabaseHandle, options: { file: string }): Promise<RestoreResult> {
+  const bytes = await fs.readFile(options.file);
+  return restoreBackup(handle, { backup: parseBackup(bytes) });
 }

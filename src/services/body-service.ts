@@ -55,10 +55,10 @@ export function toBodySummary(row: BodyRow, memberUnitCount: number, activity: B
  */
 export async function summarizeBodies(
   db: DbOrTx,
-  rows: readonly BodyRow[],
-  at: string,
-  mayReadInternals: (bodyId: string) => Promise<boolean> = async () => false,
+  options: { rows: readonly BodyRow[]; at: string; mayReadInternals?: (bodyId: string) => Promise<boolean> },
 ): Promise<BodySummary[]> {
+  const { rows, at } = options;
+  const mayReadInternals = options.mayReadInternals ?? (async () => false);
   const counts = await countMemberUnits(db, rows.map((row) => row.id), at);
   const inside: string[] = [];
   for (const row of rows) if (await mayReadInternals(row.id)) inside.push(row.id);
@@ -102,7 +102,7 @@ export async function listBodySummaries(
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
   return {
-    items: await summarizeBodies(db, page, options.today, options.mayReadInternals),
+    items: await summarizeBodies(db, { rows: page, at: options.today, mayReadInternals: options.mayReadInternals }),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }

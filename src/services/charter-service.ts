@@ -14,7 +14,6 @@ import { applyCorrections, hasCorrections, normalizeCorrections } from '../domai
 import type { CharterCorrections, CorrectionProblem } from '../domain/directory/charter-corrections.ts';
 import { diffCharters } from '../domain/directory/charter-diff.ts';
 import type { CharterDiff } from '../domain/directory/charter-diff.ts';
-import { isoDateOf } from '../domain/directory/membership-timeline.ts';
 import { planSync } from '../domain/directory/roster-sync.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findBodyById, insertBody, updateBody } from '../repositories/body-repository.ts';
@@ -34,6 +33,7 @@ import type { AuditOrigin } from './audit-service.ts';
 import { syncGroups } from './group-service.ts';
 import { applyRosterChanges } from './membership-service.ts';
 import { UnitResolver } from './unit-service.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /**
  * The input text as compared for "the same text twice": without a byte-order mark, with LF line
@@ -228,9 +228,9 @@ export async function publishBody(
       importedAt: now,
       diffFromPrevious: null,
     });
-    const effectiveDate = charter.foundingDocument.issueDate ?? isoDateOf(now);
+    const effectiveDate = charter.foundingDocument.issueDate ?? shanghaiDateOf(now);
     await syncComposition(tx, { body, previous: null, next: charter, versionId: version.id, effectiveDate });
-    const published = await updateBody(tx, body.id, { currentCharterVersionId: version.id });
+    const published = await updateBody(tx, body.id, { currentCharterVersionId: version.id, updatedAt: now });
     if (!published) throw new Error('body vanished while publishing');
     await recordAudit(tx, {
       ...options.origin,
@@ -284,7 +284,7 @@ export async function reimportCharter(
     const previousIssue = current.charter.foundingDocument.issueDate;
     const nextIssue = charter.foundingDocument.issueDate;
     const effectiveDate =
-      options.effectiveDate ?? (nextIssue !== null && (previousIssue === null || nextIssue > previousIssue) ? nextIssue : isoDateOf(now));
+      options.effectiveDate ?? (nextIssue !== null && (previousIssue === null || nextIssue > previousIssue) ? nextIssue : shanghaiDateOf(now));
     const diff = diffCharters(current.charter, charter);
     const version = await insertCharterVersion(tx, {
       bodyId: body.id,
@@ -298,7 +298,7 @@ export async function reimportCharter(
       diffFromPrevious: diff,
     });
     await syncComposition(tx, { body: { ...body, ...facts }, previous: current.charter, next: charter, versionId: version.id, effectiveDate });
-    const updated = await updateBody(tx, body.id, { ...facts, currentCharterVersionId: version.id });
+    const updated = await updateBody(tx, body.id, { ...facts, currentCharterVersionId: version.id, updatedAt: now });
     await recordAudit(tx, {
       ...options.origin,
       at: options.origin.at ?? now,
@@ -312,6 +312,7 @@ export async function reimportCharter(
   });
 }
 
+/** The charter versions of a body, oldest first. */
 export async function listVersions(db: DbOrTx, options: { bodyId: string }): ReturnType<typeof listCharterVersions> {
   return listCharterVersions(db, options.bodyId);
 }

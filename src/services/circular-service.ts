@@ -8,7 +8,6 @@
 import { assertBodyActive } from './dissolution-service.ts';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import { todayInShanghai } from '../domain/calendar/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findBodyById } from '../repositories/body-repository.ts';
 import { findCircular, insertCircular, listCirculars as listCircularRows, nextCircularNumber } from '../repositories/decision-repository.ts';
@@ -20,7 +19,7 @@ import type { LedgerRow } from './decisions/decision-ledger.ts';
 import { enqueueNotification } from './notification-service.ts';
 import { listedInCircular } from '../domain/decisions/escalation-ladder.ts';
 import type { EscalationRung } from '../domain/decisions/escalation-ladder.ts';
-import { listEscalationStandings } from './supervision/escalation-standing.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** One open item as the circular lists it (frozen on the circular's day). */
 export interface CircularItem {
@@ -66,9 +65,9 @@ export interface CircularForRendering extends CircularSummary {
   items: CircularItem[];
 }
 
-function toItem(row: LedgerRow, rung: EscalationRung): CircularItem {
+function toItem(row: LedgerRow): CircularItem {
   return {
-    rung,
+    rung: row.escalationRung,
     decisionId: row.id,
     itemNo: row.itemNo,
     text: row.text,
@@ -113,13 +112,12 @@ export async function createCircular(options: { db: Database; clock: Clock; body
     if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
     assertBodyActive(body);
     const at = options.origin.at ?? options.clock.now();
-    const asOf = todayInShanghai(at);
+    const asOf = shanghaiDateOf(at);
     const rows = (await listLedgerRows(tx, { bodyId: options.bodyId, clock: { now: () => at } })).filter((r) => r.status !== 'closed');
     if (rows.length === 0) throw new AppError('no_open_decisions', 409, '本机构没有未销号的督办事项，无需通报', { field: 'bodyId' });
     const year = Number(asOf.slice(0, 4));
     const number = await nextCircularNumber(tx, options.bodyId, year);
-    const rungs = new Map((await listEscalationStandings(tx, { bodyId: options.bodyId, clock: options.clock, at })).map((s) => [s.decisionId, s.rung]));
-    const items = rows.map((row) => toItem(row, rungs.get(row.id) ?? 'none'));
+    const items = rows.map(toItem);
     const circular = await insertCircular(tx, { bodyId: options.bodyId, year, number, asOf, items, createdBy: options.origin.actorId, createdAt: at });
     const summary = toSummary(circular);
     await recordAudit(tx, { ...options.origin, at, action: 'circular.create', entityType: 'circular', entityId: circular.id, before: null, after: summary });

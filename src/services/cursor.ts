@@ -1,6 +1,7 @@
 /** Opaque pagination cursors: base64url JSON of the last row's sort key. */
 import { AppError } from '../errors/app-error.ts';
 
+/** An opaque page cursor (base64url JSON) of a keyset position. */
 export function encodeCursor(key: Record<string, string>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }

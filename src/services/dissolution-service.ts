@@ -9,7 +9,7 @@
  */
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Clock } from '../config/clock.ts';
-import { addDays, todayInShanghai } from '../domain/calendar/iso-date.ts';
+import { addDays } from '../domain/calendar/iso-date.ts';
 import { AppError } from '../errors/app-error.ts';
 import { listBodiesPastSunset, markBodyDissolved } from '../repositories/body-repository.ts';
 import { listDecisionViews } from '../repositories/decision-repository.ts';
@@ -17,6 +17,7 @@ import type { BodyRow } from '../repositories/body-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { getBodyRow } from './body-service.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** Refuses a state change in a dissolved body. */
 export function assertBodyActive(body: Pick<BodyRow, 'status' | 'dissolvedOn'>): void {
@@ -37,7 +38,7 @@ export interface DissolveBodyOptions {
 /** Records the dissolution of a body by its office (or a system administrator). */
 export async function dissolveBody(db: Database, options: DissolveBodyOptions): Promise<BodyRow> {
   const now = options.clock.now();
-  if (options.on > todayInShanghai(now)) {
+  if (options.on > shanghaiDateOf(now)) {
     throw new AppError('dissolution_in_future', 400, '撤销日期不能晚于今天', { field: 'on' });
   }
   return db.transaction(async (tx) => {
@@ -75,7 +76,7 @@ export async function dissolveBody(db: Database, options: DissolveBodyOptions): 
  */
 export async function dissolveBodiesPastSunset(db: Database, options: { clock: Clock }): Promise<{ dissolved: string[] }> {
   const now = options.clock.now();
-  const candidates = await listBodiesPastSunset(db, todayInShanghai(now));
+  const candidates = await listBodiesPastSunset(db, shanghaiDateOf(now));
   const dissolved: string[] = [];
   for (const candidate of candidates) {
     if (!candidate.sunsetDate) continue;

@@ -9,7 +9,6 @@ import { findAccountById } from '../repositories/account-repository.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import { shanghaiDate } from '../documents/chinese-format.ts';
 import { renderCircularDocx } from '../documents/circular-docx.ts';
 import type { CalendarPerson, MinutesDocumentView } from '../documents/document-views.ts';
 import { renderLedgerXlsx } from '../documents/ledger-xlsx.ts';
@@ -51,6 +50,7 @@ import { assertMayIssueFormalDocument } from './meetings/meeting-notice.ts';
 import { getMeeting } from './meetings/meeting-views.ts';
 import type { MeetingDetail } from './meetings/meeting-views.ts';
 import { getMinutesForRendering } from './meetings/minutes-rendering.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -84,7 +84,7 @@ async function asFormat(docx: Buffer, baseName: string, format: DocumentFormat):
 
 /** The minutes' view model, from the stored minutes, meeting, attendance, decisions and charter. */
 export async function loadMinutesDocumentView(db: DbOrTx, options: { bodyId: string; minutesId: string; clock: Clock }): Promise<MinutesDocumentView> {
-  const today = shanghaiDate(options.clock.now());
+  const today = shanghaiDateOf(options.clock.now());
   const data = await getMinutesForRendering(db, { bodyId: options.bodyId, minutesId: options.minutesId, today });
   const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   const assigned =
@@ -120,8 +120,8 @@ export async function renderMeetingNoticeDocument(
   if (meeting.status === 'draft' || meeting.status === 'cancelled') {
     throw new AppError('meeting_not_noticeable', 409, '草稿或已取消的会议不能印发会议通知', { field: 'meetingId', details: { status: meeting.status } });
   }
-  const date = meeting.noticeSentAt === null ? shanghaiDate(options.clock.now()) : shanghaiDate(new Date(meeting.noticeSentAt));
-  const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDate(new Date(meeting.startsAt)))).length;
+  const date = meeting.noticeSentAt === null ? shanghaiDateOf(options.clock.now()) : shanghaiDateOf(new Date(meeting.noticeSentAt));
+  const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDateOf(new Date(meeting.startsAt)))).length;
   const view = buildMeetingNoticeView(meeting, { bodyName: body.name, charter, memberUnitCount, date });
   return asFormat(await renderMeetingNoticeDocx(view), view.title, options.format);
 }
@@ -142,7 +142,7 @@ export async function renderCircularDocument(
 export async function renderBodyLedger(db: DbOrTx, options: { bodyId: string; clock: Clock }): Promise<RenderedFile> {
   const body = await findBodyById(db, options.bodyId);
   if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
-  const asOf = shanghaiDate(options.clock.now());
+  const asOf = shanghaiDateOf(options.clock.now());
   const rows = await listLedgerRows(db, { bodyId: options.bodyId, clock: options.clock });
   const view = buildLedgerView(rows, { title: `${body.name}督办台账`, asOf, bodies: [{ id: body.id, name: body.name }] });
   return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderLedgerXlsx(view) };
@@ -158,7 +158,7 @@ export async function renderUnitLedger(
 ): Promise<RenderedFile> {
   const unit = await findUnitById(db, options.unitId);
   if (!unit) throw new AppError('unit_not_found', 404, '成员单位不存在', { field: 'unitId' });
-  const asOf = shanghaiDate(options.clock.now());
+  const asOf = shanghaiDateOf(options.clock.now());
   const all = await listLedgerRows(db, { unitId: options.unitId, clock: options.clock });
   const bodies: { id: string; name: string }[] = [];
   for (const bodyId of [...new Set(all.map((r) => r.bodyId))]) {
@@ -267,7 +267,7 @@ export async function renderCalendarFeed(db: DbOrTx, options: { token: string; c
   if (row === null) throw new AppError('calendar_feed_not_found', 404, '日历订阅地址无效或已撤销', { field: 'token' });
   const now = options.clock.now();
   await touchFeedToken(db, row.id, now);
-  const keys = await listFeedMeetingKeys(db, row.accountId, shanghaiDate(now));
+  const keys = await listFeedMeetingKeys(db, row.accountId, shanghaiDateOf(now));
   const bodyNames = new Map<string, string>();
   const events = [];
   for (const key of keys) {

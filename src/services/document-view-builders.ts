@@ -10,7 +10,6 @@ import type { CircularForRendering } from './circular-service.ts';
 import type { LedgerRow as DecisionLedgerRow } from './decisions/decision-ledger.ts';
 import type { MeetingDetail } from './meetings/meeting-views.ts';
 import type { MinutesForRendering } from './meetings/minutes-rendering.ts';
-import { shanghaiDate } from '../documents/chinese-format.ts';
 import type {
   AttendanceEntry,
   CalendarPerson,
@@ -22,6 +21,7 @@ import type {
   MeetingNoticeView,
   MinutesDocumentView,
 } from '../documents/document-views.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** The office of a body, as documents name the issuer of minutes and the printing office. */
 export function officeName(bodyName: string): string {
@@ -177,7 +177,7 @@ export function toLedgerRow(row: DecisionLedgerRow, bodyName: string): LedgerRow
     workingDaysLeft: !open ? null : row.overdue ? -(row.workingDaysOverdue ?? 0) : row.workingDaysLeft,
     statusLabel: row.statusName,
     latestProgress: row.latestProgress?.text ?? null,
-    latestProgressAt: row.latestProgress === null ? null : shanghaiDate(new Date(row.latestProgress.at)),
+    latestProgressAt: row.latestProgress === null ? null : shanghaiDateOf(new Date(row.latestProgress.at)),
   };
 }
 

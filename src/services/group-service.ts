@@ -9,7 +9,6 @@ import type { Database, DbOrTx } from '../db/database.ts';
 import type { Group, GroupKind } from '../domain/charter/charter-types.ts';
 import { applyGroupCorrection, checkGroupCorrection, groupKey } from '../domain/directory/group-corrections.ts';
 import type { GroupCorrection, GroupLeader, GroupLeaderTitle } from '../domain/directory/group-corrections.ts';
-import { isoDateOf } from '../domain/directory/membership-timeline.ts';
 import { unitNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
 import {
@@ -31,6 +30,7 @@ import { listBodyUnits } from '../repositories/unit-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import type { UnitResolver } from './unit-service.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 export interface GroupItem {
   id: string;
@@ -159,7 +159,7 @@ export async function correctGroup(
   if (reason === '') throw new AppError('reason_required', 400, '请填写调整理由', { field: 'reason' });
   return db.transaction(async (tx) => {
     const before = await groupOfBody(tx, options.bodyId, options.groupId);
-    const day = isoDateOf(options.now);
+    const day = shanghaiDateOf(options.now);
     const key = groupKey(before.name);
     const stored = await findGroupCorrection(tx, options.bodyId, key);
     const next: GroupCorrection = {

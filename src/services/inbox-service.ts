@@ -51,15 +51,16 @@ export async function markInboxRead(db: DbOrTx, options: { accountId: string; id
   return { marked: await markInboxItemsRead(db, options.accountId, options.ids, options.clock.now()) };
 }
 
+/** The e-mail address the account receives notifications at (null: none). */
 export async function getNotificationAddress(db: DbOrTx, options: { accountId: string }): Promise<{ email: string | null }> {
   return { email: await findNotificationAddress(db, options.accountId) };
 }
 
 /** Sets (or, with null, removes) the account's e-mail address for notifications. */
-export async function updateNotificationAddress(options: { db: Database; clock: Clock; accountId: string; email: string | null; origin: AuditOrigin }): Promise<{ email: string | null }> {
+export async function updateNotificationAddress(db: Database, options: { clock: Clock; accountId: string; email: string | null; origin: AuditOrigin }): Promise<{ email: string | null }> {
   const email = options.email?.trim() ?? null;
   if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new AppError('invalid_email', 400, '电子邮件地址格式不正确', { field: 'email' });
-  await options.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await findNotificationAddress(tx, options.accountId);
     const at = options.origin.at ?? options.clock.now();
     await setNotificationAddress(tx, options.accountId, email, at);

@@ -16,7 +16,7 @@ import type { RoleKind } from '../domain/charter/charter-types.ts';
 import { membershipChangeBasis } from '../domain/charter-gates/membership-change-gate.ts';
 import type { GateBasis, GateRole } from '../domain/charter-gates/gate-types.ts';
 import type { MembershipConfirmer } from '../domain/charter-gates/membership-change-gate.ts';
-import { checkEnd, isIsoDate, isoDateOf } from '../domain/directory/membership-timeline.ts';
+import { checkEnd } from '../domain/directory/membership-timeline.ts';
 import { personNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findMeeting } from '../repositories/meeting-repository.ts';
@@ -34,6 +34,8 @@ import type { AuditOrigin } from './audit-service.ts';
 import { currentCharter, membershipActor, requireMembershipChange } from './membership-gate.ts';
 import { checkMembershipInput, endProblem, getMembership, insertFromInput } from './membership-service.ts';
 import type { StartMembershipInput } from './membership-service.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
+import { isIsoDate } from '../domain/calendar/iso-date.ts';
 
 export interface MembershipChangeItem {
   id: string;
@@ -165,7 +167,7 @@ export async function proposeMembershipChange(
 ): Promise<MembershipChangeItem> {
   const accountId = actorOf(options.origin);
   const now = nowOf(options.origin);
-  const today = isoDateOf(now);
+  const today = shanghaiDateOf(now);
   const input = options.input;
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('reason_required', 400, '请填写调整理由', { field: 'reason' });
@@ -311,7 +313,7 @@ export async function confirmMembershipChange(
 ): Promise<MembershipChangeItem> {
   const accountId = actorOf(options.origin);
   const now = nowOf(options.origin);
-  const today = isoDateOf(now);
+  const today = shanghaiDateOf(now);
   const note = options.note?.trim() || null;
   return db.transaction(async (tx) => {
     const before = await proposalOfBody(tx, options.bodyId, options.proposalId);
@@ -370,7 +372,7 @@ export async function rejectMembershipChange(
   return db.transaction(async (tx) => {
     const before = await proposalOfBody(tx, options.bodyId, options.proposalId);
     const charter = await currentCharter(tx, options.bodyId);
-    const actor = await membershipActor(tx, { accountId, bodyId: options.bodyId, day: isoDateOf(now) });
+    const actor = await membershipActor(tx, { accountId, bodyId: options.bodyId, day: shanghaiDateOf(now) });
     const decision = requireMembershipChange(
       charter,
       {

@@ -10,10 +10,10 @@ import { membershipChangeGate } from '../domain/charter-gates/membership-change-
 import type { MembershipChangeActor, MembershipChangeDecision, MembershipChangeRequest } from '../domain/charter-gates/membership-change-gate.ts';
 import type { CharterClause } from '../errors/app-error.ts';
 import { AppError } from '../errors/app-error.ts';
-import { findAccountById, listBodyGrants } from '../repositories/account-repository.ts';
+import { gateRolesOf, heldBodyRoles } from '../policy/held-roles.ts';
+import { findAccountById } from '../repositories/account-repository.ts';
 import { findBodyById } from '../repositories/body-repository.ts';
 import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
-import { listAccountMembershipsInBody } from '../repositories/membership-repository.ts';
 
 /** The body's current charter, or a 404. */
 export async function currentCharter(db: DbOrTx, bodyId: string): Promise<Charter> {
@@ -24,18 +24,20 @@ export async function currentCharter(db: DbOrTx, bodyId: string): Promise<Charte
   return version.charter;
 }
 
-/** The account's roles in the body on `day`: office staff (direct grant) and its person's memberships. */
+/**
+ * The acting account for the gate: its person and its roles in the body on `day`, from the one
+ * role resolver the policy shares (src/policy/held-roles.ts); a viewer acts in no role.
+ */
 export async function membershipActor(db: DbOrTx, options: { accountId: string; bodyId: string; day: string }): Promise<MembershipChangeActor> {
   const account = await findAccountById(db, options.accountId);
-  const memberships = await listAccountMembershipsInBody(db, options.accountId, options.bodyId, options.day);
-  const grants = await listBodyGrants(db, options.accountId, options.bodyId);
+  const held = await heldBodyRoles(db, options);
   return {
     accountId: options.accountId,
     personId: account?.personId ?? null,
-    roles: [
-      ...grants.filter((g) => g.role === 'office_staff').map(() => ({ role: 'office_staff' as const, unitId: null })),
-      ...memberships.map((m) => ({ role: m.roleKind, unitId: m.unitId })),
-    ],
+    roles: held.flatMap((h) => {
+      const [role] = gateRolesOf([h]);
+      return role === undefined ? [] : [{ role, unitId: h.unitId }];
+    }),
   };
 }
 

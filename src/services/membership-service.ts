@@ -8,7 +8,7 @@ import { systemClock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Role, RoleKind } from '../domain/charter/charter-types.ts';
 import type { MembershipChangeFacts } from '../domain/charter-gates/membership-change-gate.ts';
-import { checkEnd, checkPeriod, isIsoDate, isoDateOf } from '../domain/directory/membership-timeline.ts';
+import { checkEnd, checkPeriod } from '../domain/directory/membership-timeline.ts';
 import { planSync, rosterKey } from '../domain/directory/roster-sync.ts';
 import type { RosterEntry } from '../domain/directory/roster-sync.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -27,6 +27,8 @@ import type { AuditOrigin } from './audit-service.ts';
 import { currentCharter, membershipActor, requireMembershipChange } from './membership-gate.ts';
 import { PersonResolver } from './person-service.ts';
 import type { UnitResolver } from './unit-service.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
+import { isIsoDate } from '../domain/calendar/iso-date.ts';
 
 export interface MembershipItem {
   id: string;
@@ -227,7 +229,7 @@ export async function seatIsVacant(tx: DbOrTx, options: { bodyId: string; roleKi
  */
 async function gateDirectChange(tx: DbOrTx, options: { bodyId: string; origin: AuditOrigin; change: MembershipChangeFacts }): Promise<Record<string, unknown>> {
   if (options.origin.actorId === null) return {};
-  const day = isoDateOf(options.origin.at ?? systemClock.now());
+  const day = shanghaiDateOf(options.origin.at ?? systemClock.now());
   const charter = await currentCharter(tx, options.bodyId);
   const actor = await membershipActor(tx, { accountId: options.origin.actorId, bodyId: options.bodyId, day });
   const decision = requireMembershipChange(charter, { step: 'direct', actor, change: options.change });

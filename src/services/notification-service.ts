@@ -55,6 +55,7 @@ function toSettings(bodyId: string, row: Awaited<ReturnType<typeof findBodyNotif
   };
 }
 
+/** The body's notification settings (reminder lead time, webhook), the secret never included. */
 export async function getBodyNotificationSettings(db: DbOrTx, options: { bodyId: string }): Promise<BodyNotificationSettings> {
   return toSettings(options.bodyId, await findBodyNotificationSettings(db, options.bodyId));
 }

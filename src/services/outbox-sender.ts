@@ -13,7 +13,6 @@ import type { Transporter } from 'nodemailer';
 import type { Clock } from '../config/clock.ts';
 import type { SmtpSettings, SweepSettings } from '../config/config.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import { todayInShanghai } from '../domain/calendar/index.ts';
 import {
   claimOutboxRows,
   insertOutboxRow,
@@ -33,6 +32,7 @@ import {
 import { EMAIL_KIND, NOTIFICATION_KIND, WEBHOOK_KIND } from './notification-types.ts';
 import type { EmailPayload, NotificationPayload, NotificationRecipient, WebhookPayload } from './notification-types.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** Sends one e-mail. */
 export interface Mailer {
@@ -103,7 +103,7 @@ async function fanOut(deps: OutboxSenderDeps, id: number): Promise<void> {
     if (!row) return;
     const payload = row.payload as NotificationPayload;
     const now = deps.clock.now();
-    const accountIds = await resolveRecipients(tx, payload.bodyId, payload.recipients, todayInShanghai(now));
+    const accountIds = await resolveRecipients(tx, payload.bodyId, payload.recipients, shanghaiDateOf(now));
     await insertInboxItems(
       tx,
       accountIds.map((accountId) => ({

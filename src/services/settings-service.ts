@@ -28,12 +28,14 @@ export const securitySettingsSchema = z.object({
 
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
+/** The security settings before the system administrator changes any: from the configuration. */
 export function defaultSecuritySettings(config: AppConfig): SecuritySettings {
   return { session: config.session, passwordPolicy: config.passwordPolicy, lockout: config.lockout };
 }
 
 /** The settings in force: stored overrides (where valid) over the configured defaults. */
-export async function getSecuritySettings(db: DbOrTx, config: AppConfig): Promise<SecuritySettings> {
+export async function getSecuritySettings(db: DbOrTx, options: { config: AppConfig }): Promise<SecuritySettings> {
+  const { config } = options;
   const stored = securitySettingsSchema.partial().safeParse(await readSetting(db, SECURITY_SETTINGS_KEY));
   const defaults = defaultSecuritySettings(config);
   if (!stored.success) return defaults;
@@ -41,16 +43,18 @@ export async function getSecuritySettings(db: DbOrTx, config: AppConfig): Promis
 }
 
 /** Replaces the security settings (system administrator); audited. */
-export async function updateSecuritySettings(options: {
-  db: Database;
-  config: AppConfig;
-  settings: SecuritySettings;
-  origin: AuditOrigin;
-}): Promise<SecuritySettings> {
-  const { db, config, settings, origin } = options;
+export async function updateSecuritySettings(
+  db: Database,
+  options: {
+    config: AppConfig;
+    settings: SecuritySettings;
+    origin: AuditOrigin;
+  },
+): Promise<SecuritySettings> {
+  const { config, settings, origin } = options;
   const at = origin.at;
   return db.transaction(async (tx) => {
-    const before = await getSecuritySettings(tx, config);
+    const before = await getSecuritySettings(tx, { config });
     await writeSetting(tx, SECURITY_SETTINGS_KEY, settings, at, origin.actorId);
     await recordAudit(tx, {
       ...origin,

@@ -77,6 +77,7 @@ export interface UnitSummary {
   aliases: string[];
 }
 
+/** The list view of a directory unit. */
 export function toUnitSummary(row: UnitRow): UnitSummary {
   return { id: row.id, name: row.name, regionCode: row.regionCode, aliases: row.aliases };
 }

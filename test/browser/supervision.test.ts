@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { bodies, bodyUnits } from '../../src/db/schema/bodies.ts';
 import { meetings, minutes } from '../../src/db/schema/meetings.ts';
 import { addDays } from '../../src/domain/calendar/iso-date.ts';
@@ -42,24 +42,22 @@ describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 1
     harness = await startHarness();
     const { db } = harness.server.database.handle;
     const today = harnessToday(harness);
-    // An example body without a sunset date (the handover dissolves it), and another one to succeed it
-    const list = await db
-      .select({ id: bodies.id, name: bodies.name })
+    // An example body with member units, without a sunset date if one is (the handover dissolves
+    // it), and another active body to succeed it
+    const candidates = await db
+      .select({ id: bodies.id, name: bodies.name, unitId: bodyUnits.unitId })
       .from(bodies)
-      .where(eq(bodies.status, 'active'))
-      .orderBy(sql`${bodies.sunsetDate} NULLS FIRST`, asc(bodies.name));
-    const [first, second] = list;
-    if (!first || !second) throw new Error('the example bodies are missing');
-    body = first;
-    successor = second;
-    const [unit] = await db
-      .select({ unitId: bodyUnits.unitId })
-      .from(bodyUnits)
-      .where(and(eq(bodyUnits.bodyId, body.id), isNull(bodyUnits.validTo)))
-      .orderBy(desc(bodyUnits.lead), asc(bodyUnits.validFrom))
-      .limit(1);
-    const leadUnitId = unit?.unitId;
-    if (leadUnitId === undefined) throw new Error('the body has no member unit');
+      .innerJoin(bodyUnits, eq(bodyUnits.bodyId, bodies.id))
+      .where(and(eq(bodies.status, 'active'), isNull(bodyUnits.validTo)))
+      .orderBy(sql`${bodies.sunsetDate} NULLS FIRST`, asc(bodies.name), desc(bodyUnits.lead), asc(bodyUnits.validFrom));
+    const chosen = candidates[0];
+    if (chosen === undefined) throw new Error('no example body has member units');
+    body = { id: chosen.id, name: chosen.name };
+    const others = await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(and(eq(bodies.status, 'active'), ne(bodies.id, body.id))).orderBy(asc(bodies.name));
+    const other = others[0];
+    if (other === undefined) throw new Error('no second example body');
+    successor = other;
+    const leadUnitId = chosen.unitId;
     const issuedOn = addDays(today, -45);
     const at = harness.clock.now();
     await db.transaction(async (tx) => {

@@ -37,7 +37,7 @@ describeDatabases('backup and restore', (t) => {
 
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lianxi-backup-'));
     const file = path.join(dir, 'backup.json.gz');
-    const original = await writeBackupFile(t.handle, file);
+    const original = await writeBackupFile(t.handle, { file, now: t.clock.now() });
     expect(original.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['accounts', 'sessions', 'audit_log', 'audit_chain_head', 'outbox', 'settings']));
     expect(original.tables.findIndex((x) => x.name === 'accounts')).toBeLessThan(original.tables.findIndex((x) => x.name === 'sessions'));
     const parsed = parseBackup(await fs.readFile(file));
@@ -45,9 +45,9 @@ describeDatabases('backup and restore', (t) => {
 
     const target = await emptyTarget();
     try {
-      const result = await restoreBackupFile(target.handle, file);
+      const result = await restoreBackupFile(target.handle, { file });
       expect(result.rows).toBe(original.tables.reduce((sum, table) => sum + table.rowCount, 0));
-      const copy = await createBackup(target.handle);
+      const copy = await createBackup(target.handle, { now: t.clock.now() });
       expect(copy.tables).toEqual(original.tables);
       expect(copy.migrations).toEqual(original.migrations);
       const verification = await verifyAudit(target.handle.db);
@@ -59,7 +59,7 @@ describeDatabases('backup and restore', (t) => {
       );
       expect(Number(row?.id)).toBeGreaterThan(Math.max(...(original.tables.find((x) => x.name === 'outbox')?.rows ?? []).map((r) => (JSON.parse(r) as { id: number }).id)));
       // A second restore into the now non-empty database is refused.
-      await expect(restoreBackupFile(target.handle, file)).rejects.toMatchObject({ code: 'restore_target_not_empty' });
+      await expect(restoreBackupFile(target.handle, { file })).rejects.toMatchObject({ code: 'restore_target_not_empty' });
     } finally {
       await target.dispose();
       await fs.rm(dir, { recursive: true, force: true });
@@ -70,7 +70,7 @@ describeDatabases('backup and restore', (t) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lianxi-backup-'));
     try {
       const file = path.join(dir, 'b.json');
-      await writeBackupFile(t.handle, file);
+      await writeBackupFile(t.handle, { file, now: t.clock.now() });
       const backup = JSON.parse(await fs.readFile(file, 'utf8')) as { tables: { rows: string[] }[] };
       backup.tables.find((table) => table.rows.length > 0)?.rows.pop();
       await fs.writeFile(file, JSON.stringify(backup));

@@ -275,12 +275,12 @@ describeDatabases('working-day calendar API', (t) => {
   it('backs up and restores the notices with their history (superseded rows name later ones)', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lianxi-calendar-backup-'));
     const file = path.join(dir, 'backup.json.gz');
-    const original = await writeBackupFile(t.handle, file);
+    const original = await writeBackupFile(t.handle, { file, now: t.clock.now() });
     const notices = original.tables.find((table) => table.name === 'calendar_notices');
     expect(notices?.rowCount).toBeGreaterThanOrEqual(3);
     const target = await openDatabase({ kind: 'pglite' });
     try {
-      await restoreBackupFile(target, file);
+      await restoreBackupFile(target, { file });
       const rows = await target.rawTransaction((sql) =>
         sql.query<{ scope: string; year: number; superseded_by: string | null }>('select scope, year, superseded_by from calendar_notices order by loaded_at'),
       );

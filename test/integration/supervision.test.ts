@@ -124,6 +124,11 @@ describeDatabases('supervision', (t) => {
 
       // The office's dashboard: items by rung (the convener reads it too; a liaison does not)
       const officeCookie = await t.signIn(body.office.account);
+      // Every decided item carries its rung
+      const listed = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}/decisions`, headers: { cookie: officeCookie } });
+      expect(listed.json<{ items: { id: string; escalationRung: string }[] }>().items.find((i) => i.id === decisionId)?.escalationRung).toBe('overdue_convener');
+      const one = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}/decisions/${decisionId}`, headers: { cookie: officeCookie } });
+      expect(one.json<{ escalationRung: string }>().escalationRung).toBe('overdue_convener');
       const dashboard = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}/supervision/dashboard`, headers: { cookie: officeCookie } });
       expect(dashboard.statusCode, dashboard.body).toBe(200);
       expect(dashboard.json<{ counts: Record<string, number> }>().counts).toMatchObject({ overdue_convener: 1, overdue_member: 0, overdue: 0 });

@@ -120,8 +120,55 @@ describe('the import graph of src/ and web/src/', () => {
     expect(cycles.map((cycle) => cycle.join(' → ')), 'import cycles (break each by moving what both sides need into a third file)').toEqual([]);
   });
 
+  it('has no cycle between the folders of src/ either (they are floors)', () => {
+    const folderOf = (file: string): string => file.split('/').slice(0, 2).join('/');
+    const inSrc = graph.edges.filter((edge) => edge.from.startsWith('src/') && edge.to.startsWith('src/'));
+    const edges = inSrc.map((edge) => ({ ...edge, from: folderOf(edge.from), to: folderOf(edge.to) })).filter((edge) => edge.from !== edge.to);
+    const files = [...new Set(graph.files.filter((file) => file.startsWith('src/')).map(folderOf))].sort();
+    const cycles = findCycles({ files, edges, unresolved: [] });
+    expect(cycles.map((cycle) => cycle.join(' → ')), 'folders of src/ importing each other').toEqual([]);
+  });
+
   it('keeps every layer rule', () => {
     expect(layerViolations(graph.edges, LAYER_RULES), 'imports from a lower layer to a higher one').toEqual([]);
+  });
+});
+
+/**
+ * Services still naming a type of the Drizzle schema (issue 10: row types stay in repositories;
+ * services take and return domain or contract types). The list may only shrink: a file that no
+ * longer imports src/db/schema/ must leave it, and no other file may join it.
+ */
+const SERVICES_STILL_IMPORTING_DB_SCHEMA = [
+  'src/services/accounts/account-changes.ts',
+  'src/services/accounts/account-roles.ts',
+  'src/services/accounts/account-views.ts',
+  'src/services/accounts/create-account.ts',
+  'src/services/auth-service.ts',
+  'src/services/body-service.ts',
+  'src/services/calendar/calendar-views.ts',
+  'src/services/calendar/holiday-notices.ts',
+  'src/services/calendar/region-calendar.ts',
+  'src/services/decisions/decision-detail.ts',
+  'src/services/meetings/agenda-items.ts',
+  'src/services/meetings/invitees.ts',
+  'src/services/meetings/meeting-context.ts',
+  'src/services/meetings/meeting-notifications.ts',
+  'src/services/meetings/meeting-views.ts',
+  'src/services/meetings/minutes-views.ts',
+  'src/services/meetings/set-presider.ts',
+  'src/services/membership-change-service.ts',
+  'src/services/supervision/decision-handover.ts',
+];
+
+describe('row types', () => {
+  it('leave the services one file at a time (the list of services importing src/db/schema/ only shrinks)', () => {
+    const graph = buildImportGraph(repoRoot, ['src']);
+    const importing = [
+      ...new Set(graph.edges.filter((edge) => edge.from.startsWith('src/services/') && edge.to.startsWith('src/db/schema/')).map((edge) => edge.from)),
+    ].sort();
+    expect(importing.filter((file) => !SERVICES_STILL_IMPORTING_DB_SCHEMA.includes(file)), 'services that newly import src/db/schema/ (import the row type from the repository, or a domain type)').toEqual([]);
+    expect(SERVICES_STILL_IMPORTING_DB_SCHEMA.filter((file) => !importing.includes(file)), 'files to remove from SERVICES_STILL_IMPORTING_DB_SCHEMA').toEqual([]);
   });
 });
 

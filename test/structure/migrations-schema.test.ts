@@ -5,6 +5,7 @@
  * (required in CI). A failure lists every difference; fix the side that is wrong (never edit a
  * released migration: add one). How the comparison works: test/structure/schema-catalogue.ts.
  */
+import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { expect, it } from 'vitest';
 import * as schema from '../../src/db/schema/index.ts';
 import { describeDatabases } from '../integration/harness.ts';
@@ -34,6 +35,33 @@ describeDatabases('the migrations and the Drizzle schema', (t) => {
     expect(drift, `schema drift between migrations/*.sql and src/db/schema/ (${drift.length}):\n${drift.join('\n')}\n`).toEqual([]);
     // A known difference that is gone must leave the list (so the list never hides a new one).
     expect([...KNOWN_DIFFERENCES.keys()].filter((line) => !all.includes(line)), 'known differences no longer found').toEqual([]);
+  });
+
+  it('sees a Drizzle table that differs from its migration', async () => {
+    // `settings` as 0001_platform.sql creates it, but with `value` nullable, `updated_by` without
+    // its foreign key, a default on `key` and an index the SQL does not have.
+    const settings = pgTable(
+      'settings',
+      {
+        key: text('key').primaryKey().default('x'),
+        value: jsonb('value'),
+        updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+        updatedBy: text('updated_by'),
+      },
+      (table) => [index('settings_updated_idx').on(table.updatedAt)],
+    );
+    const altered = [...tables.filter((table) => table !== schema.settings), settings];
+    const drift = await t.handle.rawTransaction(async (sql) => {
+      const lines = await schemaDrift(sql, altered);
+      await sql.query('SELECT 1'); // the scratch schema is gone and the transaction still usable
+      return lines;
+    });
+    expect(drift.filter((line) => /^(table settings:|column settings\.|index settings |foreign key settings:)/.test(line)).sort()).toEqual([
+      "column settings.key: migrations ≠ src/db/schema: default none ≠ 'x'::text",
+      'column settings.value: migrations ≠ src/db/schema: NOT NULL ≠ nullable',
+      'foreign key settings: in the migrations but not in src/db/schema: FOREIGN KEY (updated_by) REFERENCES accounts(id)',
+      'index settings [settings_updated_idx]: in src/db/schema but not in the migrations: CREATE INDEX ON settings USING btree (updated_at)',
+    ]);
   });
 
   it('would see a difference (a column changed, dropped or added; an index dropped)', async () => {

@@ -11,7 +11,7 @@ export function registerBackupCommand(program: Command): void {
     .action(
       runAction(async (file: string) => {
         await withDatabase(async ({ handle }) => {
-          const backup = await writeBackupFile(handle, file);
+          const backup = await writeBackupFile(handle, { file, now: new Date() });
           const rows = backup.tables.reduce((sum, t) => sum + t.rowCount, 0);
           process.stdout.write(`已备份 ${backup.tables.length} 张表、${rows} 行到 ${file}\n`);
         });
@@ -25,7 +25,7 @@ export function registerBackupCommand(program: Command): void {
       runAction(async (file: string) => {
         await withDatabase(
           async ({ handle }) => {
-            const result = await restoreBackupFile(handle, file);
+            const result = await restoreBackupFile(handle, { file });
             process.stdout.write(`已恢复 ${result.tables} 张表、${result.rows} 行。\n`);
             const verification = await verifyAudit(handle.db);
             if (verification.ok) {

@@ -30,7 +30,6 @@ import {
   createWorkingDayCalendar,
   defaultCalendarData,
   parseHolidayNotice,
-  todayInShanghai,
   toLoadedNotice,
   weekdayName,
 } from '../../domain/calendar/index.ts';
@@ -41,6 +40,7 @@ import { applyNotice, previewNotice } from '../../services/calendar/holiday-noti
 import type { NoticePreview } from '../../services/calendar/holiday-notices.ts';
 import { loadWorkingDayCalendar } from '../../services/calendar/region-calendar.ts';
 import { cliOrigin, runAction, withDatabase } from './command-support.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 /** Bad command-line input: printed as one line, exit code 2. */
 class CalendarInputError extends Error {}
@@ -291,7 +291,7 @@ export function registerCalendarCommand(program: Command): void {
       const covered = cal.isNationallyCovered(year);
       const nationalNotice = cal.data.national.years[String(year)]?.notice ?? null;
       const loaded = cal.noticeFor('national', year);
-      const warning = coverageWarning(todayInShanghai(new Date()), cal);
+      const warning = coverageWarning(shanghaiDateOf(new Date()), cal);
       const checks = checkConsecutiveWorkingDays(cal, year, region);
       const reasons = [...new Set(days.flatMap((day) => day.reasons))];
       if (!covered) reasons.unshift(`全国${year}年节假日安排尚未载入，${year}年按周末计算`);

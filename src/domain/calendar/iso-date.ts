@@ -9,8 +9,6 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-/** Asia/Shanghai has had no daylight saving time since 1991: UTC+8 all year. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** Raised for a string that is not a real calendar date. */
 export class InvalidDateError extends RangeError {
@@ -82,11 +80,6 @@ const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五
 /** 周一 … 周日. */
 export function weekdayName(date: IsoDate): string {
   return WEEKDAY_NAMES[weekdayOf(date)] ?? '';
-}
-
-/** The calendar date in China (Asia/Shanghai, UTC+8) at this instant. */
-export function todayInShanghai(now: Date): IsoDate {
-  return fromDayNumber(Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
 }
 
 /** Every date from `from` to `to`, both included (empty when `to` is before `from`). */

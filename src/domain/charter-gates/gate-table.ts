@@ -16,7 +16,7 @@ export const DEFAULT_PREFIX = '本机构制度未规定，按系统默认规则'
 export type GateBinding =
   /** A rule stated for the kind binds it; else a rule stated generally (any meeting) does */
   | 'meeting_kind'
-  /** Only a rule stated for group meetings (the groups' own rules) binds them */
+  /** A rule stated for group meetings (the groups' own rules) binds them alone; else the group's leaders or the body's general presiders */
   | 'group_meetings'
   /** The rule names no meeting kind: it binds the whole charter */
   | 'charter'
@@ -53,7 +53,11 @@ export const CHARTER_GATE_TABLE: readonly GateTableRow[] = [
     label: '主持工作组会议',
     ruleTypes: ['presider'],
     binding: 'group_meetings',
-    default: { actors: ['group_leader'], deputyNeedsDelegation: false, text: '工作组会议由该组组长（牵头单位的成员）主持' },
+    default: {
+      actors: ['group_leader', 'convener', 'deputy_convener'],
+      deputyNeedsDelegation: true,
+      text: '工作组会议由该组组长（牵头单位的成员或办公室设定的组长）主持，也可由主持本机构会议的人员主持',
+    },
     file: `${GATES}/meeting-gates.ts`,
   },
   {

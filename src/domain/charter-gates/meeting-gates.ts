@@ -41,19 +41,41 @@ export function presideGate(
   });
 }
 
-/** Who presides a group's meeting: a rule stated for group meetings, else the group's leaders. */
+/**
+ * Who presides a group's meeting: a rule stated for group meetings (the groups' own rules) binds it
+ * alone; else the group's leaders may, and so may whoever presides the body's meetings by its
+ * general rule (or by the default: the convener, a deputy convener with delegation).
+ */
 export function presideGroupMeetingGate(charter: GateCharter, request: { roles: readonly GateRole[]; delegated: boolean }): GateDecision {
+  const what = `主持${kindName(charter, 'group')}`;
   const rule = statedForKind(charter, 'presider', 'group').find((r) => r.roles.length > 0) ?? null;
-  const fallback = gateRow('preside_group_meeting').default;
+  if (rule !== null) {
+    return checkActors({
+      step: 'preside_group_meeting',
+      charter,
+      rule,
+      allowed: rule.roles,
+      deputyNeedsDelegation: rule.deputyNeedsDelegation,
+      roles: request.roles,
+      delegated: request.delegated,
+      what,
+      code: 'presider_not_allowed',
+      status: 422,
+      field: 'membershipId',
+    });
+  }
+  if (request.roles.includes('group_leader')) return allow('group_leader', defaultBasis('preside_group_meeting'));
+  const general = rulesOfType(charter, 'presider').find((r) => (r.meetingKind === 'any' || r.meetingKind === undefined) && r.roles.length > 0) ?? null;
+  const fallback = gateRow('preside').default;
   return checkActors({
     step: 'preside_group_meeting',
     charter,
-    rule,
-    allowed: rule?.roles ?? fallback.actors ?? [],
-    deputyNeedsDelegation: rule?.deputyNeedsDelegation ?? fallback.deputyNeedsDelegation,
+    rule: general,
+    allowed: [...(general?.roles ?? fallback.actors ?? []), 'group_leader'],
+    deputyNeedsDelegation: general?.deputyNeedsDelegation ?? fallback.deputyNeedsDelegation,
     roles: request.roles,
     delegated: request.delegated,
-    what: `主持${kindName(charter, 'group')}`,
+    what,
     code: 'presider_not_allowed',
     status: 422,
     field: 'membershipId',
@@ -71,7 +93,9 @@ export function delegatePresidingGate(
 ): GateDecision {
   const rule =
     request.meetingKind === 'group'
-      ? (statedForKind(charter, 'presider', 'group').find((r) => r.roles.length > 0) ?? null)
+      ? (statedForKind(charter, 'presider', 'group').find((r) => r.roles.length > 0) ??
+        rulesOfType(charter, 'presider').find((r) => (r.meetingKind === 'any' || r.meetingKind === undefined) && r.roles.length > 0) ??
+        null)
       : (bindByKind(charter, 'presider', request.meetingKind, (r) => r.roles.length > 0)[0] ?? null);
   const basis = rule === null ? defaultBasis('delegate_presiding') : ruleBasis(charter, rule);
   const titles = charterTitles(charter);

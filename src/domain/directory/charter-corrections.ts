@@ -7,8 +7,8 @@
  */
 import type { BodyKind, BodyLevel, Charter, MemberUnit } from '../charter/charter-types.ts';
 import { getRegion } from '../region/regions.ts';
-import { isIsoDate } from './membership-timeline.ts';
 import { unitNameKey } from './unit-name.ts';
+import { isIsoDate } from '../calendar/iso-date.ts';
 
 export interface CharterCorrections {
   body?: {

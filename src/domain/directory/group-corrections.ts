@@ -35,14 +35,20 @@ export function groupKey(name: string): string {
   return unitNameKey(name);
 }
 
-/** The group's units and leaders: the charter's, with the correction's parts in place of theirs. */
+/**
+ * The group's units and leaders: the charter's, with the correction's parts in place of theirs.
+ * Once the office corrects the units, a unit is either lead or member, not both.
+ */
 export function applyGroupCorrection(charterUnits: readonly { unitId: string; lead: boolean }[], correction: GroupCorrection | null): GroupComposition {
+  const leaders = [...(correction?.leaders ?? [])];
+  // Units as the charter states them (a charter may list a unit as both lead and member).
+  if ((correction?.leadUnitIds ?? null) === null && (correction?.memberUnitIds ?? null) === null) return { units: [...charterUnits], leaders };
   const lead = correction?.leadUnitIds ?? charterUnits.filter((u) => u.lead).map((u) => u.unitId);
   const leadSet = new Set(lead);
   const members = (correction?.memberUnitIds ?? charterUnits.filter((u) => !u.lead).map((u) => u.unitId)).filter((id) => !leadSet.has(id));
   return {
     units: [...new Set(lead)].map((unitId) => ({ unitId, lead: true })).concat([...new Set(members)].map((unitId) => ({ unitId, lead: false }))),
-    leaders: [...(correction?.leaders ?? [])],
+    leaders,
   };
 }
 

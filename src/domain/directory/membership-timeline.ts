@@ -6,20 +6,11 @@
  * Pure: no I/O.
  */
 
+import { isIsoDate } from '../calendar/iso-date.ts';
+
 export interface Period {
   validFrom: string;
   validTo: string | null;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `value` is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 /** Whether the period holds on `date` (ISO). */
@@ -53,11 +44,4 @@ export function checkEnd(period: Period, date: string): EndProblem | null {
   if (period.validTo !== null) return 'already_ended';
   if (date <= period.validFrom) return 'before_start';
   return null;
-}
-
-/** Today's ISO date in the given time zone (Lianxi's users are in China: Asia/Shanghai). */
-export function isoDateOf(instant: Date, timeZone = 'Asia/Shanghai'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

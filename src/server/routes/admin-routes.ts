@@ -42,7 +42,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'settings.read');
-      return getSecuritySettings(db, config);
+      return getSecuritySettings(db, { config });
     },
   );
 
@@ -58,7 +58,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'settings.update');
-      return updateSecuritySettings({ db, config, settings: request.body, origin: auditOrigin(request, deps) });
+      return updateSecuritySettings(db, { config, settings: request.body, origin: auditOrigin(request, deps) });
     },
   );
 

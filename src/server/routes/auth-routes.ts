@@ -10,7 +10,7 @@ import type { AppDeps, RouteModule } from '../app-types.ts';
 import { auditOrigin, clearSessionCookie, setSessionCookie } from '../request-context.ts';
 
 async function meOf(deps: AppDeps, accountId: string, session: { id: string; createdAt: Date }): Promise<MeResponse> {
-  const settings = await getSecuritySettings(deps.db, deps.config);
+  const settings = await getSecuritySettings(deps.db, { config: deps.config });
   return {
     account: await getAccountView(deps.db, { accountId, now: deps.clock.now() }),
     session: {
@@ -35,8 +35,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
     },
     async (request, reply) => {
       await authorize(request.actor, 'session.sign_in');
-      const result = await signIn({
-        db: deps.db,
+      const result = await signIn(deps.db, {
         config: deps.config,
         clock: deps.clock,
         username: request.body.username,
@@ -59,7 +58,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
     },
     async (request, reply) => {
       const actor = await authorizeActor(request.actor, 'session.sign_out');
-      await signOut({ db: deps.db, clock: deps.clock, actor, origin: auditOrigin(request, deps) });
+      await signOut(deps.db, { clock: deps.clock, actor, origin: auditOrigin(request, deps) });
       clearSessionCookie(reply, deps);
       return { ok: true as const };
     },
@@ -89,8 +88,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       const actor = await authorizeActor(request.actor, 'session.change_password');
-      await changePassword({
-        db: deps.db,
+      await changePassword(deps.db, {
         config: deps.config,
         clock: deps.clock,
         actor,

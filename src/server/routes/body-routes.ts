@@ -11,7 +11,6 @@ import {
 } from '../../contracts/bodies.ts';
 import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
-import { isoDateOf } from '../../domain/directory/membership-timeline.ts';
 import { authorize, authorizeActor, bodyResource, can } from '../../policy/policy.ts';
 import { getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
 import { dissolveBody } from '../../services/dissolution-service.ts';
@@ -19,6 +18,7 @@ import { publishBody } from '../../services/charter-service.ts';
 import { toVersionSummary } from '../../services/charter-version-views.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 export const bodyRoutes: RouteModule = async (app, deps) => {
   app.post(
@@ -39,7 +39,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         origin: auditOrigin(request, deps),
         clock: deps.clock,
       });
-      const memberUnitCount = (await summarizeBodies(deps.db, [body], isoDateOf(deps.clock.now())))[0]?.memberUnitCount ?? 0;
+      const memberUnitCount = (await summarizeBodies(deps.db, { rows: [body], at: shanghaiDateOf(deps.clock.now()) }))[0]?.memberUnitCount ?? 0;
       return reply.code(201).send({ body: toBodySummary(body, memberUnitCount), charterVersion: toVersionSummary(version), findings: version.charter.findings });
     },
   );
@@ -65,7 +65,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         ...(q.q ? { q: q.q } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
-        today: isoDateOf(deps.clock.now()),
+        today: shanghaiDateOf(deps.clock.now()),
         mayReadInternals: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
       });
     },
@@ -84,7 +84,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       const actor = await authorizeActor(request.actor, 'body.read', bodyResource(request.params.bodyId));
-      const at = request.query.at ?? isoDateOf(deps.clock.now());
+      const at = request.query.at ?? shanghaiDateOf(deps.clock.now());
       const detail = await getBodyDetail(deps.db, { bodyId: request.params.bodyId, at });
       const myRoles = (await actor.bodyRoles(request.params.bodyId)).map((g) => ({ role: g.role, unitId: g.unitId }));
       return { ...detail, myRoles };
@@ -111,7 +111,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         origin: auditOrigin(request, deps),
         clock: deps.clock,
       });
-      const [summary] = await summarizeBodies(deps.db, [body], isoDateOf(deps.clock.now()));
+      const [summary] = await summarizeBodies(deps.db, { rows: [body], at: shanghaiDateOf(deps.clock.now()) });
       return summary ?? toBodySummary(body, 0);
     },
   );

@@ -20,13 +20,13 @@ import {
   yearViewQuerySchema,
   yearViewResponseSchema,
 } from '../../contracts/calendar.ts';
-import { todayInShanghai } from '../../domain/calendar/index.ts';
 import { authorize } from '../../policy/policy.ts';
 import { getCoverageReport, getYearView } from '../../services/calendar/calendar-views.ts';
 import { applyNotice, listNotices, previewNotice } from '../../services/calendar/holiday-notices.ts';
 import { loadRegionCalendar } from '../../services/calendar/region-calendar.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 export const calendarRoutes: RouteModule = async (app, deps) => {
   const { db, clock } = deps;
@@ -94,7 +94,7 @@ export const calendarRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'calendar.coverage_read');
-      return getCoverageReport(db, { today: request.query.today ?? todayInShanghai(clock.now()) });
+      return getCoverageReport(db, { today: request.query.today ?? shanghaiDateOf(clock.now()) });
     },
   );
 

@@ -86,7 +86,7 @@ export const notificationRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       const actor = await authorizeActor(request.actor, 'notification_address.manage');
-      return updateNotificationAddress({ db: deps.db, clock: deps.clock, accountId: actor.accountId, email: request.body.email, origin: auditOrigin(request, deps) });
+      return updateNotificationAddress(deps.db, { clock: deps.clock, accountId: actor.accountId, email: request.body.email, origin: auditOrigin(request, deps) });
     },
   );
 

@@ -9,10 +9,10 @@ import {
   unitPageResponseSchema,
   unitParamsSchema,
 } from '../../contracts/units.ts';
-import { isoDateOf } from '../../domain/directory/membership-timeline.ts';
 import { authorize, bodyResource, can } from '../../policy/policy.ts';
 import { getUnitPage, listBodyMemberUnits, listDirectoryUnits } from '../../services/unit-service.ts';
 import type { RouteModule } from '../app-types.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 export const unitRoutes: RouteModule = async (app, deps) => {
   app.get(
@@ -52,7 +52,7 @@ export const unitRoutes: RouteModule = async (app, deps) => {
       return getUnitPage(deps.db, {
         unitId: request.params.unitId,
         mayRead: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
-        today: isoDateOf(deps.clock.now()),
+        today: shanghaiDateOf(deps.clock.now()),
       });
     },
   );
@@ -70,7 +70,7 @@ export const unitRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'unit.read', bodyResource(request.params.bodyId));
-      const at = request.query.at ?? isoDateOf(deps.clock.now());
+      const at = request.query.at ?? shanghaiDateOf(deps.clock.now());
       return { at, items: await listBodyMemberUnits(deps.db, { bodyId: request.params.bodyId, at }) };
     },
   );

@@ -53,7 +53,7 @@ export async function createAccount(
   if (displayName === '') throw new AppError('invalid_display_name', 400, '姓名不能为空', { field: 'displayName' });
   const roles = options.systemRoles ?? [];
   assertSeparationOfDuties(roles);
-  const settings = await getSecuritySettings(db, config);
+  const settings = await getSecuritySettings(db, { config });
   const oneTimePassword = options.password === undefined ? generateOneTimePassword() : null;
   const password = options.password ?? (oneTimePassword as string);
   assertPasswordAcceptable(password, settings.passwordPolicy, { username, field: 'password' });

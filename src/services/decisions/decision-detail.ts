@@ -61,7 +61,7 @@ export interface DecisionDetail extends DecisionItem {
 /** One decision with its deadline history, extension requests, progress reports, reminders and timeline. */
 export async function getDecision(db: DbOrTx, options: { clock: Clock; bodyId: string; decisionId: string }): Promise<DecisionDetail> {
   const view = await getDecisionView(db, options);
-  const [item] = await toItems(db, [view], shanghaiDateOf(options.clock.now()));
+  const [item] = await toItems(db, { views: [view], today: shanghaiDateOf(options.clock.now()) });
   if (!item) throw new Error('decision item missing');
   const deadlines = await listDeadlines(db, view.id);
   const extensions = await listExtensionRequests(db, view.id);

@@ -25,7 +25,7 @@ export interface LedgerRow extends DecisionItem {
  */
 export async function listLedgerRows(db: DbOrTx, options: { bodyId: string; clock: Clock } | { unitId: string; clock: Clock }): Promise<LedgerRow[]> {
   const views = 'bodyId' in options ? await listDecisionViews(db, { bodyId: options.bodyId }) : await listDecisionViews(db, { unitId: options.unitId });
-  const items = await toItems(db, views, shanghaiDateOf(options.clock.now()));
+  const items = await toItems(db, { views, today: shanghaiDateOf(options.clock.now()) });
   const latest = await latestProgressOf(db, items.map((i) => i.id));
   const sources = await listDecisionSources(db, items.map((i) => i.minutesId));
   return items.map((item) => {

@@ -45,7 +45,8 @@ export interface DecisionItem {
 }
 
 /** Decorates decision rows with today's standing on each body's calendar. */
-export async function toItems(db: DbOrTx, views: readonly DecisionView[], today: string): Promise<DecisionItem[]> {
+export async function toItems(db: DbOrTx, options: { views: readonly DecisionView[]; today: string }): Promise<DecisionItem[]> {
+  const { views, today } = options;
   const calendars = new Map<string, RegionCalendar>();
   const ladders = new Map<string, EscalationSettings>();
   const items: DecisionItem[] = [];
@@ -106,7 +107,7 @@ export async function listDecisions(
   if (options.status !== undefined) filter.status = options.status;
   if (options.minutesId !== undefined) filter.minutesId = options.minutesId;
   if (options.overdue !== undefined) filter.openOnly = true;
-  const items = await toItems(db, await listDecisionViews(db, filter), shanghaiDateOf(options.clock.now()));
+  const items = await toItems(db, { views: await listDecisionViews(db, filter), today: shanghaiDateOf(options.clock.now()) });
   return options.overdue === undefined ? items : items.filter((item) => item.overdue === options.overdue);
 }
 
@@ -121,7 +122,7 @@ export async function listUnitOpenDecisions(
   const views = await listDecisionViews(db, { unitId: options.unitId, openOnly: true });
   const readable = new Map<string, boolean>();
   for (const bodyId of new Set(views.map((v) => v.bodyId))) readable.set(bodyId, await options.mayRead(bodyId));
-  return toItems(db, views.filter((v) => readable.get(v.bodyId) === true), shanghaiDateOf(options.clock.now()));
+  return toItems(db, { views: views.filter((v) => readable.get(v.bodyId) === true), today: shanghaiDateOf(options.clock.now()) });
 }
 
 

@@ -44,7 +44,7 @@ export interface MinutesForRendering {
 /** Loads minutes (`today`: the Asia/Shanghai date a draft's distribution is computed for) with their meeting, attendance lists, observers, decided items and distribution for rendering. */
 export async function getMinutesForRendering(db: DbOrTx, options: { bodyId: string; minutesId: string; today: string }): Promise<MinutesForRendering> {
   const row = await getMinutesRow(db, options);
-  const minutesItem = await toMinutesItem(db, row);
+  const minutesItem = await toMinutesItem(db, { row });
   const meeting = await getMeetingRow(db, { bodyId: options.bodyId, meetingId: row.meetingId });
   const { body, charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   const office = await findOffice(db, options.bodyId);

@@ -71,7 +71,8 @@ async function attendanceOf(db: DbOrTx, meetingId: string): Promise<{ lists: Att
 }
 
 /** The minutes view of a stored row. */
-export async function toMinutesItem(db: DbOrTx, row: MinutesRow): Promise<MinutesItem> {
+export async function toMinutesItem(db: DbOrTx, options: { row: MinutesRow }): Promise<MinutesItem> {
+  const { row } = options;
   const [{ lists, observers }, siblings] = await Promise.all([attendanceOf(db, row.meetingId), listMinutesOfMeeting(db, row.meetingId)]);
   return {
     id: row.id,
@@ -108,7 +109,7 @@ export async function getMinutesRow(db: DbOrTx, options: { bodyId: string; minut
 
 /** One minutes of the body. */
 export async function getMinutes(db: DbOrTx, options: { bodyId: string; minutesId: string }): Promise<MinutesItem> {
-  return toMinutesItem(db, await getMinutesRow(db, options));
+  return toMinutesItem(db, { row: await getMinutesRow(db, options) });
 }
 
 /** A body's minutes, newest issue first. */
@@ -116,7 +117,7 @@ export async function listMinutes(db: DbOrTx, options: { bodyId: string }): Prom
   await loadBodyCharter(db, { bodyId: options.bodyId });
   const rows = await listMinutesOfBody(db, options.bodyId);
   const items: MinutesItem[] = [];
-  for (const row of rows) items.push(await toMinutesItem(db, row));
+  for (const row of rows) items.push(await toMinutesItem(db, { row }));
   return items;
 }
 

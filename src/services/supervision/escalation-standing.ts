@@ -4,7 +4,6 @@
  */
 import type { Clock } from '../../config/clock.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import { todayInShanghai } from '../../domain/calendar/index.ts';
 import { deadlineStanding } from '../../domain/decisions/decision-status.ts';
 import { ESCALATION_RUNG_NAMES, countByRung, currentRung, listedInCircular } from '../../domain/decisions/escalation-ladder.ts';
 import type { EscalationRung, EscalationSettings } from '../../domain/decisions/escalation-ladder.ts';
@@ -16,6 +15,7 @@ import { loadBodyCalendar } from '../calendar/region-calendar.ts';
 import type { RegionCalendar } from '../calendar/region-calendar.ts';
 import { getSupervisionSettings } from './supervision-settings.ts';
 import type { SupervisionSettings } from './supervision-settings.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 /** One open item on the ladder. */
 export interface EscalationStanding {
@@ -53,7 +53,7 @@ export function standingOf(view: DecisionView, today: string, calendar: RegionCa
 
 /** The rung of every open item of a body today (a closed item stands on no rung). */
 export async function listEscalationStandings(db: DbOrTx, options: { bodyId: string; clock: Clock; at?: Date }): Promise<EscalationStanding[]> {
-  const today = todayInShanghai(options.at ?? options.clock.now());
+  const today = shanghaiDateOf(options.at ?? options.clock.now());
   const calendar = await loadBodyCalendar(db, { bodyId: options.bodyId });
   const settings = await getSupervisionSettings(db, { bodyId: options.bodyId });
   const views = await listDecisionViews(db, { bodyId: options.bodyId, openOnly: true });
@@ -79,7 +79,7 @@ export async function getEscalationDashboard(db: DbOrTx, options: { bodyId: stri
   items.sort((a, b) => order.indexOf(a.rung) - order.indexOf(b.rung) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.itemNo - b.itemNo));
   return {
     bodyId: options.bodyId,
-    today: todayInShanghai(options.clock.now()),
+    today: shanghaiDateOf(options.clock.now()),
     settings: await getSupervisionSettings(db, { bodyId: options.bodyId }),
     counts: countByRung(items.map((i) => i.rung)),
     items,

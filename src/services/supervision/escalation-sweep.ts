@@ -10,7 +10,6 @@
  */
 import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
-import { todayInShanghai } from '../../domain/calendar/index.ts';
 import { rungAudience } from '../../domain/decisions/escalation-ladder.ts';
 import type { EscalationSettings, FiringRung } from '../../domain/decisions/escalation-ladder.ts';
 import { claimReminderSend, listDecisionViews, setReminderOutbox } from '../../repositories/decision-repository.ts';
@@ -22,6 +21,7 @@ import type { NotificationRecipient } from '../notification-types.ts';
 import { standingOf } from './escalation-standing.ts';
 import type { EscalationStanding } from './escalation-standing.ts';
 import { getSupervisionSettings } from './supervision-settings.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 export interface EscalationSweepResult {
   /** Rungs claimed and enqueued by this run */
@@ -87,7 +87,7 @@ async function linkOutbox(tx: DbOrTx, rung: FiringRung, decisionId: string, dueD
 export async function sweepEscalations(deps: { db: Database; clock: Clock }): Promise<EscalationSweepResult> {
   const result: EscalationSweepResult = { enqueued: 0, alreadySent: 0 };
   const now = deps.clock.now();
-  const today = todayInShanghai(now);
+  const today = shanghaiDateOf(now);
   for (const bodyId of await listActiveBodyIdsWithOpenDecisions(deps.db)) {
     const calendar = await loadBodyCalendar(deps.db, { bodyId });
     const settings = await getSupervisionSettings(deps.db, { bodyId });

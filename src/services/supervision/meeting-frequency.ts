@@ -5,7 +5,6 @@
  */
 import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
-import { todayInShanghai } from '../../domain/calendar/index.ts';
 import { MEETING_KINDS } from '../../domain/meetings/meeting-types.ts';
 import { charterKindName } from '../../domain/meetings/meeting-rules.ts';
 import { frequencyLines, frequencyWarningDue, frequencyWarningFrom } from '../../domain/supervision/meeting-frequency-compliance.ts';
@@ -20,6 +19,7 @@ import {
 import { loadBodyCharter } from '../body-service.ts';
 import { enqueueNotification } from '../notification-service.ts';
 import { getSupervisionSettings } from './supervision-settings.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 export interface MeetingFrequencyReport {
   bodyId: string;
@@ -35,7 +35,7 @@ export interface MeetingFrequencyReport {
 /** The compliance lines of a body's charter for the year of `today`. */
 export async function getMeetingFrequency(db: DbOrTx, options: { bodyId: string; clock: Clock }): Promise<MeetingFrequencyReport> {
   const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
-  const today = todayInShanghai(options.clock.now());
+  const today = shanghaiDateOf(options.clock.now());
   const year = Number(today.slice(0, 4));
   const held = await countHeldMeetingsByKind(db, options.bodyId, `${year}-01-01`, `${year + 1}-01-01`);
   const heldByKind: Partial<Record<FrequencyMeetingKind, number>> = Object.fromEntries(held);
@@ -58,7 +58,7 @@ export async function sweepMeetingFrequencyWarnings(deps: { db: Database; clock:
   const now = deps.clock.now();
   for (const bodyId of await listActiveBodyIds(deps.db)) {
     const settings = await getSupervisionSettings(deps.db, { bodyId });
-    const today = todayInShanghai(now);
+    const today = shanghaiDateOf(now);
     if (today < frequencyWarningFrom(Number(today.slice(0, 4)), settings.frequencyWarningDays)) continue;
     const report = await getMeetingFrequency(deps.db, { bodyId, clock: deps.clock });
     if (!frequencyWarningDue({ today, daysBefore: settings.frequencyWarningDays, lines: report.lines })) continue;

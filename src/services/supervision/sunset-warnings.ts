@@ -5,9 +5,10 @@
  */
 import type { Clock } from '../../config/clock.ts';
 import type { Database } from '../../db/database.ts';
-import { addDays, todayInShanghai } from '../../domain/calendar/iso-date.ts';
+import { addDays } from '../../domain/calendar/iso-date.ts';
 import { claimSunsetWarning, listBodiesWithSunsetBetween, setSunsetWarningOutbox } from '../../repositories/supervision-repository.ts';
 import { enqueueNotification } from '../notification-service.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 /** Days before the sunset date a warning goes out, largest first. */
 export const SUNSET_WARNING_DAYS = [30, 7] as const;
@@ -28,7 +29,7 @@ export function sunsetWarningDue(today: string, sunsetDate: string): 30 | 7 | nu
 export async function sweepSunsetWarnings(deps: { db: Database; clock: Clock }): Promise<{ enqueued: number; alreadySent: number }> {
   const result = { enqueued: 0, alreadySent: 0 };
   const now = deps.clock.now();
-  const today = todayInShanghai(now);
+  const today = shanghaiDateOf(now);
   for (const body of await listBodiesWithSunsetBetween(deps.db, today, addDays(today, 30))) {
     const daysBefore = sunsetWarningDue(today, body.sunsetDate);
     if (daysBefore === null) continue;

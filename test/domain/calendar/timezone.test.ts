@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createWorkingDayCalendar, defaultCalendarData, todayInShanghai, weekdayOf } from '../../../src/domain/calendar/index.ts';
+import { createWorkingDayCalendar, defaultCalendarData, weekdayOf } from '../../../src/domain/calendar/index.ts';
 import { NATIONAL_ACCEPTANCE } from './acceptance-cases.ts';
+import { shanghaiDateOf } from '../../../src/domain/time/shanghai-date.ts';
 
 // Node applies a change of process.env.TZ to Date at once; the answers must not move with it.
 const originalTz = process.env.TZ;
@@ -23,8 +24,8 @@ describe.each(Object.keys(JANUARY_OFFSETS))('under TZ=%s', (zone) => {
 
   it('takes today from Asia/Shanghai', () => {
     process.env.TZ = zone;
-    expect(todayInShanghai(new Date('2026-09-27T16:00:00Z'))).toBe('2026-09-28');
-    expect(todayInShanghai(new Date('2026-09-27T15:59:59Z'))).toBe('2026-09-27');
+    expect(shanghaiDateOf(new Date('2026-09-27T16:00:00Z'))).toBe('2026-09-28');
+    expect(shanghaiDateOf(new Date('2026-09-27T15:59:59Z'))).toBe('2026-09-27');
   });
 });
 

@@ -74,10 +74,17 @@ describe('preside a group meeting', () => {
     });
     expect(refused(decide('004', { step: 'preside_group_meeting', roles: ['convener'], delegated: false }))).toMatchObject({ code: 'presider_not_allowed' });
   });
-  it('a general presider rule does not bind a group’s meeting: the group leaders by default', () => {
-    const r = refused(decide('000', { step: 'preside_group_meeting', roles: ['convener'], delegated: false }));
-    expect(r.basis.kind).toBe('default');
+  it('without a rule for group meetings: the group’s leaders by default, or who presides the body’s meetings by its general rule', () => {
     expect(decide('000', { step: 'preside_group_meeting', roles: ['group_leader'], delegated: false })).toMatchObject({ allowed: true, basis: { kind: 'default' } });
+    expect(decide('000', { step: 'preside_group_meeting', roles: ['convener'], delegated: false })).toMatchObject({
+      allowed: true,
+      as: 'convener',
+      basis: { kind: 'rule', clause: { clause: '三、工作规则' } },
+    });
+    expect(refused(decide('000', { step: 'preside_group_meeting', roles: ['deputy_convener'], delegated: false })).code).toBe('delegation_required');
+    const r = refused(decide(silent(), { step: 'preside_group_meeting', roles: ['member'], delegated: false }));
+    expect(r).toMatchObject({ code: 'presider_not_allowed', basis: { kind: 'default' } });
+    expect(r.message.startsWith(DEFAULT_PREFIX)).toBe(true);
   });
 });
 

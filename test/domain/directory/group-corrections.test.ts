@@ -12,6 +12,9 @@ describe('group corrections', () => {
   it('keeps the charter where nothing is corrected', () => {
     expect(applyGroupCorrection(charterUnits, null)).toEqual({ units: charterUnits, leaders: [] });
     expect(applyGroupCorrection(charterUnits, { leadUnitIds: null, memberUnitIds: null, leaders: null })).toEqual({ units: charterUnits, leaders: [] });
+    // A charter may list a unit as both lead and member: left as it states.
+    const both = [...charterUnits, { unitId: 'lead-1', lead: false }];
+    expect(applyGroupCorrection(both, { leadUnitIds: null, memberUnitIds: null, leaders: [{ personId: 'p', title: '副组长' }] }).units).toEqual(both);
   });
 
   it('replaces only the corrected parts; a lead unit is not also a member unit', () => {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEnd, checkPeriod, holdingOn, holdsOn, isIsoDate, isoDateOf } from '../../../src/domain/directory/membership-timeline.ts';
+import { checkEnd, checkPeriod, holdingOn, holdsOn } from '../../../src/domain/directory/membership-timeline.ts';
 import { planSync, rosterKey } from '../../../src/domain/directory/roster-sync.ts';
+import { shanghaiDateOf } from '../../../src/domain/time/shanghai-date.ts';
+import { isIsoDate } from '../../../src/domain/calendar/iso-date.ts';
 
 describe('membership timeline', () => {
   it('knows real dates', () => {
@@ -47,8 +49,8 @@ describe('membership timeline', () => {
   });
 
   it('takes today in China', () => {
-    expect(isoDateOf(new Date('2024-01-31T16:30:00Z'))).toBe('2024-02-01');
-    expect(isoDateOf(new Date('2024-01-31T15:30:00Z'))).toBe('2024-01-31');
+    expect(shanghaiDateOf(new Date('2024-01-31T16:30:00Z'))).toBe('2024-02-01');
+    expect(shanghaiDateOf(new Date('2024-01-31T15:30:00Z'))).toBe('2024-01-31');
   });
 });
 

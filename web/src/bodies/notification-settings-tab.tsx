@@ -20,6 +20,7 @@ import {
   type NotificationSettings,
   type NotificationSettingsChange,
 } from '../decisions/circulars-api.ts';
+import { EscalationSettingsCard } from '../decisions/escalation-settings-card.tsx';
 
 export function NotificationSettingsTab({ bodyId }: { bodyId: string }) {
   const { t } = useI18n();
@@ -31,6 +32,7 @@ export function NotificationSettingsTab({ bodyId }: { bodyId: string }) {
         {settings.isPending && <Spin description={t('app.loading')} />}
         {settings.data !== undefined && <SettingsForm bodyId={bodyId} settings={settings.data} />}
       </Card>
+      <EscalationSettingsCard bodyId={bodyId} />
       <FailingDeliveries bodyId={bodyId} />
     </Space>
   );

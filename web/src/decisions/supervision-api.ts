@@ -27,3 +27,11 @@ export const getHandover = (bodyId: string) => unwrap(api.GET('/api/bodies/{body
 
 export const handOverDecision = (bodyId: string, decisionId: string, body: HandoverRequest) =>
   unwrap(api.POST('/api/bodies/{bodyId}/decisions/{decisionId}/handover', { params: { path: { bodyId, decisionId } }, body }));
+
+export type SupervisionSettings = Result<typeof getSupervisionSettings>;
+export type SupervisionSettingsChange = ApiRequest<'/api/bodies/{bodyId}/supervision/settings', 'patch'>;
+
+export const getSupervisionSettings = (bodyId: string) => unwrap(api.GET('/api/bodies/{bodyId}/supervision/settings', { params: { path: { bodyId } } }));
+
+export const updateSupervisionSettings = (bodyId: string, body: SupervisionSettingsChange) =>
+  unwrap(api.PATCH('/api/bodies/{bodyId}/supervision/settings', { params: { path: { bodyId } }, body }));

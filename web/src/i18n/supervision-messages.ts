@@ -39,6 +39,14 @@ export const supervisionZh = {
   'handover.submit': '办理',
   'handover.submitted': '已办理',
   'handover.pendingBlock': '尚有 {count} 项督办事项未移交，暂不能撤销',
+  'ladder.title': '督办升级规则',
+  'ladder.memberAfterDays': '逾期几个工作日后升级至主办单位成员',
+  'ladder.memberHint': '逾期后先提醒主办单位联络员和办公室；到此天数再次督办，并报主办单位成员（默认 5）',
+  'ladder.convenerAfterDays': '逾期几个工作日后报召集人',
+  'ladder.convenerHint': '到此天数报召集人、副召集人，并列入下一期督办通报（默认 10）',
+  'ladder.frequencyWarningDays': '年底前几天提醒会议次数不足',
+  'ladder.save': '保存升级规则',
+  'ladder.saved': '升级规则已保存',
 } as const;
 
 export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
@@ -81,4 +89,12 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'handover.submit': 'Hand over',
   'handover.submitted': 'Handed over',
   'handover.pendingBlock': '{count} decided items are not handed over yet; the body cannot be dissolved',
+  'ladder.title': 'Escalation ladder',
+  'ladder.memberAfterDays': 'Working days overdue before raising to the lead unit’s member',
+  'ladder.memberHint': 'Overdue items first go to the lead unit’s liaison and the office; after this many days they are repeated and raised to the member (default 5)',
+  'ladder.convenerAfterDays': 'Working days overdue before raising to the convener',
+  'ladder.convenerHint': 'After this many days the convener and deputies are told and the item is listed in the next circular (default 10)',
+  'ladder.frequencyWarningDays': 'Days before the year ends to warn of too few meetings',
+  'ladder.save': 'Save the ladder',
+  'ladder.saved': 'Escalation ladder saved',
 };
