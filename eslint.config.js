@@ -58,6 +58,24 @@ export default tseslint.config(
     },
   },
   {
+    // The clock is injectable (issue 10 item 4): services, sweeps and repositories take "now" from the
+    // request's origin (`origin.at`) or a Clock passed in, never from the real clock.
+    files: ['src/services/**/*.ts', 'src/repositories/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No hidden clock: take now from options.origin.at or a Clock passed in (src/config/clock.ts).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'No hidden clock: take now from options.origin.at or a Clock passed in (src/config/clock.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/server/routes/**/*.ts'],
     rules: {
       'no-restricted-imports': [

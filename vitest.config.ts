@@ -32,9 +32,6 @@ const PURE_PARALLELISM = { maxWorkers: '100%', sequence: { groupOrder: 0 } } as 
 
 export default defineConfig({
   test: {
-    // Transformed modules are cached on disk between runs (node_modules/.experimental-vitest-cache),
-    // which spares the pure tier most of its transform time on a second run.
-    experimental: { fsModuleCache: true },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './body-common.ts';
 import { escalationRungSchema } from './supervision.ts';
+import { DECISION_STATUSES } from '../domain/decisions/decision-status.ts';
 
-export const decisionStatusSchema = z.enum(['assigned', 'in_progress', 'completion_reported', 'closed']);
+export const decisionStatusSchema = z.enum(DECISION_STATUSES);
 
 const unitRefSchema = z.object({ unitId: z.string(), name: z.string() });
 

@@ -28,6 +28,8 @@ export const membershipChangeSchema = z.object({
   personId: z.string().nullable(),
   personName: z.string().nullable(),
   position: z.string().nullable(),
+  /** Who holds the post an end or handover concerns */
+  holderName: z.string().nullable(),
   effectiveDate: z.string(),
   reason: z.string().nullable(),
   proposedBy: z.object({ accountId: z.string(), name: z.string().nullable(), as: gateRoleSchema, at: z.string() }),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { people, units } from '../db/schema/bodies.ts';
+import { memberships, people, units } from '../db/schema/bodies.ts';
 import { membershipChangeProposals } from '../db/schema/membership-changes.ts';
 import type { MembershipChangeStatus } from '../db/schema/membership-changes.ts';
 import { accounts } from '../db/schema/platform.ts';
@@ -16,6 +16,8 @@ export type NewMembershipChange = Omit<typeof membershipChangeProposals.$inferIn
 export interface MembershipChangeView extends MembershipChangeRow {
   unitName: string | null;
   currentPersonName: string | null;
+  /** The person holding the post an end or handover concerns */
+  holderName: string | null;
   proposedByName: string | null;
   decidedByName: string | null;
 }
@@ -47,6 +49,8 @@ export async function updateMembershipChange(
 export async function listMembershipChanges(db: DbOrTx, bodyId: string, filter: { status?: MembershipChangeStatus } = {}): Promise<MembershipChangeView[]> {
   const proposer = alias(accounts, 'proposer');
   const decider = alias(accounts, 'decider');
+  const holding = alias(memberships, 'holding');
+  const holder = alias(people, 'holder');
   const conditions: SQL[] = [eq(membershipChangeProposals.bodyId, bodyId)];
   if (filter.status !== undefined) conditions.push(eq(membershipChangeProposals.status, filter.status));
   const rows = await db
@@ -56,13 +60,23 @@ export async function listMembershipChanges(db: DbOrTx, bodyId: string, filter: 
       currentPersonName: people.name,
       proposedByName: proposer.displayName,
       decidedByName: decider.displayName,
+      holderName: holder.name,
     })
     .from(membershipChangeProposals)
     .leftJoin(units, eq(units.id, membershipChangeProposals.unitId))
     .leftJoin(people, eq(people.id, membershipChangeProposals.personId))
     .leftJoin(proposer, eq(proposer.id, membershipChangeProposals.proposedBy))
     .leftJoin(decider, eq(decider.id, membershipChangeProposals.decidedBy))
+    .leftJoin(holding, eq(holding.id, membershipChangeProposals.membershipId))
+    .leftJoin(holder, eq(holder.id, holding.personId))
     .where(and(...conditions))
     .orderBy(desc(membershipChangeProposals.proposedAt), desc(membershipChangeProposals.id));
-  return rows.map((r) => ({ ...r.change, unitName: r.unitName, currentPersonName: r.currentPersonName, proposedByName: r.proposedByName, decidedByName: r.decidedByName }));
+  return rows.map((r) => ({
+    ...r.change,
+    unitName: r.unitName,
+    currentPersonName: r.currentPersonName,
+    proposedByName: r.proposedByName,
+    decidedByName: r.decidedByName,
+    holderName: r.holderName,
+  }));
 }

@@ -7,7 +7,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../config/clock.ts';
-import { systemClock } from '../config/clock.ts';
 import type { Database } from '../db/database.ts';
 import { isAppError } from '../errors/app-error.ts';
 import { findCharterVersionsByTextHash } from '../repositories/charter-version-repository.ts';
@@ -29,20 +28,20 @@ export interface ExampleOutcome {
  * Publishes every example founding document not imported yet. A document that cannot be published
  * is reported (outcome `failed`) and the others still go ahead.
  */
-export async function publishExampleBodies(options: { db: Database; clock?: Clock; dir?: string }): Promise<ExampleOutcome[]> {
+export async function publishExampleBodies(db: Database, options: { clock: Clock; dir?: string }): Promise<ExampleOutcome[]> {
   const dir = options.dir ?? EXAMPLES_DIR;
-  const clock = options.clock ?? systemClock;
+  const { clock } = options;
   const files = (await fs.readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
   const outcomes: ExampleOutcome[] = [];
   for (const file of files) {
     const text = await fs.readFile(path.join(dir, file), 'utf8');
-    const [existing] = await findCharterVersionsByTextHash(options.db, textHash(text));
+    const [existing] = await findCharterVersionsByTextHash(db, textHash(text));
     if (existing) {
       outcomes.push({ file, outcome: 'skipped', bodyId: existing.bodyId, bodyName: null, message: null });
       continue;
     }
     try {
-      const { body } = await publishBody(options.db, {
+      const { body } = await publishBody(db, {
         text,
         origin: { actorId: null, requestId: null, clientAddress: 'examples', at: clock.now() },
         clock,

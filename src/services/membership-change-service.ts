@@ -51,6 +51,8 @@ export interface MembershipChangeItem {
   personId: string | null;
   personName: string | null;
   position: string | null;
+  /** Who holds the post an end or handover concerns */
+  holderName: string | null;
   effectiveDate: string;
   reason: string | null;
   proposedBy: { accountId: string; name: string | null; as: GateRole; at: string };
@@ -78,6 +80,7 @@ function toItem(view: MembershipChangeView): MembershipChangeItem {
     personId: view.personId,
     personName: view.personName ?? view.currentPersonName,
     position: view.position,
+    holderName: view.holderName,
     effectiveDate: view.effectiveDate,
     reason: view.reason,
     proposedBy: { accountId: view.proposedBy, name: view.proposedByName, as: view.proposedAs, at: view.proposedAt.toISOString() },

@@ -12,16 +12,11 @@ import type { CharterClause } from '../errors/app-error.ts';
 import { AppError } from '../errors/app-error.ts';
 import { gateRolesOf, heldBodyRoles } from '../policy/held-roles.ts';
 import { findAccountById } from '../repositories/account-repository.ts';
-import { findBodyById } from '../repositories/body-repository.ts';
-import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
+import { loadBodyCharter } from './body-service.ts';
 
-/** The body's current charter, or a 404. */
+/** The body's current charter, or a 404 (the one loader: body-service's loadBodyCharter). */
 export async function currentCharter(db: DbOrTx, bodyId: string): Promise<Charter> {
-  const body = await findBodyById(db, bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
-  const version = body.currentCharterVersionId === null ? null : await findCharterVersionById(db, body.currentCharterVersionId);
-  if (!version) throw new Error(`body ${bodyId} has no charter version`);
-  return version.charter;
+  return (await loadBodyCharter(db, { bodyId })).charter;
 }
 
 /**

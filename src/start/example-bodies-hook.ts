@@ -6,7 +6,7 @@ export const exampleBodiesHook: StartHook = {
   name: 'example-bodies',
   async run(ctx) {
     if (!ctx.examples) return;
-    const outcomes = await publishExampleBodies({ db: ctx.db, clock: ctx.clock });
+    const outcomes = await publishExampleBodies(ctx.db, { clock: ctx.clock });
     const published = outcomes.filter((o) => o.outcome === 'published');
     for (const o of published) ctx.print(`示例机构已发布 / example body published: ${o.bodyName ?? ''} (${o.file})`);
     for (const o of outcomes.filter((x) => x.outcome === 'failed')) {

@@ -3,7 +3,7 @@
  * assigned in an example body (written through the same service the minutes' issue calls — the
  * meetings browser test drives that path through the UI), one long overdue and one due soon. The
  * office staff sees each item's rung of the escalation ladder, the workspace dashboard of items by
- * rung and the meeting-frequency line, then dissolves the body through the handover dialog: one item
+ * rung and the meeting-frequency line, sets the body's own ladder and sees the rung follow, then dissolves the body through the handover dialog: one item
  * closed with a reason, one transferred to a successor body. No API call besides the harness's own
  * account setup; no console errors; screenshots under test-results/.
  */
@@ -115,7 +115,15 @@ describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 1
     await visible(overdueRow.getByTestId('rung-tag').filter({ hasText: '逾期报召集人' }));
     const soonRow = page.locator('tr', { has: page.getByText(SOON_TEXT) });
     await visible(soonRow.getByTestId('rung-tag').filter({ hasText: '临期提醒' }));
+    // The office sets its own ladder: the convener only after 40 working days overdue
+    await page.getByRole('tab', { name: '通知设置' }).click();
+    await visible(page.getByText('督办升级规则'));
+    await page.getByLabel('逾期几个工作日后报召集人').fill('40');
+    await page.getByRole('button', { name: '保存升级规则' }).click();
+    await visible(page.getByText('升级规则已保存'));
     expect(await unlabelledFields(page)).toEqual([]);
+    await page.getByRole('tab', { name: '议定事项' }).click();
+    await visible(page.locator('tr', { has: page.getByText(OVERDUE_TEXT) }).getByTestId('rung-tag').filter({ hasText: '逾期升级至成员' }));
     expect(tracked.problems()).toEqual([]);
     await tracked.finish('supervision-rungs');
   });
@@ -131,9 +139,10 @@ describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 1
     await visible(dialog.getByTestId('handover-pending'));
     expect(await dialog.getByRole('button', { name: '确认撤销' }).isDisabled()).toBe(true);
 
-    // The long-overdue item: closed with a reason (a reason is required first)
+    // The long-overdue item (raised to the member under the ladder set above): closed with a reason
+    // (a reason is required first)
     const overdueItem = dialog.getByTestId('handover-item').filter({ hasText: OVERDUE_TEXT });
-    await visible(overdueItem.getByTestId('rung-tag').filter({ hasText: '逾期报召集人' }));
+    await visible(overdueItem.getByTestId('rung-tag').filter({ hasText: '逾期升级至成员' }));
     await overdueItem.getByRole('button', { name: /办\s*理/ }).click();
     await visible(overdueItem.getByText('请填写移交或办结的理由'));
     await overdueItem.getByLabel('移交或办结理由').fill('机构撤销，该事项不再推进');

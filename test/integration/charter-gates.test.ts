@@ -13,7 +13,7 @@ import { MeetingScenario, seedText } from './factories/meetings.ts';
 const DEFAULT_PREFIX = '本机构制度未规定，按系统默认规则';
 
 describeDatabases('charter gates', (t) => {
-  it('004: no substitute and no liaison with opinion at the plenary; a 15-working-day item is refused in the draft', async () => {
+  it('004: no substitute and no liaison with opinion at the plenary; a 15-working-day item is refused in the draft; the 组长 signs the notice', async () => {
     const s = await MeetingScenario.seed(t, '004', new Date('2021-03-01T01:00:00Z'));
     const roster = await s.memberships('?at=2021-03-01');
     const leaderPost = roster.find((m) => m.roleKind === 'convener');
@@ -72,6 +72,14 @@ describeDatabases('charter gates', (t) => {
     }, 422, 'handling_deadline_exceeded');
     expect(edit.clause?.clause).toBe('第十六条');
     expect((await s.signOff(leader.user, draft.id)).signedOffAs).toBe('convener');
+
+    // 以协调小组名义发文…由组长或副组长签发 (办公室细则第十三条): the meeting notice is signed by the
+    // 组长, not issued by the office on its own.
+    const next = await s.createMeeting({ kind: 'plenary', title: '协调小组第二次全体会议', startsAt: '2021-04-15T01:00:00.000Z' });
+    await s.schedule(next.id);
+    const byOffice = await s.refused(s.office, 'POST', s.meetingUrl(next.id, '/notice'), undefined, 403, 'document_signing_not_allowed');
+    expect(byOffice.clause).toMatchObject({ clause: '第十三条', text: expect.stringContaining('由组长或副组长签发') });
+    expect((await s.call<{ meetingId: string }>(leader.user, 'POST', s.meetingUrl(next.id, '/notice'))).meetingId).toBe(next.id);
   });
 
   it('003: a topical meeting is presided by the 组长, a 副组长 only with delegation (三、（二）2.)', async () => {

@@ -44,7 +44,7 @@ describeDatabases('example bodies', (t) => {
 
     await hook?.run({ ...context, examples: true });
     expect(lines.filter((l) => l.includes('example body published'))).toHaveLength(5);
-    const second = await publishExampleBodies({ db: t.db, clock: t.clock });
+    const second = await publishExampleBodies(t.db, { clock: t.clock });
     expect(second.map((o) => o.outcome)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
     const counts = await t.sql<{ bodies: string; versions: string }>(
       'select (select count(*) from bodies)::text as bodies, (select count(*) from charter_versions)::text as versions',

@@ -183,7 +183,7 @@ describeDatabases('membership changes by the charter', (t) => {
       { kind: 'handover', membershipId: liaisonMembership.id, personName: '联络员乙', effectiveDate: DATE, reason: '岗位调整' },
       201,
     );
-    expect(proposed).toMatchObject({ confirmer: 'office', basis: { kind: 'rule', clause: { clause: '三、（二）联络员制度' } } });
+    expect(proposed).toMatchObject({ confirmer: 'office', holderName: '联络员甲', personName: '联络员乙', basis: { kind: 'rule', clause: { clause: '三、（二）联络员制度' } } });
     await s.refused(liaison, 'POST', `${s.base}/membership-changes/${proposed.id}/confirm`, {}, 403, 'forbidden');
     expect((await s.memberships(`?at=${DATE}&roleKind=liaison`)).map((m) => m.personName)).toEqual(['联络员甲']);
 

@@ -4,7 +4,10 @@
  */
 import type { Charter, HandlingDeadlineRule } from '../charter/charter-types.ts';
 
-export type DecisionStatus = 'assigned' | 'in_progress' | 'completion_reported' | 'closed';
+/** Every status of a decision, in workflow order (the contracts' enum is this list). */
+export const DECISION_STATUSES = ['assigned', 'in_progress', 'completion_reported', 'closed'] as const;
+
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** The workflow steps that change a decision's status. */
 export type DecisionStep = 'report_progress' | 'report_completion' | 'close' | 'send_back';

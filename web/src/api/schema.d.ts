@@ -11680,6 +11680,7 @@ export interface paths {
                                 personId: string | null;
                                 personName: string | null;
                                 position: string | null;
+                                holderName: string | null;
                                 effectiveDate: string;
                                 reason: string | null;
                                 proposedBy: {
@@ -12042,6 +12043,7 @@ export interface paths {
                             personId: string | null;
                             personName: string | null;
                             position: string | null;
+                            holderName: string | null;
                             effectiveDate: string;
                             reason: string | null;
                             proposedBy: {
@@ -12391,6 +12393,7 @@ export interface paths {
                             personId: string | null;
                             personName: string | null;
                             position: string | null;
+                            holderName: string | null;
                             effectiveDate: string;
                             reason: string | null;
                             proposedBy: {
@@ -12739,6 +12742,7 @@ export interface paths {
                             personId: string | null;
                             personName: string | null;
                             position: string | null;
+                            holderName: string | null;
                             effectiveDate: string;
                             reason: string | null;
                             proposedBy: {

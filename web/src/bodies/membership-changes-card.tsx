@@ -226,7 +226,9 @@ export function MembershipChangesCard({
           <span>
             <Tag>{t(`changes.kind.${c.kind}`)}</Tag>
             {c.title}
-            {c.personName !== null && `：${c.personName}`}
+            {c.kind === 'handover' && `：${c.holderName ?? '—'} → ${c.personName ?? '—'}`}
+            {c.kind === 'start' && `：${c.personName ?? '—'}`}
+            {c.kind === 'end' && `：${c.holderName ?? '—'}`}
           </span>
           {c.reason !== null && <Typography.Text type="secondary">{c.reason}</Typography.Text>}
         </Space>
