@@ -25,8 +25,8 @@ const PROPERTY_TESTS = [
 
 /**
  * The pure projects use every core (Vitest's default leaves one free: a single worker on a two-core
- * machine) and run first, as group 0; the database tiers keep the default, as group 1 (projects of
- * one group must agree on their worker count).
+ * machine) and run first, as group 0; web and integration keep the default, as group 1, and the
+ * services use every core again, as group 2 (projects of one group must agree on their worker count).
  */
 const PURE_PARALLELISM = { maxWorkers: '100%', sequence: { groupOrder: 0 } } as const;
 
@@ -88,7 +88,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'services',
-          sequence: { groupOrder: 1 },
+          // Each file opens its own in-memory PGlite: files run on every core, as a group of their own.
+          sequence: { groupOrder: 2 },
+          maxWorkers: '100%',
           include: ['test/services/**/*.test.ts'],
           pool: 'forks',
         },

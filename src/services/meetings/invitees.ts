@@ -16,8 +16,9 @@ import type { InviteeItem } from './meeting-views.ts';
 
 /**
  * Who is invited on the meeting day: for a liaison meeting each member unit's liaison; for a group
- * meeting the group's own leaders (组长, 副组长) and the group's units' members; otherwise the convener, the deputy conveners and each member
- * unit's member. A unit without anyone named is invited as a unit.
+ * meeting the group's own leaders (组长, 副组长) and the group's units' members; otherwise the
+ * convener, the deputy conveners and each member unit's member. A unit without anyone named is
+ * invited as a unit.
  */
 export async function computeMemberInvitees(tx: DbOrTx, options: { meeting: MeetingRow; now: Date }): Promise<void> {
   const { meeting, now } = options;

@@ -123,7 +123,14 @@ export interface Minutes {
 }
 
 export interface ApiError {
-  error: { code: string; status: number; message: string; field?: string; clause?: { document: string | null; clause: string | null; text: string } };
+  error: {
+    code: string;
+    status: number;
+    message: string;
+    field?: string;
+    clause?: { document: string | null; clause: string | null; text: string };
+    details?: Record<string, unknown>;
+  };
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
