@@ -12,7 +12,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { attachMaterial, circulateMaterials, decideAgendaItem, materialUrl, proposeAgendaItem, type AgendaItem, type MeetingDetail } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
 import { readAsBase64 } from '../common/read-file.ts';
-import { formatTime } from './meeting-labels.tsx';
+import { actedAsText, formatTime } from './meeting-labels.tsx';
 
 const STATUS_COLORS = { proposed: 'gold', approved: 'green', rejected: 'red' } as const;
 
@@ -91,7 +91,7 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
                 </Typography.Text>
                 {item.decidedAs !== null && (
                   <Typography.Text type="secondary">
-                    {t('agenda.decidedAs', { who: item.decidedAs })}
+                    {t('agenda.decidedAs', { who: actedAsText(t, item.decidedAs) })}
                     {item.decisionReason !== null && ` · ${t('meeting.reason', { reason: item.decisionReason })}`}
                   </Typography.Text>
                 )}

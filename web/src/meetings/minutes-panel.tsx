@@ -14,13 +14,10 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodyUnits } from '../bodies/bodies-api.ts';
 import { draftMinutes, editMinutes, getMinutes, issueMinutes, minutesDocumentUrl, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
-import { formatTime } from './meeting-labels.tsx';
+import { actedAsText, formatTime } from './meeting-labels.tsx';
 import { todayInShanghai } from '../common/today.ts';
 
 type DeadlineKind = DecidedItemInput['deadline']['kind'];
-
-/** Role kinds a signer may be recorded as; anything else (the charter's own title) shows as written. */
-const ROLE_KINDS = ['convener', 'deputy_convener', 'office_staff', 'member', 'liaison'] as const;
 
 interface ItemValues {
   text: string;
@@ -89,7 +86,6 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
   const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.unitId, label: unit.name }));
   const unitName = (unitId: string) => units.data?.items.find((unit) => unit.unitId === unitId)?.name ?? unitId;
   const editable = roles.office && (minutes === null || minutes.status === 'draft');
-  const roleText = (who: string) => (ROLE_KINDS.find((kind) => kind === who) === undefined ? who : t(`role.body.${who as (typeof ROLE_KINDS)[number]}`));
 
   useEffect(() => {
     if (minutes !== null) form.setFieldsValue(toValues(minutes));
@@ -147,7 +143,7 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
                 </Space>
               ),
             },
-            ...(minutes.signedOffAs !== null ? [{ key: 'signed', label: t('minutes.signOff'), children: t('minutes.signedOff', { who: roleText(minutes.signedOffAs), time: formatTime(minutes.signedOffAt) }) }] : []),
+            ...(minutes.signedOffAs !== null ? [{ key: 'signed', label: t('minutes.signOff'), children: t('minutes.signedOff', { who: actedAsText(t, minutes.signedOffAs), time: formatTime(minutes.signedOffAt) }) }] : []),
             ...(minutes.issuedOn !== null ? [{ key: 'issued', label: t('minutes.issue'), children: t('minutes.issuedOn', { date: minutes.issuedOn }) }] : []),
             ...(minutes.distribution !== null
               ? [
