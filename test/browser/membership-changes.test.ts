@@ -62,8 +62,11 @@ describe.skipIf(!available)('membership changes and groups in Chromium', { timeo
       if (liaison.unitName !== null) await visible(dialog.getByText(liaison.unitName));
       await dialog.getByLabel('联络员').check();
       await dialog.getByLabel('人员接任').check();
-      await dialog.getByLabel('现任人员').click();
-      await page.locator('.ant-select-dropdown:visible').getByText(liaison.personName, { exact: true }).click();
+      // The current holder: the liaison itself (the only liaison of its unit).
+      const holder = dialog.getByLabel('现任人员');
+      await holder.click();
+      await visible(page.locator('.ant-select-dropdown:visible').getByText(liaison.personName, { exact: true }));
+      await holder.press('Enter');
       await dialog.getByLabel('拟任人员姓名').fill(successor);
       await dialog.getByLabel('生效日期').fill(tomorrow);
       await dialog.getByLabel('生效日期').press('Enter');
