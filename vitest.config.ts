@@ -106,6 +106,7 @@ export default defineConfig({
             'test/documents/**/*.test.ts',
             'test/browser/**/*.test.ts',
             'test/structure/**/*.test.ts',
+            'test/security/**/*.test.ts',
           ],
           pool: 'forks',
         },

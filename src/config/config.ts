@@ -72,6 +72,15 @@ const envSchema = z.object({
   LIANXI_OUTBOX_MAX_ATTEMPTS: integer(8, 1, 100),
   LIANXI_OUTBOX_BACKOFF_SECONDS: integer(30, 1, 24 * 60 * 60),
   NODE_ENV: optionalText,
+  LIANXI_AUDIT_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, { message: '必须是 32 至 128 位十六进制数（16 至 64 字节）/ must be 32 to 128 hex digits' })
+      .optional(),
+  ),
+  LIANXI_API_DOCS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '必须是 true 或 false / must be true or false' })
+    .optional(),
   LIANXI_CLOCK_START: optionalText.pipe(
     z
       .string()
@@ -82,6 +91,13 @@ const envSchema = z.object({
       .optional(),
   ),
 }).superRefine((e, ctx) => {
+  if (e.LIANXI_AUDIT_KEY === undefined && e.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LIANXI_AUDIT_KEY'],
+      message: '生产环境（NODE_ENV=production）必须设置审计密钥 / required when NODE_ENV=production (e.g. openssl rand -hex 32)',
+    });
+  }
   if (e.LIANXI_CLOCK_START !== undefined && e.NODE_ENV === 'production') {
     ctx.addIssue({
       code: 'custom',
@@ -165,6 +181,13 @@ export interface AppConfig {
   sweep: SweepSettings;
   /** Null: the system clock. Refused when NODE_ENV=production. */
   clock: ClockSettings | null;
+  /**
+   * The audit key (hex; LIANXI_AUDIT_KEY): keys the audit chain, its anchor and backups. Required
+   * when NODE_ENV=production; otherwise, when unset, one is generated and kept in the data directory.
+   */
+  auditKey: string | undefined;
+  /** Serve /api/docs and /api/openapi.json (LIANXI_API_DOCS; default off when NODE_ENV=production). */
+  apiDocs: boolean;
 }
 
 /** A configuration error names every bad variable. */
@@ -223,5 +246,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       backoffSeconds: e.LIANXI_OUTBOX_BACKOFF_SECONDS,
     },
     clock: e.LIANXI_CLOCK_START === undefined ? null : { start: new Date(e.LIANXI_CLOCK_START) },
+    auditKey: e.LIANXI_AUDIT_KEY?.toLowerCase(),
+    apiDocs:
+      e.LIANXI_API_DOCS === undefined
+        ? e.NODE_ENV !== 'production'
+        : e.LIANXI_API_DOCS === 'true' || e.LIANXI_API_DOCS === '1' || e.LIANXI_API_DOCS === 'yes',
   };
 }

@@ -18,6 +18,8 @@ export const auditRecordSchema = z.object({
   clientAddress: z.string().nullable(),
   prevHash: z.string(),
   hash: z.string(),
+  result: z.enum(['success', 'failure']).describe('success：已完成；failure：被拒绝或失败'),
+  hashVersion: z.number().int().describe('1：SM3（0009 之前）；2：HMAC-SM3（带审计密钥）'),
 });
 export type AuditRecordDto = z.infer<typeof auditRecordSchema>;
 
@@ -28,6 +30,7 @@ export const listAuditQuerySchema = z.object({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
+  result: z.enum(['success', 'failure']).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
 });
@@ -40,7 +43,16 @@ export const auditVerificationSchema = z.object({
   lastSeq: z.number().int(),
   firstBreak: z
     .object({
-      kind: z.enum(['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch']),
+      kind: z.enum([
+        'sequence_gap',
+        'prev_hash_mismatch',
+        'hash_mismatch',
+        'head_mismatch',
+        'version_downgrade',
+        'truncated',
+        'anchor_mismatch',
+        'anchor_invalid',
+      ]),
       seq: z.number().int(),
       expectedSeq: z.number().int(),
       message: z.string(),

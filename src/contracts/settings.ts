@@ -16,3 +16,12 @@ export const securitySettingsDtoSchema = z.object({
   }),
 });
 export type SecuritySettingsDto = z.infer<typeof securitySettingsDtoSchema>;
+
+/** The outbound allow-list (system administrator): targets inside the network webhooks and SMTP may reach. */
+export const outboundAllowListDtoSchema = z.object({
+  allowed: z
+    .array(z.string().min(1).max(253))
+    .max(200)
+    .describe('允许外发的内网目标：主机名（如 hooks.example.gov.cn）或地址/地址段（如 10.20.0.0/16、127.0.0.1、fd00::/8）'),
+});
+export type OutboundAllowListDto = z.infer<typeof outboundAllowListDtoSchema>;

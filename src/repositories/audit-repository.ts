@@ -46,6 +46,8 @@ export async function appendAuditRow(tx: DbOrTx, row: ChainedAuditRow): Promise<
     clientAddress: row.clientAddress,
     prevHash: row.prevHash,
     hash: row.hash,
+    result: row.result,
+    hashVersion: row.hashVersion,
   });
   await tx
     .update(auditChainHead)
@@ -67,7 +69,15 @@ export function toChainedRow(row: AuditLogRow): ChainedAuditRow {
     clientAddress: row.clientAddress,
     prevHash: row.prevHash,
     hash: row.hash,
+    result: row.result,
+    hashVersion: row.hashVersion === 2 ? 2 : 1,
   };
+}
+
+/** The stored hash of the row with this sequence number (null when there is none). */
+export async function auditHashAt(db: DbOrTx, seq: number): Promise<string | null> {
+  const rows = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq));
+  return rows[0]?.hash ?? null;
 }
 
 /** Rows with seq > afterSeq (all rows from the lowest when null) in sequence order, at most `limit`. */
@@ -85,6 +95,7 @@ export interface AuditFilter {
   action?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
+  result?: 'success' | 'failure' | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Newest first: only rows with seq below this. */
@@ -97,6 +108,7 @@ function filterConditions(filter: AuditFilter): SQL | undefined {
   if (filter.action !== undefined) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityType !== undefined) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId !== undefined) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.result !== undefined) conditions.push(eq(auditLog.result, filter.result));
   if (filter.from !== undefined) conditions.push(gte(auditLog.occurredAt, filter.from));
   if (filter.to !== undefined) conditions.push(lte(auditLog.occurredAt, filter.to));
   if (filter.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, filter.beforeSeq));

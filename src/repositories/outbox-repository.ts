@@ -66,6 +66,20 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
   return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
 }
 
+/**
+ * Extends the lease of a claimed row to `until` when the caller still holds it (its lease is the one
+ * it claimed, `heldUntil`, and the row is neither sent nor given up); false when another sender took
+ * it over meanwhile.
+ */
+export async function renewOutboxLease(db: DbOrTx, options: { id: number; heldUntil: Date; until: Date }): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ claimedUntil: options.until })
+    .where(and(eq(outbox.id, options.id), eq(outbox.claimedUntil, options.heldUntil), isNull(outbox.sentAt), isNull(outbox.failedAt)))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
 export async function markOutboxSent(db: DbOrTx, id: number, at: Date): Promise<void> {
   await db
     .update(outbox)

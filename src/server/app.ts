@@ -25,7 +25,10 @@ import { AppError, isAppError } from '../errors/app-error.ts';
 import type { BodyRoleResolver } from '../policy/actor.ts';
 import { bodyRoleResolvers as registeredResolvers } from '../policy/body-role-resolvers.ts';
 import type { AppDeps, LianxiApp, RouteModule } from './app-types.ts';
+import { checkRequestPart, databaseErrorToAppError } from './input-hygiene.ts';
+import { configureAuditTrail } from '../services/audit-key.ts';
 import { installRequestContext } from './request-context.ts';
+import { installSecurityHooks } from './security-hooks.ts';
 import { routeModules as registeredRouteModules } from './routes.ts';
 
 export type { AppDeps, LianxiApp, RouteModule } from './app-types.ts';
@@ -86,6 +89,8 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
       },
     );
   }
+  const databaseError = databaseErrorToAppError(error);
+  if (databaseError !== null) return databaseError;
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -115,6 +120,7 @@ function sendError(error: AppError, reply: FastifyReply): FastifyReply {
 /** Builds the application; call `app.ready()` or `app.listen()` after. */
 export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
   const { db, config, clock, logger } = options;
+  configureAuditTrail(config);
   const app = Fastify({
     loggerInstance: logger,
     trustProxy: config.trustProxy,
@@ -122,7 +128,9 @@ export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
       const header = request.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
     },
-    bodyLimit: 10 * 1024 * 1024,
+    // Default body limit: a founding document of 1 M characters (3 MB of UTF-8) fits; routes taking
+    // attachments set their own `bodyLimit`.
+    bodyLimit: 4 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -150,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
   });
 
   await app.register(fastifyCookie);
+  await installSecurityHooks(app, deps);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -166,11 +175,18 @@ export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The API description is a setting (LIANXI_API_DOCS): off by default when NODE_ENV=production.
+  if (config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   installRequestContext(app, deps);
+  // Input hygiene for every route (control characters, lone surrogates, depth and array limits).
+  app.addHook('preValidation', async (request) => {
+    checkRequestPart('params', request.params);
+    checkRequestPart('querystring', request.query);
+    checkRequestPart('body', request.body);
+  });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (config.apiDocs) app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const register of options.routeModules ?? registeredRouteModules) {
     await register(app, deps);

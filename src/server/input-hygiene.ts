@@ -1,7 +1,8 @@
 /**
  * Input hygiene at the edge, for every route in one place (a `preValidation` hook, before the Zod
  * schemas run): strings in the body, query and path may not hold NUL or other control characters
- * (tab, line feed and carriage return are allowed) nor lone UTF-16 surrogates; a body may not nest
+ * (tab, line feed and carriage return are allowed; in a document `text` also vertical tab and form
+ * feed) nor lone UTF-16 surrogates; a body may not nest
  * deeper than {@link MAX_DEPTH}, hold arrays longer than {@link MAX_ARRAY_LENGTH} or objects with more
  * than {@link MAX_OBJECT_KEYS} keys. A refusal is a 400 naming the field. The walk is iterative, so
  * a hostile nesting cannot exhaust the stack.
@@ -24,12 +25,17 @@ const LOCATION_NAMES: Record<string, string> = {
   params: '路径参数',
 };
 
-/** Index of the first forbidden code unit of `text`, and why; null when the text is clean. */
-export function findForbiddenCharacter(text: string): { index: number; reason: 'control' | 'surrogate' } | null {
+/**
+ * Index of the first forbidden code unit of `text`, and why; null when the text is clean. With
+ * `pageBreaks`, vertical tab and form feed (line and page breaks of text pasted from a word
+ * processor) are allowed too.
+ */
+export function findForbiddenCharacter(text: string, options: { pageBreaks?: boolean } = {}): { index: number; reason: 'control' | 'surrogate' } | null {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
       if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+      if (options.pageBreaks === true && (c === 0x0b || c === 0x0c)) continue;
       return { index: i, reason: 'control' };
     }
     if (c === 0x7f || (c >= 0x80 && c <= 0x9f)) return { index: i, reason: 'control' };
@@ -59,8 +65,13 @@ function refuse(location: string, path: readonly (string | number)[], code: stri
   });
 }
 
+/** Document texts (a body field named `text`, e.g. a founding document) may hold line and page breaks of a word processor. */
+function allowsPageBreaks(location: string, path: readonly (string | number)[]): boolean {
+  return location === 'body' && path[path.length - 1] === 'text';
+}
+
 function checkString(location: string, path: readonly (string | number)[], text: string): void {
-  const found = findForbiddenCharacter(text);
+  const found = findForbiddenCharacter(text, { pageBreaks: allowsPageBreaks(location, path) });
   if (found === null) return;
   const code = text.charCodeAt(found.index).toString(16).toUpperCase().padStart(4, '0');
   throw refuse(

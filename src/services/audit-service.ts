@@ -4,7 +4,8 @@
  */
 import type { DbOrTx } from '../db/database.ts';
 import { AuditChainVerifier, chainAuditRow, toJsonValue } from '../domain/audit/index.ts';
-import type { AuditContent, ChainVerification, ChainedAuditRow } from '../domain/audit/index.ts';
+import type { AuditContent, AuditResult, ChainVerification, ChainedAuditRow } from '../domain/audit/index.ts';
+import { advanceAuditAnchor, auditKey, markAuditAppended, readAnchor } from './audit-key.ts';
 import {
   appendAuditRow,
   auditRowsAfter,
@@ -22,17 +23,19 @@ import type { AuditFilter } from '../repositories/audit-repository.ts';
  * the instant as a Date and the states as any value (made JSON here). `before` is null when created,
  * `after` null when deleted; never include secrets such as password hashes.
  */
-export type AuditEntry = Omit<AuditContent, 'seq' | 'occurredAt' | 'before' | 'after'> & {
+export type AuditEntry = Omit<AuditContent, 'seq' | 'occurredAt' | 'before' | 'after' | 'result' | 'hashVersion'> & {
   before: unknown;
   after: unknown;
   /** When the change happened: the request's clock (never read here). */
   at: Date;
+  /** `failure` for a refused attempt; default `success`. */
+  result?: AuditResult;
 };
 
 /**
- * Writes a chained audit row in the caller's transaction. Locks the chain head (released at commit),
- * so concurrent transactions append one after another to one chain. Call it inside the
- * `db.transaction` of the change it records.
+ * Writes a chained audit row, keyed with the audit key (HMAC-SM3), in the caller's transaction.
+ * Locks the chain head (released at commit), so concurrent transactions append one after another
+ * to one chain. Call it inside the `db.transaction` of the change it records.
  */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   const head = await lockChainHead(tx);
@@ -47,8 +50,10 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     after: toJsonValue(entry.after),
     requestId: entry.requestId,
     clientAddress: entry.clientAddress,
-  });
+    result: entry.result ?? 'success',
+  }, auditKey());
   await appendAuditRow(tx, row);
+  markAuditAppended();
 }
 
 /** Who did it and from where: the part of an audit entry that comes from the request. */
@@ -96,10 +101,18 @@ export async function listAudit(
   };
 }
 
-/** Verifies the whole chain page by page; reports the first broken link. */
+/**
+ * Verifies the whole chain page by page with the audit key, and its length and end against the
+ * anchor kept outside the database; reports the first broken link (or the truncation). An intact
+ * chain moves the anchor forward (a missing anchor is started from it).
+ */
 export async function verifyAudit(db: DbOrTx, options: { pageSize?: number } = {}): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 1000;
-  const verifier = new AuditChainVerifier();
+  const reading = readAnchor();
+  const verifier = new AuditChainVerifier({ keyHex: auditKey(), anchor: reading.status === 'ok' ? reading.anchor : null });
+  if (reading.status === 'invalid') {
+    verifier.fail({ kind: 'anchor_invalid', seq: 0, expectedSeq: 0, message: reading.message });
+  }
   let afterSeq: number | null = null;
   for (;;) {
     const rows = await auditRowsAfter(db, afterSeq, pageSize);
@@ -114,5 +127,7 @@ export async function verifyAudit(db: DbOrTx, options: { pageSize?: number } = {
     if (broken || last === undefined || rows.length < pageSize) break;
     afterSeq = Number(last.seq);
   }
-  return verifier.finish(await readChainHead(db));
+  const result = verifier.finish(await readChainHead(db));
+  if (result.ok) await advanceAuditAnchor(db);
+  return result;
 }

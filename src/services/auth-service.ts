@@ -20,6 +20,7 @@ import {
   insertSession,
   touchSession,
 } from '../repositories/session-repository.ts';
+import { lockSignInAttempt, updateSignInAttempt } from '../repositories/sign-in-attempt-repository.ts';
 import { accountSnapshot } from './accounts/account-views.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
@@ -69,6 +70,18 @@ export function actorOf(
 
 const INVALID_CREDENTIALS = () => new AppError('invalid_credentials', 401, '用户名或密码错误');
 
+/** The answer to a sign-in while locked: the same whether or not the name has an account. */
+const STILL_LOCKED = (lockedUntil: Date) =>
+  new AppError('account_locked', 423, `账号已锁定，请于 ${formatBeijing(lockedUntil)} 后再试，或联系安全管理员解锁`, {
+    details: { lockedUntil: lockedUntil.toISOString() },
+  });
+
+/** The answer to the failure that locks: the same whether or not the name has an account. */
+const NOW_LOCKED = (lockout: { threshold: number; minutes: number }, lockedUntil: Date) =>
+  new AppError('account_locked', 423, `连续 ${lockout.threshold} 次密码错误，账号已锁定 ${lockout.minutes} 分钟`, {
+    details: { lockedUntil: lockedUntil.toISOString() },
+  });
+
 export interface SignInResult {
   /** The cookie value; shown to the client once, stored only as a hash. */
   token: string;
@@ -99,7 +112,16 @@ export async function signIn(
   const outcome = await db.transaction(async (tx) => {
     const account = await findAccountByUsername(tx, username, { forUpdate: true });
     if (account === null) {
+      // Counted and locked like an account (issue 19): the answers do not reveal which names exist.
       await verifyAgainstDummy(options.password);
+      const attempt = await lockSignInAttempt(tx, username, now);
+      const locked = attempt.lockedUntil !== null && attempt.lockedUntil.getTime() > now.getTime();
+      const failures = locked ? attempt.failedSignIns : attempt.failedSignIns + 1;
+      const locks = !locked && failures >= settings.lockout.threshold;
+      const lockedUntil = locks ? new Date(now.getTime() + settings.lockout.minutes * 60_000) : attempt.lockedUntil;
+      if (!locked) {
+        await updateSignInAttempt(tx, username, { failedSignIns: locks ? 0 : failures, lockedUntil: locks ? lockedUntil : null, updatedAt: now });
+      }
       await recordAudit(tx, {
         ...audit,
         actorId: null,
@@ -107,8 +129,11 @@ export async function signIn(
         entityType: 'account',
         entityId: null,
         before: null,
-        after: { username, reason: 'unknown_username' },
+        after: { username, reason: 'unknown_username', consecutiveFailures: failures },
+        result: 'failure',
       });
+      if (locked && attempt.lockedUntil !== null) return { error: STILL_LOCKED(attempt.lockedUntil) } as const;
+      if (locks && lockedUntil !== null) return { error: NOW_LOCKED(settings.lockout, lockedUntil) } as const;
       return { error: INVALID_CREDENTIALS() } as const;
     }
     if (account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime()) {
@@ -120,12 +145,9 @@ export async function signIn(
         entityId: account.id,
         before: null,
         after: { username, reason: 'locked', lockedUntil: account.lockedUntil },
+        result: 'failure',
       });
-      return {
-        error: new AppError('account_locked', 423, `账号已锁定，请于 ${formatBeijing(account.lockedUntil)} 后再试，或联系安全管理员解锁`, {
-          details: { lockedUntil: account.lockedUntil.toISOString() },
-        }),
-      } as const;
+      return { error: STILL_LOCKED(account.lockedUntil) } as const;
     }
     const passwordOk = await verifyPassword(account.passwordHash, options.password);
     if (!passwordOk) {
@@ -145,6 +167,7 @@ export async function signIn(
         entityId: account.id,
         before: null,
         after: { username, reason: 'wrong_password', consecutiveFailures: failures },
+        result: 'failure',
       });
       if (locks) {
         await recordAudit(tx, {
@@ -156,14 +179,7 @@ export async function signIn(
           before: accountSnapshot(account),
           after: accountSnapshot(updated),
         });
-        return {
-          error: new AppError(
-            'account_locked',
-            423,
-            `连续 ${settings.lockout.threshold} 次密码错误，账号已锁定 ${settings.lockout.minutes} 分钟`,
-            { details: { lockedUntil: lockedUntil?.toISOString() ?? null } },
-          ),
-        } as const;
+        if (lockedUntil !== null) return { error: NOW_LOCKED(settings.lockout, lockedUntil) } as const;
       }
       return { error: INVALID_CREDENTIALS() } as const;
     }
@@ -176,8 +192,22 @@ export async function signIn(
         entityId: account.id,
         before: null,
         after: { username, reason: 'disabled' },
+        result: 'failure',
       });
       return { error: new AppError('account_disabled', 403, '账号已停用，请联系安全管理员') } as const;
+    }
+    if (account.activationPending) {
+      await recordAudit(tx, {
+        ...audit,
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: account.id,
+        before: null,
+        after: { username, reason: 'activation_pending' },
+        result: 'failure',
+      });
+      return { error: new AppError('account_pending_activation', 403, '管理员账号尚未激活：须由同一职责的管理员激活') } as const;
     }
     const token = randomBytes(32).toString('base64url');
     const session = await insertSession(tx, {

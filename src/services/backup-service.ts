@@ -2,9 +2,16 @@
  * Backup and restore: a self-describing JSON (gzip when the file ends in .gz) of every table of the
  * schema in dependency order, rows as exact JSON text. Restore goes into an empty database: it
  * applies the backup's migrations, inserts the rows, resets sequences, applies newer migrations.
+ *
+ * Issue 19: a backup is signed (HMAC-SM3 with a key derived from the audit key) and its secrets
+ * (password hashes, session and feed token hashes, webhook secrets) are encrypted with SM4. Restore
+ * refuses a backup whose signature or audit chain fails unless forced with a reason, which is audited.
  */
 import fs from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import smCrypto from 'sm-crypto';
+import { hmacSm3, verifyAuditChain } from '../domain/audit/index.ts';
+import type { ChainedAuditRow, JsonValue } from '../domain/audit/index.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { appliedMigrations, migrate, readMigrations } from '../db/migrate.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -16,9 +23,23 @@ import {
   listTablesInDependencyOrder,
   resetSequences,
 } from '../repositories/backup-repository.ts';
+import { auditKey, derivedAuditKey } from './audit-key.ts';
+import { recordAudit } from './audit-service.ts';
+import type { AuditOrigin } from './audit-service.ts';
 
 export const BACKUP_FORMAT = 'lianxi-backup';
-export const BACKUP_VERSION = 1;
+/** 2: signed, secrets encrypted (issue 19). Version 1 files (unsigned) restore only when forced. */
+export const BACKUP_VERSION = 2;
+
+/** Columns holding secrets: encrypted with SM4 in the backup file. */
+export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  accounts: ['password_hash'],
+  sessions: ['token_hash'],
+  calendar_feed_tokens: ['token_hash'],
+  body_notification_settings: ['webhook_secret'],
+};
+
+const ENCRYPTED_PREFIX = 'sm4:';
 
 /** Tables managed by the migration runner rather than the data. */
 const EXCLUDED_TABLES = ['schema_migrations'];
@@ -28,8 +49,58 @@ export interface BackupFile {
   version: number;
   createdAt: string;
   migrations: { name: string; checksum: string }[];
-  /** Parents before children. Each row is the JSON text of row_to_json. */
+  /** Parents before children. Each row is the JSON text of row_to_json (secret columns encrypted). */
   tables: { name: string; columns: string[]; rowCount: number; rows: string[] }[];
+  /** HMAC-SM3 of everything above (see backupSignature); absent in version 1 files. */
+  signature?: string;
+}
+
+/** The signature of a backup: HMAC-SM3 over its canonical content with the backup signing key. */
+export function backupSignature(backup: Omit<BackupFile, 'signature'>): string {
+  const content = JSON.stringify({
+    format: backup.format,
+    version: backup.version,
+    createdAt: backup.createdAt,
+    migrations: backup.migrations.map((m) => ({ name: m.name, checksum: m.checksum })),
+    tables: backup.tables.map((t) => ({ name: t.name, columns: t.columns, rowCount: t.rowCount, rows: t.rows })),
+  });
+  return hmacSm3(derivedAuditKey('backup-signature'), content);
+}
+
+function encryptionKey(): string {
+  return derivedAuditKey('backup-encryption').slice(0, 32);
+}
+
+/** SM4-CBC with an IV derived from the value (the same value gives the same text: backups compare equal). */
+function encryptSecret(where: string, value: string): string {
+  const iv = hmacSm3(derivedAuditKey('backup-iv'), `${where}\n${value}`).slice(0, 32);
+  return `${ENCRYPTED_PREFIX}${iv}${smCrypto.sm4.encrypt(value, encryptionKey(), { mode: 'cbc', iv })}`;
+}
+
+function decryptSecret(value: string): string {
+  if (!value.startsWith(ENCRYPTED_PREFIX)) return value;
+  const body = value.slice(ENCRYPTED_PREFIX.length);
+  try {
+    const text = smCrypto.sm4.decrypt(body.slice(32), encryptionKey(), { mode: 'cbc', iv: body.slice(0, 32) });
+    if (text === '') throw new Error('empty');
+    return text;
+  } catch {
+    throw new AppError('backup_decrypt_failed', 400, '备份中的加密数据无法解密（审计密钥与备份时不同，或备份被改动）');
+  }
+}
+
+/** Applies `change` to the secret columns of a table's rows (rows of other tables are left as they are). */
+function mapSecretColumns(table: string, rows: string[], change: (where: string, value: string) => string): string[] {
+  const columns = SECRET_COLUMNS[table];
+  if (columns === undefined) return rows;
+  return rows.map((text) => {
+    const row = JSON.parse(text) as Record<string, JsonValue>;
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value === 'string') row[column] = change(`${table}.${column}`, value);
+    }
+    return JSON.stringify(row);
+  });
 }
 
 /** Reads every table in one consistent snapshot, stamped `now` (the caller's clock). */
@@ -44,16 +115,17 @@ export async function createBackup(handle: DatabaseHandle, options: { now: Date 
     const tables = await listTablesInDependencyOrder(sql, EXCLUDED_TABLES);
     const dumped: BackupFile['tables'] = [];
     for (const table of tables) {
-      const rows = await dumpTableRows(sql, table);
+      const rows = mapSecretColumns(table.name, await dumpTableRows(sql, table), encryptSecret);
       dumped.push({ name: table.name, columns: table.columns, rowCount: rows.length, rows });
     }
-    return {
+    const unsigned = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       createdAt: now.toISOString(),
       migrations: migrations.map((m) => ({ name: m.name, checksum: m.checksum })),
       tables: dumped,
-    };
+    } as const;
+    return { ...unsigned, signature: backupSignature(unsigned) };
   });
 }
 
@@ -105,14 +177,85 @@ export interface RestoreResult {
   tables: number;
   rows: number;
   migrationsAppliedAfter: string[];
+  /** The checks that failed and were overridden by `force` (empty when none). */
+  overridden: string[];
+}
+
+/** Restoring despite a failed check: why, and who (audited after the restore). */
+export interface RestoreForce {
+  reason: string;
+  origin: AuditOrigin;
+}
+
+/** Checks the audit chain held in a backup (keyed rows with the current audit key). */
+function backupAuditProblem(backup: BackupFile): string | null {
+  const log = backup.tables.find((t) => t.name === 'audit_log');
+  const head = backup.tables.find((t) => t.name === 'audit_chain_head');
+  if (log === undefined || head === undefined) return '备份中没有审计记录表';
+  const rows = log.rows
+    .map((text) => JSON.parse(text) as Record<string, JsonValue>)
+    .map(
+      (r): ChainedAuditRow => ({
+        seq: Number(r.seq),
+        occurredAt: new Date(String(r.occurred_at)).toISOString(),
+        actorId: (r.actor_id as string | null) ?? null,
+        action: String(r.action),
+        entityType: String(r.entity_type),
+        entityId: (r.entity_id as string | null) ?? null,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        requestId: (r.request_id as string | null) ?? null,
+        clientAddress: (r.client_address as string | null) ?? null,
+        prevHash: String(r.prev_hash),
+        hash: String(r.hash),
+        result: r.result === 'failure' ? 'failure' : 'success',
+        hashVersion: Number(r.hash_version ?? 1) === 2 ? 2 : 1,
+      }),
+    )
+    .sort((a, b) => a.seq - b.seq);
+  const headRow = head.rows[0] === undefined ? null : (JSON.parse(head.rows[0]) as Record<string, JsonValue>);
+  const result = verifyAuditChain(
+    rows,
+    headRow === null ? null : { lastSeq: Number(headRow.last_seq), lastHash: String(headRow.last_hash) },
+    { keyHex: auditKey() },
+  );
+  return result.ok ? null : (result.firstBreak?.message ?? '审计链断裂');
+}
+
+/**
+ * The checks a backup must pass before it is restored: its signature and its audit chain. Returns
+ * the problems found (empty when it may be restored).
+ */
+export function checkBackup(backup: BackupFile): string[] {
+  const problems: string[] = [];
+  if (backup.signature === undefined) {
+    problems.push('备份没有签名（旧格式或被改动）');
+  } else if (backup.signature !== backupSignature(backup)) {
+    problems.push('备份签名不符（备份被改动，或审计密钥与备份时不同）');
+  }
+  const audit = backupAuditProblem(backup);
+  if (audit !== null) problems.push(`备份中的审计链断裂：${audit}`);
+  return problems;
 }
 
 /**
  * Restores a backup into an empty database (no data rows yet; migrations may or may not have run).
  * Refuses a backup whose migrations differ from the committed ones.
  */
-export async function restoreBackup(handle: DatabaseHandle, options: { backup: BackupFile }): Promise<RestoreResult> {
-  const { backup } = options;
+export async function restoreBackup(
+  handle: DatabaseHandle,
+  options: { backup: BackupFile; force?: RestoreForce | undefined },
+): Promise<RestoreResult> {
+  const { backup, force } = options;
+  const problems = checkBackup(backup);
+  if (problems.length > 0 && force === undefined) {
+    throw new AppError('backup_rejected', 400, `备份未通过校验，拒绝恢复：${problems.join('；')}。如确需恢复，请用 --force 并写明理由`, {
+      details: { problems },
+    });
+  }
+  if (force !== undefined && force.reason.trim().length < 4) {
+    throw new AppError('restore_force_reason', 400, '强制恢复须写明理由（至少 4 个字）');
+  }
   const available = await readMigrations();
   const byName = new Map(available.map((m) => [m.name, m]));
   for (const [index, migration] of backup.migrations.entries()) {
@@ -136,6 +279,8 @@ export async function restoreBackup(handle: DatabaseHandle, options: { backup: B
   let rowTotal = 0;
   await handle.rawTransaction(async (sql) => {
     await sql.exec('SET CONSTRAINTS ALL DEFERRED');
+    // Lets the (empty) audit trail be replaced despite its append-only guard (migration 0009).
+    await sql.exec("SET LOCAL lianxi.audit_restore = 'on'");
     const tables = await listTablesInDependencyOrder(sql, EXCLUDED_TABLES);
     const byTable = new Map(backup.tables.map((t) => [t.name, t]));
     for (const table of backup.tables) {
@@ -150,18 +295,33 @@ export async function restoreBackup(handle: DatabaseHandle, options: { backup: B
     }
     for (const table of [...tables].reverse()) await deleteAllRows(sql, table.name);
     for (const table of tables) {
-      const rows = byTable.get(table.name)?.rows ?? [];
+      const rows = mapSecretColumns(table.name, byTable.get(table.name)?.rows ?? [], (_where, value) => decryptSecret(value));
       await insertTableRows(sql, table, rows);
       await resetSequences(sql, table);
       rowTotal += rows.length;
     }
   });
   const after = await migrate(handle);
-  return { tables: backup.tables.length, rows: rowTotal, migrationsAppliedAfter: after.applied };
+  if (force !== undefined) {
+    await handle.db.transaction(async (tx) => {
+      await recordAudit(tx, {
+        ...force.origin,
+        action: 'backup.restore_forced',
+        entityType: 'backup',
+        entityId: backup.createdAt,
+        before: null,
+        after: { reason: force.reason.trim(), problems },
+      });
+    });
+  }
+  return { tables: backup.tables.length, rows: rowTotal, migrationsAppliedAfter: after.applied, overridden: problems };
 }
 
 /** Restores a backup file (see restoreBackup). */
-export async function restoreBackupFile(handle: DatabaseHandle, options: { file: string }): Promise<RestoreResult> {
+export async function restoreBackupFile(
+  handle: DatabaseHandle,
+  options: { file: string; force?: RestoreForce | undefined },
+): Promise<RestoreResult> {
   const bytes = await fs.readFile(options.file);
-  return restoreBackup(handle, { backup: parseBackup(bytes) });
+  return restoreBackup(handle, { backup: parseBackup(bytes), force: options.force });
 }

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Charter } from '../domain/charter/charter-types.ts';
-import { importCharter } from '../domain/charter/import-charter.ts';
+import { cpuPool } from './cpu-tasks.ts';
 import { applyCorrections, hasCorrections, normalizeCorrections } from '../domain/directory/charter-corrections.ts';
 import type { CharterCorrections, CorrectionProblem } from '../domain/directory/charter-corrections.ts';
 import { diffCharters } from '../domain/directory/charter-diff.ts';
@@ -63,9 +63,16 @@ const CORRECTION_MESSAGES: Record<CorrectionProblem['code'], string> = {
   duplicate_unit: '要添加的成员单位已在名单中',
 };
 
-/** Imports a text and applies corrections; a text that cannot be imported is a 4xx naming `body.text`. */
-export function importWithCorrections(text: string, corrections: CharterCorrections | null | undefined): Charter {
-  const result = importCharter(text);
+/** Time budget of one charter import in the CPU pool (queueing included). */
+export const CHARTER_IMPORT_BUDGET_MS = 20_000;
+
+/**
+ * Imports a text (in a worker thread of the CPU pool, off the event loop, within
+ * {@link CHARTER_IMPORT_BUDGET_MS}) and applies corrections; a text that cannot be imported is a 4xx
+ * naming `body.text`.
+ */
+export async function importWithCorrections(text: string, corrections: CharterCorrections | null | undefined): Promise<Charter> {
+  const result = await cpuPool().run({ kind: 'import_charter', text }, { budgetMs: CHARTER_IMPORT_BUDGET_MS });
   if (!result.ok) {
     const status = result.error.code === 'input_too_large' ? 413 : 400;
     throw new AppError(`charter_${result.error.code}`, status, result.error.message, { field: 'text' });
@@ -81,8 +88,8 @@ export function importWithCorrections(text: string, corrections: CharterCorrecti
 }
 
 /** Imports a text for review: the charter and its findings; nothing is stored. */
-export function previewCharter(options: { text: string; corrections?: CharterCorrections | null }): { charter: Charter; textHash: string } {
-  return { charter: importWithCorrections(options.text, options.corrections), textHash: textHash(options.text) };
+export async function previewCharter(options: { text: string; corrections?: CharterCorrections | null }): Promise<{ charter: Charter; textHash: string }> {
+  return { charter: await importWithCorrections(options.text, options.corrections), textHash: textHash(options.text) };
 }
 
 /** The body's stored facts as the charter states them. */
@@ -203,7 +210,7 @@ export async function publishBody(
   options: { text: string; corrections?: CharterCorrections | null; origin: AuditOrigin; clock: Clock },
 ): Promise<PublishResult> {
   const { clock } = options;
-  const charter = importWithCorrections(options.text, options.corrections);
+  const charter = await importWithCorrections(options.text, options.corrections);
   const facts = bodyFacts(charter);
   const hash = textHash(options.text);
   return db.transaction(async (tx) => {
@@ -268,7 +275,7 @@ export async function reimportCharter(
   },
 ): Promise<ReimportResult> {
   const { clock } = options;
-  const charter = importWithCorrections(options.text, options.corrections);
+  const charter = await importWithCorrections(options.text, options.corrections);
   const facts = bodyFacts(charter);
   const hash = textHash(options.text);
   const corrections = storedCorrections(options.corrections);

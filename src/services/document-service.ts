@@ -1,7 +1,8 @@
 /**
  * The documents people download (issue 7), one function per document: each loads through the
  * meetings and decisions services, builds the view model (document-view-builders.ts) and
- * renders it (src/documents/*). DOCX may be converted to PDF where LibreOffice is installed
+ * renders it (src/documents/*) in a worker thread of the CPU pool (src/adapters/cpu-pool.ts), off the
+ * event loop. DOCX may be converted to PDF where LibreOffice is installed
  * (src/adapters/pdf-conversion.ts).
  * Also the per-person calendar subscription feed and its revocable token (only its SM3 is stored).
  */
@@ -9,13 +10,12 @@ import { findAccountById } from '../repositories/account-repository.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import { renderCircularDocx } from '../documents/circular-docx.ts';
 import type { CalendarPerson, MinutesDocumentView } from '../documents/document-views.ts';
-import { renderLedgerXlsx } from '../documents/ledger-xlsx.ts';
 import { renderCalendarFeedIcs, renderMeetingInvitationIcs } from '../documents/meeting-ics.ts';
-import { renderMeetingNoticeDocx } from '../documents/meeting-notice-docx.ts';
-import { minutesHeading, renderMinutesDocx } from '../documents/minutes-docx.ts';
+import { minutesHeading } from '../documents/minutes-docx.ts';
 import { convertDocxToPdf } from '../adapters/pdf-conversion.ts';
+import { cpuPool } from './cpu-tasks.ts';
+import type { CpuTask } from './cpu-tasks.ts';
 import {
   buildCircularView,
   buildInvitationView,
@@ -51,6 +51,14 @@ import { getMeeting } from './meetings/meeting-views.ts';
 import type { MeetingDetail } from './meetings/meeting-views.ts';
 import { getMinutesForRendering } from './meetings/minutes-rendering.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
+
+/** Time budget of rendering one document in the CPU pool (queueing included). */
+export const DOCUMENT_RENDER_BUDGET_MS = 30_000;
+
+/** Renders a document in a worker thread of the CPU pool, off the event loop. */
+async function renderOffThread(task: Extract<CpuTask, { kind: 'render_minutes_docx' | 'render_meeting_notice_docx' | 'render_circular_docx' | 'render_ledger_xlsx' }>): Promise<Buffer> {
+  return (await cpuPool().run(task, { budgetMs: DOCUMENT_RENDER_BUDGET_MS })) as Buffer;
+}
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -104,7 +112,7 @@ export async function renderMinutesDocument(
   options: { bodyId: string; minutesId: string; clock: Clock; format: DocumentFormat },
 ): Promise<RenderedFile> {
   const view = await loadMinutesDocumentView(db, options);
-  const docx = await renderMinutesDocx(view);
+  const docx = await renderOffThread({ kind: 'render_minutes_docx', view });
   const number = view.issueNumber === null ? '送审稿' : `${view.issueYear}年第${view.issueNumber}期`;
   return asFormat(docx, `${minutesHeading(view.bodyName)}（${number}）`, options.format);
 }
@@ -123,7 +131,7 @@ export async function renderMeetingNoticeDocument(
   const date = meeting.noticeSentAt === null ? shanghaiDateOf(options.clock.now()) : shanghaiDateOf(new Date(meeting.noticeSentAt));
   const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDateOf(new Date(meeting.startsAt)))).length;
   const view = buildMeetingNoticeView(meeting, { bodyName: body.name, charter, memberUnitCount, date });
-  return asFormat(await renderMeetingNoticeDocx(view), view.title, options.format);
+  return asFormat(await renderOffThread({ kind: 'render_meeting_notice_docx', view }), view.title, options.format);
 }
 
 /** A stored status circular in the body's own name (refused with the clause for 不正式行文 bodies). */
@@ -135,7 +143,7 @@ export async function renderCircularDocument(
   const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   assertMayIssueFormalDocument(charter, 'circular');
   const view = buildCircularView(circular, { charter });
-  return asFormat(await renderCircularDocx(view), `${view.title}（${view.year}年第${view.number}期）`, options.format);
+  return asFormat(await renderOffThread({ kind: 'render_circular_docx', view }), `${view.title}（${view.year}年第${view.number}期）`, options.format);
 }
 
 /** A body's supervision ledger: one sheet, every decided item. */
@@ -145,7 +153,7 @@ export async function renderBodyLedger(db: DbOrTx, options: { bodyId: string; cl
   const asOf = shanghaiDateOf(options.clock.now());
   const rows = await listLedgerRows(db, { bodyId: options.bodyId, clock: options.clock });
   const view = buildLedgerView(rows, { title: `${body.name}督办台账`, asOf, bodies: [{ id: body.id, name: body.name }] });
-  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderLedgerXlsx(view) };
+  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
 }
 
 /**
@@ -168,7 +176,7 @@ export async function renderUnitLedger(
   }
   bodies.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const view = buildLedgerView(all, { title: `${unit.name}督办台账`, asOf, bodies });
-  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderLedgerXlsx(view) };
+  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
 }
 
 async function invitationOf(db: DbOrTx, meeting: MeetingDetail, options: { bodyName: string; clock: Clock }): Promise<ReturnType<typeof buildInvitationView>> {

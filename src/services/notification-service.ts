@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, isAppError } from '../errors/app-error.ts';
 import { findBodyById } from '../repositories/body-repository.ts';
 import { findBodyNotificationSettings, upsertBodyNotificationSettings } from '../repositories/notification-repository.ts';
 import { findOutboxRow, insertOutboxRow, listFailingOutboxRows, retryOutboxRow } from '../repositories/outbox-repository.ts';
@@ -13,6 +13,8 @@ import type { AuditOrigin } from './audit-service.ts';
 import { NOTIFICATION_KIND } from './notification-types.ts';
 import type { EmailPayload, NotificationPayload, WebhookPayload } from './notification-types.ts';
 import { generateWebhookSecret } from './webhook-signature.ts';
+import { assertWebhookUrlAllowed, resolveAllowedAddresses } from '../adapters/outbound-target.ts';
+import { loadOutboundPolicy } from './outbound-allow-list.ts';
 
 /** Default reminder lead time in working days when a body has not set its own. */
 export const DEFAULT_REMINDER_DAYS_BEFORE = 3;
@@ -62,8 +64,8 @@ export async function getBodyNotificationSettings(db: DbOrTx, options: { bodyId:
 
 /**
  * The office changes the reminder lead time and the webhook. `rotateSecret` generates a new secret,
- * returned once in `webhookSecret`. Enabling a webhook needs an https:// (or loopback http://) URL
- * and a secret.
+ * returned once in `webhookSecret`. Enabling a webhook needs an https:// URL (http:// or an address
+ * inside the network only when the system administrator allow-listed it) and a secret.
  */
 export async function updateBodyNotificationSettings(options: {
   db: Database;
@@ -72,14 +74,24 @@ export async function updateBodyNotificationSettings(options: {
   patch: { reminderDaysBefore?: number; webhookUrl?: string | null; webhookEnabled?: boolean; rotateSecret?: boolean };
   origin: AuditOrigin;
 }): Promise<BodyNotificationSettings & { webhookSecret: string | null }> {
+  const newUrl = options.patch.webhookUrl;
+  if (newUrl !== undefined && newUrl !== null) {
+    // A host name resolving inside the network is refused now (and again, resolved, at each send);
+    // a name that does not resolve yet is checked when sending.
+    const policy = await loadOutboundPolicy(options.db);
+    const parsed = assertWebhookUrlAllowed(newUrl, policy);
+    await resolveAllowedAddresses(parsed.hostname, policy).catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'outbound_target_unresolved') return [];
+      throw isAppError(error) ? new AppError(error.code, error.status, error.message, { field: 'webhookUrl', details: error.details ?? {} }) : error;
+    });
+  }
   return options.db.transaction(async (tx) => {
     const body = await findBodyById(tx, options.bodyId);
     if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
     const current = await findBodyNotificationSettings(tx, options.bodyId);
     const url = options.patch.webhookUrl !== undefined ? options.patch.webhookUrl : (current?.webhookUrl ?? null);
-    if (url !== null && !isAcceptableWebhookUrl(url)) {
-      throw new AppError('invalid_webhook_url', 400, 'Webhook 地址须为 https:// 地址（本机测试可用 http://127.0.0.1）', { field: 'webhookUrl' });
-    }
+    // https only, and no target inside the network unless allow-listed (checked again, resolved, when sending)
+    if (url !== null) assertWebhookUrlAllowed(url, await loadOutboundPolicy(tx));
     const newSecret = options.patch.rotateSecret === true ? generateWebhookSecret() : null;
     const secret = newSecret ?? current?.webhookSecret ?? null;
     const enabled = options.patch.webhookEnabled ?? current?.webhookEnabled ?? false;
@@ -101,17 +113,6 @@ export async function updateBodyNotificationSettings(options: {
     await recordAudit(tx, { ...options.origin, at, action: 'notification_settings.update', entityType: 'body', entityId: options.bodyId, before, after: { ...after, secretRotated: newSecret !== null } });
     return { ...after, webhookSecret: newSecret };
   });
-}
-
-function isAcceptableWebhookUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 export interface FailingDelivery {

@@ -19,6 +19,7 @@ import {
   lockUnsentOutboxRow,
   markOutboxFailed,
   markOutboxSent,
+  renewOutboxLease,
 } from '../repositories/outbox-repository.ts';
 import type { OutboxRow } from '../repositories/outbox-repository.ts';
 import {
@@ -33,6 +34,8 @@ import { EMAIL_KIND, NOTIFICATION_KIND, WEBHOOK_KIND } from './notification-type
 import type { EmailPayload, NotificationPayload, NotificationRecipient, WebhookPayload } from './notification-types.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
+import { assertWebhookUrlAllowed, guardedPost, resolveAllowedAddresses } from '../adapters/outbound-target.ts';
+import { loadOutboundPolicy } from './outbound-allow-list.ts';
 
 /** Sends one e-mail. */
 export interface Mailer {
@@ -146,14 +149,40 @@ async function fanOut(deps: OutboxSenderDeps, id: number): Promise<void> {
 
 async function sendEmail(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {
   if (deps.mailer === null || deps.smtp === null) throw new Error('SMTP 未配置（LIANXI_SMTP_HOST）');
+  // The SMTP server, like a webhook, may not be inside the network unless allow-listed
+  await resolveAllowedAddresses(deps.smtp.host, await loadOutboundPolicy(deps.db));
   const payload = row.payload as EmailPayload;
   await deps.mailer.send({
     from: deps.smtp.from,
     to: payload.to,
     subject: payload.subject,
     text: payload.text,
-    headers: { 'X-Lianxi-Notification': String(payload.notificationId), 'X-Lianxi-Event': payload.event, 'X-Lianxi-Delivery': String(row.id) },
+    headers: {
+      'X-Lianxi-Notification': String(payload.notificationId),
+      'X-Lianxi-Event': payload.event,
+      'X-Lianxi-Event-Id': String(payload.notificationId),
+      'X-Lianxi-Delivery': String(row.id),
+    },
   });
+}
+
+/** Most bytes of a webhook receiver's response read (the rest is discarded). */
+const WEBHOOK_MAX_RESPONSE_BYTES = 64 * 1024;
+
+/**
+ * The headers of a webhook delivery. The delivery id (`Idempotency-Key`, `X-Lianxi-Delivery`: the
+ * outbox row, the same on every retry) and the event id (`X-Lianxi-Event-Id`: the notification it
+ * comes from, the same for every channel) are also in the signed body as `id` and `eventId`.
+ */
+export function webhookHeaders(options: { secret: string; body: string; timestamp: number; deliveryId: number; eventId: number; event: string }): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    [WEBHOOK_SIGNATURE_HEADER]: signWebhook(options.secret, options.body, options.timestamp),
+    'x-lianxi-event': options.event,
+    'x-lianxi-event-id': String(options.eventId),
+    'x-lianxi-delivery': String(options.deliveryId),
+    'idempotency-key': String(options.deliveryId),
+  };
 }
 
 async function sendWebhook(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {
@@ -162,19 +191,19 @@ async function sendWebhook(deps: OutboxSenderDeps, row: OutboxRow): Promise<void
   if (settings === null || !settings.webhookEnabled || settings.webhookUrl === null || settings.webhookSecret === null) {
     throw new Error('本机构的 Webhook 已停用或未配置');
   }
-  const body = JSON.stringify({ id: row.id, ...payload });
+  const body = JSON.stringify({ id: row.id, eventId: payload.notificationId, ...payload });
   const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
-  const response = await (deps.fetch ?? fetch)(settings.webhookUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      [WEBHOOK_SIGNATURE_HEADER]: signWebhook(settings.webhookSecret, body, timestamp),
-      'x-lianxi-event': payload.event,
-      'x-lianxi-delivery': String(row.id),
-    },
-    body,
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-  });
+  const headers = webhookHeaders({ secret: settings.webhookSecret, body, timestamp, deliveryId: row.id, eventId: payload.notificationId, event: payload.event });
+  // Refused targets inside the network (unless allow-listed), resolved now against DNS rebinding
+  const policy = await loadOutboundPolicy(deps.db);
+  if (deps.fetch === undefined) {
+    const response = await guardedPost({ url: settings.webhookUrl, headers, body, policy, timeoutMs: WEBHOOK_TIMEOUT_MS, maxResponseBytes: WEBHOOK_MAX_RESPONSE_BYTES });
+    if (response.status < 200 || response.status >= 300) throw new Error(`Webhook 返回 HTTP ${response.status}`);
+    return;
+  }
+  const url = assertWebhookUrlAllowed(settings.webhookUrl, policy);
+  await resolveAllowedAddresses(url.hostname, policy);
+  const response = await deps.fetch(settings.webhookUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`Webhook 返回 HTTP ${response.status}`);
 }
 
@@ -183,7 +212,13 @@ export function backoffMs(attempts: number, baseSeconds: number): number {
   return Math.min(baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1), 24 * 60 * 60 * 1000);
 }
 
-async function deliver(deps: OutboxSenderDeps, row: OutboxRow): Promise<boolean> {
+async function deliver(deps: OutboxSenderDeps, row: OutboxRow): Promise<boolean | null> {
+  // The batch was claimed at once; renew this row's lease just before sending it, and skip it when
+  // the lease ran out meanwhile and another sender holds it now (no second send of a delivery).
+  if (row.claimedUntil !== null) {
+    const renewed = await renewOutboxLease(deps.db, { id: row.id, heldUntil: row.claimedUntil, until: new Date(deps.clock.now().getTime() + LEASE_MS) });
+    if (!renewed) return null;
+  }
   try {
     if (row.kind === NOTIFICATION_KIND) {
       await fanOut(deps, row.id);
@@ -214,8 +249,9 @@ export async function sendDueOutbox(deps: OutboxSenderDeps, maxRows = 10_000): P
     const rows = await claimOutboxRows(deps.db, { now: deps.clock.now(), leaseMs: LEASE_MS, limit: BATCH, kinds: OUTBOX_KINDS });
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (await deliver(deps, row)) result.sent += 1;
-      else result.failed += 1;
+      const delivered = await deliver(deps, row);
+      if (delivered === true) result.sent += 1;
+      else if (delivered === false) result.failed += 1;
     }
     handled += rows.length;
   }

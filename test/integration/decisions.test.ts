@@ -6,6 +6,7 @@ import { foundingText, outsider } from './factories/bodies.ts';
 import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
 import type { DecisionItemResponse, DecisionDetailResponse } from '../../src/contracts/decisions.ts';
 import { SweepScheduler } from '../../src/services/sweep-scheduler.ts';
+import { updateOutboundAllowList } from '../../src/services/outbound-allow-list.ts';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../src/services/webhook-signature.ts';
 
 interface ErrorBody {
@@ -289,6 +290,8 @@ describeDatabases('decisions', (t) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     try {
+      // The receiver is on loopback: the system administrator allow-lists it first
+      await updateOutboundAllowList(t.db, { allowed: ['127.0.0.1'], origin: { actorId: null, requestId: null, clientAddress: 'test', at: t.clock.now() } });
       const settings = await app.inject({
         method: 'PATCH',
         url: `/api/bodies/${body.id}/notification-settings`,

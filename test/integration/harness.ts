@@ -33,6 +33,7 @@ import type { GrantableBodyRole, SystemRole } from '../../src/policy/roles.ts';
 import { updateAccount } from '../../src/repositories/account-repository.ts';
 import { grantRole } from '../../src/services/accounts/account-roles.ts';
 import { createAccount as createAccountService } from '../../src/services/accounts/create-account.ts';
+import { configureAuditTrail } from '../../src/services/audit-key.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { BuildAppOptions, LianxiApp } from '../../src/server/app.ts';
 
@@ -94,6 +95,7 @@ export class TestContext {
 
   /** Opens a fresh, migrated database (called by describeDatabases in beforeAll). */
   async setup(): Promise<void> {
+    configureAuditTrail(this.config);
     if (this.kind === 'pglite') {
       this.handleValue = await openDatabase({ kind: 'pglite' });
     } else {
@@ -170,6 +172,17 @@ export class TestContext {
   /** Runs raw SQL (for tamper tests) and returns the rows. */
   async sql<Row extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
     return this.handle.rawTransaction((raw) => raw.query<Row>(text, params));
+  }
+
+  /**
+   * Runs raw SQL as someone who gets past the audit trail's append-only guard (migration 0009),
+   * as a database owner could: for tests of what `audit verify` detects.
+   */
+  async tamper<Row extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
+    return this.handle.rawTransaction(async (raw) => {
+      await raw.exec("SET LOCAL lianxi.audit_restore = 'on'");
+      return raw.query<Row>(text, params);
+    });
   }
 }
 

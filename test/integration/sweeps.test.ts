@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import type { Database } from '../../src/db/database.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { SweepScheduler } from '../../src/services/sweep-scheduler.ts';
+import { updateOutboundAllowList } from '../../src/services/outbound-allow-list.ts';
 import { describeDatabases } from './harness.ts';
 import type { TestContext } from './harness.ts';
 import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
@@ -16,6 +17,11 @@ import { startSmtpSink } from './factories/smtp-sink.ts';
 
 const at = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
 const quiet = { info() {}, warn() {}, error() {} };
+
+/** The SMTP sink listens on loopback: the system administrator allow-lists it (targets inside the network are refused otherwise). */
+async function allowLoopbackSmtp(t: TestContext): Promise<void> {
+  await updateOutboundAllowList(t.db, { allowed: ['127.0.0.1'], origin: { actorId: null, requestId: null, clientAddress: 'test', at: t.clock.now() } });
+}
 
 function smtpConfig(t: TestContext, port: number) {
   const config = loadConfig({
@@ -41,6 +47,7 @@ async function secondDatabase(t: TestContext): Promise<{ db: Database; close: ()
 describeDatabases('sweeps', (t) => {
   it('sends a reminder once however often the sweep runs', async () => {
     const smtp = await startSmtpSink();
+    await allowLoopbackSmtp(t);
     try {
       t.clock.set(at('2025-11-03'));
       const body = await decisionBody(t);
@@ -81,6 +88,7 @@ describeDatabases('sweeps', (t) => {
 
   it('two instances sweeping at once send each of 500 due reminders exactly once', { timeout: 300_000 }, async () => {
     const smtp = await startSmtpSink();
+    await allowLoopbackSmtp(t);
     const second = await secondDatabase(t);
     try {
       t.clock.set(at('2025-11-28'));

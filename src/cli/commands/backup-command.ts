@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { restoreBackupFile, writeBackupFile } from '../../services/backup-service.ts';
 import { verifyAudit } from '../../services/audit-service.ts';
-import { runAction, withDatabase } from './command-support.ts';
+import { cliOrigin, runAction, withDatabase } from './command-support.ts';
 
 export function registerBackupCommand(program: Command): void {
   program
@@ -20,13 +20,16 @@ export function registerBackupCommand(program: Command): void {
 
   program
     .command('restore <file>')
-    .description('从备份文件恢复到空的数据目录或数据库，并校验审计链')
+    .description('从备份文件恢复到空的数据目录或数据库，并校验审计链（签名或审计链不符时拒绝，除非 --force）')
+    .option('--force <reason>', '签名或审计链校验失败时仍恢复，并写明理由（记入审计）')
     .action(
-      runAction(async (file: string) => {
+      runAction(async (file: string, options: { force?: string }) => {
         await withDatabase(
           async ({ handle }) => {
-            const result = await restoreBackupFile(handle, { file });
+            const force = options.force === undefined ? undefined : { reason: options.force, origin: cliOrigin('restore') };
+            const result = await restoreBackupFile(handle, { file, force });
             process.stdout.write(`已恢复 ${result.tables} 张表、${result.rows} 行。\n`);
+            for (const problem of result.overridden) process.stdout.write(`已强制忽略：${problem}\n`);
             const verification = await verifyAudit(handle.db);
             if (verification.ok) {
               process.stdout.write(`审计链完整：共 ${verification.checked} 条记录。\n`);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/config.ts';
 import type { AppConfig } from '../../config/config.ts';
 import { isAppError } from '../../errors/app-error.ts';
 import type { AuditOrigin } from '../../services/audit-service.ts';
+import { configureAuditTrail } from '../../services/audit-key.ts';
 import { openConfiguredDatabase } from '../../start/open-configured-database.ts';
 import type { ConfiguredDatabase } from '../../start/open-configured-database.ts';
 
@@ -25,6 +26,7 @@ export async function withDatabase<T>(
   options: { migrate?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig();
+  configureAuditTrail(config);
   const database = await openConfiguredDatabase(config, options);
   try {
     return await body(database, config);

@@ -7,3 +7,4 @@ export * from './decisions.ts';
 export * from './documents.ts';
 export * from './membership-changes.ts';
 export * from './supervision.ts';
+export * from './security.ts';

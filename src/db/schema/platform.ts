@@ -1,6 +1,6 @@
 /** Platform tables: accounts, sessions, audit trail, outbox, settings. Mirrors migrations/0001_platform.sql. */
 import { isNull, sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -19,6 +19,8 @@ export const accounts = pgTable('accounts', {
   isSystemAdmin: boolean('is_system_admin').notNull().default(false),
   isSecurityAdmin: boolean('is_security_admin').notNull().default(false),
   isAuditAdmin: boolean('is_audit_admin').notNull().default(false),
+  /** An administrator account waiting for its duty's activation (migration 0009) */
+  activationPending: boolean('activation_pending').notNull().default(false),
   personId: text('person_id'),
   passwordChangedAt: timestamptz('password_changed_at'),
   lastSignInAt: timestamptz('last_sign_in_at'),
@@ -66,6 +68,10 @@ export const auditLog = pgTable('audit_log', {
   clientAddress: text('client_address'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  /** success | failure (migration 0009) */
+  result: text('result', { enum: ['success', 'failure'] }).notNull().default('success'),
+  /** 1: SM3 chain without key (before 0009); 2: HMAC-SM3 with the configured audit key */
+  hashVersion: smallint('hash_version').notNull().default(1),
 }, (t) => [
   index('audit_log_occurred_at_idx').on(t.occurredAt),
   index('audit_log_actor_idx').on(t.actorId),

@@ -1,7 +1,11 @@
 /**
- * The SM3 hash chain of the audit trail. Each row's hash covers its own canonical content and the
- * previous row's hash; sequence numbers are gapless from 1. Verifying a sequence finds the first
- * edited, deleted or inserted row.
+ * The hash chain of the audit trail. Each row's hash covers its own canonical content and the
+ * previous row's hash; sequence numbers are gapless from 1. Rows of hash version 2 (from migration
+ * 0009) are keyed: HMAC-SM3 with a key kept outside the database, so the chain cannot be recomputed
+ * by someone who can only write the database. Version 1 rows (plain SM3, written before) stay
+ * verifiable; once a version 2 row exists, no version 1 row may follow. Verifying a sequence finds
+ * the first edited, deleted or inserted row; an anchor kept outside the database (the last
+ * sequence number and hash seen) detects a chain shortened at its end or wiped.
  */
 import smCrypto from 'sm-crypto';
 import { canonicalJson, toJsonValue } from './canonical-json.ts';
@@ -23,6 +27,19 @@ export interface AuditContent {
   after: JsonValue;
   requestId: string | null;
   clientAddress: string | null;
+  /** Whether the attempt succeeded or was refused. */
+  result: AuditResult;
+  /** 1: SM3 without key (rows before migration 0009); 2: HMAC-SM3 with the audit key. */
+  hashVersion: AuditHashVersion;
+}
+
+export type AuditResult = 'success' | 'failure';
+export type AuditHashVersion = 1 | 2;
+
+/** The anchor kept outside the database: the chain's last sequence number and hash when last seen. */
+export interface AuditAnchor {
+  lastSeq: number;
+  lastHash: string;
 }
 
 export interface ChainedAuditRow extends AuditContent {
@@ -32,6 +49,22 @@ export interface ChainedAuditRow extends AuditContent {
 
 /** The canonical text hashed for a row. */
 export function auditCanonicalText(content: AuditContent): string {
+  if (content.hashVersion === 2) {
+    return canonicalJson({
+      v: 2,
+      seq: content.seq,
+      occurredAt: content.occurredAt,
+      actorId: content.actorId,
+      action: content.action,
+      entityType: content.entityType,
+      entityId: content.entityId,
+      before: toJsonValue(content.before),
+      after: toJsonValue(content.after),
+      requestId: content.requestId,
+      clientAddress: content.clientAddress,
+      result: content.result,
+    });
+  }
   return canonicalJson({
     v: 1,
     seq: content.seq,
@@ -47,25 +80,45 @@ export function auditCanonicalText(content: AuditContent): string {
   });
 }
 
-/** SM3 over the previous hash and the row's canonical text. */
-export function auditRowHash(prevHash: string, content: AuditContent): string {
-  return smCrypto.sm3(`${prevHash}\n${auditCanonicalText(content)}`);
+/** HMAC-SM3 of a text with a hex key (as hex). */
+export function hmacSm3(keyHex: string, text: string): string {
+  return smCrypto.sm3(text, { key: keyHex, mode: 'hmac' });
 }
 
-/** Builds the next chained row after a head (`lastSeq`, `lastHash`). */
+/**
+ * The row's hash over the previous hash and its canonical text: SM3 for version 1, HMAC-SM3 with
+ * `keyHex` for version 2 (null key: a version 2 row cannot be hashed).
+ */
+export function auditRowHash(prevHash: string, content: AuditContent, keyHex: string | null): string | null {
+  const text = `${prevHash}\n${auditCanonicalText(content)}`;
+  if (content.hashVersion === 1) return smCrypto.sm3(text);
+  return keyHex === null ? null : hmacSm3(keyHex, text);
+}
+
+/** Builds the next chained row after a head (`lastSeq`, `lastHash`), keyed (version 2) with `keyHex`. */
 export function chainAuditRow(
   head: { lastSeq: number; lastHash: string },
-  content: Omit<AuditContent, 'seq'>,
+  content: Omit<AuditContent, 'seq' | 'hashVersion'>,
+  keyHex: string,
 ): ChainedAuditRow {
-  const full: AuditContent = { ...content, seq: head.lastSeq + 1 };
-  return { ...full, prevHash: head.lastHash, hash: auditRowHash(head.lastHash, full) };
+  const full: AuditContent = { ...content, seq: head.lastSeq + 1, hashVersion: 2 };
+  return { ...full, prevHash: head.lastHash, hash: hmacSm3(keyHex, `${head.lastHash}\n${auditCanonicalText(full)}`) };
+}
+
+/** The MAC of an anchor (so a forged anchor file is recognised). */
+export function anchorMac(keyHex: string, anchor: AuditAnchor): string {
+  return hmacSm3(keyHex, `lianxi-audit-anchor\n${anchor.lastSeq}\n${anchor.lastHash}`);
 }
 
 export type ChainBreakKind =
   | 'sequence_gap'
   | 'prev_hash_mismatch'
   | 'hash_mismatch'
-  | 'head_mismatch';
+  | 'head_mismatch'
+  | 'version_downgrade'
+  | 'truncated'
+  | 'anchor_mismatch'
+  | 'anchor_invalid';
 
 /** The first broken link of the chain. */
 export interface ChainBreak {
@@ -95,6 +148,21 @@ export class AuditChainVerifier {
   private lastHash = GENESIS_HASH;
   private checked = 0;
   private broken: ChainBreak | null = null;
+  private keyed = false;
+  private hashAtAnchor: string | null = null;
+  private readonly keyHex: string | null;
+  private readonly anchor: AuditAnchor | null;
+
+  /** `keyHex`: the audit key (needed for version 2 rows); `anchor`: the checked anchor, if any. */
+  constructor(options: { keyHex?: string | null; anchor?: AuditAnchor | null } = {}) {
+    this.keyHex = options.keyHex ?? null;
+    this.anchor = options.anchor ?? null;
+  }
+
+  /** Records a break found outside the rows (e.g. an anchor whose MAC fails). */
+  fail(link: ChainBreak): void {
+    this.broken ??= link;
+  }
 
   /** Checks one row; returns the break if this row breaks the chain. */
   push(row: ChainedAuditRow): ChainBreak | null {
@@ -121,7 +189,16 @@ export class AuditChainVerifier {
       };
       return this.broken;
     }
-    const recomputed = auditRowHash(row.prevHash, row);
+    if (row.hashVersion === 1 && this.keyed) {
+      this.broken = {
+        kind: 'version_downgrade',
+        seq: row.seq,
+        expectedSeq,
+        message: `第 ${row.seq} 条审计记录未用密钥计算（其前已有带密钥的记录：链被重算或替换）`,
+      };
+      return this.broken;
+    }
+    const recomputed = auditRowHash(row.prevHash, row, this.keyHex);
     if (recomputed !== row.hash) {
       this.broken = {
         kind: 'hash_mismatch',
@@ -131,6 +208,8 @@ export class AuditChainVerifier {
       };
       return this.broken;
     }
+    if (row.hashVersion === 2) this.keyed = true;
+    if (this.anchor !== null && row.seq === this.anchor.lastSeq) this.hashAtAnchor = row.hash;
     this.lastHash = row.hash;
     this.expectedSeq += 1;
     this.checked += 1;
@@ -153,6 +232,25 @@ export class AuditChainVerifier {
         };
       }
     }
+    const anchor = this.anchor;
+    if (this.broken === null && anchor !== null) {
+      const lastSeq = this.expectedSeq - 1;
+      if (anchor.lastSeq > lastSeq) {
+        this.broken = {
+          kind: 'truncated',
+          seq: anchor.lastSeq,
+          expectedSeq: lastSeq + 1,
+          message: `审计链被截短：库外锚点记录到第 ${anchor.lastSeq} 条，库中只到第 ${lastSeq} 条（第 ${lastSeq + 1} 至 ${anchor.lastSeq} 条缺失）`,
+        };
+      } else if (anchor.lastSeq > 0 && this.hashAtAnchor !== anchor.lastHash) {
+        this.broken = {
+          kind: 'anchor_mismatch',
+          seq: anchor.lastSeq,
+          expectedSeq: anchor.lastSeq,
+          message: `第 ${anchor.lastSeq} 条审计记录与库外锚点不符（审计链被整体重算或替换）`,
+        };
+      }
+    }
     return {
       ok: this.broken === null,
       checked: this.checked,
@@ -167,8 +265,9 @@ export class AuditChainVerifier {
 export function verifyAuditChain(
   rows: Iterable<ChainedAuditRow>,
   head: { lastSeq: number; lastHash: string } | null,
+  options: { keyHex?: string | null; anchor?: AuditAnchor | null } = {},
 ): ChainVerification {
-  const verifier = new AuditChainVerifier();
+  const verifier = new AuditChainVerifier(options);
   for (const row of rows) {
     if (verifier.push(row) !== null) break;
   }

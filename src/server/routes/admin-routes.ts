@@ -11,14 +11,23 @@ import {
   roleChangeSchema,
 } from '../../contracts/accounts.ts';
 import { errorResponses } from '../../contracts/common.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { healthResponseSchema } from '../../contracts/health.ts';
-import { securitySettingsDtoSchema } from '../../contracts/settings.ts';
+import { outboundAllowListDtoSchema, securitySettingsDtoSchema } from '../../contracts/settings.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
-import { disableAccount, enableAccount, linkPerson, resetPassword, unlockAccount } from '../../services/accounts/account-changes.ts';
+import {
+  activateAdministrator,
+  disableAccount,
+  enableAccount,
+  linkPerson,
+  resetPassword,
+  unlockAccount,
+} from '../../services/accounts/account-changes.ts';
 import { grantRole, revokeRole } from '../../services/accounts/account-roles.ts';
 import { accountView, getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
 import { createAccount } from '../../services/accounts/create-account.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings-service.ts';
+import { getOutboundAllowList, updateOutboundAllowList } from '../../services/outbound-allow-list.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -59,6 +68,37 @@ export const adminRoutes: RouteModule = async (app, deps) => {
     async (request) => {
       await authorize(request.actor, 'settings.update');
       return updateSecuritySettings(db, { config, settings: request.body, origin: auditOrigin(request, deps) });
+    },
+  );
+
+  app.get(
+    '/api/settings/outbound-allow-list',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '外发白名单（允许 Webhook、邮件发往的内网目标）',
+        response: { 200: outboundAllowListDtoSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'settings.read');
+      return getOutboundAllowList(db);
+    },
+  );
+
+  app.put(
+    '/api/settings/outbound-allow-list',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '修改外发白名单（主机名或地址段；记入审计）',
+        body: outboundAllowListDtoSchema,
+        response: { 200: outboundAllowListDtoSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'settings.update');
+      return updateOutboundAllowList(db, { allowed: request.body.allowed, origin: auditOrigin(request, deps) });
     },
   );
 
@@ -121,6 +161,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
         systemRoles: request.body.systemRoles,
         personId: request.body.personId ?? null,
         origin: auditOrigin(request, deps),
+        activationRequired: true,
       });
       reply.code(201);
       return {
@@ -189,6 +230,28 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       },
     );
   }
+
+  app.post(
+    '/api/accounts/:id/activate',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '激活新建或重新启用的管理员账号（须同一职责的管理员）',
+        params: accountParamsSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (request.actor === null) throw new AppError('unauthenticated', 401, '请先登录');
+      await activateAdministrator(db, {
+        clock,
+        accountId: request.params.id,
+        origin: auditOrigin(request, deps),
+        actorRoles: request.actor.systemRoles,
+      });
+      return getAccountView(db, { accountId: request.params.id, now: clock.now() });
+    },
+  );
 
   app.post(
     '/api/accounts/:id/reset-password',

@@ -25,6 +25,7 @@ export const auditRoutes: RouteModule = async (app, deps) => {
           action: q.action,
           entityType: q.entityType,
           entityId: q.entityId,
+          result: q.result,
           from: q.from === undefined ? undefined : new Date(q.from),
           to: q.to === undefined ? undefined : new Date(q.to),
         },

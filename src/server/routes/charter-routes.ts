@@ -31,7 +31,7 @@ export const charterRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'charter.preview');
-      const { charter, textHash } = previewCharter({ text: request.body.text, corrections: request.body.corrections ?? null });
+      const { charter, textHash } = await previewCharter({ text: request.body.text, corrections: request.body.corrections ?? null });
       return { charter, findings: charter.findings, textHash };
     },
   );

@@ -81,12 +81,46 @@ export async function disableAccount(db: Database, options: { clock: Clock; acco
   });
 }
 
-/** Enables a disabled account (security administrator). */
+/** An account holding one of the three administrator duties. */
+function isAdministrator(account: Pick<AccountRow, 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin'>): boolean {
+  return account.isSystemAdmin || account.isSecurityAdmin || account.isAuditAdmin;
+}
+
+/**
+ * Enables a disabled account (security administrator). An administrator account re-enabled waits
+ * for activation by its own duty (activateAdministrator).
+ */
 export async function enableAccount(db: Database, options: { clock: Clock; accountId: string; origin: AuditOrigin }): Promise<AccountRow> {
   return changeAccount(db, {
     ...options,
     action: 'account.enable',
-    change: async (account) => (account.disabled ? { disabled: false } : null),
+    change: async (account) =>
+      account.disabled ? { disabled: false, ...(isAdministrator(account) ? { activationPending: true } : {}) } : null,
+  });
+}
+
+/**
+ * Activates an administrator account waiting for it: only an administrator of the same duty (三员
+ * separation: the security administrator cannot mint an audit administrator), never the account itself.
+ */
+export async function activateAdministrator(
+  db: Database,
+  options: { clock: Clock; accountId: string; origin: AuditOrigin; actorRoles: readonly string[] },
+): Promise<AccountRow> {
+  refuseSelf(options.origin.actorId, options.accountId, '激活');
+  return changeAccount(db, {
+    ...options,
+    action: 'account.activate',
+    change: async (account) => {
+      if (!account.activationPending) {
+        throw new AppError('account_not_pending', 409, '该账号无需激活');
+      }
+      const duty = account.isSystemAdmin ? 'system_admin' : account.isSecurityAdmin ? 'security_admin' : 'audit_admin';
+      if (!options.actorRoles.includes(duty)) {
+        throw new AppError('activation_forbidden', 403, '管理员账号须由同一职责的管理员激活（三员分立）', { details: { duty } });
+      }
+      return { activationPending: false };
+    },
   });
 }
 
@@ -96,6 +130,10 @@ export async function resetPassword(
   options: { clock: Clock; accountId: string; origin: AuditOrigin },
 ): Promise<{ account: AccountRow; oneTimePassword: string }> {
   refuseSelf(options.origin.actorId, options.accountId, '重置');
+  const target = await findAccountById(db, options.accountId);
+  if (target !== null && isAdministrator(target)) {
+    throw new AppError('admin_password_reset_forbidden', 403, '不能为管理员账号设置密码：管理员本人修改，或由控制台（lianxi user）重置并重新激活');
+  }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const account = await changeAccount(db, {

@@ -47,7 +47,8 @@ export async function grantRole(db: Database, options: { clock: Clock; accountId
         const current = rolesOf(account);
         if (current.includes(change.role)) return null;
         assertSeparationOfDuties([...current, change.role]);
-        return { [SYSTEM_ROLE_COLUMNS[change.role]]: true };
+        // Granted by an administrator (not the console): the new duty waits for its own activation (issue 19).
+        return { [SYSTEM_ROLE_COLUMNS[change.role]]: true, ...(origin.actorId !== null ? { activationPending: true } : {}) };
       },
     });
     return;

@@ -40,6 +40,11 @@ export async function createAccount(
     systemRoles?: readonly SystemRole[];
     personId?: string | null;
     origin: AuditOrigin;
+    /**
+     * An administrator account waits for activation by its duty (issue 19): set by the API; the
+     * console bootstrap and test factories create ready accounts.
+     */
+    activationRequired?: boolean;
   },
 ): Promise<CreatedAccount> {
   const { config, clock, origin } = options;
@@ -72,6 +77,7 @@ export async function createAccount(
       isSystemAdmin: roles.includes('system_admin'),
       isSecurityAdmin: roles.includes('security_admin'),
       isAuditAdmin: roles.includes('audit_admin'),
+      activationPending: options.activationRequired === true && roles.length > 0,
       personId: options.personId ?? null,
       createdAt: now,
       updatedAt: now,

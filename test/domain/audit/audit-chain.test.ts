@@ -10,6 +10,8 @@ import {
 } from '../../../src/domain/audit/index.ts';
 import type { ChainedAuditRow } from '../../../src/domain/audit/index.ts';
 
+const KEY = '0123456789abcdef'.repeat(4);
+
 function buildChain(n: number): ChainedAuditRow[] {
   const rows: ChainedAuditRow[] = [];
   let head = { lastSeq: 0, lastHash: GENESIS_HASH };
@@ -24,7 +26,8 @@ function buildChain(n: number): ChainedAuditRow[] {
       after: { n: i, 名称: '新', nested: { z: 1, a: [1, 'x', null] } },
       requestId: `r${i}`,
       clientAddress: '10.0.0.1',
-    });
+      result: 'success',
+    }, KEY);
     rows.push(row);
     head = { lastSeq: row.seq, lastHash: row.hash };
   }
@@ -62,19 +65,19 @@ describe('audit chain', () => {
   it('accepts an intact chain and matching head', () => {
     const rows = buildChain(5);
     const last = rows[4] as ChainedAuditRow;
-    const result = verifyAuditChain(rows, { lastSeq: 5, lastHash: last.hash });
+    const result = verifyAuditChain(rows, { lastSeq: 5, lastHash: last.hash }, { keyHex: KEY });
     expect(result).toMatchObject({ ok: true, checked: 5, lastSeq: 5, firstBreak: null });
   });
 
   it('accepts an empty chain with the genesis head', () => {
-    expect(verifyAuditChain([], { lastSeq: 0, lastHash: GENESIS_HASH }).ok).toBe(true);
+    expect(verifyAuditChain([], { lastSeq: 0, lastHash: GENESIS_HASH }, { keyHex: KEY }).ok).toBe(true);
   });
 
   it('finds an edited row', () => {
     const rows = buildChain(5);
     const head = { lastSeq: 5, lastHash: (rows[4] as ChainedAuditRow).hash };
     rows[2] = { ...(rows[2] as ChainedAuditRow), after: { n: 999 } };
-    const result = verifyAuditChain(rows, head);
+    const result = verifyAuditChain(rows, head, { keyHex: KEY });
     expect(result.ok).toBe(false);
     expect(result.firstBreak).toMatchObject({ kind: 'hash_mismatch', seq: 3 });
     expect(result.checked).toBe(2);
@@ -83,9 +86,9 @@ describe('audit chain', () => {
   it('finds a deleted row in the middle and at the end', () => {
     const rows = buildChain(5);
     const head = { lastSeq: 5, lastHash: (rows[4] as ChainedAuditRow).hash };
-    const middle = verifyAuditChain([rows[0], rows[1], rows[3], rows[4]] as ChainedAuditRow[], head);
+    const middle = verifyAuditChain([rows[0], rows[1], rows[3], rows[4]] as ChainedAuditRow[], head, { keyHex: KEY });
     expect(middle.firstBreak).toMatchObject({ kind: 'sequence_gap', seq: 4, expectedSeq: 3 });
-    const end = verifyAuditChain(rows.slice(0, 4), head);
+    const end = verifyAuditChain(rows.slice(0, 4), head, { keyHex: KEY });
     expect(end.firstBreak).toMatchObject({ kind: 'head_mismatch', seq: 5, expectedSeq: 5 });
   });
 
@@ -95,22 +98,23 @@ describe('audit chain', () => {
     const forged = chainAuditRow(
       { lastSeq: 3, lastHash: (rows[2] as ChainedAuditRow).hash },
       { ...(rows[0] as ChainedAuditRow), action: 'forged' },
+      KEY,
     );
-    const result = verifyAuditChain([...rows, forged], head);
+    const result = verifyAuditChain([...rows, forged], head, { keyHex: KEY });
     expect(result.firstBreak).toMatchObject({ kind: 'head_mismatch' });
   });
 
   it('finds a renumbered replacement (prev hash no longer links)', () => {
     const rows = buildChain(4);
     const head = { lastSeq: 4, lastHash: (rows[3] as ChainedAuditRow).hash };
-    const replacement = chainAuditRow({ lastSeq: 1, lastHash: 'f'.repeat(64) }, { ...(rows[1] as ChainedAuditRow) });
-    const result = verifyAuditChain([rows[0], replacement, rows[2], rows[3]] as ChainedAuditRow[], head);
+    const replacement = chainAuditRow({ lastSeq: 1, lastHash: 'f'.repeat(64) }, { ...(rows[1] as ChainedAuditRow) }, KEY);
+    const result = verifyAuditChain([rows[0], replacement, rows[2], rows[3]] as ChainedAuditRow[], head, { keyHex: KEY });
     expect(result.firstBreak).toMatchObject({ kind: 'prev_hash_mismatch', seq: 2 });
   });
 
   it('stops at the first break when fed incrementally', () => {
     const rows = buildChain(4);
-    const verifier = new AuditChainVerifier();
+    const verifier = new AuditChainVerifier({ keyHex: KEY });
     expect(verifier.push(rows[0] as ChainedAuditRow)).toBeNull();
     const broken = verifier.push({ ...(rows[1] as ChainedAuditRow), actorId: 'mallory' });
     expect(broken?.seq).toBe(2);

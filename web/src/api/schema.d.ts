@@ -1754,6 +1754,467 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/outbound-allow-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 外发白名单（允许 Webhook、邮件发往的内网目标） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 允许外发的内网目标：主机名（如 hooks.example.gov.cn）或地址/地址段（如 10.20.0.0/16、127.0.0.1、fd00::/8） */
+                            allowed: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改外发白名单（主机名或地址段；记入审计） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 允许外发的内网目标：主机名（如 hooks.example.gov.cn）或地址/地址段（如 10.20.0.0/16、127.0.0.1、fd00::/8） */
+                        allowed: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 允许外发的内网目标：主机名（如 hooks.example.gov.cn）或地址/地址段（如 10.20.0.0/16、127.0.0.1、fd00::/8） */
+                            allowed: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts": {
         parameters: {
             query?: never;
@@ -3814,6 +4275,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 激活新建或重新启用的管理员账号（须同一职责的管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            systemRoles: ("system_admin" | "security_admin" | "audit_admin")[];
+                            bodyGrants: {
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                /** @enum {string} */
+                                role: "office_staff" | "viewer";
+                                grantedAt: string;
+                            }[];
+                            personId: string | null;
+                            mustChangePassword: boolean;
+                            lockedUntil: string | null;
+                            disabled: boolean;
+                            lastSignInAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description 稳定的错误代码 / stable error code */
+                                code: string;
+                                status: number;
+                                /** @description 给用户看的中文说明 */
+                                message: string;
+                                /** @description 出错的请求字段 */
+                                field?: string;
+                                /** @description 依据的制度条款 */
+                                clause?: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/reset-password": {
         parameters: {
             query?: never;
@@ -4348,6 +5062,7 @@ export interface paths {
                     action?: string;
                     entityType?: string;
                     entityId?: string;
+                    result?: "success" | "failure";
                     from?: string;
                     to?: string;
                 };
@@ -4380,6 +5095,13 @@ export interface paths {
                                 clientAddress: string | null;
                                 prevHash: string;
                                 hash: string;
+                                /**
+                                 * @description success：已完成；failure：被拒绝或失败
+                                 * @enum {string}
+                                 */
+                                result: "success" | "failure";
+                                /** @description 1：SM3（0009 之前）；2：HMAC-SM3（带审计密钥） */
+                                hashVersion: number;
                             }[];
                             total: number;
                             /** @description 下一页游标；null 表示已到末页 */
@@ -4622,7 +5344,7 @@ export interface paths {
                             lastSeq: number;
                             firstBreak: {
                                 /** @enum {string} */
-                                kind: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
+                                kind: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch" | "version_downgrade" | "truncated" | "anchor_mismatch" | "anchor_invalid";
                                 seq: number;
                                 expectedSeq: number;
                                 message: string;
