@@ -3,7 +3,8 @@
  * through `soffice --headless --convert-to pdf`, where it is installed. Each conversion runs in its
  * own temporary directory with its own LibreOffice profile, so that conversions may run side by side
  * (one profile can be used by one process only). Without `soffice` on the PATH the conversion is
- * refused with an AppError saying what is missing.
+ * refused with an AppError saying what is missing. At most MAX_CONVERSIONS run at once (a separate
+ * process each, off the event loop), the others wait in turn; a conversion has a time budget.
  */
 import { execFile } from 'node:child_process';
 import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,29 @@ import { pathToFileURL } from 'node:url';
 import { AppError } from '../errors/app-error.ts';
 
 const CONVERSION_TIMEOUT_MS = 120_000;
+/** LibreOffice processes at once; further conversions wait (at most MAX_WAITING), beyond: busy. */
+const MAX_CONVERSIONS = 2;
+const MAX_WAITING = 16;
+
+let converting = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when fewer than MAX_CONVERSIONS conversions run; refuses with a 429 when too many wait. */
+async function bounded<T>(work: () => Promise<T>): Promise<T> {
+  if (converting >= MAX_CONVERSIONS) {
+    if (waiting.length >= MAX_WAITING) {
+      throw new AppError('server_busy', 429, '服务器正在转换其他 PDF，请稍后重试或先下载 DOCX', { details: { waiting: waiting.length } });
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  converting += 1;
+  try {
+    return await work();
+  } finally {
+    converting -= 1;
+    waiting.shift()?.();
+  }
+}
 
 /** The path of `soffice` (or `libreoffice`) on the PATH, or null when LibreOffice is not installed. */
 export async function findSoffice(searchPath: string = process.env.PATH ?? ''): Promise<string | null> {
@@ -45,6 +69,8 @@ function run(file: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(file, args, { timeout: CONVERSION_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error === null) resolve();
+      else if (error.killed)
+        reject(new AppError('pdf_conversion_timeout', 504, `PDF 转换超过 ${CONVERSION_TIMEOUT_MS / 1000} 秒仍未完成，已停止。请先下载 DOCX 文件`, { cause: error }));
       else reject(new Error(`${path.basename(file)} failed: ${error.message} ${stderr}`.trim(), { cause: error }));
     });
   });
@@ -54,6 +80,10 @@ function run(file: string, args: string[]): Promise<void> {
 export async function convertDocxToPdf(docx: Buffer, options: { soffice?: string | null } = {}): Promise<Buffer> {
   const soffice = options.soffice === undefined ? await findSoffice() : options.soffice;
   if (soffice === null) throw pdfUnavailableError();
+  return bounded(() => convertWith(soffice, docx));
+}
+
+async function convertWith(soffice: string, docx: Buffer): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'lianxi-pdf-'));
   try {
     const input = path.join(dir, 'document.docx');

@@ -37,28 +37,42 @@ import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 import { assertWebhookUrlAllowed, guardedPost, resolveAllowedAddresses } from '../adapters/outbound-target.ts';
 import { loadOutboundPolicy } from './outbound-allow-list.ts';
 
-/** Sends one e-mail. */
+/** Sends one e-mail; `address` is the checked address of the SMTP server to connect to. */
 export interface Mailer {
-  send(message: { from: string; to: string; subject: string; text: string; headers: Record<string, string> }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; headers: Record<string, string> }, target?: { address: string }): Promise<void>;
   close(): void;
 }
 
-/** A nodemailer SMTP mailer for the configured server (pooled connections). */
+/**
+ * A nodemailer SMTP mailer for the configured server (pooled connections, one pool per checked
+ * address: the connection goes to the address checked against the outbound allow-list, TLS still
+ * verifies the certificate for the configured host name).
+ */
 export function createSmtpMailer(smtp: SmtpSettings): Mailer {
-  const transport: Transporter = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    pool: true,
-    maxConnections: 2,
-    ...(smtp.auth === null ? {} : { auth: { user: smtp.auth.user, pass: smtp.auth.password } }),
-  });
+  const transports = new Map<string, Transporter>();
+  const transportFor = (address: string): Transporter => {
+    let transport = transports.get(address);
+    if (transport === undefined) {
+      transport = nodemailer.createTransport({
+        host: address,
+        port: smtp.port,
+        secure: smtp.secure,
+        pool: true,
+        maxConnections: 2,
+        tls: { servername: smtp.host },
+        ...(smtp.auth === null ? {} : { auth: { user: smtp.auth.user, pass: smtp.auth.password } }),
+      });
+      transports.set(address, transport);
+    }
+    return transport;
+  };
   return {
-    async send(message) {
-      await transport.sendMail(message);
+    async send(message, target) {
+      await transportFor(target?.address ?? smtp.host).sendMail(message);
     },
     close() {
-      transport.close();
+      for (const transport of transports.values()) transport.close();
+      transports.clear();
     },
   };
 }
@@ -149,8 +163,9 @@ async function fanOut(deps: OutboxSenderDeps, id: number): Promise<void> {
 
 async function sendEmail(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> {
   if (deps.mailer === null || deps.smtp === null) throw new Error('SMTP 未配置（LIANXI_SMTP_HOST）');
-  // The SMTP server, like a webhook, may not be inside the network unless allow-listed
-  await resolveAllowedAddresses(deps.smtp.host, await loadOutboundPolicy(deps.db));
+  // The SMTP server, like a webhook, may not be inside the network unless allow-listed; resolved
+  // now, every address checked, and the mail sent to the checked address (DNS rebinding)
+  const [address] = await resolveAllowedAddresses(deps.smtp.host, await loadOutboundPolicy(deps.db));
   const payload = row.payload as EmailPayload;
   await deps.mailer.send({
     from: deps.smtp.from,
@@ -163,7 +178,7 @@ async function sendEmail(deps: OutboxSenderDeps, row: OutboxRow): Promise<void> 
       'X-Lianxi-Event-Id': String(payload.notificationId),
       'X-Lianxi-Delivery': String(row.id),
     },
-  });
+  }, address === undefined ? undefined : { address });
 }
 
 /** Most bytes of a webhook receiver's response read (the rest is discarded). */

@@ -82,7 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const address = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
-    print(`Lianxi 联席 已启动 / serving at ${address}  (API 文档 ${address}/api/docs)`);
+    print(`Lianxi 联席 已启动 / serving at ${address}${config.apiDocs ? `  (API 文档 ${address}/api/docs)` : ''}`);
     print(
       config.databaseUrl === undefined
         ? `数据目录 / data directory: ${config.dataDir}`

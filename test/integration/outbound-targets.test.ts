@@ -11,9 +11,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { guardedPost, outboundPolicyOf, resolveAllowedAddresses } from '../../src/adapters/outbound-target.ts';
 import type { Resolver } from '../../src/adapters/outbound-target.ts';
 import { enqueueNotification } from '../../src/services/notification-service.ts';
-import { sendDueOutbox } from '../../src/services/outbox-sender.ts';
+import { createSmtpMailer, sendDueOutbox } from '../../src/services/outbox-sender.ts';
+import { updateOutboundAllowList } from '../../src/services/outbound-allow-list.ts';
 import { describeDatabases } from './harness.ts';
 import { bodyUser, publishTestBody } from './factories/bodies.ts';
+import { startSmtpSink } from './factories/smtp-sink.ts';
 
 interface ErrorBody {
   error: { code: string; field?: string; message: string; details?: { addressClass?: string } };
@@ -162,6 +164,42 @@ describeDatabases('outbound targets (webhooks, SMTP)', (t) => {
     expect(ok).toMatchObject({ status: 204, address: '127.0.0.1' });
     expect(received[0]?.headers.host).toBe(`receiver.test:${port}`);
     expect(received[0]?.body).toBe('{"a":1}');
+  });
+
+  it('refuses an SMTP server inside the network until it is allow-listed, then sends to the checked address', { timeout: 60_000 }, async () => {
+    const app = await t.app();
+    const body = await publishTestBody(t);
+    const office = await bodyUser(t, body.id, 'office_staff');
+    const address = await app.inject({ method: 'PUT', url: '/api/me/notification-address', headers: { cookie: office.cookie }, payload: { email: 'office@example.test' } });
+    expect(address.statusCode, address.body).toBe(200);
+    const sink = await startSmtpSink();
+    const smtp = { host: '127.0.0.1', port: sink.port, secure: false, from: '办公室 <office@example.test>', auth: null };
+    const mailer = createSmtpMailer(smtp);
+    const origin = { actorId: null, requestId: null, clientAddress: 'test', at: t.clock.now() };
+    try {
+      await updateOutboundAllowList(t.db, { allowed: [], origin });
+      await t.db.transaction(async (tx) => {
+        await enqueueNotification(tx, { bodyId: body.id, event: 'test.mail', title: '测试邮件', message: '测试', link: null, recipients: [{ kind: 'office' }], data: {}, at: t.clock.now() });
+      });
+      const deps = { db: t.db, clock: t.clock, smtp, mailer, settings: { maxAttempts: 3, backoffSeconds: 1 } };
+      const refused = await sendDueOutbox(deps);
+      expect(refused.failed).toBeGreaterThanOrEqual(1);
+      expect(sink.messages.filter((m) => m.to.includes('office@example.test'))).toHaveLength(0);
+      const [failing] = await t.sql<{ last_error: string }>(`SELECT last_error FROM outbox WHERE kind = 'email' AND body_id = $1`, [body.id]);
+      expect(failing?.last_error).toContain('本机回环地址');
+
+      await updateOutboundAllowList(t.db, { allowed: ['127.0.0.1'], origin });
+      t.clock.advance(60_000);
+      await sendDueOutbox(deps);
+      const mails = sink.messages.filter((m) => m.to.includes('office@example.test'));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.headers.get('x-lianxi-event-id')).toMatch(/^\d+$/);
+      expect(mails[0]?.headers.get('x-lianxi-delivery')).toMatch(/^\d+$/);
+    } finally {
+      mailer.close();
+      await sink.close();
+      await updateOutboundAllowList(t.db, { allowed: [], origin });
+    }
   });
 
   it('gives a receiver a time budget and reads a bounded response', async () => {

@@ -44,6 +44,8 @@ const ROUTES: RouteCase[] = [
     }),
     allowed: ['system_admin'],
   },
+  { method: 'GET', url: '/api/settings/outbound-allow-list', path: '/api/settings/outbound-allow-list', allowed: ['system_admin'] },
+  { method: 'PUT', url: '/api/settings/outbound-allow-list', path: '/api/settings/outbound-allow-list', payload: () => ({ allowed: [] }), allowed: ['system_admin'] },
   { method: 'GET', url: '/api/accounts', path: '/api/accounts', allowed: SECURITY },
   { method: 'GET', url: '/api/accounts/:target', path: '/api/accounts/{id}', allowed: SECURITY },
   {
@@ -85,7 +87,8 @@ const ROUTES: RouteCase[] = [
 
 const PLATFORM_TAGS = new Set(['auth', 'accounts', 'system', 'audit']);
 /** Routes whose allow/deny is tested in auth.test.ts with their own flows (they change the caller's own state). */
-const COVERED_ELSEWHERE = new Set(['POST /api/auth/sign-in', 'POST /api/auth/change-password']);
+// Activation depends on the target's duty (same duty only): tested in test/security/administrators.test.ts.
+const COVERED_ELSEWHERE = new Set(['POST /api/auth/sign-in', 'POST /api/auth/change-password', 'POST /api/accounts/{id}/activate']);
 
 describeDatabases('policy matrix (platform routes)', (t) => {
   async function cookieFor(caller: Caller): Promise<string | undefined> {

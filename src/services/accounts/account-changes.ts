@@ -132,7 +132,7 @@ export async function resetPassword(
   refuseSelf(options.origin.actorId, options.accountId, '重置');
   const target = await findAccountById(db, options.accountId);
   if (target !== null && isAdministrator(target)) {
-    throw new AppError('admin_password_reset_forbidden', 403, '不能为管理员账号设置密码：管理员本人修改，或由控制台（lianxi user）重置并重新激活');
+    throw new AppError('admin_password_reset_forbidden', 403, '不能为管理员账号设置密码：管理员的密码只能由本人修改');
   }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
