@@ -63,8 +63,9 @@ export function configureAuditTrail(config: Pick<AppConfig, 'auditKey' | 'dataDi
 
 function currentState(): AuditTrailState {
   if (state === null) {
-    if (process.env.NODE_ENV === 'production') throw new Error('audit trail not configured (configureAuditTrail)');
-    // A service used without an app (unit-level tests): a key for this process only, no anchor.
+    // Only services tested without an app or data directory (NODE_ENV=test, set by Vitest) get a key
+    // for this process alone; anywhere else a row written before configuration would never verify.
+    if (process.env.NODE_ENV !== 'test') throw new Error('audit trail not configured: call configureAuditTrail(config) at start');
     state = { keyHex: randomBytes(32).toString('hex'), anchorFile: null };
   }
   return state;

@@ -4,7 +4,6 @@
  * "who is it now" are both `listMemberships` with a date. Periods are half-open
  * `[validFrom, validTo)`: see src/domain/directory/membership-timeline.ts.
  */
-import { systemClock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Role, RoleKind } from '../domain/charter/charter-types.ts';
 import type { MembershipChangeFacts } from '../domain/charter-gates/membership-change-gate.ts';
@@ -229,7 +228,7 @@ export async function seatIsVacant(tx: DbOrTx, options: { bodyId: string; roleKi
  */
 async function gateDirectChange(tx: DbOrTx, options: { bodyId: string; origin: AuditOrigin; change: MembershipChangeFacts }): Promise<Record<string, unknown>> {
   if (options.origin.actorId === null) return {};
-  const day = shanghaiDateOf(options.origin.at ?? systemClock.now());
+  const day = shanghaiDateOf(options.origin.at);
   const charter = await currentCharter(tx, options.bodyId);
   const actor = await membershipActor(tx, { accountId: options.origin.actorId, bodyId: options.bodyId, day });
   const decision = requireMembershipChange(charter, { step: 'direct', actor, change: options.change });

@@ -10,6 +10,7 @@ import { openDatabase } from '../db/client.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import type { MigrateResult } from '../db/migrate.ts';
+import { configureAuditTrail } from '../services/audit-key.ts';
 
 export class DataDirectoryBusyError extends Error {
   constructor(dir: string, pid: number) {
@@ -66,6 +67,8 @@ export async function openConfiguredDatabase(
   config: AppConfig,
   options: { migrate?: boolean } = {},
 ): Promise<ConfiguredDatabase> {
+  // Every write is audited: the audit key must be set before the first row (bootstrap, examples).
+  configureAuditTrail(config);
   let release = (): void => undefined;
   let handle: DatabaseHandle;
   if (config.databaseUrl !== undefined) {
