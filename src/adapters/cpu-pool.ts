@@ -88,7 +88,7 @@ export class CpuPool<Task extends CpuTaskBase, Results extends Record<Task['kind
   run<K extends Task['kind']>(task: Extract<Task, { kind: K }>, options: { budgetMs?: number } = {}): Promise<Results[K]> {
     if (this.closed) return Promise.reject(new Error('CPU pool closed'));
     if (this.queue.length >= this.options.maxQueue) {
-      return Promise.reject(new AppError('server_busy', 429, '服务器正忙于处理其他较大的请求，请稍后重试', { details: { queued: this.queue.length } }));
+      return Promise.reject(new AppError('server_busy', '服务器正忙于处理其他较大的请求，请稍后重试', { details: { queued: this.queue.length } }));
     }
     const budgetMs = options.budgetMs ?? this.options.budgetMs;
     return new Promise<Results[K]>((resolve, reject) => {
@@ -118,7 +118,7 @@ export class CpuPool<Task extends CpuTaskBase, Results extends Record<Task['kind
 
   private expire(job: Job): void {
     const seconds = Math.round(job.budgetMs / 100) / 10;
-    const error = new AppError('processing_time_exceeded', 422, `处理超过时限（${seconds} 秒）仍未完成，已停止。内容可能过于复杂，请精简或拆分后重试`, {
+    const error = new AppError('processing_time_exceeded', `处理超过时限（${seconds} 秒）仍未完成，已停止。内容可能过于复杂，请精简或拆分后重试`, {
       details: { budgetMs: job.budgetMs, task: job.task.kind },
     });
     const queued = this.queue.indexOf(job);

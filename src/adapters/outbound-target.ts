@@ -47,7 +47,7 @@ function bareHost(hostname: string): string {
 }
 
 function refused(message: string, field: string | undefined, details: Record<string, unknown>): AppError {
-  return new AppError('outbound_target_refused', 400, message, { ...(field === undefined ? {} : { field }), details });
+  return new AppError('outbound_target_refused', message, { ...(field === undefined ? {} : { field }), details });
 }
 
 /** Whether the host name itself is allow-listed (then its addresses are not checked). */
@@ -76,16 +76,16 @@ export function assertWebhookUrlAllowed(text: string, policy: OutboundPolicy, fi
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('invalid_webhook_url', 400, 'Webhook 地址不是有效的网址', { field });
+    throw new AppError('invalid_webhook_url', 'Webhook 地址不是有效的网址', { field });
   }
   const host = bareHost(url.hostname);
   const literal = parseIpAddress(host) !== null;
   const listed = hostAllowListed(host, policy) || (literal && policy.ranges.some((range) => addressInRange(host, range)));
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && listed)) {
-    throw new AppError('invalid_webhook_url', 400, 'Webhook 地址须为 https:// 地址（http:// 仅限系统管理员加入外发白名单的目标）', { field });
+    throw new AppError('invalid_webhook_url', 'Webhook 地址须为 https:// 地址（http:// 仅限系统管理员加入外发白名单的目标）', { field });
   }
   if (url.username !== '' || url.password !== '') {
-    throw new AppError('invalid_webhook_url', 400, 'Webhook 地址中不得包含用户名或密码', { field });
+    throw new AppError('invalid_webhook_url', 'Webhook 地址中不得包含用户名或密码', { field });
   }
   if (literal) assertAddressAllowed(host, policy, { host, field });
   else if (host === 'localhost' || host.endsWith('.localhost')) {
@@ -108,9 +108,9 @@ export async function resolveAllowedAddresses(hostname: string, policy: Outbound
   try {
     addresses = await resolver(host);
   } catch (error) {
-    throw new AppError('outbound_target_unresolved', 400, `无法解析目标主机 ${host}`, { details: { host }, cause: error });
+    throw new AppError('outbound_target_unresolved', `无法解析目标主机 ${host}`, { details: { host }, cause: error });
   }
-  if (addresses.length === 0) throw new AppError('outbound_target_unresolved', 400, `无法解析目标主机 ${host}`, { details: { host } });
+  if (addresses.length === 0) throw new AppError('outbound_target_unresolved', `无法解析目标主机 ${host}`, { details: { host } });
   if (!hostAllowListed(host, policy)) for (const address of addresses) assertAddressAllowed(address, policy, { host });
   return addresses;
 }

@@ -25,7 +25,7 @@ const waiting: (() => void)[] = [];
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
   if (converting >= MAX_CONVERSIONS) {
     if (waiting.length >= MAX_WAITING) {
-      throw new AppError('server_busy', 429, '服务器正在转换其他 PDF，请稍后重试或先下载 DOCX', { details: { waiting: waiting.length } });
+      throw new AppError('server_busy', '服务器正在转换其他 PDF，请稍后重试或先下载 DOCX', { details: { waiting: waiting.length } });
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
@@ -59,7 +59,6 @@ export async function findSoffice(searchPath: string = process.env.PATH ?? ''): 
 export function pdfUnavailableError(): AppError {
   return new AppError(
     'pdf_unavailable',
-    501,
     '服务器未安装 LibreOffice（soffice），无法生成 PDF。请下载 DOCX 文件，或请系统管理员安装 libreoffice-writer 及中文字体（如 fonts-noto-cjk）后重试。',
     { details: { missing: 'soffice' } },
   );
@@ -70,7 +69,7 @@ function run(file: string, args: string[]): Promise<void> {
     execFile(file, args, { timeout: CONVERSION_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error === null) resolve();
       else if (error.killed)
-        reject(new AppError('pdf_conversion_timeout', 504, `PDF 转换超过 ${CONVERSION_TIMEOUT_MS / 1000} 秒仍未完成，已停止。请先下载 DOCX 文件`, { cause: error }));
+        reject(new AppError('pdf_conversion_timeout', `PDF 转换超过 ${CONVERSION_TIMEOUT_MS / 1000} 秒仍未完成，已停止。请先下载 DOCX 文件`, { cause: error }));
       else reject(new Error(`${path.basename(file)} failed: ${error.message} ${stderr}`.trim(), { cause: error }));
     });
   });
@@ -101,7 +100,7 @@ async function convertWith(soffice: string, docx: Buffer): Promise<Buffer> {
     try {
       return await readFile(path.join(dir, 'document.pdf'));
     } catch (cause) {
-      throw new AppError('pdf_conversion_failed', 500, 'LibreOffice 未能将文档转换为 PDF', { cause });
+      throw new AppError('pdf_conversion_failed', 'LibreOffice 未能将文档转换为 PDF', { cause });
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

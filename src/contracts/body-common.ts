@@ -1,6 +1,6 @@
 /** Small Zod pieces shared by the bodies part's contracts. */
 import { z } from 'zod';
-import { errorResponseSchema, errorResponses } from './common.ts';
+import { errorResponseSchema, errorResponseSchemaOf, errorResponses } from './common.ts';
 import { isIsoDate } from '../domain/calendar/iso-date.ts';
 
 /** An ISO calendar date, YYYY-MM-DD. */
@@ -22,6 +22,6 @@ export { errorResponseSchema };
 /** The refusals a bodies route may answer with: the platform's, plus too large and unprocessable. */
 export const bodyErrorResponses = {
   ...errorResponses,
-  413: errorResponseSchema,
-  422: errorResponseSchema,
+  413: errorResponseSchemaOf(413),
+  422: errorResponseSchemaOf(422),
 } as const;

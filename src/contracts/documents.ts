@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { bodyErrorResponses, idSchema } from './body-common.ts';
-import { errorResponseSchema } from './common.ts';
+import { errorResponseSchemaOf } from './common.ts';
 
 /** DOCX (default) or PDF converted by LibreOffice where the server has it. */
 export const documentFormatQuerySchema = z.object({
@@ -23,7 +23,7 @@ export const unitDocumentParamsSchema = z.object({ unitId: idSchema });
 export const fileResponseSchema = z.any().describe('文件内容（DOCX / PDF / XLSX / ICS）');
 
 /** The refusals of a document route: the bodies' ones plus 501 when the server cannot make a PDF. */
-export const documentErrorResponses = { ...bodyErrorResponses, 501: errorResponseSchema } as const;
+export const documentErrorResponses = { ...bodyErrorResponses, 501: errorResponseSchemaOf(501) } as const;
 
 export const calendarFeedStatusSchema = z.object({
   active: z.boolean(),

@@ -1,8 +1,11 @@
 /**
  * The one error type of Lianxi. Every refusal — bad input, a forbidden action, a wrong status
  * transition, a charter rule — is an AppError with a stable code, an HTTP status, a Chinese message
- * for the user and, where a charter rule is the reason, the clause it comes from.
+ * for the user and, where a charter rule is the reason, the clause it comes from. Codes and their
+ * statuses are declared once, in the error catalogue (error-catalogue.ts).
  */
+import { ERROR_CATALOGUE, fillErrorTemplate } from './error-catalogue.ts';
+import type { ErrorCatalogueEntry, ErrorCode } from './error-catalogue.ts';
 
 /** The charter clause behind a refusal, as the user sees it cited. */
 export interface CharterClause {
@@ -32,18 +35,31 @@ export interface AppErrorBody {
   details?: Record<string, unknown>;
 }
 
+/** The catalogue entry of a code; a code outside it (possible only by a cast) is a programming error. */
+function catalogueEntry(code: ErrorCode): ErrorCatalogueEntry {
+  const entry: ErrorCatalogueEntry | undefined = (ERROR_CATALOGUE as Partial<Record<string, ErrorCatalogueEntry>>)[code];
+  if (entry === undefined) throw new TypeError(`AppError: the code ${String(code)} is not in the error catalogue`);
+  return entry;
+}
+
 export class AppError extends Error {
+  /** A catalogued code for an error made here; the code as received for one parsed from a response. */
   readonly code: string;
   readonly status: number;
   readonly field: string | undefined;
   readonly clause: CharterClause | undefined;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: string, status: number, message: string, options: AppErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  /**
+   * An error of a catalogued code: the status is the catalogue's; the message is the specific
+   * Chinese message given here, else the catalogue's Chinese template.
+   */
+  constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
+    const entry = catalogueEntry(code);
+    super(message ?? fillErrorTemplate(entry.zh, { ...options.details, field: options.field }), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.status = status;
+    this.status = entry.status;
     this.field = options.field;
     this.clause = options.clause;
     this.details = options.details;
@@ -60,13 +76,21 @@ export class AppError extends Error {
     };
   }
 
-  /** Parses an API error body back into an AppError (used by the web client and tests). */
+  /**
+   * An error as received: an API error body parsed back (the web client and tests), or an error the
+   * web client makes itself (no connection). Code and status are taken as they are, catalogued or not.
+   */
   static fromBody(body: AppErrorBody): AppError {
-    return new AppError(body.code, body.status, body.message, {
-      ...(body.field === undefined ? {} : { field: body.field }),
-      ...(body.clause === undefined ? {} : { clause: body.clause }),
-      ...(body.details === undefined ? {} : { details: body.details }),
+    const error = Reflect.construct(Error, [body.message], AppError) as AppError;
+    Object.defineProperties(error, {
+      name: { value: 'AppError', writable: true, configurable: true },
+      code: { value: body.code, enumerable: true },
+      status: { value: body.status, enumerable: true },
+      field: { value: body.field, enumerable: true },
+      clause: { value: body.clause, enumerable: true },
+      details: { value: body.details, enumerable: true },
     });
+    return error;
   }
 }
 

@@ -10,6 +10,7 @@ import { decideGate } from '../domain/charter-gates/check-gate.ts';
 import type { GateDecision, GateRequest } from '../domain/charter-gates/gate-types.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { CharterClause } from '../errors/app-error.ts';
+import { errorCodeOf } from '../errors/error-catalogue.ts';
 
 export type GateAllowance = Extract<GateDecision, { allowed: true }>;
 export type GateRefusal = Extract<GateDecision, { allowed: false }>;
@@ -22,7 +23,7 @@ export function gateClause(decision: GateDecision): CharterClause {
 /** The AppError of a refusal; `field` overrides the gate's own (e.g. `entries.2.status`). */
 export function gateRefusalError(decision: GateRefusal, step: GateRequest['step'], field?: string): AppError {
   const at = field ?? decision.field;
-  return new AppError(decision.code, decision.status, decision.message, {
+  return new AppError(errorCodeOf(decision.code), decision.message, {
     clause: gateClause(decision),
     ...(at === undefined ? {} : { field: at }),
     details: { step, byDefault: decision.basis.kind === 'default' },

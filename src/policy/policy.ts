@@ -71,8 +71,7 @@ export async function can(actor: Actor | null, action: ActionName, resource: Res
 export async function authorize(actor: Actor | null, action: ActionName, resource: Resource = SYSTEM_RESOURCE): Promise<void> {
   const decision = await decide(actor, action, resource);
   if (decision.allowed) return;
-  const status = decision.code === 'unauthenticated' ? 401 : 403;
-  throw new AppError(decision.code, status, decision.reason, { details: { action } });
+  throw new AppError(decision.code, decision.reason, { details: { action } });
 }
 
 /** Like authorize, but also narrows to a signed-in actor (for non-public actions). */
@@ -82,6 +81,6 @@ export async function authorizeActor(
   resource: Resource = SYSTEM_RESOURCE,
 ): Promise<Actor> {
   await authorize(actor, action, resource);
-  if (actor === null) throw new AppError('unauthenticated', 401, '请先登录');
+  if (actor === null) throw new AppError('unauthenticated', '请先登录');
   return actor;
 }

@@ -13,6 +13,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -62,7 +63,7 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
   if (isAppError(error)) {
     if (error.code === 'unauthenticated' && request.sessionProblem !== null) {
       const expired = request.sessionProblem === 'idle_timeout' || request.sessionProblem === 'absolute_timeout';
-      return new AppError(expired ? 'session_expired' : 'unauthenticated', 401, expired ? '会话已超时，请重新登录' : error.message, {
+      return new AppError(expired ? 'session_expired' : 'unauthenticated', expired ? '会话已超时，请重新登录' : error.message, {
         details: { reason: request.sessionProblem },
       });
     }
@@ -75,7 +76,6 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
     const message = first?.message ?? '格式不正确';
     return new AppError(
       'validation_failed',
-      400,
       `${VALIDATION_LOCATIONS[location] ?? location}${field === '' ? '' : `字段 ${field} `}不符合要求：${message}`,
       {
         ...(field === '' ? {} : { field }),
@@ -95,20 +95,20 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      return new AppError('invalid_json', 400, '请求体不是有效的 JSON');
+      return new AppError('invalid_json', '请求体不是有效的 JSON');
     }
     if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return new AppError('invalid_json', 400, '请求体为空，但声明为 JSON');
+      return new AppError('invalid_json', '请求体为空，但声明为 JSON');
     }
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return new AppError('unsupported_media_type', 415, '不支持的请求内容类型，请使用 application/json');
+      return new AppError('unsupported_media_type', '不支持的请求内容类型，请使用 application/json');
     }
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return new AppError('payload_too_large', 413, '请求体过大');
+      return new AppError('payload_too_large', '请求体过大');
     }
-    return new AppError(String(fastifyError.code ?? 'bad_request').toLowerCase(), status, '请求不正确');
+    return new AppError('bad_request', '请求不正确', { details: { fastifyCode: fastifyError.code ?? null, status } });
   }
-  return new AppError('internal_error', 500, `服务器内部错误，请联系系统管理员（请求编号 ${request.id}）`, {
+  return new AppError('internal_error', `服务器内部错误，请联系系统管理员（请求编号 ${request.id}）`, {
     details: { requestId: request.id },
   });
 }
@@ -174,6 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   // The API description is a setting (LIANXI_API_DOCS): off by default when NODE_ENV=production.
   if (config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
@@ -194,7 +195,7 @@ export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
 
   // The web application is served by a route module (src/server/web-static.ts) from the registry.
   app.setNotFoundHandler((request, reply) => {
-    return sendError(new AppError('route_not_found', 404, `没有这个接口：${request.method} ${request.url.split('?')[0]}`), reply);
+    return sendError(new AppError('route_not_found', `没有这个接口：${request.method} ${request.url.split('?')[0]}`), reply);
   });
 
   return app;

@@ -56,10 +56,13 @@ function fieldName(path: readonly (string | number)[]): string {
   return path.map(String).join('.');
 }
 
-function refuse(location: string, path: readonly (string | number)[], code: string, problem: string): AppError {
+/** The refusals of input hygiene (each a 400 of the error catalogue). */
+type InputRefusalCode = 'invalid_character' | 'invalid_unicode' | 'input_too_deep' | 'input_too_many_items' | 'input_too_many_keys';
+
+function refuse(location: string, path: readonly (string | number)[], code: InputRefusalCode, problem: string): AppError {
   const field = fieldName(path);
   const where = `${LOCATION_NAMES[location] ?? location}${field === '' ? '' : `字段 ${field} `}`;
-  return new AppError(code, 400, `${where}${problem}`, {
+  return new AppError(code, `${where}${problem}`, {
     ...(field === '' ? {} : { field }),
     details: { location },
   });
@@ -169,18 +172,18 @@ export function databaseErrorToAppError(error: unknown): AppError | null {
   if (facts.constraint !== undefined) details['constraint'] = facts.constraint;
   const field = facts.column === undefined ? {} : { field: facts.column };
   const c = facts.code;
-  if (c === '23505') return new AppError('conflict', 409, '与已有记录重复（违反唯一性约束），请检查后重试', { ...field, details });
-  if (c === '23503') return new AppError('invalid_reference', 422, '引用的记录不存在，或仍被其他记录引用', { ...field, details });
-  if (c === '23502') return new AppError('missing_value', 422, `缺少必填的值${facts.column === undefined ? '' : `：${facts.column}`}`, { ...field, details });
-  if (c === '23514' || c === '23P01') return new AppError('constraint_violation', 422, '数据不符合约束条件，请检查输入', { ...field, details });
-  if (c === '40001' || c === '40P01') return new AppError('concurrent_update', 409, '数据正被同时修改，请稍后重试', { details });
-  if (c === '22021' || c === '22P05') return new AppError('invalid_character', 400, '输入含有数据库无法保存的字符（如 NUL）', { ...field, details });
-  if (c === '22P02') return new AppError('invalid_value', 400, '输入的值格式不正确（如编号、数字或日期格式有误）', { ...field, details });
-  if (c === '22001') return new AppError('value_too_long', 400, '输入的值过长', { ...field, details });
-  if (c === '22003') return new AppError('value_out_of_range', 400, '数值超出允许范围', { ...field, details });
-  if (c === '22007' || c === '22008') return new AppError('invalid_date', 400, '日期或时间无效', { ...field, details });
-  if (c === '54000' || c === '54001') return new AppError('input_too_large', 413, '输入过大或过于复杂，数据库无法处理', { details });
-  if (c.startsWith('22')) return new AppError('invalid_value', 400, '输入的值无效', { ...field, details });
-  if (c.startsWith('23')) return new AppError('constraint_violation', 422, '数据不符合约束条件，请检查输入', { ...field, details });
+  if (c === '23505') return new AppError('conflict', '与已有记录重复（违反唯一性约束），请检查后重试', { ...field, details });
+  if (c === '23503') return new AppError('invalid_reference', '引用的记录不存在，或仍被其他记录引用', { ...field, details });
+  if (c === '23502') return new AppError('missing_value', `缺少必填的值${facts.column === undefined ? '' : `：${facts.column}`}`, { ...field, details });
+  if (c === '23514' || c === '23P01') return new AppError('constraint_violation', '数据不符合约束条件，请检查输入', { ...field, details });
+  if (c === '40001' || c === '40P01') return new AppError('concurrent_update', '数据正被同时修改，请稍后重试', { details });
+  if (c === '22021' || c === '22P05') return new AppError('invalid_character', '输入含有数据库无法保存的字符（如 NUL）', { ...field, details });
+  if (c === '22P02') return new AppError('invalid_value', '输入的值格式不正确（如编号、数字或日期格式有误）', { ...field, details });
+  if (c === '22001') return new AppError('value_too_long', '输入的值过长', { ...field, details });
+  if (c === '22003') return new AppError('value_out_of_range', '数值超出允许范围', { ...field, details });
+  if (c === '22007' || c === '22008') return new AppError('invalid_date', '日期或时间无效', { ...field, details });
+  if (c === '54000' || c === '54001') return new AppError('input_too_large', '输入过大或过于复杂，数据库无法处理', { details });
+  if (c.startsWith('22')) return new AppError('invalid_value', '输入的值无效', { ...field, details });
+  if (c.startsWith('23')) return new AppError('constraint_violation', '数据不符合约束条件，请检查输入', { ...field, details });
   return null;
 }

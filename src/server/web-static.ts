@@ -58,7 +58,7 @@ export async function registerWebStatic(app: LianxiApp, options: WebStaticOption
         return reply;
       }
       if (!built) {
-        throw new AppError('web_not_built', 503, '网页界面尚未构建，请先运行 npm run build:web。');
+        throw new AppError('web_not_built', '网页界面尚未构建，请先运行 npm run build:web。');
       }
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html', root);

@@ -68,17 +68,17 @@ export function actorOf(
   };
 }
 
-const INVALID_CREDENTIALS = () => new AppError('invalid_credentials', 401, '用户名或密码错误');
+const INVALID_CREDENTIALS = () => new AppError('invalid_credentials', '用户名或密码错误');
 
 /** The answer to a sign-in while locked: the same whether or not the name has an account. */
 const STILL_LOCKED = (lockedUntil: Date) =>
-  new AppError('account_locked', 423, `账号已锁定，请于 ${formatBeijing(lockedUntil)} 后再试，或联系安全管理员解锁`, {
+  new AppError('account_locked', `账号已锁定，请于 ${formatBeijing(lockedUntil)} 后再试，或联系安全管理员解锁`, {
     details: { lockedUntil: lockedUntil.toISOString() },
   });
 
 /** The answer to the failure that locks: the same whether or not the name has an account. */
 const NOW_LOCKED = (lockout: { threshold: number; minutes: number }, lockedUntil: Date) =>
-  new AppError('account_locked', 423, `连续 ${lockout.threshold} 次密码错误，账号已锁定 ${lockout.minutes} 分钟`, {
+  new AppError('account_locked', `连续 ${lockout.threshold} 次密码错误，账号已锁定 ${lockout.minutes} 分钟`, {
     details: { lockedUntil: lockedUntil.toISOString() },
   });
 
@@ -194,7 +194,7 @@ export async function signIn(
         after: { username, reason: 'disabled' },
         result: 'failure',
       });
-      return { error: new AppError('account_disabled', 403, '账号已停用，请联系安全管理员') } as const;
+      return { error: new AppError('account_disabled', '账号已停用，请联系安全管理员') } as const;
     }
     if (account.activationPending) {
       await recordAudit(tx, {
@@ -207,7 +207,7 @@ export async function signIn(
         after: { username, reason: 'activation_pending' },
         result: 'failure',
       });
-      return { error: new AppError('account_pending_activation', 403, '管理员账号尚未激活：须由同一职责的管理员激活') } as const;
+      return { error: new AppError('account_pending_activation', '管理员账号尚未激活：须由同一职责的管理员激活') } as const;
     }
     const token = randomBytes(32).toString('base64url');
     const session = await insertSession(tx, {
@@ -350,14 +350,14 @@ export async function changePassword(
     field: 'newPassword',
   });
   if (options.newPassword === options.currentPassword) {
-    throw new AppError('password_unchanged', 400, '新密码不能与当前密码相同', { field: 'newPassword' });
+    throw new AppError('password_unchanged', '新密码不能与当前密码相同', { field: 'newPassword' });
   }
   const newHash = await hashPassword(options.newPassword);
   return db.transaction(async (tx) => {
     const account = await findAccountById(tx, actor.accountId, { forUpdate: true });
-    if (account === null) throw new AppError('unauthenticated', 401, '请先登录');
+    if (account === null) throw new AppError('unauthenticated', '请先登录');
     if (!(await verifyPassword(account.passwordHash, options.currentPassword))) {
-      throw new AppError('wrong_current_password', 400, '当前密码不正确', { field: 'currentPassword' });
+      throw new AppError('wrong_current_password', '当前密码不正确', { field: 'currentPassword' });
     }
     const updated = await updateAccount(tx, account.id, {
       passwordHash: newHash,

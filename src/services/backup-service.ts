@@ -85,7 +85,7 @@ function decryptSecret(value: string): string {
     if (text === '') throw new Error('empty');
     return text;
   } catch {
-    throw new AppError('backup_decrypt_failed', 400, '备份中的加密数据无法解密（审计密钥与备份时不同，或备份被改动）');
+    throw new AppError('backup_decrypt_failed', '备份中的加密数据无法解密（审计密钥与备份时不同，或备份被改动）');
   }
 }
 
@@ -108,7 +108,7 @@ export async function createBackup(handle: DatabaseHandle, options: { now: Date 
   const { now } = options;
   const migrations = await appliedMigrations(handle);
   if (migrations.length === 0) {
-    throw new AppError('database_empty', 400, '数据库尚未初始化，没有可备份的数据');
+    throw new AppError('database_empty', '数据库尚未初始化，没有可备份的数据');
   }
   return handle.rawTransaction(async (sql) => {
     await sql.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -142,24 +142,24 @@ export function parseBackup(bytes: Buffer): BackupFile {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError('backup_invalid', 400, '备份文件不是有效的 JSON');
+    throw new AppError('backup_invalid', '备份文件不是有效的 JSON');
   }
   const backup = value as Partial<BackupFile>;
   if (backup.format !== BACKUP_FORMAT || typeof backup.version !== 'number') {
-    throw new AppError('backup_invalid', 400, '不是 Lianxi 备份文件');
+    throw new AppError('backup_invalid', '不是 Lianxi 备份文件');
   }
   if (backup.version > BACKUP_VERSION) {
-    throw new AppError('backup_version', 400, `备份格式版本 ${backup.version} 比本程序新，请升级后再恢复`);
+    throw new AppError('backup_version', `备份格式版本 ${backup.version} 比本程序新，请升级后再恢复`);
   }
   if (!Array.isArray(backup.migrations) || !Array.isArray(backup.tables)) {
-    throw new AppError('backup_invalid', 400, '备份文件缺少 migrations 或 tables');
+    throw new AppError('backup_invalid', '备份文件缺少 migrations 或 tables');
   }
   for (const table of backup.tables) {
     if (typeof table?.name !== 'string' || !Array.isArray(table.rows) || table.rows.some((r) => typeof r !== 'string')) {
-      throw new AppError('backup_invalid', 400, '备份文件的表数据格式不正确');
+      throw new AppError('backup_invalid', '备份文件的表数据格式不正确');
     }
     if (table.rows.length !== table.rowCount) {
-      throw new AppError('backup_invalid', 400, `备份文件中表 ${table.name} 的行数与记录不符（文件可能被截断）`);
+      throw new AppError('backup_invalid', `备份文件中表 ${table.name} 的行数与记录不符（文件可能被截断）`);
     }
   }
   return backup as BackupFile;
@@ -249,12 +249,12 @@ export async function restoreBackup(
   const { backup, force } = options;
   const problems = checkBackup(backup);
   if (problems.length > 0 && force === undefined) {
-    throw new AppError('backup_rejected', 400, `备份未通过校验，拒绝恢复：${problems.join('；')}。如确需恢复，请用 --force 并写明理由`, {
+    throw new AppError('backup_rejected', `备份未通过校验，拒绝恢复：${problems.join('；')}。如确需恢复，请用 --force 并写明理由`, {
       details: { problems },
     });
   }
   if (force !== undefined && force.reason.trim().length < 4) {
-    throw new AppError('restore_force_reason', 400, '强制恢复须写明理由（至少 4 个字）');
+    throw new AppError('restore_force_reason', '强制恢复须写明理由（至少 4 个字）');
   }
   const available = await readMigrations();
   const byName = new Map(available.map((m) => [m.name, m]));
@@ -263,16 +263,15 @@ export async function restoreBackup(
     if (file === undefined || file.checksum !== migration.checksum || available[index]?.name !== migration.name) {
       throw new AppError(
         'backup_schema_mismatch',
-        400,
         `备份的数据库结构（迁移 ${migration.name}）与本程序不一致，无法恢复`,
       );
     }
   }
   const already = await appliedMigrations(handle);
   const lastOfBackup = backup.migrations[backup.migrations.length - 1]?.name;
-  if (lastOfBackup === undefined) throw new AppError('backup_invalid', 400, '备份文件没有迁移记录');
+  if (lastOfBackup === undefined) throw new AppError('backup_invalid', '备份文件没有迁移记录');
   if (already.some((m) => m.name > lastOfBackup)) {
-    throw new AppError('restore_target_newer', 409, '目标数据库的结构比备份新，请恢复到空的数据目录或数据库');
+    throw new AppError('restore_target_newer', '目标数据库的结构比备份新，请恢复到空的数据目录或数据库');
   }
   await migrate(handle, { upTo: lastOfBackup });
 
@@ -285,13 +284,13 @@ export async function restoreBackup(
     const byTable = new Map(backup.tables.map((t) => [t.name, t]));
     for (const table of backup.tables) {
       if (!tables.some((t) => t.name === table.name)) {
-        throw new AppError('backup_schema_mismatch', 400, `备份中的表 ${table.name} 在目标数据库中不存在`);
+        throw new AppError('backup_schema_mismatch', `备份中的表 ${table.name} 在目标数据库中不存在`);
       }
     }
     // Every write is audited, so a database without accounts and audit rows holds nothing but what
     // migrations inserted (e.g. the audit chain head); those rows are replaced by the backup's.
     if ((await countRows(sql, 'accounts')) > 0 || (await countRows(sql, 'audit_log')) > 0) {
-      throw new AppError('restore_target_not_empty', 409, '目标数据库不是空的（已有账号或审计记录），请恢复到空的数据目录或数据库');
+      throw new AppError('restore_target_not_empty', '目标数据库不是空的（已有账号或审计记录），请恢复到空的数据目录或数据库');
     }
     for (const table of [...tables].reverse()) await deleteAllRows(sql, table.name);
     for (const table of tables) {

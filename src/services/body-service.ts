@@ -86,7 +86,7 @@ export async function listBodySummaries(
   if (options.cursor !== undefined) {
     const key = decodeCursor(options.cursor, ['createdAt', 'id']);
     const createdAt = new Date(key.createdAt);
-    if (Number.isNaN(createdAt.getTime())) throw new AppError('invalid_cursor', 400, '分页游标无效', { field: 'cursor' });
+    if (Number.isNaN(createdAt.getTime())) throw new AppError('invalid_cursor', '分页游标无效', { field: 'cursor' });
     after = { createdAt, id: key.id };
   }
   const q = options.q?.trim();
@@ -110,7 +110,7 @@ export async function listBodySummaries(
 /** A body by id, or a 404 naming the field. */
 export async function getBodyRow(db: DbOrTx, options: { bodyId: string }): Promise<BodyRow> {
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   return body;
 }
 

@@ -74,13 +74,12 @@ export const CHARTER_IMPORT_BUDGET_MS = 20_000;
 export async function importWithCorrections(text: string, corrections: CharterCorrections | null | undefined): Promise<Charter> {
   const result = await cpuPool().run({ kind: 'import_charter', text }, { budgetMs: CHARTER_IMPORT_BUDGET_MS });
   if (!result.ok) {
-    const status = result.error.code === 'input_too_large' ? 413 : 400;
-    throw new AppError(`charter_${result.error.code}`, status, result.error.message, { field: 'text' });
+    throw new AppError(`charter_${result.error.code}`, result.error.message, { field: 'text' });
   }
   if (!hasCorrections(corrections)) return result.charter;
   const corrected = applyCorrections(result.charter, corrections);
   if (!corrected.ok) {
-    throw new AppError(`correction_${corrected.problem.code}`, 400, CORRECTION_MESSAGES[corrected.problem.code], {
+    throw new AppError(`correction_${corrected.problem.code}`, CORRECTION_MESSAGES[corrected.problem.code], {
       field: `${corrected.problem.field}`,
     });
   }
@@ -96,7 +95,7 @@ export async function previewCharter(options: { text: string; corrections?: Char
 export function bodyFacts(charter: Charter): Pick<BodyRow, 'name' | 'kind' | 'level' | 'regionCode' | 'regionName' | 'sunsetDate' | 'flags'> {
   const name = charter.body.name.trim();
   if (name === '') {
-    throw new AppError('body_name_missing', 422, '未能从成立文件中识别机构名称，请在更正中填写机构名称', { field: 'corrections.body.name' });
+    throw new AppError('body_name_missing', '未能从成立文件中识别机构名称，请在更正中填写机构名称', { field: 'corrections.body.name' });
   }
   const region = charter.body.level === 'national' ? null : charter.body.region;
   return {
@@ -217,7 +216,7 @@ export async function publishBody(
     await lockTextHash(tx, hash);
     const [existing] = await findCharterVersionsByTextHash(tx, hash);
     if (existing) {
-      throw new AppError('body_already_published', 409, '该成立文件已经导入过，不能重复建立机构', {
+      throw new AppError('body_already_published', '该成立文件已经导入过，不能重复建立机构', {
         field: 'text',
         details: { bodyId: existing.bodyId, version: existing.version },
       });
@@ -282,7 +281,7 @@ export async function reimportCharter(
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from bodies where id = ${options.bodyId} for update`);
     const body = await findBodyById(tx, options.bodyId);
-    if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+    if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
     const current = await findLatestCharterVersion(tx, body.id);
     if (!current) throw new Error(`body ${body.id} has no charter version`);
     if (current.textHash === hash && sameJson(current.corrections, corrections)) return { changed: false, version: current };
@@ -327,7 +326,7 @@ export async function listVersions(db: DbOrTx, options: { bodyId: string }): Ret
 /** One charter version of a body (charter JSON and original text), or a 404 naming the field. */
 export async function getCharterVersion(db: DbOrTx, options: { bodyId: string; version: number; field?: string }): Promise<CharterVersionRow> {
   const row = await findCharterVersion(db, options.bodyId, options.version);
-  if (!row) throw new AppError('charter_version_not_found', 404, '制度版本不存在', { field: options.field ?? 'version' });
+  if (!row) throw new AppError('charter_version_not_found', '制度版本不存在', { field: options.field ?? 'version' });
   return row;
 }
 

@@ -109,12 +109,12 @@ function toSummary(row: CircularRow): CircularSummary {
 export async function createCircular(options: { db: Database; clock: Clock; bodyId: string; origin: AuditOrigin }): Promise<CircularSummary> {
   return options.db.transaction(async (tx) => {
     const body = await findBodyById(tx, options.bodyId);
-    if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+    if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
     assertBodyActive(body);
     const at = options.origin.at ?? options.clock.now();
     const asOf = shanghaiDateOf(at);
     const rows = (await listLedgerRows(tx, { bodyId: options.bodyId, clock: { now: () => at } })).filter((r) => r.status !== 'closed');
-    if (rows.length === 0) throw new AppError('no_open_decisions', 409, '本机构没有未销号的督办事项，无需通报', { field: 'bodyId' });
+    if (rows.length === 0) throw new AppError('no_open_decisions', '本机构没有未销号的督办事项，无需通报', { field: 'bodyId' });
     const year = Number(asOf.slice(0, 4));
     const number = await nextCircularNumber(tx, options.bodyId, year);
     const items = rows.map(toItem);
@@ -142,8 +142,8 @@ export async function listCirculars(db: DbOrTx, options: { bodyId: string }): Pr
 /** A stored circular with the body's name and its items, for the DOCX rendering. */
 export async function getCircularForRendering(db: DbOrTx, options: { bodyId: string; circularId: string }): Promise<CircularForRendering> {
   const row = await findCircular(db, options.bodyId, options.circularId);
-  if (!row) throw new AppError('circular_not_found', 404, '通报不存在', { field: 'circularId' });
+  if (!row) throw new AppError('circular_not_found', '通报不存在', { field: 'circularId' });
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   return { ...toSummary(row), bodyName: body.name, items: row.items as CircularItem[] };
 }

@@ -8,7 +8,7 @@ export function encodeCursor(key: Record<string, string>): string {
 
 /** Decodes a cursor holding exactly the given string fields; a bad one is a 400 naming `query.cursor`. */
 export function decodeCursor<K extends string>(cursor: string, fields: readonly K[]): Record<K, string> {
-  const invalid = new AppError('invalid_cursor', 400, '分页游标无效', { field: 'cursor' });
+  const invalid = new AppError('invalid_cursor', '分页游标无效', { field: 'cursor' });
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

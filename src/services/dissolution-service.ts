@@ -22,7 +22,7 @@ import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 /** Refuses a state change in a dissolved body. */
 export function assertBodyActive(body: Pick<BodyRow, 'status' | 'dissolvedOn'>): void {
   if (body.status !== 'active') {
-    throw new AppError('body_dissolved', 409, `该议事协调机构已于${body.dissolvedOn ?? ''}撤销，不能再办理此事项`);
+    throw new AppError('body_dissolved', `该议事协调机构已于${body.dissolvedOn ?? ''}撤销，不能再办理此事项`);
   }
 }
 
@@ -39,20 +39,20 @@ export interface DissolveBodyOptions {
 export async function dissolveBody(db: Database, options: DissolveBodyOptions): Promise<BodyRow> {
   const now = options.clock.now();
   if (options.on > shanghaiDateOf(now)) {
-    throw new AppError('dissolution_in_future', 400, '撤销日期不能晚于今天', { field: 'on' });
+    throw new AppError('dissolution_in_future', '撤销日期不能晚于今天', { field: 'on' });
   }
   return db.transaction(async (tx) => {
     const body = await getBodyRow(tx, { bodyId: options.bodyId });
     assertBodyActive(body);
     const open = await listDecisionViews(tx, { bodyId: body.id, openOnly: true });
     if (open.length > 0) {
-      throw new AppError('open_decisions_not_handed_over', 409, `本机构尚有 ${open.length} 项未销号的督办事项，请先逐项移交后续机构或单位，或说明理由办结，再撤销`, {
+      throw new AppError('open_decisions_not_handed_over', `本机构尚有 ${open.length} 项未销号的督办事项，请先逐项移交后续机构或单位，或说明理由办结，再撤销`, {
         field: 'bodyId',
         details: { openDecisionIds: open.map((d) => d.id) },
       });
     }
     const before = await markBodyDissolved(tx, body.id, options.on, now);
-    if (!before) throw new AppError('body_dissolved', 409, '该议事协调机构已撤销');
+    if (!before) throw new AppError('body_dissolved', '该议事协调机构已撤销');
     await recordAudit(
       tx,
       {

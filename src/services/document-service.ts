@@ -126,7 +126,7 @@ export async function renderMeetingNoticeDocument(
   const { body, charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   assertMayIssueFormalDocument(charter, 'notice');
   if (meeting.status === 'draft' || meeting.status === 'cancelled') {
-    throw new AppError('meeting_not_noticeable', 409, '草稿或已取消的会议不能印发会议通知', { field: 'meetingId', details: { status: meeting.status } });
+    throw new AppError('meeting_not_noticeable', '草稿或已取消的会议不能印发会议通知', { field: 'meetingId', details: { status: meeting.status } });
   }
   const date = meeting.noticeSentAt === null ? shanghaiDateOf(options.clock.now()) : shanghaiDateOf(new Date(meeting.noticeSentAt));
   const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDateOf(new Date(meeting.startsAt)))).length;
@@ -149,7 +149,7 @@ export async function renderCircularDocument(
 /** A body's supervision ledger: one sheet, every decided item. */
 export async function renderBodyLedger(db: DbOrTx, options: { bodyId: string; clock: Clock }): Promise<RenderedFile> {
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const asOf = shanghaiDateOf(options.clock.now());
   const rows = await listLedgerRows(db, { bodyId: options.bodyId, clock: options.clock });
   const view = buildLedgerView(rows, { title: `${body.name}督办台账`, asOf, bodies: [{ id: body.id, name: body.name }] });
@@ -165,7 +165,7 @@ export async function renderUnitLedger(
   options: { unitId: string; mayRead: (bodyId: string) => Promise<boolean>; clock: Clock },
 ): Promise<RenderedFile> {
   const unit = await findUnitById(db, options.unitId);
-  if (!unit) throw new AppError('unit_not_found', 404, '成员单位不存在', { field: 'unitId' });
+  if (!unit) throw new AppError('unit_not_found', '成员单位不存在', { field: 'unitId' });
   const asOf = shanghaiDateOf(options.clock.now());
   const all = await listLedgerRows(db, { unitId: options.unitId, clock: options.clock });
   const bodies: { id: string; name: string }[] = [];
@@ -195,10 +195,10 @@ async function invitationOf(db: DbOrTx, meeting: MeetingDetail, options: { bodyN
 export async function renderMeetingInvitation(db: DbOrTx, options: { bodyId: string; meetingId: string; clock: Clock }): Promise<RenderedFile> {
   const meeting = await getMeeting(db, { bodyId: options.bodyId, meetingId: options.meetingId });
   if (meeting.status === 'draft') {
-    throw new AppError('meeting_not_scheduled', 409, '会议尚未确定（草稿），没有日历邀请', { field: 'meetingId' });
+    throw new AppError('meeting_not_scheduled', '会议尚未确定（草稿），没有日历邀请', { field: 'meetingId' });
   }
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const view = await invitationOf(db, meeting, { bodyName: body.name, clock: options.clock });
   return { fileName: `${safeFileName(view.summary)}.ics`, contentType: CONTENT_TYPES.ics, bytes: Buffer.from(renderMeetingInvitationIcs(view), 'utf8') };
 }
@@ -235,7 +235,7 @@ export async function createCalendarFeedToken(db: Database, options: { accountId
     // One token change per account at a time: two simultaneous requests take turns, the later one
     // revokes the earlier one's token.
     const account = await findAccountById(tx, options.accountId, { forUpdate: true });
-    if (!account) throw new AppError('account_not_found', 404, '账号不存在', { field: 'accountId' });
+    if (!account) throw new AppError('account_not_found', '账号不存在', { field: 'accountId' });
     const revoked = await revokeLiveFeedToken(tx, options.accountId, at);
     const created = await insertFeedToken(tx, { id: randomUUID(), accountId: options.accountId, tokenHash: hashSessionToken(token), createdAt: at });
     await recordAudit(
@@ -272,7 +272,7 @@ export async function revokeCalendarFeedToken(db: Database, options: { accountId
 /** The feed of a live token: every meeting its account may see (404 for an unknown or revoked token). */
 export async function renderCalendarFeed(db: DbOrTx, options: { token: string; clock: Clock }): Promise<string> {
   const row = await findLiveFeedTokenByHash(db, hashSessionToken(options.token));
-  if (row === null) throw new AppError('calendar_feed_not_found', 404, '日历订阅地址无效或已撤销', { field: 'token' });
+  if (row === null) throw new AppError('calendar_feed_not_found', '日历订阅地址无效或已撤销', { field: 'token' });
   const now = options.clock.now();
   await touchFeedToken(db, row.id, now);
   const keys = await listFeedMeetingKeys(db, row.accountId, shanghaiDateOf(now));

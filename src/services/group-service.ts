@@ -83,7 +83,7 @@ export async function listGroups(db: DbOrTx, options: { bodyId: string }): Promi
 
 async function groupOfBody(db: DbOrTx, bodyId: string, groupId: string): Promise<GroupView> {
   const view = await findGroupById(db, groupId);
-  if (!view || view.bodyId !== bodyId) throw new AppError('group_not_found', 404, '工作组不存在', { field: 'groupId' });
+  if (!view || view.bodyId !== bodyId) throw new AppError('group_not_found', '工作组不存在', { field: 'groupId' });
   return view;
 }
 
@@ -156,7 +156,7 @@ export async function correctGroup(
   options: { bodyId: string; groupId: string; input: GroupCorrectionInput; origin: AuditOrigin; now: Date },
 ): Promise<GroupItem> {
   const reason = options.input.reason.trim();
-  if (reason === '') throw new AppError('reason_required', 400, '请填写调整理由', { field: 'reason' });
+  if (reason === '') throw new AppError('reason_required', '请填写调整理由', { field: 'reason' });
   return db.transaction(async (tx) => {
     const before = await groupOfBody(tx, options.bodyId, options.groupId);
     const day = shanghaiDateOf(options.now);
@@ -170,7 +170,7 @@ export async function correctGroup(
     const problem = checkGroupCorrection(next);
     if (problem) {
       const field = problem.code === 'unit_both_lead_and_member' ? 'memberUnitIds' : `leaders.${problem.index}.personId`;
-      throw new AppError(`group_${problem.code}`, 422, CORRECTION_PROBLEMS[problem.code], { field });
+      throw new AppError(`group_${problem.code}`, CORRECTION_PROBLEMS[problem.code], { field });
     }
     const bodyUnits = new Set((await listBodyUnits(tx, options.bodyId, day)).map((u) => u.unitId));
     for (const [field, ids] of [
@@ -178,13 +178,13 @@ export async function correctGroup(
       ['memberUnitIds', next.memberUnitIds],
     ] as const) {
       for (const [i, id] of (ids ?? []).entries()) {
-        if (!bodyUnits.has(id)) throw new AppError('unit_not_member', 422, '该单位不是本机构的成员单位', { field: `${field}.${i}` });
+        if (!bodyUnits.has(id)) throw new AppError('unit_not_member', '该单位不是本机构的成员单位', { field: `${field}.${i}` });
       }
     }
     const holding = new Set((await listMembershipsOfBody(tx, options.bodyId, { at: day })).map((m) => m.personId).filter((id) => id !== null));
     for (const [i, leader] of (next.leaders ?? []).entries()) {
       if (!holding.has(leader.personId)) {
-        throw new AppError('leader_not_in_body', 422, '工作组组长、副组长须是本机构在任的成员、联络员或召集人', { field: `leaders.${i}.personId` });
+        throw new AppError('leader_not_in_body', '工作组组长、副组长须是本机构在任的成员、联络员或召集人', { field: `leaders.${i}.personId` });
       }
     }
     const correction = await upsertGroupCorrection(tx, {

@@ -59,7 +59,7 @@ export async function getNotificationAddress(db: DbOrTx, options: { accountId: s
 /** Sets (or, with null, removes) the account's e-mail address for notifications. */
 export async function updateNotificationAddress(db: Database, options: { clock: Clock; accountId: string; email: string | null; origin: AuditOrigin }): Promise<{ email: string | null }> {
   const email = options.email?.trim() ?? null;
-  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new AppError('invalid_email', 400, '电子邮件地址格式不正确', { field: 'email' });
+  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new AppError('invalid_email', '电子邮件地址格式不正确', { field: 'email' });
   await db.transaction(async (tx) => {
     const before = await findNotificationAddress(tx, options.accountId);
     const at = options.origin.at ?? options.clock.now();

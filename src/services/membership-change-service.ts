@@ -108,7 +108,7 @@ async function changeItem(db: DbOrTx, bodyId: string, id: string): Promise<Membe
 }
 
 function actorOf(origin: AuditOrigin): string {
-  if (origin.actorId === null) throw new AppError('unauthenticated', 401, '请先登录');
+  if (origin.actorId === null) throw new AppError('unauthenticated', '请先登录');
   return origin.actorId;
 }
 
@@ -173,10 +173,10 @@ export async function proposeMembershipChange(
   const today = shanghaiDateOf(now);
   const input = options.input;
   const reason = input.reason.trim();
-  if (reason === '') throw new AppError('reason_required', 400, '请填写调整理由', { field: 'reason' });
-  if (!isIsoDate(input.effectiveDate)) throw new AppError('invalid_date', 400, '生效日期格式应为 YYYY-MM-DD', { field: 'effectiveDate' });
+  if (reason === '') throw new AppError('reason_required', '请填写调整理由', { field: 'reason' });
+  if (!isIsoDate(input.effectiveDate)) throw new AppError('invalid_date', '生效日期格式应为 YYYY-MM-DD', { field: 'effectiveDate' });
   if (input.effectiveDate < today) {
-    throw new AppError('effective_date_in_past', 422, '调整建议的生效日期不能早于今天（确认后方才生效）', { field: 'effectiveDate' });
+    throw new AppError('effective_date_in_past', '调整建议的生效日期不能早于今天（确认后方才生效）', { field: 'effectiveDate' });
   }
   return db.transaction(async (tx) => {
     const charter = await currentCharter(tx, options.bodyId);
@@ -199,7 +199,7 @@ export async function proposeMembershipChange(
       personId = input.personId ?? null;
       personName = input.personName ?? null;
       if (personId === null && (personName === null || personName.trim() === '')) {
-        throw new AppError('person_required', 400, '请填写拟任人员', { field: 'personName' });
+        throw new AppError('person_required', '请填写拟任人员', { field: 'personName' });
       }
     } else {
       const current = await getMembership(tx, { bodyId: options.bodyId, membershipId: input.membershipId });
@@ -210,13 +210,13 @@ export async function proposeMembershipChange(
         personId = input.personId ?? null;
         personName = input.personName ?? null;
         if (personId === null && (personName === null || personName.trim() === '')) {
-          throw new AppError('person_required', 400, '请填写继任人员', { field: 'personName' });
+          throw new AppError('person_required', '请填写继任人员', { field: 'personName' });
         }
         if (input.position !== undefined) post.position = input.position;
       }
     }
     if (personId !== null) {
-      if (!(await findPersonById(tx, personId))) throw new AppError('person_not_found', 404, '人员不存在', { field: 'personId' });
+      if (!(await findPersonById(tx, personId))) throw new AppError('person_not_found', '人员不存在', { field: 'personId' });
     }
     const nominee = await nomineeOf(tx, { bodyId: options.bodyId, personId, personName, actorPersonId: actor.personId });
     const decision = requireMembershipChange(charter, {
@@ -227,7 +227,7 @@ export async function proposeMembershipChange(
     // A unit names a person from outside this body by name only: someone's record elsewhere is no way in.
     if (decision.as !== 'office_staff' && personId !== null) {
       const inBody = (await listPeopleOfBody(tx, options.bodyId)).some((p) => p.id === personId);
-      if (!inBody) throw new AppError('person_not_in_body', 422, '只能提名本机构已有人员，或填写拟任人员姓名', { field: 'personId' });
+      if (!inBody) throw new AppError('person_not_in_body', '只能提名本机构已有人员，或填写拟任人员姓名', { field: 'personId' });
     }
     const { basis } = membershipChangeBasis(charter, post.roleKind);
     const row = await insertMembershipChange(tx, {
@@ -263,9 +263,9 @@ export async function proposeMembershipChange(
 
 async function proposalOfBody(tx: DbOrTx, bodyId: string, proposalId: string): Promise<MembershipChangeRow> {
   const row = await findMembershipChange(tx, proposalId, { forUpdate: true });
-  if (!row || row.bodyId !== bodyId) throw new AppError('membership_change_not_found', 404, '人员调整建议不存在', { field: 'proposalId' });
+  if (!row || row.bodyId !== bodyId) throw new AppError('membership_change_not_found', '人员调整建议不存在', { field: 'proposalId' });
   if (row.status !== 'proposed') {
-    throw new AppError('membership_change_decided', 409, '该调整建议已经处理', { field: 'proposalId', details: { status: row.status } });
+    throw new AppError('membership_change_decided', '该调整建议已经处理', { field: 'proposalId', details: { status: row.status } });
   }
   return row;
 }
@@ -325,9 +325,9 @@ export async function confirmMembershipChange(
     const meetingId = options.meetingId ?? null;
     if (meetingId !== null) {
       const meeting = await findMeeting(tx, meetingId);
-      if (!meeting || meeting.bodyId !== options.bodyId) throw new AppError('meeting_not_found', 404, '会议不存在', { field: 'meetingId' });
+      if (!meeting || meeting.bodyId !== options.bodyId) throw new AppError('meeting_not_found', '会议不存在', { field: 'meetingId' });
       if (meeting.kind !== 'plenary' || meeting.status !== 'held') {
-        throw new AppError('meeting_not_held_plenary', 422, '确认依据须是本机构已召开的全体会议', { field: 'meetingId' });
+        throw new AppError('meeting_not_held_plenary', '确认依据须是本机构已召开的全体会议', { field: 'meetingId' });
       }
     }
     const decision = requireMembershipChange(
@@ -371,7 +371,7 @@ export async function rejectMembershipChange(
   const accountId = actorOf(options.origin);
   const now = nowOf(options.origin);
   const note = options.note.trim();
-  if (note === '') throw new AppError('reason_required', 400, '请填写退回理由', { field: 'note' });
+  if (note === '') throw new AppError('reason_required', '请填写退回理由', { field: 'note' });
   return db.transaction(async (tx) => {
     const before = await proposalOfBody(tx, options.bodyId, options.proposalId);
     const charter = await currentCharter(tx, options.bodyId);

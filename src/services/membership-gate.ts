@@ -13,6 +13,7 @@ import { AppError } from '../errors/app-error.ts';
 import { gateRolesOf, heldBodyRoles } from '../policy/held-roles.ts';
 import { findAccountById } from '../repositories/account-repository.ts';
 import { loadBodyCharter } from './body-service.ts';
+import { errorCodeOf } from '../errors/error-catalogue.ts';
 
 /** The body's current charter, or a 404 (the one loader: body-service's loadBodyCharter). */
 export async function currentCharter(db: DbOrTx, bodyId: string): Promise<Charter> {
@@ -48,7 +49,7 @@ export function requireMembershipChange(charter: Charter, request: MembershipCha
   const decision = membershipChangeGate(charter, request);
   if (decision.allowed) return decision;
   const at = decision.field ?? field;
-  throw new AppError(decision.code, decision.status, decision.message, {
+  throw new AppError(errorCodeOf(decision.code), decision.message, {
     clause: clauseOfBasis(decision.basis),
     ...(at === undefined ? {} : { field: at }),
     details: { confirmer: decision.confirmer, byDefault: decision.basis.kind === 'default' },

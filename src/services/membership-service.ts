@@ -71,7 +71,7 @@ export async function listMemberships(
   options: { bodyId: string; at?: string; roleKind?: RoleKind; unitId?: string },
 ): Promise<MembershipItem[]> {
   if (options.at !== undefined && !isIsoDate(options.at)) {
-    throw new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field: 'at' });
+    throw new AppError('invalid_date', '日期格式应为 YYYY-MM-DD', { field: 'at' });
   }
   const rows = await listMembershipsOfBody(db, options.bodyId, {
     ...(options.at !== undefined ? { at: options.at } : {}),
@@ -85,7 +85,7 @@ export async function listMemberships(
 export async function getMembership(db: DbOrTx, options: { bodyId: string; membershipId: string }): Promise<MembershipRow> {
   const row = await findMembershipById(db, options.membershipId);
   if (!row || row.bodyId !== options.bodyId) {
-    throw new AppError('membership_not_found', 404, '成员任职记录不存在', { field: 'membershipId' });
+    throw new AppError('membership_not_found', '成员任职记录不存在', { field: 'membershipId' });
   }
   return row;
 }
@@ -164,29 +164,29 @@ export interface StartMembershipInput {
 /** Checks a membership to start: dates, unit (a member unit for members and liaisons) and person. */
 export async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: StartMembershipInput, fieldPrefix: string): Promise<void> {
   const problem = checkPeriod({ validFrom: input.validFrom, validTo: input.validTo ?? null });
-  if (problem === 'invalid_from') throw new AppError('invalid_date', 400, '开始日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validFrom` });
-  if (problem === 'invalid_to') throw new AppError('invalid_date', 400, '结束日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validTo` });
+  if (problem === 'invalid_from') throw new AppError('invalid_date', '开始日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validFrom` });
+  if (problem === 'invalid_to') throw new AppError('invalid_date', '结束日期格式应为 YYYY-MM-DD', { field: `${fieldPrefix}validTo` });
   if (problem === 'ends_before_start') {
-    throw new AppError('period_ends_before_start', 400, '结束日期应晚于开始日期', { field: `${fieldPrefix}validTo` });
+    throw new AppError('period_ends_before_start', '结束日期应晚于开始日期', { field: `${fieldPrefix}validTo` });
   }
   if ((input.roleKind === 'member' || input.roleKind === 'liaison') && input.unitId === null) {
-    throw new AppError('unit_required', 400, '成员和联络员须指明所代表的成员单位', { field: `${fieldPrefix}unitId` });
+    throw new AppError('unit_required', '成员和联络员须指明所代表的成员单位', { field: `${fieldPrefix}unitId` });
   }
   if (input.unitId !== null) {
     if (input.roleKind === 'member' || input.roleKind === 'liaison') {
       // A member or liaison represents one of the body's member units.
       const units = await listBodyUnits(tx, bodyId);
       if (!units.some((u) => u.unitId === input.unitId)) {
-        throw new AppError('unit_not_member', 422, '该单位不是本机构的成员单位', { field: `${fieldPrefix}unitId` });
+        throw new AppError('unit_not_member', '该单位不是本机构的成员单位', { field: `${fieldPrefix}unitId` });
       }
     } else if (!(await findUnitById(tx, input.unitId))) {
       // A convener or deputy holds a post in a unit that need not be a member unit (市政府, 市政府办公室).
-      throw new AppError('unit_not_found', 404, '单位不存在', { field: `${fieldPrefix}unitId` });
+      throw new AppError('unit_not_found', '单位不存在', { field: `${fieldPrefix}unitId` });
     }
   }
   if (input.personId) {
     const person = await findPersonById(tx, input.personId);
-    if (!person) throw new AppError('person_not_found', 404, '人员不存在', { field: `${fieldPrefix}personId` });
+    if (!person) throw new AppError('person_not_found', '人员不存在', { field: `${fieldPrefix}personId` });
   }
 }
 
@@ -272,11 +272,11 @@ export async function startMembership(
 export function endProblem(problem: NonNullable<ReturnType<typeof checkEnd>>, field: string): AppError {
   switch (problem) {
     case 'invalid_date':
-      return new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field });
+      return new AppError('invalid_date', '日期格式应为 YYYY-MM-DD', { field });
     case 'already_ended':
-      return new AppError('membership_already_ended', 409, '该任职已经结束', { field: 'membershipId' });
+      return new AppError('membership_already_ended', '该任职已经结束', { field: 'membershipId' });
     case 'before_start':
-      return new AppError('end_before_start', 422, '结束日期应晚于任职开始日期', { field });
+      return new AppError('end_before_start', '结束日期应晚于任职开始日期', { field });
   }
 }
 

@@ -82,12 +82,12 @@ export async function updateBodyNotificationSettings(options: {
     const parsed = assertWebhookUrlAllowed(newUrl, policy);
     await resolveAllowedAddresses(parsed.hostname, policy).catch((error: unknown) => {
       if (isAppError(error) && error.code === 'outbound_target_unresolved') return [];
-      throw isAppError(error) ? new AppError(error.code, error.status, error.message, { field: 'webhookUrl', details: error.details ?? {} }) : error;
+      throw isAppError(error) ? AppError.fromBody({ ...error.toBody(), field: 'webhookUrl', details: error.details ?? {} }) : error;
     });
   }
   return options.db.transaction(async (tx) => {
     const body = await findBodyById(tx, options.bodyId);
-    if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+    if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
     const current = await findBodyNotificationSettings(tx, options.bodyId);
     const url = options.patch.webhookUrl !== undefined ? options.patch.webhookUrl : (current?.webhookUrl ?? null);
     // https only, and no target inside the network unless allow-listed (checked again, resolved, when sending)
@@ -96,7 +96,7 @@ export async function updateBodyNotificationSettings(options: {
     const secret = newSecret ?? current?.webhookSecret ?? null;
     const enabled = options.patch.webhookEnabled ?? current?.webhookEnabled ?? false;
     if (enabled && (url === null || secret === null)) {
-      throw new AppError('webhook_incomplete', 400, '启用 Webhook 需先设置地址并生成密钥', { field: url === null ? 'webhookUrl' : 'rotateSecret' });
+      throw new AppError('webhook_incomplete', '启用 Webhook 需先设置地址并生成密钥', { field: url === null ? 'webhookUrl' : 'rotateSecret' });
     }
     const at = options.origin.at ?? options.clock.now();
     const row = await upsertBodyNotificationSettings(tx, {
@@ -151,7 +151,7 @@ export async function retryDelivery(options: { db: Database; clock: Clock; bodyI
   await options.db.transaction(async (tx) => {
     const row = await findOutboxRow(tx, options.deliveryId);
     if (!row || row.bodyId !== options.bodyId || row.sentAt !== null) {
-      throw new AppError('delivery_not_found', 404, '没有这条待发送的投递', { field: 'deliveryId' });
+      throw new AppError('delivery_not_found', '没有这条待发送的投递', { field: 'deliveryId' });
     }
     const at = options.origin.at ?? options.clock.now();
     await retryOutboxRow(tx, row.id, at);

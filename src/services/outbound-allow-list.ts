@@ -43,7 +43,7 @@ export async function updateOutboundAllowList(db: Database, options: { allowed: 
   options.allowed.forEach((raw, index) => {
     const entry = raw.trim().toLowerCase();
     if (entry === '' || parseAddressRange(entry) !== null || HOST_NAME.test(entry)) return;
-    throw new AppError('invalid_allow_list_entry', 400, `白名单第 ${index + 1} 项“${entry.slice(0, 100)}”既不是主机名，也不是地址或地址段（如 10.20.0.0/16）`, {
+    throw new AppError('invalid_allow_list_entry', `白名单第 ${index + 1} 项“${entry.slice(0, 100)}”既不是主机名，也不是地址或地址段（如 10.20.0.0/16）`, {
       field: `allowed.${index}`,
     });
   });

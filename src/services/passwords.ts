@@ -38,7 +38,7 @@ export function assertPasswordAcceptable(
 ): void {
   const violations = checkPassword(password, policy, options.username === undefined ? {} : { username: options.username });
   if (violations.length > 0) {
-    throw new AppError('password_policy', 400, `密码不符合要求：${violations.map((v) => v.message).join('；')}`, {
+    throw new AppError('password_policy', `密码不符合要求：${violations.map((v) => v.message).join('；')}`, {
       field: options.field,
       details: { violations: violations.map((v) => ({ rule: v.rule, message: v.message })) },
     });

@@ -63,7 +63,7 @@ export interface PersonDetail extends PersonSummary {
  * sits in it.
  */
 export async function getPerson(db: DbOrTx, options: { personId: string; mayRead: (bodyId: string) => Promise<boolean> }): Promise<PersonDetail> {
-  const notFound = new AppError('person_not_found', 404, '人员不存在或无权查看', { field: 'personId' });
+  const notFound = new AppError('person_not_found', '人员不存在或无权查看', { field: 'personId' });
   const person = await findPersonById(db, options.personId);
   if (!person) throw notFound;
   const all = await listMembershipsOfPerson(db, person.id);

@@ -134,7 +134,7 @@ export async function getUnitPage(
   options: { unitId: string; mayRead: (bodyId: string) => Promise<boolean>; today: string },
 ): Promise<{ unit: UnitSummary; bodies: UnitBodyEntry[] }> {
   const unit = await findUnitById(db, options.unitId);
-  if (!unit) throw new AppError('unit_not_found', 404, '成员单位不存在', { field: 'unitId' });
+  if (!unit) throw new AppError('unit_not_found', '成员单位不存在', { field: 'unitId' });
   const links = await listBodiesOfUnit(db, unit.id);
   const hosted = new Set(await listBodyIdsHostedByUnit(db, unit.id));
   const groupLinks = await listGroupLinksOfUnit(db, unit.id);

@@ -11,7 +11,7 @@ import { cliOrigin, runAction, withDatabase } from './command-support.ts';
 
 function parseSystemRole(value: string): SystemRole {
   if (!(SYSTEM_ROLES as readonly string[]).includes(value)) {
-    throw new AppError('invalid_role', 400, `系统角色须为 ${SYSTEM_ROLES.join(' / ')}`, { field: 'role' });
+    throw new AppError('invalid_role', `系统角色须为 ${SYSTEM_ROLES.join(' / ')}`, { field: 'role' });
   }
   return value as SystemRole;
 }
@@ -55,7 +55,7 @@ export function registerUserCommand(program: Command): void {
           const account = await getAccountByUsername(handle.db, { username });
           if (options.body !== undefined) {
             if (!(GRANTABLE_BODY_ROLES as readonly string[]).includes(options.role)) {
-              throw new AppError('invalid_role', 400, `机构内可直接授予的角色为 ${GRANTABLE_BODY_ROLES.join(' / ')}`, {
+              throw new AppError('invalid_role', `机构内可直接授予的角色为 ${GRANTABLE_BODY_ROLES.join(' / ')}`, {
                 field: 'role',
               });
             }

@@ -62,7 +62,7 @@ export function checkActors(check: ActorCheck): GateDecision {
   if (candidates.length > 0) {
     const deputy = titles.deputy_convener ?? '副召集人';
     const convener = titles.convener ?? '召集人';
-    return refuse('delegation_required', check.status, `${deputy}须经${convener}委托方可${check.what}，尚未记录委托`, basis, check.field);
+    return refuse(check.status === 422 ? 'delegation_required' : 'deputy_not_delegated', check.status, `${deputy}须经${convener}委托方可${check.what}，尚未记录委托`, basis, check.field);
   }
   const delegation = check.deputyNeedsDelegation && check.allowed.includes('deputy_convener') ? `（${titles.deputy_convener ?? '副召集人'}须经委托）` : '';
   return refuse(check.code, check.status, `只有${describeActors(check.allowed, titles)}${delegation}可以${check.what}`, basis, check.field);

@@ -242,7 +242,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       },
     },
     async (request) => {
-      if (request.actor === null) throw new AppError('unauthenticated', 401, '请先登录');
+      if (request.actor === null) throw new AppError('unauthenticated', '请先登录');
       await activateAdministrator(db, {
         clock,
         accountId: request.params.id,

@@ -44,7 +44,7 @@ async function actingUnit(deps: AppDeps, actor: Actor | null, bodyId: string, de
   const candidates = leadOnly ? [leadUnitId] : [leadUnitId, ...coUnitIds];
   const grants = actor === null ? [] : await actor.bodyRoles(bodyId);
   const found = candidates.find((unitId) => grants.some((g) => g.unitId === unitId && (g.role === 'liaison' || g.role === 'member')));
-  if (found === undefined) throw new AppError('unit_required', 400, '请指定报送单位（本人不是该事项承办单位的联络员或成员）', { field: 'unitId' });
+  if (found === undefined) throw new AppError('unit_required', '请指定报送单位（本人不是该事项承办单位的联络员或成员）', { field: 'unitId' });
   return found;
 }
 

@@ -32,7 +32,7 @@ export async function changeAccount(
   return db.transaction(async (tx) => {
     const account = await findAccountById(tx, options.accountId, { forUpdate: true });
     if (account === null) {
-      throw new AppError('account_not_found', 404, '账号不存在', { details: { accountId: options.accountId } });
+      throw new AppError('account_not_found', '账号不存在', { details: { accountId: options.accountId } });
     }
     const patch = await options.change(account, tx, now);
     if (patch === null) return account;
@@ -53,7 +53,7 @@ export async function changeAccount(
 /** Refuses an administrator acting on their own account. */
 export function refuseSelf(actorId: string | null, accountId: string, what: string): void {
   if (actorId !== null && actorId === accountId) {
-    throw new AppError('self_administration_forbidden', 403, `不能${what}本人账号`);
+    throw new AppError('self_administration_forbidden', `不能${what}本人账号`);
   }
 }
 
@@ -113,11 +113,11 @@ export async function activateAdministrator(
     action: 'account.activate',
     change: async (account) => {
       if (!account.activationPending) {
-        throw new AppError('account_not_pending', 409, '该账号无需激活');
+        throw new AppError('account_not_pending', '该账号无需激活');
       }
       const duty = account.isSystemAdmin ? 'system_admin' : account.isSecurityAdmin ? 'security_admin' : 'audit_admin';
       if (!options.actorRoles.includes(duty)) {
-        throw new AppError('activation_forbidden', 403, '管理员账号须由同一职责的管理员激活（三员分立）', { details: { duty } });
+        throw new AppError('activation_forbidden', '管理员账号须由同一职责的管理员激活（三员分立）', { details: { duty } });
       }
       return { activationPending: false };
     },
@@ -132,7 +132,7 @@ export async function resetPassword(
   refuseSelf(options.origin.actorId, options.accountId, '重置');
   const target = await findAccountById(db, options.accountId);
   if (target !== null && isAdministrator(target)) {
-    throw new AppError('admin_password_reset_forbidden', 403, '不能为管理员账号设置密码：管理员的密码只能由本人修改');
+    throw new AppError('admin_password_reset_forbidden', '不能为管理员账号设置密码：管理员的密码只能由本人修改');
   }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);

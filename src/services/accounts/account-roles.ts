@@ -21,7 +21,6 @@ export function assertSeparationOfDuties(roles: readonly SystemRole[]): void {
   if (distinct.length > 1) {
     throw new AppError(
       'separation_of_duties',
-      409,
       `系统管理员、安全管理员、安全审计员须由不同账号担任，一个账号不能同时担任${distinct.map((r) => SYSTEM_ROLE_LABELS[r]).join('和')}`,
       { field: 'role', details: { roles: distinct } },
     );
@@ -56,7 +55,7 @@ export async function grantRole(db: Database, options: { clock: Clock; accountId
   const now = origin.at ?? clock.now();
   await db.transaction(async (tx) => {
     const account = await findAccountById(tx, options.accountId, { forUpdate: true });
-    if (account === null) throw new AppError('account_not_found', 404, '账号不存在');
+    if (account === null) throw new AppError('account_not_found', '账号不存在');
     if ((await findBodyGrant(tx, account.id, change.bodyId, change.role)) !== null) return;
     let grant: AccountBodyGrantRow;
     try {
@@ -72,7 +71,7 @@ export async function grantRole(db: Database, options: { clock: Clock; accountId
       );
     } catch (error) {
       if (isForeignKeyViolation(error)) {
-        throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+        throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
       }
       throw error;
     }
@@ -106,7 +105,7 @@ export async function revokeRole(db: Database, options: { clock: Clock; accountI
   const now = origin.at ?? clock.now();
   await db.transaction(async (tx) => {
     const account = await findAccountById(tx, options.accountId, { forUpdate: true });
-    if (account === null) throw new AppError('account_not_found', 404, '账号不存在');
+    if (account === null) throw new AppError('account_not_found', '账号不存在');
     const grant = await findBodyGrant(tx, account.id, change.bodyId, change.role);
     if (grant === null) return;
     await deleteBodyGrant(tx, grant.id);

@@ -95,7 +95,7 @@ export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], no
 export async function getAccountView(db: DbOrTx, options: { accountId: string; now: Date }): Promise<AccountView> {
   const { accountId: id, now } = options;
   const account = await findAccountById(db, id);
-  if (account === null) throw new AppError('account_not_found', 404, '账号不存在', { details: { accountId: id } });
+  if (account === null) throw new AppError('account_not_found', '账号不存在', { details: { accountId: id } });
   return accountView(account, await listBodyGrantsOfAccount(db, id), now);
 }
 
@@ -126,7 +126,7 @@ export async function getAccountByUsername(db: DbOrTx, options: { username: stri
   const { username } = options;
   const account = await findAccountByUsername(db, username.trim().toLowerCase());
   if (account === null) {
-    throw new AppError('account_not_found', 404, `账号 ${username} 不存在`, { field: 'username' });
+    throw new AppError('account_not_found', `账号 ${username} 不存在`, { field: 'username' });
   }
   return account;
 }

@@ -50,12 +50,12 @@ export async function createAccount(
   const { config, clock, origin } = options;
   const username = options.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
-    throw new AppError('invalid_username', 400, '用户名须为 2–63 位小写字母、数字、点、下划线或连字符，并以字母或数字开头', {
+    throw new AppError('invalid_username', '用户名须为 2–63 位小写字母、数字、点、下划线或连字符，并以字母或数字开头', {
       field: 'username',
     });
   }
   const displayName = options.displayName.trim();
-  if (displayName === '') throw new AppError('invalid_display_name', 400, '姓名不能为空', { field: 'displayName' });
+  if (displayName === '') throw new AppError('invalid_display_name', '姓名不能为空', { field: 'displayName' });
   const roles = options.systemRoles ?? [];
   assertSeparationOfDuties(roles);
   const settings = await getSecuritySettings(db, { config });
@@ -66,7 +66,7 @@ export async function createAccount(
   const now = origin.at ?? clock.now();
   const create = async (tx: DbOrTx): Promise<AccountRow> => {
     if ((await findAccountByUsername(tx, username)) !== null) {
-      throw new AppError('username_taken', 409, `用户名 ${username} 已被使用`, { field: 'username' });
+      throw new AppError('username_taken', `用户名 ${username} 已被使用`, { field: 'username' });
     }
     const account = await insertAccount(tx, {
       id: randomUUID(),

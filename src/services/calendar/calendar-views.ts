@@ -27,7 +27,7 @@ import { loadWorkingDayCalendar, normalizeRegionCode, toDomainNotice } from './r
  */
 export async function calendarCoverage(db: DbOrTx, options: { today: IsoDate }): Promise<CalendarFinding | null> {
   const { today } = options;
-  if (!parseIsoDate(today)) throw new AppError('invalid_calendar_input', 400, `日期“${today}”无效`, { field: 'today' });
+  if (!parseIsoDate(today)) throw new AppError('invalid_calendar_input', `日期“${today}”无效`, { field: 'today' });
   return coverageWarning(today, await loadWorkingDayCalendar(db));
 }
 
@@ -40,7 +40,7 @@ export interface CoverageReport {
 
 /** The coverage warning with the national years covered, for the administrators' calendar screen. */
 export async function getCoverageReport(db: DbOrTx, options: { today: IsoDate }): Promise<CoverageReport> {
-  if (!parseIsoDate(options.today)) throw new AppError('invalid_calendar_input', 400, `日期“${options.today}”无效`, { field: 'today' });
+  if (!parseIsoDate(options.today)) throw new AppError('invalid_calendar_input', `日期“${options.today}”无效`, { field: 'today' });
   const calendar = await loadWorkingDayCalendar(db);
   const years = calendar.nationalYears();
   return {
@@ -88,7 +88,7 @@ export interface YearView {
 export async function getYearView(db: DbOrTx, options: { year: number; region: string | null }): Promise<YearView> {
   const code = normalizeRegionCode(options.region);
   if (!Number.isInteger(options.year) || options.year < 1900 || options.year > 2200) {
-    throw new AppError('invalid_calendar_input', 400, `年份“${options.year}”无效，应在 1900 至 2200 之间`, { field: 'year' });
+    throw new AppError('invalid_calendar_input', `年份“${options.year}”无效，应在 1900 至 2200 之间`, { field: 'year' });
   }
   const rows = await listCurrentCalendarNotices(db);
   const calendar = createWorkingDayCalendar(defaultCalendarData(rows.map(toDomainNotice)));
@@ -107,7 +107,7 @@ export async function getYearView(db: DbOrTx, options: { year: number; region: s
 
   const days: YearViewDay[] = [];
   const first = makeIsoDate(options.year, 1, 1);
-  if (!first) throw new AppError('invalid_calendar_input', 400, `年份“${options.year}”无效`, { field: 'year' });
+  if (!first) throw new AppError('invalid_calendar_input', `年份“${options.year}”无效`, { field: 'year' });
   for (let date = first; yearOf(date) === options.year; date = addDays(date, 1)) {
     const answer = calendar.isWorkingDay(date, code);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -164,12 +164,12 @@ export async function applyNotice(
     if (!loaded) {
       const errors = parsed.findings.filter((finding) => finding.severity === 'error');
       if (errors.length > 0 || parsed.year === null) {
-        throw new AppError('notice_unreadable', 422, `通知有错误，不能载入：${errors.map((error) => error.message).join('；') || '未读出年份'}`, {
+        throw new AppError('notice_unreadable', `通知有错误，不能载入：${errors.map((error) => error.message).join('；') || '未读出年份'}`, {
           field: 'text',
           details: { findings: parsed.findings },
         });
       }
-      throw new AppError('notice_scope_unknown', 422, '未能判断通知的适用范围，请指定（national 或行政区划代码）', {
+      throw new AppError('notice_scope_unknown', '未能判断通知的适用范围，请指定（national 或行政区划代码）', {
         field: 'scope',
         details: { scope },
       });

@@ -65,7 +65,7 @@ export function normalizeRegionCode(regionCode: string | null | undefined, field
   const code = regionCode.trim();
   if (code === '' || code === 'national') return null;
   if (!getRegion(code)) {
-    throw new AppError('unknown_region', 400, `行政区划代码“${regionCode}”无效，应为六位 GB/T 2260 代码（如 450100 南宁市）`, { field });
+    throw new AppError('unknown_region', `行政区划代码“${regionCode}”无效，应为六位 GB/T 2260 代码（如 450100 南宁市）`, { field });
   }
   return code;
 }
@@ -75,8 +75,8 @@ function withFields<T>(run: () => T, fieldOf: (error: RangeError) => string): T 
   try {
     return run();
   } catch (error) {
-    if (error instanceof UnknownRegionError) throw new AppError('unknown_region', 400, error.message, { field: 'region', cause: error });
-    if (error instanceof RangeError) throw new AppError('invalid_calendar_input', 400, error.message, { field: fieldOf(error), cause: error });
+    if (error instanceof UnknownRegionError) throw new AppError('unknown_region', error.message, { field: 'region', cause: error });
+    if (error instanceof RangeError) throw new AppError('invalid_calendar_input', error.message, { field: fieldOf(error), cause: error });
     throw error;
   }
 }
@@ -139,7 +139,7 @@ export async function loadRegionCalendar(db: DbOrTx, options: { regionCode: stri
  */
 export async function loadBodyCalendar(db: DbOrTx, options: { bodyId: string }): Promise<RegionCalendar> {
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const calendar = await loadWorkingDayCalendar(db);
   const stored = body.regionCode?.trim() ?? '';
   if (stored === '' || stored === 'national') return bindRegionCalendar(calendar, null);

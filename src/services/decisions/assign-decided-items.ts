@@ -25,17 +25,9 @@ export type DecidedItemInput = {
 };
 
 
-/** The HTTP status of each deadline refusal. */
-const REFUSAL_STATUS: Record<DeadlineRefusal['code'], number> = {
-  invalid_date: 400,
-  deadline_before_issue: 400,
-  invalid_working_days: 400,
-  no_handling_deadline_rule: 409,
-};
-
 /** The AppError of a deadline the domain refused. */
 function deadlineRefusal(refusal: DeadlineRefusal): AppError {
-  return new AppError(refusal.code, REFUSAL_STATUS[refusal.code], refusal.message, { field: refusal.field });
+  return new AppError(refusal.code, refusal.message, { field: refusal.field });
 }
 
 /**
@@ -57,7 +49,7 @@ export async function assignDecidedItems(
     origin: AuditOrigin;
   },
 ): Promise<{ decisionIds: string[] }> {
-  if (!isIsoDate(options.issuedOn)) throw new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field: 'issuedOn' });
+  if (!isIsoDate(options.issuedOn)) throw new AppError('invalid_date', '日期格式应为 YYYY-MM-DD', { field: 'issuedOn' });
   if (options.items.length === 0) return { decisionIds: [] };
   const { charter } = await loadBodyCharter(tx, { bodyId: options.bodyId });
   const calendar = await loadBodyCalendar(tx, { bodyId: options.bodyId });
@@ -68,17 +60,17 @@ export async function assignDecidedItems(
   for (const [index, item] of options.items.entries()) {
     const field = `items.${index}`;
     const text = item.text.trim();
-    if (text === '') throw new AppError('decision_text_required', 400, '议定事项内容不能为空', { field: `${field}.text` });
+    if (text === '') throw new AppError('decision_text_required', '议定事项内容不能为空', { field: `${field}.text` });
     if (!memberUnits.has(item.leadUnitId)) {
-      throw new AppError('lead_unit_not_member', 409, '主办单位不是本机构在印发日期的成员单位', { field: `${field}.leadUnitId` });
+      throw new AppError('lead_unit_not_member', '主办单位不是本机构在印发日期的成员单位', { field: `${field}.leadUnitId` });
     }
     const coUnitIds = [...new Set(item.coUnitIds)];
     for (const [i, unitId] of coUnitIds.entries()) {
       if (unitId === item.leadUnitId) {
-        throw new AppError('co_unit_is_lead', 400, '协办单位不能同时是主办单位', { field: `${field}.coUnitIds.${i}` });
+        throw new AppError('co_unit_is_lead', '协办单位不能同时是主办单位', { field: `${field}.coUnitIds.${i}` });
       }
       if (!memberUnits.has(unitId)) {
-        throw new AppError('co_unit_not_member', 409, '协办单位不是本机构在印发日期的成员单位', { field: `${field}.coUnitIds.${i}` });
+        throw new AppError('co_unit_not_member', '协办单位不是本机构在印发日期的成员单位', { field: `${field}.coUnitIds.${i}` });
       }
     }
     const computed = computeDeadline({

@@ -11,6 +11,7 @@ import { listDecisionViews, lockDecision } from '../../repositories/decision-rep
 import type { DecisionRow, DecisionView } from '../../repositories/decision-repository.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import type { NotificationRecipient } from '../notification-types.ts';
+import type { ErrorCode } from '../../errors/error-catalogue.ts';
 
 /** What every decision step is given besides the database. */
 export interface StepOptions {
@@ -39,11 +40,11 @@ export function truncate(text: string, length: number): string {
 /** A decision of the body with its units, or a 404 naming `decisionId`. */
 export async function getDecisionView(db: DbOrTx, options: { bodyId: string; decisionId: string }): Promise<DecisionView> {
   const [view] = await listDecisionViews(db, { bodyId: options.bodyId, ids: [options.decisionId] });
-  if (!view) throw new AppError('decision_not_found', 404, '督办事项不存在', { field: 'decisionId' });
+  if (!view) throw new AppError('decision_not_found', '督办事项不存在', { field: 'decisionId' });
   return view;
 }
 
-const STEP_REFUSALS: Record<DecisionStep, { code: string; message: (status: DecisionStatus) => string }> = {
+const STEP_REFUSALS: Record<DecisionStep, { code: ErrorCode; message: (status: DecisionStatus) => string }> = {
   report_progress: { code: 'decision_not_in_progress', message: (s) => `事项${DECISION_STATUS_NAMES[s]}，不能再报送进展` },
   report_completion: { code: 'decision_not_in_progress', message: (s) => `事项${DECISION_STATUS_NAMES[s]}，不能报送办结` },
   close: { code: 'decision_not_completion_reported', message: (s) => `事项${DECISION_STATUS_NAMES[s]}，主办单位报送办结后才能销号` },
@@ -55,7 +56,7 @@ export function checkStep(row: DecisionRow, step: DecisionStep): DecisionStatus 
   const to = nextStatus(row.status, step);
   if (to === null) {
     const refusal = STEP_REFUSALS[step];
-    throw new AppError(refusal.code, 409, refusal.message(row.status), { details: { status: row.status, step } });
+    throw new AppError(refusal.code, refusal.message(row.status), { details: { status: row.status, step } });
   }
   return to;
 }
@@ -63,7 +64,7 @@ export function checkStep(row: DecisionRow, step: DecisionStep): DecisionStatus 
 /** The decision locked for the change, or a 404 naming `decisionId`. */
 export async function lockOrNotFound(tx: DbOrTx, options: { bodyId: string; decisionId: string }): Promise<DecisionRow> {
   const row = await lockDecision(tx, options.bodyId, options.decisionId);
-  if (!row) throw new AppError('decision_not_found', 404, '督办事项不存在', { field: 'decisionId' });
+  if (!row) throw new AppError('decision_not_found', '督办事项不存在', { field: 'decisionId' });
   return row;
 }
 
@@ -71,9 +72,9 @@ export async function lockOrNotFound(tx: DbOrTx, options: { bodyId: string; deci
 export async function checkAssignedUnit(tx: DbOrTx, options: { row: DecisionRow; unitId: string; leadOnly: boolean }): Promise<void> {
   const { row, unitId } = options;
   if (row.leadUnitId === unitId) return;
-  if (options.leadOnly) throw new AppError('not_lead_unit', 403, '只有主办单位可以报送办结', { field: 'unitId' });
+  if (options.leadOnly) throw new AppError('not_lead_unit', '只有主办单位可以报送办结', { field: 'unitId' });
   const view = await getDecisionView(tx, { bodyId: row.bodyId, decisionId: row.id });
   if (!view.coUnits.some((u) => u.unitId === unitId)) {
-    throw new AppError('unit_not_assigned', 403, '该单位不是本事项的主办或协办单位', { field: 'unitId' });
+    throw new AppError('unit_not_assigned', '该单位不是本事项的主办或协办单位', { field: 'unitId' });
   }
 }

@@ -25,15 +25,15 @@ export async function requestExtension(
   db: Database,
   options: StepOptions & { unitId: string; requestedDeadline: string; reason: string },
 ): Promise<{ extensionRequestId: string }> {
-  if (!isIsoDate(options.requestedDeadline)) throw new AppError('invalid_date', 400, '日期格式应为 YYYY-MM-DD', { field: 'requestedDeadline' });
+  if (!isIsoDate(options.requestedDeadline)) throw new AppError('invalid_date', '日期格式应为 YYYY-MM-DD', { field: 'requestedDeadline' });
   return db.transaction(async (tx) => {
     const row = await lockOrNotFound(tx, options);
-    if (!isOpen(row.status)) throw new AppError('decision_closed', 409, '事项已销号，不能申请延期', { details: { status: row.status } });
+    if (!isOpen(row.status)) throw new AppError('decision_closed', '事项已销号，不能申请延期', { details: { status: row.status } });
     await checkAssignedUnit(tx, { row, unitId: options.unitId, leadOnly: false });
     if (options.requestedDeadline <= row.deadline) {
-      throw new AppError('extension_not_later', 400, `申请的期限应晚于现行办理时限（${row.deadline}）`, { field: 'requestedDeadline' });
+      throw new AppError('extension_not_later', `申请的期限应晚于现行办理时限（${row.deadline}）`, { field: 'requestedDeadline' });
     }
-    if (await findPendingExtension(tx, row.id)) throw new AppError('extension_pending', 409, '已有待审核的延期申请', { field: 'decisionId' });
+    if (await findPendingExtension(tx, row.id)) throw new AppError('extension_pending', '已有待审核的延期申请', { field: 'decisionId' });
     const at = stepInstant(options);
     const request = await insertExtensionRequest(tx, {
       decisionId: row.id,
@@ -67,9 +67,9 @@ export async function decideExtension(
   await db.transaction(async (tx) => {
     const row = await lockOrNotFound(tx, options);
     const request = await lockExtensionRequest(tx, row.id, options.extensionRequestId);
-    if (!request) throw new AppError('extension_not_found', 404, '延期申请不存在', { field: 'extensionRequestId' });
-    if (request.status !== 'pending') throw new AppError('extension_already_decided', 409, '该延期申请已审核', { details: { status: request.status } });
-    if (!isOpen(row.status)) throw new AppError('decision_closed', 409, '事项已销号，不能再调整期限');
+    if (!request) throw new AppError('extension_not_found', '延期申请不存在', { field: 'extensionRequestId' });
+    if (request.status !== 'pending') throw new AppError('extension_already_decided', '该延期申请已审核', { details: { status: request.status } });
+    if (!isOpen(row.status)) throw new AppError('decision_closed', '事项已销号，不能再调整期限');
     const at = stepInstant(options);
     await decideExtensionRequest(tx, request.id, { status: options.approve ? 'approved' : 'refused', decidedBy: options.origin.actorId, decidedAt: at, decisionNote: options.note });
     if (options.approve) {

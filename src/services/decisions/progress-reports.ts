@@ -26,10 +26,10 @@ async function storeAttachments(tx: DbOrTx, options: { reportId: string; attachm
   for (const [i, a] of options.attachments.entries()) {
     const content = Buffer.from(a.contentBase64, 'base64');
     if (content.length === 0 || content.toString('base64').replace(/=+$/, '') !== a.contentBase64.replace(/\s/g, '').replace(/=+$/, '')) {
-      throw new AppError('invalid_attachment', 400, '附件内容不是有效的 Base64 编码或为空', { field: `attachments.${i}.contentBase64` });
+      throw new AppError('invalid_attachment', '附件内容不是有效的 Base64 编码或为空', { field: `attachments.${i}.contentBase64` });
     }
     if (content.length > MAX_ATTACHMENT_BYTES) {
-      throw new AppError('attachment_too_large', 400, '附件不能超过 10 MB', { field: `attachments.${i}.contentBase64` });
+      throw new AppError('attachment_too_large', '附件不能超过 10 MB', { field: `attachments.${i}.contentBase64` });
     }
     await insertAttachment(tx, {
       progressReportId: options.reportId,
@@ -110,6 +110,6 @@ export async function reportCompletion(
 export async function getAttachment(db: DbOrTx, options: { bodyId: string; decisionId: string; attachmentId: string }): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
   await getDecisionView(db, options);
   const found = await findAttachment(db, options.decisionId, options.attachmentId);
-  if (!found) throw new AppError('attachment_not_found', 404, '附件不存在', { field: 'attachmentId' });
+  if (!found) throw new AppError('attachment_not_found', '附件不存在', { field: 'attachmentId' });
   return found;
 }

@@ -38,7 +38,7 @@ async function agendaItemView(db: DbOrTx, options: { bodyId: string; meetingId: 
 export async function getAgendaItemRow(db: DbOrTx, options: { bodyId: string; meetingId: string; itemId: string }): Promise<AgendaItemRow> {
   await getMeetingRow(db, options);
   const item = await findAgendaItem(db, options.itemId);
-  if (!item || item.meetingId !== options.meetingId) throw new AppError('agenda_item_not_found', 404, '议题不存在', { field: 'itemId' });
+  if (!item || item.meetingId !== options.meetingId) throw new AppError('agenda_item_not_found', '议题不存在', { field: 'itemId' });
   return item;
 }
 
@@ -71,23 +71,23 @@ export async function proposeAgendaItem(
     let proposer: GateRole;
     if (unitId === null) {
       if (!held.gateRoles.includes('office_staff')) {
-        throw new AppError('agenda_unit_required', 400, '成员单位提出议题须指明本单位', { field: 'unitId' });
+        throw new AppError('agenda_unit_required', '成员单位提出议题须指明本单位', { field: 'unitId' });
       }
       proposer = 'office_staff';
     } else {
       const units = await listBodyUnits(tx, options.bodyId, day);
       if (!units.some((u) => u.unitId === unitId)) {
-        throw new AppError('unit_not_member', 422, '该单位在会议当日不是本机构的成员单位', { field: 'unitId' });
+        throw new AppError('unit_not_member', '该单位在会议当日不是本机构的成员单位', { field: 'unitId' });
       }
       const own = held.roles.find((r) => (r.role === 'liaison' || r.role === 'member') && r.unitId === unitId);
       if (!own && !held.gateRoles.includes('office_staff')) {
-        throw new AppError('forbidden', 403, '只能为本单位提出议题', { field: 'unitId' });
+        throw new AppError('forbidden', '只能为本单位提出议题', { field: 'unitId' });
       }
       proposer = own?.role === 'member' ? 'member' : 'liaison';
     }
     requireCharterGate(charter, { step: 'propose_agenda', meetingKind: meeting.kind, roles: [proposer] }, { field: 'unitId' });
     const title = options.input.title.trim();
-    if (title === '') throw new AppError('title_required', 400, '请填写议题', { field: 'title' });
+    if (title === '') throw new AppError('title_required', '请填写议题', { field: 'title' });
     const row = await insertAgendaItem(tx, {
       meetingId: meeting.id,
       title,
@@ -120,9 +120,9 @@ export async function decideAgendaItem(
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, BEFORE_MEETING, '再审核议题');
     const before = await getAgendaItemRow(tx, options);
-    if (before.status !== 'proposed') throw new AppError('agenda_item_already_decided', 409, '该议题已经审核');
+    if (before.status !== 'proposed') throw new AppError('agenda_item_already_decided', '该议题已经审核');
     const reason = options.reason?.trim() ?? '';
-    if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列入议题须说明理由', { field: 'reason' });
+    if (!options.approve && reason === '') throw new AppError('reason_required', '不同意列入议题须说明理由', { field: 'reason' });
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
     const { as: role } = requireCharterGate(charter, { step: 'approve_agenda', meetingKind: meeting.kind, roles: held.gateRoles });

@@ -31,7 +31,7 @@ export interface AttendanceInput {
 /** The trimmed text, or a refusal naming `field`. */
 function required(value: string | null | undefined, field: string, message: string): string {
   const text = value?.trim() ?? '';
-  if (text === '') throw new AppError('attendance_detail_required', 400, message, { field });
+  if (text === '') throw new AppError('attendance_detail_required', message, { field });
   return text;
 }
 
@@ -49,7 +49,7 @@ export async function recordAttendance(
     for (const [index, entry] of options.entries.entries()) {
       const field = `entries.${index}`;
       if (!invited.has(entry.unitId)) {
-        throw new AppError('unit_not_invited', 422, '该单位不是本次会议邀请的成员单位', { field: `${field}.unitId` });
+        throw new AppError('unit_not_invited', '该单位不是本次会议邀请的成员单位', { field: `${field}.unitId` });
       }
       requireCharterGate(charter, { step: 'attend', meetingKind: meeting.kind, attendance: entry.status }, { field: `${field}.status` });
       const row = await upsertAttendance(tx, {

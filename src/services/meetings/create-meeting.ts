@@ -34,30 +34,30 @@ export async function createMeeting(db: Database, options: { bodyId: string; inp
   const now = nowOf(options.origin);
   const id = await db.transaction(async (tx) => {
     const { body, charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-    if (body.status !== 'active') throw new AppError('body_dissolved', 409, '该机构已撤销，不能再召开会议');
+    if (body.status !== 'active') throw new AppError('body_dissolved', '该机构已撤销，不能再召开会议');
     checkTimes(input.startsAt, input.endsAt, now);
     const groupId = input.groupId ?? null;
     if (input.kind === 'group') {
-      if (groupId === null) throw new AppError('group_required', 400, '工作组会议须指明工作组', { field: 'groupId' });
+      if (groupId === null) throw new AppError('group_required', '工作组会议须指明工作组', { field: 'groupId' });
       const group = await findGroupById(tx, groupId);
-      if (!group || group.bodyId !== options.bodyId) throw new AppError('group_not_found', 404, '工作组不存在', { field: 'groupId' });
+      if (!group || group.bodyId !== options.bodyId) throw new AppError('group_not_found', '工作组不存在', { field: 'groupId' });
     } else if (groupId !== null) {
-      throw new AppError('group_not_expected', 400, '只有工作组会议才指明工作组', { field: 'groupId' });
+      throw new AppError('group_not_expected', '只有工作组会议才指明工作组', { field: 'groupId' });
     }
     const preMeetingOf = input.preMeetingOf ?? null;
     if (preMeetingOf !== null) {
       const rule = preMeetingRule(charter, input.kind);
       if (rule === null) {
-        throw new AppError('pre_meeting_not_provided', 422, '本机构制度未规定在会议之前召开此类会议', { field: 'preMeetingOf' });
+        throw new AppError('pre_meeting_not_provided', '本机构制度未规定在会议之前召开此类会议', { field: 'preMeetingOf' });
       }
       const target = await getMeetingRow(tx, { bodyId: options.bodyId, meetingId: preMeetingOf }).catch(() => {
-        throw new AppError('meeting_not_found', 404, '所准备的会议不存在', { field: 'preMeetingOf' });
+        throw new AppError('meeting_not_found', '所准备的会议不存在', { field: 'preMeetingOf' });
       });
       if (rule.before !== 'any' && target.kind !== rule.before) {
-        throw ruleRefusal(charter, rule, 'pre_meeting_kind_mismatch', 422, `制度规定此类会议在${charterKindName(charter, rule.before)}之前召开`, 'preMeetingOf');
+        throw ruleRefusal(charter, rule, 'pre_meeting_kind_mismatch', `制度规定此类会议在${charterKindName(charter, rule.before)}之前召开`, 'preMeetingOf');
       }
       if (target.startsAt.getTime() <= input.startsAt.getTime()) {
-        throw ruleRefusal(charter, rule, 'pre_meeting_after_meeting', 422, '会前会议应在所准备的会议之前召开', 'startsAt');
+        throw ruleRefusal(charter, rule, 'pre_meeting_after_meeting', '会前会议应在所准备的会议之前召开', 'startsAt');
       }
     }
     const row = await insertMeeting(tx, {

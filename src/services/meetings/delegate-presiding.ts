@@ -29,7 +29,7 @@ export async function recordDelegation(
     const to = await membershipOnDay(tx, { meeting, membershipId: options.toMembershipId, field: 'toMembershipId' });
     requireCharterGate(charter, { step: 'delegate_presiding', meetingKind: meeting.kind, roles: held.gateRoles, toRoles: [to.roleKind] });
     const convener = held.roles.find((r) => r.role === 'convener' && r.membership !== null);
-    if (!convener?.membership) throw new AppError('delegation_by_convener_only', 403, '只有会议当日在任的召集人本人可以委托副召集人主持会议');
+    if (!convener?.membership) throw new AppError('delegation_by_convener_only', '只有会议当日在任的召集人本人可以委托副召集人主持会议');
     const row = await insertDelegation(tx, {
       meetingId: meeting.id,
       fromMembershipId: convener.membership.id,

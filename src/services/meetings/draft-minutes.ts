@@ -22,11 +22,11 @@ async function checkDecidedItems(db: DbOrTx, options: { bodyId: string; items: r
   const units = new Set((await listBodyUnits(db, options.bodyId)).map((u) => u.unitId));
   for (const [index, item] of options.items.entries()) {
     const field = `decidedItems.${index}`;
-    if (item.text.trim() === '') throw new AppError('decision_text_required', 400, '议定事项内容不能为空', { field: `${field}.text` });
-    if (!units.has(item.leadUnitId)) throw new AppError('unit_not_member', 422, '主办单位不是本机构的成员单位', { field: `${field}.leadUnitId` });
+    if (item.text.trim() === '') throw new AppError('decision_text_required', '议定事项内容不能为空', { field: `${field}.text` });
+    if (!units.has(item.leadUnitId)) throw new AppError('unit_not_member', '主办单位不是本机构的成员单位', { field: `${field}.leadUnitId` });
     for (const [i, unitId] of item.coUnitIds.entries()) {
-      if (!units.has(unitId)) throw new AppError('unit_not_member', 422, '协办单位不是本机构的成员单位', { field: `${field}.coUnitIds.${i}` });
-      if (unitId === item.leadUnitId) throw new AppError('co_unit_is_lead', 400, '协办单位不能同时是主办单位', { field: `${field}.coUnitIds.${i}` });
+      if (!units.has(unitId)) throw new AppError('unit_not_member', '协办单位不是本机构的成员单位', { field: `${field}.coUnitIds.${i}` });
+      if (unitId === item.leadUnitId) throw new AppError('co_unit_is_lead', '协办单位不能同时是主办单位', { field: `${field}.coUnitIds.${i}` });
     }
   }
 }
@@ -80,7 +80,7 @@ export async function editMinutes(
     const before = await getMinutesRow(tx, { ...options, forUpdate: true });
     if (before.status !== 'signed_off') assertMinutesStatus(before, 'draft', '修改（已印发的纪要只能更正）');
     if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
-      throw new AppError('minutes_version_conflict', 409, '纪要已被他人修改，请刷新后再改', { field: 'version' });
+      throw new AppError('minutes_version_conflict', '纪要已被他人修改，请刷新后再改', { field: 'version' });
     }
     if (options.input.decidedItems !== undefined) {
       await checkDecidedItems(tx, { bodyId: options.bodyId, items: options.input.decidedItems });

@@ -35,18 +35,18 @@ export async function attachMaterial(
   const now = nowOf(options.origin);
   const { input } = options;
   if ((input.text === undefined) === (input.base64 === undefined)) {
-    throw new AppError('material_content_required', 400, '请提供材料内容（text 或 base64 之一）', { field: 'text' });
+    throw new AppError('material_content_required', '请提供材料内容（text 或 base64 之一）', { field: 'text' });
   }
   const content = input.text !== undefined ? Buffer.from(input.text, 'utf8') : Buffer.from(input.base64 ?? '', 'base64');
   if (input.base64 !== undefined && content.toString('base64').replace(/=+$/, '') !== input.base64.replace(/\s/g, '').replace(/=+$/, '')) {
-    throw new AppError('invalid_base64', 400, '材料内容不是有效的 base64', { field: 'base64' });
+    throw new AppError('invalid_base64', '材料内容不是有效的 base64', { field: 'base64' });
   }
-  if (content.length > MAX_MATERIAL_BYTES) throw new AppError('material_too_large', 413, '材料不能超过 10 MB', { field: 'base64' });
+  if (content.length > MAX_MATERIAL_BYTES) throw new AppError('material_too_large', '材料不能超过 10 MB', { field: 'base64' });
   const row = await db.transaction(async (tx) => {
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, BEFORE_MEETING, '再上传材料');
     const item = await getAgendaItemRow(tx, options);
-    if (item.status === 'rejected') throw new AppError('agenda_item_rejected', 409, '该议题未列入议程，不能上传材料');
+    if (item.status === 'rejected') throw new AppError('agenda_item_rejected', '该议题未列入议程，不能上传材料');
     const material = await insertMaterial(tx, {
       meetingId: meeting.id,
       agendaItemId: item.id,
@@ -81,7 +81,7 @@ export async function getMaterialContent(
 ): Promise<{ name: string; contentType: string; content: Buffer }> {
   await getMeetingRow(db, options);
   const material = await findMaterial(db, options.materialId);
-  if (!material || material.meetingId !== options.meetingId) throw new AppError('material_not_found', 404, '材料不存在', { field: 'materialId' });
+  if (!material || material.meetingId !== options.meetingId) throw new AppError('material_not_found', '材料不存在', { field: 'materialId' });
   return { name: material.name, contentType: material.contentType, content: material.content };
 }
 
@@ -95,11 +95,11 @@ export async function circulateMaterials(db: Database, options: { bodyId: string
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, ['scheduled'], '印发会议材料（请先发出会议通知）');
     if (now.getTime() >= meeting.startsAt.getTime()) {
-      throw new AppError('meeting_already_started', 409, '会议已经开始，材料应在会前印发');
+      throw new AppError('meeting_already_started', '会议已经开始，材料应在会前印发');
     }
     const approved = (await listAgendaItems(tx, meeting.id)).filter((i) => i.status === 'approved').map((i) => i.id);
     const count = await markMaterialsCirculated(tx, meeting.id, approved, now);
-    if (count === 0) throw new AppError('no_materials_to_circulate', 409, '没有待印发的已列入议程的材料');
+    if (count === 0) throw new AppError('no_materials_to_circulate', '没有待印发的已列入议程的材料');
     const recipients: NotificationRecipient[] = [
       { kind: 'office' },
       ...invitedUnits(await listInvitees(tx, meeting.id)).map((u): NotificationRecipient => ({ kind: 'unit', unitId: u.unitId, roles: ['member', 'liaison'] })),

@@ -22,6 +22,7 @@ import type { HeldBodyRole } from '../../policy/held-roles.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { loadBodyCharter } from '../body-service.ts';
 import type { BodyCharter } from '../body-service.ts';
+import type { ErrorCode } from '../../errors/error-catalogue.ts';
 
 /** The statuses in which a meeting is still being prepared (agenda, observers, presider). */
 export const BEFORE_MEETING = ['draft', 'scheduled', 'postponed'] as const satisfies readonly MeetingStatus[];
@@ -33,7 +34,7 @@ export function nowOf(origin: AuditOrigin): Date {
 
 /** The acting account, which every meeting step needs (routes are never anonymous here). */
 export function actorIdOf(origin: AuditOrigin): string {
-  if (origin.actorId === null) throw new AppError('unauthenticated', 401, '请先登录');
+  if (origin.actorId === null) throw new AppError('unauthenticated', '请先登录');
   return origin.actorId;
 }
 
@@ -52,17 +53,17 @@ export async function loadActiveBodyCharter(db: DbOrTx, options: { bodyId: strin
 /** A meeting of the body, or a 404 naming `meetingId`. */
 export async function getMeetingRow(db: DbOrTx, options: { bodyId: string; meetingId: string; forUpdate?: boolean }): Promise<MeetingRow> {
   const row = await findMeeting(db, options.meetingId, { forUpdate: options.forUpdate ?? false });
-  if (!row || row.bodyId !== options.bodyId) throw new AppError('meeting_not_found', 404, '会议不存在', { field: 'meetingId' });
+  if (!row || row.bodyId !== options.bodyId) throw new AppError('meeting_not_found', '会议不存在', { field: 'meetingId' });
   return row;
 }
 
 /** Refuses an end before the start (400) or a start not after `now` (422). */
 export function checkTimes(startsAt: Date, endsAt: Date | null | undefined, now: Date): void {
   if (endsAt !== undefined && endsAt !== null && endsAt.getTime() <= startsAt.getTime()) {
-    throw new AppError('meeting_ends_before_start', 400, '会议结束时间应晚于开始时间', { field: 'endsAt' });
+    throw new AppError('meeting_ends_before_start', '会议结束时间应晚于开始时间', { field: 'endsAt' });
   }
   if (startsAt.getTime() <= now.getTime()) {
-    throw new AppError('meeting_in_past', 422, '会议开始时间应晚于现在', { field: 'startsAt' });
+    throw new AppError('meeting_in_past', '会议开始时间应晚于现在', { field: 'startsAt' });
   }
 }
 
@@ -71,7 +72,6 @@ export function assertTransition(meeting: Pick<MeetingRow, 'status'>, to: Meetin
   if (!canTransition(meeting.status, to)) {
     throw new AppError(
       'meeting_transition_not_allowed',
-      409,
       `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能变为“${MEETING_STATUS_LABELS[to]}”`,
       { details: { from: meeting.status, to } },
     );
@@ -81,7 +81,7 @@ export function assertTransition(meeting: Pick<MeetingRow, 'status'>, to: Meetin
 /** Refuses a step that needs the meeting in one of `allowed` statuses. */
 export function assertStatus(meeting: Pick<MeetingRow, 'status'>, allowed: readonly MeetingStatus[], what: string): void {
   if (!allowed.includes(meeting.status)) {
-    throw new AppError('meeting_transition_not_allowed', 409, `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能${what}`, {
+    throw new AppError('meeting_transition_not_allowed', `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能${what}`, {
       details: { status: meeting.status, allowed },
     });
   }
@@ -110,10 +110,10 @@ export async function membershipOnDay(
 ): Promise<MembershipRow> {
   const { meeting, field } = options;
   const membership = await findMembershipById(db, options.membershipId);
-  if (!membership || membership.bodyId !== meeting.bodyId) throw new AppError('membership_not_found', 404, '成员任职记录不存在', { field });
+  if (!membership || membership.bodyId !== meeting.bodyId) throw new AppError('membership_not_found', '成员任职记录不存在', { field });
   const day = meetingDay(meeting);
   if (membership.validFrom > day || (membership.validTo !== null && membership.validTo <= day)) {
-    throw new AppError('membership_not_valid_on_date', 422, `该任职在会议当日（${day}）不在任`, { field, details: { day } });
+    throw new AppError('membership_not_valid_on_date', `该任职在会议当日（${day}）不在任`, { field, details: { day } });
   }
   return membership;
 }
@@ -124,6 +124,6 @@ export function charterTitles(charter: Charter): Partial<Record<Actor, string>> 
 }
 
 /** A refusal by a charter rule that is not about who acts (a pre-meeting's order): the code, status, message and clause. */
-export function ruleRefusal(charter: Charter, rule: Rule, code: string, status: number, message: string, field?: string): AppError {
-  return new AppError(code, status, message, { clause: clauseOf(charter, rule), ...(field === undefined ? {} : { field }) });
+export function ruleRefusal(charter: Charter, rule: Rule, code: ErrorCode, message: string, field?: string): AppError {
+  return new AppError(code, message, { clause: clauseOf(charter, rule), ...(field === undefined ? {} : { field }) });
 }

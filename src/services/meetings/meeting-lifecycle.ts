@@ -20,7 +20,7 @@ async function endMeeting(
 ): Promise<MeetingDetail> {
   const now = nowOf(options.origin);
   const reason = options.reason.trim();
-  if (reason === '') throw new AppError('reason_required', 400, '请填写原因', { field: 'reason' });
+  if (reason === '') throw new AppError('reason_required', '请填写原因', { field: 'reason' });
   await db.transaction(async (tx) => {
     const before = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertTransition(before, to);
@@ -62,8 +62,8 @@ export async function markHeld(db: Database, options: { bodyId: string; meetingI
   await db.transaction(async (tx) => {
     const before = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertTransition(before, 'held');
-    if (now.getTime() < before.startsAt.getTime()) throw new AppError('meeting_not_started', 409, '会议尚未开始，不能登记为已召开');
-    if (before.presiderMembershipId === null) throw new AppError('presider_required', 409, '请先确定会议主持人', { field: 'presiderMembershipId' });
+    if (now.getTime() < before.startsAt.getTime()) throw new AppError('meeting_not_started', '会议尚未开始，不能登记为已召开');
+    if (before.presiderMembershipId === null) throw new AppError('presider_required', '请先确定会议主持人', { field: 'presiderMembershipId' });
     const after = await updateMeeting(tx, before.id, { status: 'held', heldAt: now, updatedAt: now });
     await recordAudit(tx, { ...options.origin, action: 'meeting.held', entityType: 'meeting', entityId: after.id, before, after });
   });

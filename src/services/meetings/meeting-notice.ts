@@ -41,7 +41,6 @@ export function assertMayIssueFormalDocument(charter: Pick<Charter, 'flags' | 'n
   };
   throw new AppError(
     'formal_document_not_allowed',
-    422,
     `本机构不正式行文，不能以本机构名义印发${DOCUMENT_LABELS[documentKind]}（会议纪要除外）`,
     { clause, details: { documentKind } },
   );

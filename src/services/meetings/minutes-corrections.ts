@@ -26,7 +26,7 @@ export async function issueCorrection(
     const original = await getMinutesRow(tx, { ...options, forUpdate: true });
     assertMinutesStatus(original, 'issued', '更正（只能更正已印发的纪要）');
     const open = (await listMinutesOfMeeting(tx, original.meetingId)).find((m) => m.correctsMinutesId === original.id && m.status !== 'issued');
-    if (open) throw new AppError('correction_in_progress', 409, '该纪要已有一份未印发的更正', { details: { minutesId: open.id } });
+    if (open) throw new AppError('correction_in_progress', '该纪要已有一份未印发的更正', { details: { minutesId: open.id } });
     const row = await insertMinutes(tx, {
       meetingId: original.meetingId,
       bodyId: options.bodyId,

@@ -103,7 +103,7 @@ export async function toMinutesItem(db: DbOrTx, options: { row: MinutesRow }): P
 /** Minutes of the body, or a 404 naming `minutesId`. */
 export async function getMinutesRow(db: DbOrTx, options: { bodyId: string; minutesId: string; forUpdate?: boolean }): Promise<MinutesRow> {
   const row = await findMinutes(db, options.minutesId, { forUpdate: options.forUpdate ?? false });
-  if (!row || row.bodyId !== options.bodyId) throw new AppError('minutes_not_found', 404, '会议纪要不存在', { field: 'minutesId' });
+  if (!row || row.bodyId !== options.bodyId) throw new AppError('minutes_not_found', '会议纪要不存在', { field: 'minutesId' });
   return row;
 }
 
@@ -125,7 +125,7 @@ export async function listMinutes(db: DbOrTx, options: { bodyId: string }): Prom
 export function assertMinutesStatus(row: MinutesRow, allowed: MinutesStatus, what: string): void {
   if (row.status !== allowed) {
     const label: Record<MinutesStatus, string> = { draft: '草稿', signed_off: '已审定', issued: '已印发' };
-    throw new AppError('minutes_transition_not_allowed', 409, `纪要当前状态为“${label[row.status]}”，不能${what}`, {
+    throw new AppError('minutes_transition_not_allowed', `纪要当前状态为“${label[row.status]}”，不能${what}`, {
       details: { status: row.status },
     });
   }

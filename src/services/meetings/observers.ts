@@ -33,7 +33,7 @@ export async function proposeObserver(
     assertStatus(meeting, BEFORE_MEETING, '再增加列席人员');
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const name = options.input.name.trim();
-    if (name === '') throw new AppError('name_required', 400, '请填写列席人员', { field: 'name' });
+    if (name === '') throw new AppError('name_required', '请填写列席人员', { field: 'name' });
     const needsApproval = observerApprovalRuleOf(charter, meeting.kind) !== null;
     const row = await insertInvitee(tx, {
       meetingId: meeting.id,
@@ -73,11 +73,11 @@ export async function decideObserver(
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     const before = await findInvitee(tx, options.inviteeId);
     if (!before || before.meetingId !== meeting.id || before.kind !== 'observer') {
-      throw new AppError('invitee_not_found', 404, '列席人员不存在', { field: 'inviteeId' });
+      throw new AppError('invitee_not_found', '列席人员不存在', { field: 'inviteeId' });
     }
-    if (before.approvalStatus !== 'proposed') throw new AppError('observer_already_decided', 409, '该列席人员已经确定，无需再审核');
+    if (before.approvalStatus !== 'proposed') throw new AppError('observer_already_decided', '该列席人员已经确定，无需再审核');
     const reason = options.reason?.trim() ?? '';
-    if (!options.approve && reason === '') throw new AppError('reason_required', 400, '不同意列席须说明理由', { field: 'reason' });
+    if (!options.approve && reason === '') throw new AppError('reason_required', '不同意列席须说明理由', { field: 'reason' });
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
     const mine = held.roles.filter((r) => r.role === 'deputy_convener').map((r) => r.membership?.id);

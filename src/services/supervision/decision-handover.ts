@@ -52,7 +52,7 @@ export interface HandoverOverview {
 /** What the office sees before (or after) a body dissolves: the open items and the handovers made. */
 export async function getHandoverOverview(db: DbOrTx, options: { bodyId: string; clock: Clock }): Promise<HandoverOverview> {
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const rows = await listHandovers(db, options.bodyId);
   const views = new Map((await listDecisionViews(db, { ids: rows.map((r) => r.decisionId) })).map((v) => [v.id, v]));
   const successorBodies = new Map((await findBodiesByIds(db, rows.flatMap((r) => (r.successorBodyId === null ? [] : [r.successorBodyId])))).map((b) => [b.id, b.name]));
@@ -98,13 +98,13 @@ export interface HandOverDecisionOptions {
 /** The office hands over one open decided item of its body (active or dissolved). */
 export async function handOverDecision(db: Database, options: HandOverDecisionOptions): Promise<HandoverRecord> {
   const reason = options.reason.trim();
-  if (reason === '') throw new AppError('handover_reason_required', 400, '请填写移交或办结的理由', { field: 'reason' });
+  if (reason === '') throw new AppError('handover_reason_required', '请填写移交或办结的理由', { field: 'reason' });
   await db.transaction(async (tx) => {
     const body = await findBodyById(tx, options.bodyId);
-    if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+    if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
     const row = await lockDecision(tx, options.bodyId, options.decisionId);
-    if (!row) throw new AppError('decision_not_found', 404, '督办事项不存在', { field: 'decisionId' });
-    if (row.status === 'closed') throw new AppError('decision_closed', 409, '事项已销号，无需移交', { field: 'decisionId' });
+    if (!row) throw new AppError('decision_not_found', '督办事项不存在', { field: 'decisionId' });
+    if (row.status === 'closed') throw new AppError('decision_closed', '事项已销号，无需移交', { field: 'decisionId' });
     const at = options.origin.at ?? options.clock.now();
     let successorBodyId: string | null = null;
     let successorUnitId: string | null = null;
@@ -112,9 +112,9 @@ export async function handOverDecision(db: Database, options: HandOverDecisionOp
     if (options.action === 'transfer_body') {
       const id = options.successorBodyId ?? null;
       const successor = id === null ? null : await findBodyById(tx, id);
-      if (successor === null || id === null) throw new AppError('successor_body_required', 400, '请选择承接事项的后续机构', { field: 'successorBodyId' });
-      if (successor.id === body.id) throw new AppError('successor_body_invalid', 400, '不能移交给本机构自身', { field: 'successorBodyId' });
-      if (successor.status !== 'active') throw new AppError('successor_body_invalid', 400, `后续机构“${successor.name}”已撤销，不能承接事项`, { field: 'successorBodyId' });
+      if (successor === null || id === null) throw new AppError('successor_body_required', '请选择承接事项的后续机构', { field: 'successorBodyId' });
+      if (successor.id === body.id) throw new AppError('successor_body_invalid', '不能移交给本机构自身', { field: 'successorBodyId' });
+      if (successor.status !== 'active') throw new AppError('successor_body_invalid', `后续机构“${successor.name}”已撤销，不能承接事项`, { field: 'successorBodyId' });
       successorBodyId = successor.id;
       await moveDecisionToBody(tx, row.id, successor.id, at);
       await enqueueNotification(tx, {
@@ -130,7 +130,7 @@ export async function handOverDecision(db: Database, options: HandOverDecisionOp
     } else if (options.action === 'transfer_unit') {
       const id = options.successorUnitId ?? null;
       const unit = id === null ? null : await findUnitById(tx, id);
-      if (unit === null) throw new AppError('successor_unit_required', 400, '请选择承接事项的单位', { field: 'successorUnitId' });
+      if (unit === null) throw new AppError('successor_unit_required', '请选择承接事项的单位', { field: 'successorUnitId' });
       successorUnitId = unit.id;
       closingText = `移交${unit.name}继续办理：${reason}`;
     } else {

@@ -73,7 +73,7 @@ export interface EscalationDashboard {
 /** The office's dashboard: open items by rung, highest first, and the ladder in force. */
 export async function getEscalationDashboard(db: DbOrTx, options: { bodyId: string; clock: Clock }): Promise<EscalationDashboard> {
   const body = await findBodyById(db, options.bodyId);
-  if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+  if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const items = await listEscalationStandings(db, options);
   const order: EscalationRung[] = ['overdue_convener', 'overdue_member', 'overdue', 'due', 'before', 'none'];
   items.sort((a, b) => order.indexOf(a.rung) - order.indexOf(b.rung) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.itemNo - b.itemNo));

@@ -53,7 +53,7 @@ export interface UpdateSupervisionSettingsOptions {
 export async function updateSupervisionSettings(db: Database, options: UpdateSupervisionSettingsOptions): Promise<SupervisionSettings> {
   return db.transaction(async (tx) => {
     const body = await findBodyById(tx, options.bodyId);
-    if (!body) throw new AppError('body_not_found', 404, '议事协调机构不存在', { field: 'bodyId' });
+    if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
     const before = await getSupervisionSettings(tx, { bodyId: options.bodyId });
     const next = {
       reminderDaysBefore: before.reminderDaysBefore,
@@ -61,10 +61,10 @@ export async function updateSupervisionSettings(db: Database, options: UpdateSup
       convenerAfterDays: options.patch.convenerAfterDays ?? before.convenerAfterDays,
     };
     const problem = ladderProblem(next);
-    if (problem) throw new AppError('invalid_escalation_ladder', 400, problem.message, { field: problem.field });
+    if (problem) throw new AppError('invalid_escalation_ladder', problem.message, { field: problem.field });
     const frequencyWarningDays = options.patch.frequencyWarningDays ?? before.frequencyWarningDays;
     if (!Number.isInteger(frequencyWarningDays) || frequencyWarningDays < 1 || frequencyWarningDays > 180) {
-      throw new AppError('invalid_escalation_ladder', 400, '年底前提醒会议次数的天数须为 1 至 180 之间的整数', { field: 'frequencyWarningDays' });
+      throw new AppError('invalid_escalation_ladder', '年底前提醒会议次数的天数须为 1 至 180 之间的整数', { field: 'frequencyWarningDays' });
     }
     const at = options.origin.at ?? options.clock.now();
     await upsertSupervisionSettings(tx, {

@@ -1,9 +1,12 @@
 /**
  * The server's one error shape, `{ error: { code, status, message, field?, clause? } }`, parsed
  * back into the AppError of `src/errors/app-error.ts`. Anything else (a proxy's HTML page, a lost
- * connection) becomes an AppError too, with a code the UI translates.
+ * connection) becomes an AppError too, with a code the UI translates. What the user reads comes
+ * from `appErrorMessage`: the server's specific Chinese message in the Chinese UI, the error
+ * catalogue's template (src/errors/error-catalogue.ts) in English or when the server gave none.
  */
 import { AppError, type AppErrorBody } from '../../../src/errors/app-error.ts';
+import { ERROR_CATALOGUE, fillErrorTemplate, isErrorCode } from '../../../src/errors/error-catalogue.ts';
 
 export { AppError };
 
@@ -26,11 +29,26 @@ export function isAppErrorEnvelope(body: unknown): body is { error: AppErrorBody
 /** The AppError a failed response stands for. */
 export function appErrorFromResponse(status: number, body: unknown): AppError {
   if (isAppErrorEnvelope(body)) return AppError.fromBody(body.error);
-  return new AppError(HTTP_ERROR, status, `HTTP ${status}`);
+  return AppError.fromBody({ code: HTTP_ERROR, status, message: `HTTP ${status}` });
 }
 
 /** Any thrown value as an AppError (fetch failures become NETWORK_ERROR). */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  return new AppError(NETWORK_ERROR, 0, error instanceof Error ? error.message : String(error));
+  return AppError.fromBody({ code: NETWORK_ERROR, status: 0, message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * The message of a server error in the UI language: in Chinese the server's specific message
+ * (the catalogue's Chinese template when it sent none); in English the catalogue's English
+ * template. Null for a code the catalogue does not know and no message to fall back on.
+ */
+export function appErrorMessage(error: AppError, language: 'zh' | 'en'): string | null {
+  const serverMessage = error.message.trim();
+  if (language === 'zh' && serverMessage !== '') return serverMessage;
+  if (isErrorCode(error.code)) {
+    const entry = ERROR_CATALOGUE[error.code];
+    return fillErrorTemplate(language === 'zh' ? entry.zh : entry.en, { ...error.details, field: error.field });
+  }
+  return serverMessage === '' ? null : serverMessage;
 }

@@ -30,6 +30,6 @@ export async function signOut(): Promise<void> {
 export async function changePassword(request: ChangePasswordRequest): Promise<Me> {
   await unwrap(api.POST('/api/auth/change-password', { body: request }));
   const me = await fetchMe();
-  if (me === null) throw new AppError('unauthenticated', 401, '请先登录');
+  if (me === null) throw new AppError('unauthenticated', '请先登录');
   return me;
 }

@@ -1,15 +1,18 @@
 import { Alert } from 'antd';
-import { HTTP_ERROR, NETWORK_ERROR, toAppError } from '../api/app-error.ts';
+import { HTTP_ERROR, NETWORK_ERROR, appErrorMessage, toAppError } from '../api/app-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** The message of an error as the user reads it: the server's Chinese message, else a translated one. */
+/**
+ * The message of an error as the user reads it: in Chinese the server's specific message; in
+ * English the error catalogue's template for its code; the server's message for an unknown code.
+ */
 export function useErrorMessage(): (error: unknown) => string {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (error) => {
     const appError = toAppError(error);
     if (appError.code === NETWORK_ERROR) return t('error.network');
     if (appError.code === HTTP_ERROR) return t('error.http', { status: appError.status });
-    return appError.message;
+    return appErrorMessage(appError, language) ?? t('error.http', { status: appError.status });
   };
 }
 
