@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { roleKindSchema } from './charter-schema.ts';
 import { idSchema, isoDateSchema } from './body-common.ts';
 
-export const membershipSchema = z.object({
-  id: z.string(),
-  bodyId: z.string(),
+/** A post and its holder as a membership and a membership change both show them. */
+export const membershipPostShape = {
   roleKind: roleKindSchema,
   /** The charter's own title: 召集人, 组长, 成员 … */
   title: z.string(),
@@ -14,6 +13,12 @@ export const membershipSchema = z.object({
   personId: z.string().nullable(),
   personName: z.string().nullable(),
   position: z.string().nullable(),
+};
+
+export const membershipSchema = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  ...membershipPostShape,
   validFrom: z.string(),
   /** First day it no longer holds; null while it holds */
   validTo: z.string().nullable(),
@@ -36,8 +41,20 @@ export const membershipParamsSchema = z.object({ bodyId: idSchema, membershipId:
 
 const personName = z.string().trim().min(1).max(50);
 
-export const startMembershipRequestSchema = z
-  .object({
+/** Who takes a post: a known person by id or a new one by name (not both), and their position. */
+export const incomingHolderShape = {
+  personId: idSchema.nullable().optional(),
+  personName: personName.nullable().optional(),
+  position: z.string().trim().max(200).nullable().optional(),
+};
+
+/** Refuses a holder given both by id and by name (人员编号与姓名只能填写一项). */
+export function withHolderByIdOrName<T extends z.ZodType<{ personId?: string | null; personName?: string | null }>>(schema: T): T {
+  return schema.refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] });
+}
+
+export const startMembershipRequestSchema = withHolderByIdOrName(
+  z.object({
     roleKind: roleKindSchema,
     title: z.string().trim().min(1).max(50),
     unitId: idSchema.nullable().default(null),
@@ -48,24 +65,22 @@ export const startMembershipRequestSchema = z
     validTo: isoDateSchema.nullable().optional(),
     /** Why the office records the change directly (audited) */
     reason: z.string().trim().max(500).nullable().optional(),
-  })
-  .refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] });
+  }),
+);
 export type StartMembershipRequest = z.infer<typeof startMembershipRequestSchema>;
 
 export const endMembershipRequestSchema = z.object({ validTo: isoDateSchema, reason: z.string().trim().max(500).nullable().optional() });
 export type EndMembershipRequest = z.infer<typeof endMembershipRequestSchema>;
 
-export const changeMembershipRequestSchema = z
-  .object({
+export const changeMembershipRequestSchema = withHolderByIdOrName(
+  z.object({
     /** The day the successor takes over (the old membership's validTo) */
     date: isoDateSchema,
-    personId: idSchema.nullable().optional(),
-    personName: personName.nullable().optional(),
-    position: z.string().trim().max(200).nullable().optional(),
+    ...incomingHolderShape,
     title: z.string().trim().min(1).max(50).optional(),
     reason: z.string().trim().max(500).nullable().optional(),
-  })
-  .refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] });
+  }),
+);
 export type ChangeMembershipRequest = z.infer<typeof changeMembershipRequestSchema>;
 
 export const changeMembershipResponseSchema = z.object({ ended: membershipSchema, started: membershipSchema });

@@ -29,7 +29,7 @@ import { getDecision } from '../../services/decisions/decision-detail.ts';
 import { decisionUnitIds, listDecisions, listUnitOpenDecisions } from '../../services/decisions/decision-views.ts';
 import { decideExtension, requestExtension } from '../../services/decisions/extensions.ts';
 import { getAttachment, reportCompletion, reportProgress } from '../../services/decisions/progress-reports.ts';
-import type { AppDeps, RouteModule } from '../app-types.ts';
+import type { AppDeps, LianxiApp, RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
 /**
@@ -46,6 +46,51 @@ async function actingUnit(deps: AppDeps, actor: Actor | null, bodyId: string, de
   const found = candidates.find((unitId) => grants.some((g) => g.unitId === unitId && (g.role === 'liaison' || g.role === 'member')));
   if (found === undefined) throw new AppError('unit_required', '请指定报送单位（本人不是该事项承办单位的联络员或成员）', { field: 'unitId' });
   return found;
+}
+
+/** What tells the report routes apart: progress (主办或协办单位) and completion (主办单位 only). */
+interface ReportRoute {
+  path: string;
+  summary: string;
+  body: typeof progressReportRequestSchema | typeof completionReportRequestSchema;
+  /** Only the lead unit may make the report (办结) */
+  leadOnly: boolean;
+  report: typeof reportProgress | typeof reportCompletion;
+}
+
+/**
+ * A report route (进展, 办结): a unit's report with attachments (up to 20 MB in all), made for the
+ * unit named or the actor's own (actingUnit), answered 201 with the report's id.
+ */
+function registerReportRoute(app: LianxiApp, deps: AppDeps, route: ReportRoute): void {
+  app.post(
+    route.path,
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['decisions'],
+        summary: route.summary,
+        params: decisionParamsSchema,
+        body: route.body,
+        response: { 201: progressReportResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { bodyId, decisionId } = request.params;
+      const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, route.leadOnly);
+      await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
+      const result = await route.report(deps.db, {
+        clock: deps.clock,
+        bodyId,
+        decisionId,
+        unitId,
+        text: request.body.text,
+        attachments: request.body.attachments,
+        origin: auditOrigin(request, deps),
+      });
+      return reply.code(201).send(result);
+    },
+  );
 }
 
 export const decisionRoutes: RouteModule = async (app, deps) => {
@@ -112,63 +157,21 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
     },
   );
 
-  app.post(
-    '/api/bodies/:bodyId/decisions/:decisionId/progress-reports',
-    {
-      bodyLimit: 20 * 1024 * 1024,
-      schema: {
-        tags: ['decisions'],
-        summary: '报送办理进展（主办或协办单位）',
-        params: decisionParamsSchema,
-        body: progressReportRequestSchema,
-        response: { 201: progressReportResponseSchema, ...bodyErrorResponses },
-      },
-    },
-    async (request, reply) => {
-      const { bodyId, decisionId } = request.params;
-      const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, false);
-      await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
-      const result = await reportProgress(deps.db, {
-        clock: deps.clock,
-        bodyId,
-        decisionId,
-        unitId,
-        text: request.body.text,
-        attachments: request.body.attachments,
-        origin: auditOrigin(request, deps),
-      });
-      return reply.code(201).send(result);
-    },
-  );
+  registerReportRoute(app, deps, {
+    path: '/api/bodies/:bodyId/decisions/:decisionId/progress-reports',
+    summary: '报送办理进展（主办或协办单位）',
+    body: progressReportRequestSchema,
+    leadOnly: false,
+    report: reportProgress,
+  });
 
-  app.post(
-    '/api/bodies/:bodyId/decisions/:decisionId/completion',
-    {
-      bodyLimit: 20 * 1024 * 1024,
-      schema: {
-        tags: ['decisions'],
-        summary: '报送办结（主办单位，附佐证材料）',
-        params: decisionParamsSchema,
-        body: completionReportRequestSchema,
-        response: { 201: progressReportResponseSchema, ...bodyErrorResponses },
-      },
-    },
-    async (request, reply) => {
-      const { bodyId, decisionId } = request.params;
-      const unitId = await actingUnit(deps, request.actor, bodyId, decisionId, request.body.unitId, true);
-      await authorize(request.actor, 'decision.report', bodyResource(bodyId, unitId));
-      const result = await reportCompletion(deps.db, {
-        clock: deps.clock,
-        bodyId,
-        decisionId,
-        unitId,
-        text: request.body.text,
-        attachments: request.body.attachments,
-        origin: auditOrigin(request, deps),
-      });
-      return reply.code(201).send(result);
-    },
-  );
+  registerReportRoute(app, deps, {
+    path: '/api/bodies/:bodyId/decisions/:decisionId/completion',
+    summary: '报送办结（主办单位，附佐证材料）',
+    body: completionReportRequestSchema,
+    leadOnly: true,
+    report: reportCompletion,
+  });
 
   app.post(
     '/api/bodies/:bodyId/decisions/:decisionId/close',

@@ -13,16 +13,7 @@ import { findAgendaItem, insertAgendaItem, updateAgendaItem } from '../../reposi
 import { listBodyUnits } from '../../repositories/unit-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import {
-  BEFORE_MEETING,
-  actorIdOf,
-  assertStatus,
-  getMeetingRow,
-  heldRolesOn,
-  loadActiveBodyCharter,
-  meetingDay,
-  nowOf,
-} from './meeting-context.ts';
+import { BEFORE_MEETING, actorRolesOnMeetingDay, assertStatus, getMeetingRow, loadActiveBodyCharter, meetingDay, nowOf } from './meeting-context.ts';
 import { getMeeting } from './meeting-views.ts';
 import type { AgendaItemView } from './meeting-views.ts';
 
@@ -65,7 +56,7 @@ export async function proposeAgendaItem(
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     const day = meetingDay(meeting);
     const unitId = options.input.unitId ?? null;
-    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day });
+    const held = await actorRolesOnMeetingDay(tx, { bodyId: options.bodyId, meeting, origin: options.origin });
     // Who proposes: the office in its own right, or the unit (through its own liaison or member; the
     // office may record a unit's proposal, which is then the unit's).
     let proposer: GateRole;
@@ -124,7 +115,7 @@ export async function decideAgendaItem(
     const reason = options.reason?.trim() ?? '';
     if (!options.approve && reason === '') throw new AppError('reason_required', '不同意列入议题须说明理由', { field: 'reason' });
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
+    const held = await actorRolesOnMeetingDay(tx, { bodyId: options.bodyId, meeting, origin: options.origin });
     const { as: role } = requireCharterGate(charter, { step: 'approve_agenda', meetingKind: meeting.kind, roles: held.gateRoles });
     const after = await updateAgendaItem(tx, before.id, {
       status: options.approve ? 'approved' : 'rejected',

@@ -8,7 +8,7 @@ import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { insertDelegation } from '../../repositories/meeting-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import { BEFORE_MEETING, actorIdOf, assertStatus, getMeetingRow, heldRolesOn, loadActiveBodyCharter, meetingDay, membershipOnDay, nowOf } from './meeting-context.ts';
+import { BEFORE_MEETING, actorRolesOnMeetingDay, assertStatus, getMeetingRow, loadActiveBodyCharter, membershipOnDay, nowOf } from './meeting-context.ts';
 import { getMeeting } from './meeting-views.ts';
 import type { MeetingDetail } from './meeting-views.ts';
 
@@ -25,7 +25,7 @@ export async function recordDelegation(
     const meeting = await getMeetingRow(tx, { ...options, forUpdate: true });
     assertStatus(meeting, BEFORE_MEETING, '再委托主持');
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
+    const held = await actorRolesOnMeetingDay(tx, { bodyId: options.bodyId, meeting, origin: options.origin });
     const to = await membershipOnDay(tx, { meeting, membershipId: options.toMembershipId, field: 'toMembershipId' });
     requireCharterGate(charter, { step: 'delegate_presiding', meetingKind: meeting.kind, roles: held.gateRoles, toRoles: [to.roleKind] });
     const convener = held.roles.find((r) => r.role === 'convener' && r.membership !== null);

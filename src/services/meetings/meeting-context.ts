@@ -103,6 +103,14 @@ export async function heldRolesOn(db: DbOrTx, options: { accountId: string; body
   return { roles, gateRoles: gateRolesOf(roles) };
 }
 
+/** The roles the acting account holds on the meeting's day: what the meeting's charter gates read. */
+export async function actorRolesOnMeetingDay(
+  db: DbOrTx,
+  options: { bodyId: string; meeting: Pick<MeetingRow, 'startsAt'>; origin: AuditOrigin },
+): Promise<HeldRoles> {
+  return heldRolesOn(db, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(options.meeting) });
+}
+
 /** A membership of the body holding on the meeting day, or a refusal naming `field`. */
 export async function membershipOnDay(
   db: DbOrTx,

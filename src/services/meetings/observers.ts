@@ -9,16 +9,7 @@ import { requireCharterGate } from '../../policy/charter-gate.ts';
 import { findInvitee, insertInvitee, listDelegations, listInvitees, updateInvitee } from '../../repositories/meeting-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
-import {
-  BEFORE_MEETING,
-  actorIdOf,
-  assertStatus,
-  getMeetingRow,
-  heldRolesOn,
-  loadActiveBodyCharter,
-  meetingDay,
-  nowOf,
-} from './meeting-context.ts';
+import { BEFORE_MEETING, actorRolesOnMeetingDay, assertStatus, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
 import { toInviteeItem } from './meeting-views.ts';
 import type { InviteeItem } from './meeting-views.ts';
 
@@ -79,7 +70,7 @@ export async function decideObserver(
     const reason = options.reason?.trim() ?? '';
     if (!options.approve && reason === '') throw new AppError('reason_required', '不同意列席须说明理由', { field: 'reason' });
     const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-    const held = await heldRolesOn(tx, { accountId: actorIdOf(options.origin), bodyId: options.bodyId, day: meetingDay(meeting) });
+    const held = await actorRolesOnMeetingDay(tx, { bodyId: options.bodyId, meeting, origin: options.origin });
     const mine = held.roles.filter((r) => r.role === 'deputy_convener').map((r) => r.membership?.id);
     const delegated = mine.length > 0 && (await listDelegations(tx, meeting.id)).some((d) => mine.includes(d.toMembershipId));
     requireCharterGate(charter, { step: 'approve_observers', meetingKind: meeting.kind, roles: held.gateRoles, delegated });
