@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { roleKindSchema } from './charter-schema.ts';
 import { idSchema, isoDateSchema } from './body-common.ts';
+import { incomingHolderShape, membershipPostShape, withHolderByIdOrName } from './memberships.ts';
 
-const personName = z.string().trim().min(1).max(50);
 const reasonSchema = z.string().trim().min(1, { message: '请填写理由' }).max(500);
 const gateRoleSchema = z.enum(['convener', 'deputy_convener', 'member', 'liaison', 'office_staff', 'group_leader']);
 const clauseSchema = z.object({ document: z.string().nullable(), clause: z.string().nullable(), text: z.string() });
@@ -21,13 +21,8 @@ export const membershipChangeSchema = z.object({
   kind: z.enum(['start', 'end', 'handover']),
   status: z.enum(['proposed', 'confirmed', 'rejected']),
   membershipId: z.string().nullable(),
-  roleKind: roleKindSchema,
-  title: z.string(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  personId: z.string().nullable(),
-  personName: z.string().nullable(),
-  position: z.string().nullable(),
+  /** The post; the person the change makes its holder (start, handover) */
+  ...membershipPostShape,
   /** Who holds the post an end or handover concerns */
   holderName: z.string().nullable(),
   effectiveDate: z.string(),
@@ -51,31 +46,19 @@ export const listMembershipChangesQuerySchema = z.object({ status: z.enum(['prop
 export const listMembershipChangesResponseSchema = z.object({ items: z.array(membershipChangeSchema) });
 
 export const proposeMembershipChangeRequestSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
+  withHolderByIdOrName(
+    z.object({
       kind: z.literal('start'),
       roleKind: roleKindSchema,
       title: z.string().trim().min(1).max(50),
       unitId: idSchema.nullable().default(null),
-      personId: idSchema.nullable().optional(),
-      personName: personName.nullable().optional(),
-      position: z.string().trim().max(200).nullable().optional(),
+      ...incomingHolderShape,
       effectiveDate: isoDateSchema,
       reason: reasonSchema,
-    })
-    .refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] }),
+    }),
+  ),
   z.object({ kind: z.literal('end'), membershipId: idSchema, effectiveDate: isoDateSchema, reason: reasonSchema }),
-  z
-    .object({
-      kind: z.literal('handover'),
-      membershipId: idSchema,
-      personId: idSchema.nullable().optional(),
-      personName: personName.nullable().optional(),
-      position: z.string().trim().max(200).nullable().optional(),
-      effectiveDate: isoDateSchema,
-      reason: reasonSchema,
-    })
-    .refine((v) => !(v.personId && v.personName), { message: '人员编号与姓名只能填写一项', path: ['personName'] }),
+  withHolderByIdOrName(z.object({ kind: z.literal('handover'), membershipId: idSchema, ...incomingHolderShape, effectiveDate: isoDateSchema, reason: reasonSchema })),
 ]);
 export type ProposeMembershipChangeRequest = z.infer<typeof proposeMembershipChangeRequestSchema>;
 

@@ -6,18 +6,7 @@
  */
 import { chineseNumeral, formatChineseDate, formatWorkingDaysLeft } from './chinese-format.ts';
 import type { CircularItemView, CircularView } from './document-views.ts';
-import {
-  addresseeLine,
-  blankLine,
-  centredLine,
-  imprintTable,
-  issuerMark,
-  packOfficialDocument,
-  sectionedParagraph,
-  signatureBlock,
-  textParagraph,
-  titleParagraph,
-} from './official-document-parts.ts';
+import { noticeOpening, packSignedNotice, sectionedParagraph, textParagraph } from './official-document-parts.ts';
 
 /** One item's paragraph: 1. text（牵头单位…；完成时限…；已逾期2个工作日；状态：办理中）最新进展：… */
 export function formatCircularItem(item: CircularItemView, ordinal: number): string {
@@ -41,12 +30,7 @@ export async function renderCircularDocx(view: CircularView): Promise<Buffer> {
   const overdue = view.items.filter((item) => item.workingDaysLeft !== null && item.workingDaysLeft < 0);
   const open = view.items.filter((item) => !(item.workingDaysLeft !== null && item.workingDaysLeft < 0));
   const children = [
-    ...issuerMark(view.signature.issuerName),
-    centredLine(`${view.year}年第${view.number}期`),
-    blankLine(),
-    titleParagraph(view.title),
-    blankLine(),
-    addresseeLine(view.addressees),
+    ...noticeOpening({ issuerName: view.signature.issuerName, serialLine: `${view.year}年第${view.number}期`, title: view.title, addressees: view.addressees }),
     textParagraph(
       view.items.length === 0
         ? `截至${formatChineseDate(view.asOf)}，会议议定事项均已办结。`
@@ -67,10 +51,5 @@ export async function renderCircularDocx(view: CircularView): Promise<Buffer> {
   if (view.items.length > 0) {
     children.push(textParagraph('请各牵头单位抓紧推进，按时限办结并报送进展情况；确需延期的，请按程序提出申请。'));
   }
-  children.push(...signatureBlock(view.signature));
-  return packOfficialDocument({
-    title: view.title,
-    creator: view.signature.issuerName,
-    children: view.imprint === null ? children : [...children, blankLine(), imprintTable(view.imprint, '抄送')],
-  });
+  return packSignedNotice({ title: view.title, signature: view.signature, imprint: view.imprint, children });
 }

@@ -108,18 +108,22 @@ export interface MeetingNoticeView {
   imprint: ImprintView | null;
 }
 
-/** One open decided item in a status circular. */
-export interface CircularItemView {
+/** A decision (议定事项) as the circular and the ledger show it: what, who, by when, how far. */
+export interface DecisionFacts {
   text: string;
   leadUnit: string | null;
   coUnits: string[];
   deadline: string | null;
   deadlineProvisional: boolean;
-  /** Working days left (>= 0) or overdue (< 0), null when there is no deadline */
+  /** Working days left (>= 0) or overdue (< 0); null when closed or there is no deadline */
   workingDaysLeft: number | null;
   /** Status label as the reader sees it (已交办, 办理中 …) */
   statusLabel: string;
   latestProgress: string | null;
+}
+
+/** One open decided item in a status circular. */
+export interface CircularItemView extends DecisionFacts {
   /** Where it was decided, e.g. 第一次全体会议（纪要第3期） */
   source: string;
 }
@@ -139,7 +143,7 @@ export interface CircularView {
 }
 
 /** One row of the supervision ledger (督办台账): one decided item. */
-export interface LedgerRow {
+export interface LedgerRow extends DecisionFacts {
   bodyName: string;
   meetingName: string;
   /** The day the minutes were issued (the item's handling starts) */
@@ -147,15 +151,6 @@ export interface LedgerRow {
   /** The minutes it came from, e.g. 2024年第3期 */
   minutesLabel: string;
   itemNo: number;
-  text: string;
-  leadUnit: string | null;
-  coUnits: string[];
-  deadline: string | null;
-  deadlineProvisional: boolean;
-  /** Working days left (>= 0) or overdue (< 0); null when closed or no deadline */
-  workingDaysLeft: number | null;
-  statusLabel: string;
-  latestProgress: string | null;
   latestProgressAt: string | null;
 }
 

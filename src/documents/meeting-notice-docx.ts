@@ -8,17 +8,7 @@ import { formatChineseDateTime, formatChineseTime } from './chinese-format.ts';
 import { chineseNumeral } from './chinese-format.ts';
 import type { MeetingNoticeView } from './document-views.ts';
 import { formatAttendanceEntry } from './minutes-docx.ts';
-import {
-  addresseeLine,
-  blankLine,
-  imprintTable,
-  issuerMark,
-  packOfficialDocument,
-  sectionedParagraph,
-  signatureBlock,
-  textParagraph,
-  titleParagraph,
-} from './official-document-parts.ts';
+import { noticeOpening, packSignedNotice, sectionedParagraph, textParagraph } from './official-document-parts.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** 2024年3月5日（星期二）上午9:30至11:30 */
@@ -49,11 +39,7 @@ export async function renderMeetingNoticeDocx(view: MeetingNoticeView): Promise<
   ].filter((section) => section.lines.length > 0);
 
   const children = [
-    ...issuerMark(view.signature.issuerName),
-    blankLine(),
-    titleParagraph(view.title),
-    blankLine(),
-    addresseeLine(view.addressees),
+    ...noticeOpening({ issuerName: view.signature.issuerName, title: view.title, addressees: view.addressees }),
     textParagraph(`定于${formatMeetingTime(view.startsAt, view.endsAt)}召开${view.meetingName}。现将有关事项通知如下：`),
   ];
   sections.forEach((section, index) => {
@@ -63,10 +49,5 @@ export async function renderMeetingNoticeDocx(view: MeetingNoticeView): Promise<
   if (view.contact !== null) {
     children.push(textParagraph(`联系人：${view.contact.name}${view.contact.phone === null ? '' : `，电话：${view.contact.phone}`}。`));
   }
-  children.push(...signatureBlock(view.signature));
-  return packOfficialDocument({
-    title: view.title,
-    creator: view.signature.issuerName,
-    children: view.imprint === null ? children : [...children, blankLine(), imprintTable(view.imprint, '抄送')],
-  });
+  return packSignedNotice({ title: view.title, signature: view.signature, imprint: view.imprint, children });
 }

@@ -219,6 +219,17 @@ export function addresseeLine(addressees: string[]): Paragraph {
 /** The name of the bookmark that marks where the seal goes. */
 export const SEAL_AREA_BOOKMARK = 'seal_area';
 
+/** A line of the signature: right-aligned, `rightChars` characters in from the right edge; the issuer's keeps with the date. */
+function signatureLine(child: TextRun | Bookmark, rightChars: number, options: { keepNext?: true } = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: GRID_SPACING,
+    indent: { right: rightChars * CHAR_TWIPS },
+    ...options,
+    children: [child],
+  });
+}
+
 /**
  * The signature (署名 and 成文日期).
  * - Sealed (7.3.5.1): one blank line, then the issuer centred over the date, the date four characters
@@ -236,39 +247,38 @@ export function signatureBlock(signature: SignatureView): Paragraph[] {
     return [
       blankLine(),
       blankLine(),
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        spacing: GRID_SPACING,
-        indent: { right: nameRight * CHAR_TWIPS },
-        keepNext: true,
-        children: [new Bookmark({ id: SEAL_AREA_BOOKMARK, children: [styledRun(signature.issuerName, BODY)] })],
-      }),
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        spacing: GRID_SPACING,
-        indent: { right: dateRight * CHAR_TWIPS },
-        children: [styledRun(date, BODY)],
-      }),
+      signatureLine(new Bookmark({ id: SEAL_AREA_BOOKMARK, children: [styledRun(signature.issuerName, BODY)] }), nameRight, { keepNext: true }),
+      signatureLine(styledRun(date, BODY), dateRight),
     ];
   }
   const nameRight = 2;
   const dateRight = Math.max(0, nameRight + nameChars - dateChars - 2);
+  return [blankLine(), signatureLine(styledRun(signature.issuerName, BODY), nameRight, { keepNext: true }), signatureLine(styledRun(date, BODY), dateRight)];
+}
+
+/**
+ * The opening of a notice or a circular: the issuer's mark, any line beneath it (第N期), the title
+ * between blank lines, then the addressees (主送机关).
+ */
+export function noticeOpening(options: { issuerName: string; serialLine?: string; title: string; addressees: string[] }): Paragraph[] {
   return [
+    ...issuerMark(options.issuerName),
+    ...(options.serialLine === undefined ? [] : [centredLine(options.serialLine)]),
     blankLine(),
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      spacing: GRID_SPACING,
-      indent: { right: nameRight * CHAR_TWIPS },
-      keepNext: true,
-      children: [styledRun(signature.issuerName, BODY)],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      spacing: GRID_SPACING,
-      indent: { right: dateRight * CHAR_TWIPS },
-      children: [styledRun(date, BODY)],
-    }),
+    titleParagraph(options.title),
+    blankLine(),
+    addresseeLine(options.addressees),
   ];
+}
+
+/** Signs a notice or a circular, adds its imprint (抄送, after a blank line) when it has one, and packs it. */
+export async function packSignedNotice(options: { title: string; signature: SignatureView; imprint: ImprintView | null; children: Paragraph[] }): Promise<Buffer> {
+  const children = [...options.children, ...signatureBlock(options.signature)];
+  return packOfficialDocument({
+    title: options.title,
+    creator: options.signature.issuerName,
+    children: options.imprint === null ? children : [...children, blankLine(), imprintTable(options.imprint, '抄送')],
+  });
 }
 
 const THICK_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };

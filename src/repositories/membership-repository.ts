@@ -36,6 +36,18 @@ function holdingOn(at: string): SQL[] {
   return open ? [lte(memberships.validFrom, at), open] : [lte(memberships.validFrom, at)];
 }
 
+/** The memberships `where` selects, with their person's and unit's names, by start date (then as entered). */
+async function selectMembershipViews(db: DbOrTx, where: SQL | undefined): Promise<MembershipView[]> {
+  const rows = await db
+    .select({ membership: memberships, personName: people.name, unitName: units.name })
+    .from(memberships)
+    .leftJoin(people, eq(people.id, memberships.personId))
+    .leftJoin(units, eq(units.id, memberships.unitId))
+    .where(where)
+    .orderBy(asc(memberships.validFrom), asc(memberships.seq));
+  return rows.map((r) => ({ ...r.membership, personName: r.personName, unitName: r.unitName }));
+}
+
 export interface ListMembershipsFilter {
   /** Only memberships holding on this ISO date */
   at?: string;
@@ -53,28 +65,13 @@ export async function listMembershipsOfBody(db: DbOrTx, bodyId: string, filter: 
   if (filter.roleKind !== undefined) conditions.push(eq(memberships.roleKind, filter.roleKind));
   if (filter.unitId !== undefined) conditions.push(eq(memberships.unitId, filter.unitId));
   if (filter.personId !== undefined) conditions.push(eq(memberships.personId, filter.personId));
-  const rows = await db
-    .select({ membership: memberships, personName: people.name, unitName: units.name })
-    .from(memberships)
-    .leftJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(units, eq(units.id, memberships.unitId))
-    .where(and(...conditions))
-    .orderBy(asc(memberships.validFrom), asc(memberships.seq));
-  return rows
-    .map((r) => ({ ...r.membership, personName: r.personName, unitName: r.unitName }))
-    .sort((a, b) => ROLE_ORDER[a.roleKind] - ROLE_ORDER[b.roleKind]);
+  const views = await selectMembershipViews(db, and(...conditions));
+  return views.sort((a, b) => ROLE_ORDER[a.roleKind] - ROLE_ORDER[b.roleKind]);
 }
 
 /** Memberships of a unit in any body (for the unit's page). */
 export async function listMembershipsOfUnit(db: DbOrTx, unitId: string): Promise<MembershipView[]> {
-  const rows = await db
-    .select({ membership: memberships, personName: people.name, unitName: units.name })
-    .from(memberships)
-    .leftJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(units, eq(units.id, memberships.unitId))
-    .where(eq(memberships.unitId, unitId))
-    .orderBy(asc(memberships.validFrom), asc(memberships.seq));
-  return rows.map((r) => ({ ...r.membership, personName: r.personName, unitName: r.unitName }));
+  return selectMembershipViews(db, eq(memberships.unitId, unitId));
 }
 
 /** Memberships of a person in the given bodies. */
@@ -84,14 +81,7 @@ export async function listMembershipsOfPerson(db: DbOrTx, personId: string, body
     if (bodyIds.length === 0) return [];
     conditions.push(inArray(memberships.bodyId, [...bodyIds]));
   }
-  const rows = await db
-    .select({ membership: memberships, personName: people.name, unitName: units.name })
-    .from(memberships)
-    .leftJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(units, eq(units.id, memberships.unitId))
-    .where(and(...conditions))
-    .orderBy(asc(memberships.validFrom), asc(memberships.seq));
-  return rows.map((r) => ({ ...r.membership, personName: r.personName, unitName: r.unitName }));
+  return selectMembershipViews(db, and(...conditions));
 }
 
 /** Memberships holding on `at` of people linked to `accountId` in `bodyId` (for authorization). */

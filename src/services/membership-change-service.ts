@@ -15,7 +15,7 @@ import type { MembershipChangeKind, MembershipChangeStatus } from '../db/schema/
 import type { RoleKind } from '../domain/charter/charter-types.ts';
 import { membershipChangeBasis } from '../domain/charter-gates/membership-change-gate.ts';
 import type { GateBasis, GateRole } from '../domain/charter-gates/gate-types.ts';
-import type { MembershipConfirmer } from '../domain/charter-gates/membership-change-gate.ts';
+import type { MembershipChangeFacts, MembershipConfirmer } from '../domain/charter-gates/membership-change-gate.ts';
 import { checkEnd } from '../domain/directory/membership-timeline.ts';
 import { personNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -33,24 +33,17 @@ import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { currentCharter, membershipActor, requireMembershipChange } from './membership-gate.ts';
 import { checkMembershipInput, endProblem, getMembership, insertFromInput } from './membership-service.ts';
-import type { StartMembershipInput } from './membership-service.ts';
+import type { MembershipPost, StartMembershipInput } from './membership-service.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 import { isIsoDate } from '../domain/calendar/iso-date.ts';
 
-export interface MembershipChangeItem {
+/** A proposal; its person (personId, personName) is the one the change makes a holder (start, handover), by id or as named. */
+export interface MembershipChangeItem extends MembershipPost {
   id: string;
   bodyId: string;
   kind: MembershipChangeKind;
   status: MembershipChangeStatus;
   membershipId: string | null;
-  roleKind: RoleKind;
-  title: string;
-  unitId: string | null;
-  unitName: string | null;
-  /** The person the change makes a holder (start, handover), by id or as named */
-  personId: string | null;
-  personName: string | null;
-  position: string | null;
   /** Who holds the post an end or handover concerns */
   holderName: string | null;
   effectiveDate: string;
@@ -134,6 +127,16 @@ async function nomineeOf(
     if (own && personNameKey(own.name) === key) return own.id;
   }
   return (await findPersonInBody(tx, options.bodyId, key))?.id ?? null;
+}
+
+/** What the confirming or refusing gate reads of a pending proposal: its post, and its nominee as `actorPersonId` sees it. */
+async function proposalFacts(
+  tx: DbOrTx,
+  options: { bodyId: string; proposal: MembershipChangeRow; actorPersonId: string | null },
+): Promise<MembershipChangeFacts> {
+  const { proposal } = options;
+  const startsPersonId = await nomineeOf(tx, { bodyId: options.bodyId, personId: proposal.personId, personName: proposal.personName, actorPersonId: options.actorPersonId });
+  return { roleKind: proposal.roleKind, unitId: proposal.unitId, startsPersonId, fillsVacancy: false };
 }
 
 export type ProposeMembershipChangeInput =
@@ -270,31 +273,17 @@ async function proposalOfBody(tx: DbOrTx, bodyId: string, proposalId: string): P
   return row;
 }
 
-/** Applies a confirmed proposal to the memberships on `day`: the started membership, if any. */
-async function applyChange(tx: DbOrTx, proposal: MembershipChangeRow, day: string): Promise<string | null> {
-  if (proposal.kind === 'start') {
-    const input: StartMembershipInput = {
-      roleKind: proposal.roleKind,
-      title: proposal.title,
-      unitId: proposal.unitId,
-      personId: proposal.personId,
-      personName: proposal.personName,
-      position: proposal.position,
-      validFrom: day,
-    };
-    await checkMembershipInput(tx, proposal.bodyId, input, '');
-    return (await insertFromInput(tx, proposal.bodyId, input)).id;
-  }
-  const current = proposal.membershipId === null ? null : await findMembershipById(tx, proposal.membershipId);
-  if (!current) throw new Error(`membership of change ${proposal.id} vanished`);
-  const problem = checkEnd(current, day);
-  if (problem) throw endProblem(problem, 'effectiveDate');
-  await setMembershipEnd(tx, current.id, day);
-  if (proposal.kind === 'end') return null;
+/** Starts the membership a confirmed start or handover makes: the post given, the proposal's person, from `day`. */
+async function startProposedHolder(
+  tx: DbOrTx,
+  proposal: MembershipChangeRow,
+  post: Pick<StartMembershipInput, 'roleKind' | 'title' | 'unitId'>,
+  day: string,
+): Promise<string> {
   const input: StartMembershipInput = {
-    roleKind: current.roleKind,
-    title: current.title,
-    unitId: current.unitId,
+    roleKind: post.roleKind,
+    title: post.title,
+    unitId: post.unitId,
     personId: proposal.personId,
     personName: proposal.personName,
     position: proposal.position,
@@ -302,6 +291,18 @@ async function applyChange(tx: DbOrTx, proposal: MembershipChangeRow, day: strin
   };
   await checkMembershipInput(tx, proposal.bodyId, input, '');
   return (await insertFromInput(tx, proposal.bodyId, input)).id;
+}
+
+/** Applies a confirmed proposal to the memberships on `day`: the started membership, if any. */
+async function applyChange(tx: DbOrTx, proposal: MembershipChangeRow, day: string): Promise<string | null> {
+  if (proposal.kind === 'start') return startProposedHolder(tx, proposal, proposal, day);
+  const current = proposal.membershipId === null ? null : await findMembershipById(tx, proposal.membershipId);
+  if (!current) throw new Error(`membership of change ${proposal.id} vanished`);
+  const problem = checkEnd(current, day);
+  if (problem) throw endProblem(problem, 'effectiveDate');
+  await setMembershipEnd(tx, current.id, day);
+  if (proposal.kind === 'end') return null;
+  return startProposedHolder(tx, proposal, current, day);
 }
 
 /**
@@ -335,12 +336,7 @@ export async function confirmMembershipChange(
       {
         step: 'confirm',
         actor,
-        change: {
-          roleKind: before.roleKind,
-          unitId: before.unitId,
-          startsPersonId: await nomineeOf(tx, { bodyId: options.bodyId, personId: before.personId, personName: before.personName, actorPersonId: actor.personId }),
-          fillsVacancy: false,
-        },
+        change: await proposalFacts(tx, { bodyId: options.bodyId, proposal: before, actorPersonId: actor.personId }),
         proposedByAccountId: before.proposedBy,
         plenaryBasis: meetingId !== null || note !== null,
       },
@@ -381,12 +377,7 @@ export async function rejectMembershipChange(
       {
         step: 'reject',
         actor,
-        change: {
-          roleKind: before.roleKind,
-          unitId: before.unitId,
-          startsPersonId: await nomineeOf(tx, { bodyId: options.bodyId, personId: before.personId, personName: before.personName, actorPersonId: actor.personId }),
-          fillsVacancy: false,
-        },
+        change: await proposalFacts(tx, { bodyId: options.bodyId, proposal: before, actorPersonId: actor.personId }),
         proposedByAccountId: before.proposedBy,
       },
       'proposalId',

@@ -29,16 +29,21 @@ import type { UnitResolver } from './unit-service.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 import { isIsoDate } from '../domain/calendar/iso-date.ts';
 
-export interface MembershipItem {
-  id: string;
-  bodyId: string;
+/** A post and its holder as a membership and a membership change both list them. */
+export interface MembershipPost {
   roleKind: RoleKind;
+  /** The charter's own title of the post (召集人, 组长, 成员 …) */
   title: string;
   unitId: string | null;
   unitName: string | null;
   personId: string | null;
   personName: string | null;
   position: string | null;
+}
+
+export interface MembershipItem extends MembershipPost {
+  id: string;
+  bodyId: string;
   validFrom: string;
   validTo: string | null;
   /** The charter version the membership came from; null when the office entered it */

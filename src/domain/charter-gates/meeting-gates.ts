@@ -8,7 +8,7 @@
 import type { AttendanceRule } from '../charter/charter-types.ts';
 import { charterKindName } from '../meetings/meeting-rules.ts';
 import type { AttendanceStatus, MeetingKind } from '../meetings/meeting-types.ts';
-import { allow, checkActors, defaultBasis, refuse, ruleBasis, type GateCharter } from './gate-decisions.ts';
+import { allow, checkActors, defaultBasis, refuse, ruleBasis, type ActorCheck, type GateCharter } from './gate-decisions.ts';
 import { charterTitles, describeActors } from './gate-roles.ts';
 import { gateRow } from './gate-table.ts';
 import type { GateDecision, GateRole } from './gate-types.ts';
@@ -19,6 +19,14 @@ function kindName(charter: GateCharter, kind: MeetingKind): string {
   return charterKindName({ rules: Array.isArray(charter.rules) ? charter.rules : [], normalizedText: text }, kind);
 }
 
+/** The presider's check, the same for every presiding gate: refused 422 `presider_not_allowed` on `membershipId`. */
+function checkPresider(
+  check: Pick<ActorCheck, 'step' | 'charter' | 'rule' | 'allowed' | 'deputyNeedsDelegation' | 'what'>,
+  request: { roles: readonly GateRole[]; delegated: boolean },
+): GateDecision {
+  return checkActors({ ...check, roles: request.roles, delegated: request.delegated, code: 'presider_not_allowed', status: 422, field: 'membershipId' });
+}
+
 /** Who presides a meeting of the body (any kind but a group's). */
 export function presideGate(
   charter: GateCharter,
@@ -26,19 +34,17 @@ export function presideGate(
 ): GateDecision {
   const rule = bindByKind(charter, 'presider', request.meetingKind, (r) => r.roles.length > 0)[0] ?? null;
   const fallback = gateRow('preside').default;
-  return checkActors({
-    step: 'preside',
-    charter,
-    rule,
-    allowed: rule?.roles ?? fallback.actors ?? [],
-    deputyNeedsDelegation: rule?.deputyNeedsDelegation ?? fallback.deputyNeedsDelegation,
-    roles: request.roles,
-    delegated: request.delegated,
-    what: `主持${kindName(charter, request.meetingKind)}`,
-    code: 'presider_not_allowed',
-    status: 422,
-    field: 'membershipId',
-  });
+  return checkPresider(
+    {
+      step: 'preside',
+      charter,
+      rule,
+      allowed: rule?.roles ?? fallback.actors ?? [],
+      deputyNeedsDelegation: rule?.deputyNeedsDelegation ?? fallback.deputyNeedsDelegation,
+      what: `主持${kindName(charter, request.meetingKind)}`,
+    },
+    request,
+  );
 }
 
 /**
@@ -50,36 +56,22 @@ export function presideGroupMeetingGate(charter: GateCharter, request: { roles: 
   const what = `主持${kindName(charter, 'group')}`;
   const rule = statedForKind(charter, 'presider', 'group').find((r) => r.roles.length > 0) ?? null;
   if (rule !== null) {
-    return checkActors({
-      step: 'preside_group_meeting',
-      charter,
-      rule,
-      allowed: rule.roles,
-      deputyNeedsDelegation: rule.deputyNeedsDelegation,
-      roles: request.roles,
-      delegated: request.delegated,
-      what,
-      code: 'presider_not_allowed',
-      status: 422,
-      field: 'membershipId',
-    });
+    return checkPresider({ step: 'preside_group_meeting', charter, rule, allowed: rule.roles, deputyNeedsDelegation: rule.deputyNeedsDelegation, what }, request);
   }
   if (request.roles.includes('group_leader')) return allow('group_leader', defaultBasis('preside_group_meeting'));
   const general = rulesOfType(charter, 'presider').find((r) => (r.meetingKind === 'any' || r.meetingKind === undefined) && r.roles.length > 0) ?? null;
   const fallback = gateRow('preside').default;
-  return checkActors({
-    step: 'preside_group_meeting',
-    charter,
-    rule: general,
-    allowed: [...(general?.roles ?? fallback.actors ?? []), 'group_leader'],
-    deputyNeedsDelegation: general?.deputyNeedsDelegation ?? fallback.deputyNeedsDelegation,
-    roles: request.roles,
-    delegated: request.delegated,
-    what,
-    code: 'presider_not_allowed',
-    status: 422,
-    field: 'membershipId',
-  });
+  return checkPresider(
+    {
+      step: 'preside_group_meeting',
+      charter,
+      rule: general,
+      allowed: [...(general?.roles ?? fallback.actors ?? []), 'group_leader'],
+      deputyNeedsDelegation: general?.deputyNeedsDelegation ?? fallback.deputyNeedsDelegation,
+      what,
+    },
+    request,
+  );
 }
 
 /**

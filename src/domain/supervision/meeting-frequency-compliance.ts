@@ -5,6 +5,7 @@
  */
 import type { Charter, MeetingFrequencyRule } from '../charter/charter-types.ts';
 import { addDays } from '../calendar/iso-date.ts';
+import { DEFAULT_KIND_NAMES } from '../meetings/meeting-rules.ts';
 
 /** Meeting kinds a frequency rule may name (`any`: every kind counts). */
 export type FrequencyMeetingKind = MeetingFrequencyRule['meetingKind'];
@@ -27,15 +28,8 @@ export interface FrequencyLine {
   text: string;
 }
 
-const KIND_NAMES: Record<FrequencyMeetingKind, string> = {
-  plenary: '全体会议',
-  topical: '专题会议',
-  liaison: '联络员会议',
-  working: '工作会议',
-  office: '办公室会议',
-  group: '专题组会议',
-  any: '会议',
-};
+/** The default names of the meeting kinds (meeting-rules.ts); `any` reads as plain 会议. */
+const KIND_NAMES: Record<FrequencyMeetingKind, string> = { ...DEFAULT_KIND_NAMES, any: '会议' };
 
 const SCHEDULE_NAMES: Record<NonNullable<MeetingFrequencyRule['schedule']>, string> = {
   regular: '定期召开',
