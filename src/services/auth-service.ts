@@ -183,7 +183,8 @@ export async function signIn(
       }
       return { error: INVALID_CREDENTIALS() } as const;
     }
-    if (account.disabled) {
+    const refusal = account.disabled ? 'disabled' : account.activationPending ? 'activation_pending' : null;
+    if (refusal !== null) {
       await recordAudit(tx, {
         ...audit,
         actorId: null,
@@ -191,23 +192,15 @@ export async function signIn(
         entityType: 'account',
         entityId: account.id,
         before: null,
-        after: { username, reason: 'disabled' },
+        after: { username, reason: refusal },
         result: 'failure',
       });
-      return { error: new AppError('account_disabled', '账号已停用，请联系安全管理员') } as const;
-    }
-    if (account.activationPending) {
-      await recordAudit(tx, {
-        ...audit,
-        actorId: null,
-        action: 'auth.sign_in_failed',
-        entityType: 'account',
-        entityId: account.id,
-        before: null,
-        after: { username, reason: 'activation_pending' },
-        result: 'failure',
-      });
-      return { error: new AppError('account_pending_activation', '管理员账号尚未激活：须由同一职责的管理员激活') } as const;
+      return {
+        error:
+          refusal === 'disabled'
+            ? new AppError('account_disabled', '账号已停用，请联系安全管理员')
+            : new AppError('account_pending_activation', '管理员账号尚未激活：须由同一职责的管理员激活'),
+      } as const;
     }
     const token = randomBytes(32).toString('base64url');
     const session = await insertSession(tx, {

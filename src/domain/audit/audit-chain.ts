@@ -49,24 +49,9 @@ export interface ChainedAuditRow extends AuditContent {
 
 /** The canonical text hashed for a row. */
 export function auditCanonicalText(content: AuditContent): string {
-  if (content.hashVersion === 2) {
-    return canonicalJson({
-      v: 2,
-      seq: content.seq,
-      occurredAt: content.occurredAt,
-      actorId: content.actorId,
-      action: content.action,
-      entityType: content.entityType,
-      entityId: content.entityId,
-      before: toJsonValue(content.before),
-      after: toJsonValue(content.after),
-      requestId: content.requestId,
-      clientAddress: content.clientAddress,
-      result: content.result,
-    });
-  }
-  return canonicalJson({
-    v: 1,
+  const keyed = content.hashVersion === 2;
+  const fields = {
+    v: keyed ? 2 : 1,
     seq: content.seq,
     occurredAt: content.occurredAt,
     actorId: content.actorId,
@@ -77,7 +62,9 @@ export function auditCanonicalText(content: AuditContent): string {
     after: toJsonValue(content.after),
     requestId: content.requestId,
     clientAddress: content.clientAddress,
-  });
+  };
+  // Version 2 (keyed) also covers the result; version 1 rows keep their original text.
+  return canonicalJson(keyed ? { ...fields, result: content.result } : fields);
 }
 
 /** HMAC-SM3 of a text with a hex key (as hex). */
