@@ -23,6 +23,11 @@ export const platformActions = declareActions({
   'account.unlock': { description: '解锁账号', scope: 'system', systemRoles: ['security_admin'] },
   'account.disable': { description: '停用账号', scope: 'system', systemRoles: ['security_admin'] },
   'account.enable': { description: '启用账号', scope: 'system', systemRoles: ['security_admin'] },
+  'account.activate': {
+    description: '激活新建或重新启用的管理员账号（仅限同一职责的管理员，由服务按职责核对）',
+    scope: 'system',
+    systemRoles: ['system_admin', 'security_admin', 'audit_admin'],
+  },
   'account.reset_password': { description: '重置密码', scope: 'system', systemRoles: ['security_admin'] },
   'settings.read': { description: '查看系统设置', scope: 'system', systemRoles: ['system_admin'] },
   'settings.update': { description: '修改系统设置', scope: 'system', systemRoles: ['system_admin'] },

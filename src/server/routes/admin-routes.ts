@@ -11,7 +11,6 @@ import {
   roleChangeSchema,
 } from '../../contracts/accounts.ts';
 import { errorResponses } from '../../contracts/common.ts';
-import { AppError } from '../../errors/app-error.ts';
 import { healthResponseSchema } from '../../contracts/health.ts';
 import { outboundAllowListDtoSchema, securitySettingsDtoSchema } from '../../contracts/settings.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
@@ -242,12 +241,12 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       },
     },
     async (request) => {
-      if (request.actor === null) throw new AppError('unauthenticated', '请先登录');
+      const actor = await authorizeActor(request.actor, 'account.activate');
       await activateAdministrator(db, {
         clock,
         accountId: request.params.id,
         origin: auditOrigin(request, deps),
-        actorRoles: request.actor.systemRoles,
+        actorRoles: actor.systemRoles,
       });
       return getAccountView(db, { accountId: request.params.id, now: clock.now() });
     },
