@@ -4,42 +4,29 @@
  * audit trail with its chain verified; the system administrator changes a setting. Each role sees
  * only its own menu entries. No console errors; each test saves a screenshot under test-results/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, openPage, startHarness, unlabelledFields } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
-import { ME_401, changeOneTimePassword, signIn, visible } from './steps.ts';
+import { changeOneTimePassword, pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 
 describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_000 }, () => {
   let harness: Harness;
-  let current: TrackedPage | null = null;
-  let currentName = '';
 
   beforeAll(async () => {
     harness = await startHarness();
   }, 180_000);
 
-  afterEach(async () => {
-    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
-    current = null;
-  });
+  const session = pageSession(() => harness);
 
-  afterAll(async () => {
-    await harness?.close();
-  });
-
+  /** Signs in; a bootstrap administrator (`oneTime`) first replaces its one-time password by `password`. */
   async function signedIn(name: string, username: string, password: string, oneTime = false): Promise<TrackedPage> {
-    current = await openPage(harness);
-    currentName = name;
-    const tracked = current;
-    tracked.expect(ME_401);
-    await tracked.page.goto('/');
-    await tracked.page.waitForURL('**/sign-in');
-    await signIn(tracked.page, username, oneTime ? harness.admins[oneTimeRole(username)].oneTimePassword : password);
-    if (oneTime) await changeOneTimePassword(tracked.page, harness.admins[oneTimeRole(username)].oneTimePassword, password);
-    await tracked.page.waitForURL((url) => !url.pathname.endsWith('/sign-in') && !url.pathname.endsWith('/change-password'));
-    return tracked;
+    const oneTimePassword = oneTime ? harness.admins[oneTimeRole(username)].oneTimePassword : null;
+    return session.signedIn(name, username, oneTimePassword ?? password, {
+      afterSignIn: oneTimePassword === null ? undefined : (page) => changeOneTimePassword(page, oneTimePassword, password),
+      landing: (url) => !url.pathname.endsWith('/sign-in') && !url.pathname.endsWith('/change-password'),
+    });
   }
 
   function oneTimeRole(username: string): 'system_admin' | 'audit_admin' | 'security_admin' {

@@ -6,11 +6,11 @@
  * office issues the minutes. The steps share one meeting and run in order. No console errors
  * except the declared refusal; screenshots under test-results/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, createMemberAccount, openPage, startHarness, unlabelledFields } from './harness.ts';
+import { chromiumAvailable, createMemberAccount, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, MemberAccount, TrackedPage } from './harness.ts';
-import { ME_401, signIn, visible } from './steps.ts';
+import { pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const MEETING_TITLE = '浏览器测试全体会议';
@@ -41,8 +41,6 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
   let liaison: MemberAccount;
   let meetingPath = '';
   let startsAt = 0;
-  let current: TrackedPage | null = null;
-  let currentName = '';
 
   beforeAll(async () => {
     harness = await startHarness();
@@ -50,27 +48,12 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     liaison = await createMemberAccount(harness, { roleKind: 'liaison', username: 'liaison.browser', bodyName: '桂林' });
   }, 180_000);
 
-  afterEach(async () => {
-    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
-    current = null;
-  });
+  const session = pageSession(() => harness);
 
-  afterAll(async () => {
-    await harness?.close();
-  });
-
+  /** Signs in as the office staff, the convener or the liaison from `path`, and lands back on it. */
   async function signedIn(name: string, who: 'staff' | 'convener' | 'liaison', path: string): Promise<TrackedPage> {
-    current = await openPage(harness);
-    currentName = name;
-    const tracked = current;
-    tracked.expect(ME_401);
-    await tracked.page.goto(path);
-    await tracked.page.waitForURL('**/sign-in');
-    if (who === 'staff') await signIn(tracked.page, harness.staff.username, harness.staff.password);
-    else if (who === 'convener') await signIn(tracked.page, convener.username, convener.password);
-    else await signIn(tracked.page, liaison.username, liaison.password);
-    await tracked.page.waitForURL((url) => url.pathname === path.split('?')[0]);
-    return tracked;
+    const account = who === 'staff' ? harness.staff : who === 'convener' ? convener : liaison;
+    return session.signedIn(name, account.username, account.password, { path, landing: (url) => url.pathname === path.split('?')[0] });
   }
 
   it('lets the office schedule a meeting with an agenda item and a presider', async () => {

@@ -4,10 +4,10 @@
  * office sets a group's lead unit. Only the harness sets up accounts through the API; every step
  * here goes through the web app. No console errors; screenshots under test-results/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, createMemberAccount, harnessToday, openPage, startHarness, unlabelledFields } from './harness.ts';
-import type { Harness, MemberAccount, TrackedPage } from './harness.ts';
-import { ME_401, signIn, visible } from './steps.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, createMemberAccount, harnessToday, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, MemberAccount } from './harness.ts';
+import { pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 /** The example task force (工作专班): its liaisons change through its office; its categories have lead units. */
@@ -16,34 +16,13 @@ const BODY = '服务业扩大开放';
 describe.skipIf(!available)('membership changes and groups in Chromium', { timeout: 120_000 }, () => {
   let harness: Harness;
   let liaison: MemberAccount;
-  let current: TrackedPage | null = null;
-  let currentName = '';
 
   beforeAll(async () => {
     harness = await startHarness();
     liaison = await createMemberAccount(harness, { roleKind: 'liaison', username: 'liaison.change', bodyName: BODY });
   }, 180_000);
 
-  afterEach(async () => {
-    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
-    current = null;
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function signedIn(name: string, username: string, password: string): Promise<TrackedPage> {
-    current = await openPage(harness);
-    currentName = name;
-    const tracked = current;
-    tracked.expect(ME_401);
-    await tracked.page.goto('/');
-    await tracked.page.waitForURL('**/sign-in');
-    await signIn(tracked.page, username, password);
-    await tracked.page.waitForURL('**/workspace');
-    return tracked;
-  }
+  const { signedIn } = pageSession(() => harness);
 
   it('a liaison proposes handing its post over; the office confirms it', async () => {
     const successor = '浏览器接任甲';

@@ -8,16 +8,16 @@
  * account setup; no console errors; screenshots under test-results/.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { bodies, bodyUnits } from '../../src/db/schema/bodies.ts';
 import { meetings, minutes } from '../../src/db/schema/meetings.ts';
 import { addDays } from '../../src/domain/calendar/iso-date.ts';
 import { assignDecidedItems } from '../../src/services/decisions/assign-decided-items.ts';
-import { chromiumAvailable, harnessToday, openPage, startHarness, unlabelledFields } from './harness.ts';
+import { chromiumAvailable, harnessToday, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
-import { ME_401, signIn, visible } from './steps.ts';
+import { pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const OVERDUE_TEXT = '浏览器测试：逾期已久的督办事项';
@@ -35,8 +35,6 @@ describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 1
   let harness: Harness;
   let body: { id: string; name: string };
   let successor: { id: string; name: string };
-  let current: TrackedPage | null = null;
-  let currentName = '';
 
   beforeAll(async () => {
     harness = await startHarness();
@@ -79,26 +77,9 @@ describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 1
     });
   }, 180_000);
 
-  afterEach(async () => {
-    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
-    current = null;
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function signedIn(name: string): Promise<TrackedPage> {
-    current = await openPage(harness);
-    currentName = name;
-    const tracked = current;
-    tracked.expect(ME_401);
-    await tracked.page.goto('/');
-    await tracked.page.waitForURL('**/sign-in');
-    await signIn(tracked.page, harness.staff.username, harness.staff.password);
-    await tracked.page.waitForURL('**/workspace');
-    return tracked;
-  }
+  const session = pageSession(() => harness);
+  /** Signs in as the office staff. */
+  const signedIn = (name: string): Promise<TrackedPage> => session.signedIn(name, harness.staff.username, harness.staff.password);
 
   it('shows each decided item’s rung, the dashboard by rung and the meeting-frequency line', async () => {
     const tracked = await signedIn('supervision-rungs');

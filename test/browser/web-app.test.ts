@@ -6,63 +6,32 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { RESULTS_DIR, chromiumAvailable, openPage, startHarness, unlabelledFields } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RESULTS_DIR, chromiumAvailable, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
+import { ME_401, pageSession, signIn, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const NEW_PASSWORD = 'Lianxi-Browser-2026!';
-const ME_401 = { method: 'GET', path: '/api/auth/me', status: 401 } as const;
 const ROWS = '.ant-table-tbody tr.ant-table-row';
-
-/** Waits until the locator's (first) element is visible; fails the test after 15 s. */
-async function visible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
 
 describe.skipIf(!available)('web application in Chromium', { timeout: 90_000 }, () => {
   let harness: Harness;
   let adminPassword: string;
-  let current: TrackedPage | null = null;
-  let currentName = '';
 
   beforeAll(async () => {
     harness = await startHarness();
     adminPassword = harness.admins.system_admin.oneTimePassword;
   }, 180_000);
 
-  afterEach(async () => {
-    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
-    current = null;
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function track(name: string, viewport?: { width: number; height: number }): Promise<TrackedPage> {
-    current = await openPage(harness, viewport);
-    currentName = name;
-    return current;
-  }
+  const { track, signedIn: signedInAs } = pageSession(() => harness);
 
   /** Signs in through the sign-in page as the office staff (default) or the system administrator. */
   async function signedIn(name: string, who: 'staff' | 'admin' = 'staff', viewport?: { width: number; height: number }): Promise<TrackedPage> {
-    const tracked = await track(name, viewport);
-    tracked.expect(ME_401);
-    await tracked.page.goto('/');
-    await tracked.page.waitForURL('**/sign-in');
-    if (who === 'staff') await signIn(tracked.page, harness.staff.username, harness.staff.password);
-    else await signIn(tracked.page, harness.admins.system_admin.username, adminPassword);
+    const tracked = who === 'staff'
+      ? await signedInAs(name, harness.staff.username, harness.staff.password, { viewport })
+      : await signedInAs(name, harness.admins.system_admin.username, adminPassword, { viewport });
     // Signing in lands on the workspace; these tests start from the registry.
-    await tracked.page.waitForURL('**/workspace');
     await tracked.page.goto('/bodies');
     await expect.poll(() => tracked.page.locator(ROWS).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     return tracked;

@@ -3,10 +3,10 @@
  * sits in; the office staff sees a dashboard per body. No console errors; screenshots under
  * test-results/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, createMemberAccount, openPage, startHarness, unlabelledFields } from './harness.ts';
-import type { Harness, MemberAccount, TrackedPage } from './harness.ts';
-import { ME_401, signIn, visible } from './steps.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, createMemberAccount, startHarness, unlabelledFields } from './harness.ts';
+import type { Harness, MemberAccount } from './harness.ts';
+import { pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const PHONE = { width: 390, height: 844 };
@@ -14,37 +14,16 @@ const PHONE = { width: 390, height: 844 };
 describe.skipIf(!available)('my workspace in Chromium', { timeout: 90_000 }, () => {
   let harness: Harness;
   let liaison: MemberAccount;
-  let current: TrackedPage | null = null;
-  let currentName = '';
 
   beforeAll(async () => {
     harness = await startHarness();
     liaison = await createMemberAccount(harness, { roleKind: 'liaison', username: 'liaison.phone' });
   }, 180_000);
 
-  afterEach(async () => {
-    if (current !== null && !current.finished()) await current.finish(`${currentName}-failed`);
-    current = null;
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function signedIn(name: string, username: string, password: string, viewport?: { width: number; height: number }): Promise<TrackedPage> {
-    current = await openPage(harness, viewport);
-    currentName = name;
-    const tracked = current;
-    tracked.expect(ME_401);
-    await tracked.page.goto('/');
-    await tracked.page.waitForURL('**/sign-in');
-    await signIn(tracked.page, username, password);
-    await tracked.page.waitForURL('**/workspace');
-    return tracked;
-  }
+  const { signedIn } = pageSession(() => harness);
 
   it('shows a liaison the bodies their unit sits in on a 390×844 screen', async () => {
-    const tracked = await signedIn('workspace-liaison-390x844', liaison.username, liaison.password, PHONE);
+    const tracked = await signedIn('workspace-liaison-390x844', liaison.username, liaison.password, { viewport: PHONE });
     const { page } = tracked;
     await visible(page.getByRole('heading', { name: '我的工作台', level: 1 }));
     await visible(page.getByRole('heading', { name: '我参加的机构' }));

@@ -2,30 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
 import { verifyAudit } from '../../src/services/audit-service.ts';
 import { createBackup, parseBackup, restoreBackupFile, writeBackupFile } from '../../src/services/backup-service.ts';
 import { bootstrapAdministrators } from '../../src/services/accounts/create-account.ts';
-import { createFreshPostgresDatabase, describeDatabases, uniqueSuffix } from './harness.ts';
+import { describeDatabases, emptyTargetDatabase, uniqueSuffix } from './harness.ts';
 
 describeDatabases('backup and restore', (t) => {
-  async function emptyTarget(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
-    if (t.kind === 'pglite') {
-      const handle = await openDatabase({ kind: 'pglite' });
-      return { handle, dispose: () => handle.close() };
-    }
-    const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-    const handle = await openDatabase({ kind: 'postgres', url: fresh.url, max: 2 });
-    return {
-      handle,
-      dispose: async () => {
-        await handle.close();
-        await fresh.drop();
-      },
-    };
-  }
-
   it('restores into an empty database with identical data and an intact audit chain', async () => {
     await bootstrapAdministrators(t.db, { config: t.config, clock: t.clock });
     const security = await t.createAccount({ systemRoles: ['security_admin'], displayName: '备份测试 "引号" \\ 反斜杠' });
@@ -43,7 +25,7 @@ describeDatabases('backup and restore', (t) => {
     const parsed = parseBackup(await fs.readFile(file));
     expect(parsed.tables).toEqual(original.tables);
 
-    const target = await emptyTarget();
+    const target = await emptyTargetDatabase(t);
     try {
       const result = await restoreBackupFile(target.handle, { file });
       expect(result.rows).toBe(original.tables.reduce((sum, table) => sum + table.rowCount, 0));

@@ -8,23 +8,14 @@
  */
 import { expect, it } from 'vitest';
 import { describeDatabases } from './harness.ts';
-import { MeetingScenario, seedText } from './factories/meetings.ts';
+import { MeetingScenario } from './factories/meetings.ts';
 
 const DEFAULT_PREFIX = '本机构制度未规定，按系统默认规则';
 
 describeDatabases('charter gates', (t) => {
   it('004: no substitute and no liaison with opinion at the plenary; a 15-working-day item is refused in the draft; the 组长 signs the notice', async () => {
-    const s = await MeetingScenario.seed(t, '004', new Date('2021-03-01T01:00:00Z'));
-    const roster = await s.memberships('?at=2021-03-01');
-    const leaderPost = roster.find((m) => m.roleKind === 'convener');
-    if (!leaderPost) throw new Error('组长 missing');
-    const leader = await s.holderUser(leaderPost, { date: '2021-02-01', personName: '组长甲', label: 'leader' });
-    await s.call(s.office, 'POST', `${s.base}/charter-versions`, {
-      text: seedText('004'),
-      corrections: { memberUnits: { add: [{ name: '市政务服务管理办公室' }, { name: '市市场监督管理局' }] } },
-      effectiveDate: '2021-03-01',
-    }, 201);
-    const [a, b] = await s.units('2021-03-01');
+    const { s, leader, units } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局']);
+    const [a, b] = units;
     if (!a || !b) throw new Error('units missing');
     const plenary = await s.heldMeeting({ kind: 'plenary', title: '协调小组全体会议', startsAt: '2021-03-15T01:00:00.000Z', presiderMembershipId: leader.membership.id });
     await s.allAttended(plenary.id);

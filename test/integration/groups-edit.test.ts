@@ -9,16 +9,7 @@ import { describeDatabases } from './harness.ts';
 import { bodyUser, foundingText, publishTestBody } from './factories/bodies.ts';
 import { MeetingScenario, seedText } from './factories/meetings.ts';
 import type { Membership } from './factories/meetings.ts';
-
-interface Group {
-  id: string;
-  kind: string;
-  name: string;
-  leadUnits: { id: string; name: string }[];
-  memberUnits: { id: string; name: string }[];
-  leaders: { personId: string; personName: string; title: string }[];
-  correction: { reason: string | null; updatedBy: string | null; parts: string[] } | null;
-}
+import type { GroupResponse } from '../../src/contracts/groups.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 const TODAY = '2026-03-02';
@@ -26,7 +17,7 @@ const TODAY = '2026-03-02';
 describeDatabases('groups editable by the office', (t) => {
   it('004: a thematic group gets a lead unit and a 组长, and its meeting is held, presided by that leader', async () => {
     const s = await MeetingScenario.seed(t, '004', NOW);
-    const groups = (await s.call<{ items: Group[] }>(s.office, 'GET', `${s.base}/groups`)).items;
+    const groups = await s.groups();
     const group = groups.find((g) => g.kind === 'thematic');
     if (!group) throw new Error('no thematic group');
     expect(group.leadUnits).toEqual([]);
@@ -54,7 +45,7 @@ describeDatabases('groups editable by the office', (t) => {
     await s.refused(s.office, 'PUT', url, { leadUnitIds: [unitA.unitId] }, 400, 'validation_failed');
     await s.refused(s.office, 'PUT', url, { leadUnitIds: [unitA.unitId], memberUnitIds: [unitA.unitId], reason: '调整' }, 422, 'group_unit_both_lead_and_member');
 
-    const edited = await s.call<Group>(s.office, 'PUT', url, {
+    const edited = await s.call<GroupResponse>(s.office, 'PUT', url, {
       leadUnitIds: [unitA.unitId],
       memberUnitIds: [unitB.unitId, unitC.unitId],
       reason: '根据协调小组第1次会议，明确牵头单位和成员单位',
@@ -77,7 +68,7 @@ describeDatabases('groups editable by the office', (t) => {
       422,
       'group_too_many_leads',
     );
-    const led = await s.call<Group>(s.office, 'PUT', url, {
+    const led = await s.call<GroupResponse>(s.office, 'PUT', url, {
       leaders: [{ personId: memberB.personId, title: '副组长' }, { personId: memberA.personId, title: '组长' }],
       reason: '由牵头单位分管负责同志任组长',
     });
@@ -115,7 +106,7 @@ describeDatabases('groups editable by the office', (t) => {
     // A re-import of the charter keeps the office's correction.
     const reimported = await s.request(s.office, 'POST', `${s.base}/charter-versions`, { text: seedText('004'), corrections: { memberUnits, flags: { noSeal: true } } });
     expect(reimported.statusCode, reimported.body).toBe(201);
-    const after = (await s.call<{ items: Group[] }>(s.office, 'GET', `${s.base}/groups`)).items.find((g) => g.id === group.id);
+    const after = (await s.groups()).find((g) => g.id === group.id);
     expect(after?.leadUnits.map((u) => u.id)).toEqual([unitA.unitId]);
     expect(after?.memberUnits.map((u) => u.id).sort()).toEqual([unitB.unitId, unitC.unitId].sort());
     expect(after?.leaders.map((l) => l.personName)).toEqual(['组长甲', '副组长乙']);

@@ -35,6 +35,7 @@ import { grantRole } from '../../src/services/accounts/account-roles.ts';
 import { createAccount as createAccountService } from '../../src/services/accounts/create-account.ts';
 import { configureAuditTrail } from '../../src/services/audit-key.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { DatabaseContext } from './database-context.ts';
 import type { BuildAppOptions, LianxiApp } from '../../src/server/app.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -71,26 +72,17 @@ export function strongPassword(): string {
 }
 
 /** The suite context: a fresh database, a movable clock and factories. */
-export class TestContext {
+export class TestContext extends DatabaseContext {
   readonly kind: DatabaseKind;
   readonly clock = new ManualClock(new Date());
   readonly config: AppConfig;
-  private handleValue: DatabaseHandle | undefined;
   private appValue: LianxiApp | undefined;
   private dropDatabase: (() => Promise<void>) | undefined;
 
   constructor(kind: DatabaseKind) {
+    super();
     this.kind = kind;
     this.config = loadConfig({ LIANXI_DATA_DIR: path.join(os.tmpdir(), `lianxi-test-${uniqueSuffix()}`) });
-  }
-
-  get handle(): DatabaseHandle {
-    if (this.handleValue === undefined) throw new Error('database not open: use the context inside tests/hooks');
-    return this.handleValue;
-  }
-
-  get db(): Database {
-    return this.handle.db;
   }
 
   /** Opens a fresh, migrated database (called by describeDatabases in beforeAll). */
@@ -197,6 +189,33 @@ export async function signIn(app: LianxiApp, account: Pick<TestAccount, 'usernam
     throw new Error(`sign-in of ${account.username} failed: ${response.statusCode} ${response.body}`);
   }
   return cookieHeader(response.headers['set-cookie']);
+}
+
+/** An empty database of the suite's kind (a fresh PGlite, or a fresh PostgreSQL database), e.g. to restore a backup into; `dispose` closes (and drops) it. */
+export async function emptyTargetDatabase(t: TestContext): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
+  if (t.kind === 'pglite') {
+    const handle = await openDatabase({ kind: 'pglite' });
+    return { handle, dispose: () => handle.close() };
+  }
+  const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+  const handle = await openDatabase({ kind: 'postgres', url: fresh.url, max: 2 });
+  return {
+    handle,
+    dispose: async () => {
+      await handle.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/** A second connection pool (of `max` connections) on the suite's database (PostgreSQL), or the same PGlite. */
+export async function secondDatabase(t: TestContext, max = 5): Promise<{ db: Database; close: () => Promise<void> }> {
+  if (t.kind === 'pglite') return { db: t.db, close: async () => undefined };
+  const [row] = await t.sql<{ name: string }>('SELECT current_database() AS name');
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  url.pathname = `/${row?.name ?? ''}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), max });
+  return { db: handle.db, close: () => handle.close() };
 }
 
 /** The `cookie` request header for a response's Set-Cookie header(s). */

@@ -167,6 +167,35 @@ describe('policy matrix (body-scoped actions)', () => {
 
   const bodyActionNames = ACTION_NAMES.filter((name) => actions[name].scope === 'body');
 
+  /** Who may do each action, by body role: in the whole body, for their own unit only, or not at all (absent). */
+  type ScopesByRole = Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>>;
+
+  /**
+   * Each action for every body role: allowed on the body and on another unit only with scope 'body', on
+   * the actor's own unit with any scope (and, with `otherBody`, never on a unit of another body); no
+   * administrator does it by their system role.
+   */
+  async function expectScopes(expected: ScopesByRole, options: { otherBody?: boolean } = {}): Promise<void> {
+    for (const [action, allowed] of Object.entries(expected)) {
+      expect(ACTION_NAMES).toContain(action);
+      for (const role of BODY_ROLES) {
+        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
+        const actor = actorWith({ [BODY]: [{ role, unitId }] });
+        const scope = allowed[role];
+        const name = action as ActionName;
+        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
+        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
+        if (options.otherBody === true) {
+          expect((await decide(actor, name, bodyResource(OTHER_BODY, UNIT_A))).allowed, `${role} ${action} other body`).toBe(false);
+        }
+      }
+      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
+        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
+      }
+    }
+  }
+
   it('declares body-scoped actions', () => {
     expect(bodyActionNames.length).toBeGreaterThan(0);
   });
@@ -208,7 +237,7 @@ describe('policy matrix (body-scoped actions)', () => {
   });
 
   it('meetings: the office runs them; liaisons and members propose for their own unit; conveners decide; viewers read', async () => {
-    const expected: Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>> = {
+    const expected: ScopesByRole = {
       'meeting.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
       'meeting.manage': { office_staff: 'body' },
       'meeting.delegate': { convener: 'body' },
@@ -222,26 +251,12 @@ describe('policy matrix (body-scoped actions)', () => {
       'minutes.sign_off': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
       'minutes.issue': { office_staff: 'body' },
     };
-    for (const [action, allowed] of Object.entries(expected)) {
-      expect(ACTION_NAMES).toContain(action);
-      for (const role of BODY_ROLES) {
-        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
-        const actor = actorWith({ [BODY]: [{ role, unitId }] });
-        const scope = allowed[role];
-        const name = action as ActionName;
-        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
-        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
-        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
-      }
-      // No administrator acts inside a body's meetings by their system role.
-      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
-        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
-      }
-    }
+    // No administrator acts inside a body's meetings by their system role.
+    await expectScopes(expected);
   });
 
   it('decisions: everyone inside reads; assigned units report for their own unit; the office supervises', async () => {
-    const expected: Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>> = {
+    const expected: ScopesByRole = {
       'decision.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
       'decision.report': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
       'decision.request_extension': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
@@ -252,25 +267,11 @@ describe('policy matrix (body-scoped actions)', () => {
       'delivery.read': { office_staff: 'body' },
       'delivery.retry': { office_staff: 'body' },
     };
-    for (const [action, allowed] of Object.entries(expected)) {
-      expect(ACTION_NAMES).toContain(action);
-      for (const role of BODY_ROLES) {
-        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
-        const actor = actorWith({ [BODY]: [{ role, unitId }] });
-        const scope = allowed[role];
-        const name = action as ActionName;
-        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
-        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
-        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
-      }
-      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
-        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
-      }
-    }
+    await expectScopes(expected);
   });
 
   it('memberships: units propose for their own unit only; the office and the convener confirm; only the office records directly', async () => {
-    const expected: Record<string, Partial<Record<(typeof BODY_ROLES)[number], 'body' | 'own_unit'>>> = {
+    const expected: ScopesByRole = {
       'membership.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
       'membership.manage': { office_staff: 'body' },
       'membership.propose': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
@@ -278,23 +279,8 @@ describe('policy matrix (body-scoped actions)', () => {
       'group.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
       'group.manage': { office_staff: 'body' },
     };
-    for (const [action, allowed] of Object.entries(expected)) {
-      expect(ACTION_NAMES).toContain(action);
-      for (const role of BODY_ROLES) {
-        const unitId = role === 'member' || role === 'liaison' ? UNIT_A : null;
-        const actor = actorWith({ [BODY]: [{ role, unitId }] });
-        const scope = allowed[role];
-        const name = action as ActionName;
-        expect((await decide(actor, name, bodyResource(BODY))).allowed, `${role} ${action} body`).toBe(scope === 'body');
-        expect((await decide(actor, name, bodyResource(BODY, UNIT_A))).allowed, `${role} ${action} own unit`).toBe(scope !== undefined);
-        expect((await decide(actor, name, bodyResource(BODY, UNIT_B))).allowed, `${role} ${action} other unit`).toBe(scope === 'body');
-        expect((await decide(actor, name, bodyResource(OTHER_BODY, UNIT_A))).allowed, `${role} ${action} other body`).toBe(false);
-      }
-      // No administrator changes a body's memberships or groups by their system role.
-      for (const systemRole of ['system_admin', 'security_admin', 'audit_admin'] as SystemRole[]) {
-        expect((await decide(actorWith({}, [systemRole]), action as ActionName, bodyResource(BODY))).allowed, `${systemRole} ${action}`).toBe(false);
-      }
-    }
+    // No administrator changes a body's memberships or groups by their system role.
+    await expectScopes(expected, { otherBody: true });
     // A liaison no longer changes its own unit's memberships directly: it proposes.
     const liaison = actorWith({ [BODY]: [{ role: 'liaison', unitId: UNIT_A }] });
     expect(await decide(liaison, 'membership.manage', bodyResource(BODY, UNIT_A))).toMatchObject({ allowed: false, code: 'forbidden' });

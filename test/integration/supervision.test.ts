@@ -6,11 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import type { Database } from '../../src/db/database.ts';
 import { SweepScheduler } from '../../src/services/sweep-scheduler.ts';
 import { sweepEscalations } from '../../src/services/supervision/escalation-sweep.ts';
-import { describeDatabases } from './harness.ts';
+import { describeDatabases, secondDatabase } from './harness.ts';
 import type { TestContext } from './harness.ts';
 import { foundingText, personUser } from './factories/bodies.ts';
 import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
@@ -18,16 +16,6 @@ import type { DecisionBody } from './factories/decisions.ts';
 
 const at = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
 const quiet = { info() {}, warn() {}, error() {} };
-
-/** A second connection pool on the suite's database (PostgreSQL), or the same PGlite. */
-async function secondDatabase(t: TestContext): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (t.kind === 'pglite') return { db: t.db, close: async () => undefined };
-  const [row] = await t.sql<{ name: string }>('SELECT current_database() AS name');
-  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
-  url.pathname = `/${row?.name ?? ''}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), max: 5 });
-  return { db: handle.db, close: () => handle.close() };
-}
 
 /** A signed-in person holding a body-wide role (convener, deputy convener). */
 async function bodyWidePerson(t: TestContext, body: DecisionBody, roleKind: 'convener' | 'deputy_convener') {

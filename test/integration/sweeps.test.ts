@@ -5,12 +5,10 @@
 import { expect, it } from 'vitest';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/config.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import type { Database } from '../../src/db/database.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { SweepScheduler } from '../../src/services/sweep-scheduler.ts';
 import { updateOutboundAllowList } from '../../src/services/outbound-allow-list.ts';
-import { describeDatabases } from './harness.ts';
+import { describeDatabases, secondDatabase } from './harness.ts';
 import type { TestContext } from './harness.ts';
 import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
 import { startSmtpSink } from './factories/smtp-sink.ts';
@@ -32,16 +30,6 @@ function smtpConfig(t: TestContext, port: number) {
     LIANXI_OUTBOX_BACKOFF_SECONDS: '1',
   });
   return config;
-}
-
-/** A second connection pool on the suite's database (PostgreSQL), or the same PGlite. */
-async function secondDatabase(t: TestContext): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (t.kind === 'pglite') return { db: t.db, close: async () => undefined };
-  const [row] = await t.sql<{ name: string }>('SELECT current_database() AS name');
-  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
-  url.pathname = `/${row?.name ?? ''}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), max: 5 });
-  return { db: handle.db, close: () => handle.close() };
 }
 
 describeDatabases('sweeps', (t) => {

@@ -9,15 +9,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import type { Database } from '../../src/db/database.ts';
 import { enqueueNotification } from '../../src/services/notification-service.ts';
 import { updateOutboundAllowList } from '../../src/services/outbound-allow-list.ts';
 import { sendDueOutbox } from '../../src/services/outbox-sender.ts';
 import type { OutboxSenderDeps } from '../../src/services/outbox-sender.ts';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '../../src/services/webhook-signature.ts';
-import { describeDatabases } from './harness.ts';
-import type { TestContext } from './harness.ts';
+import { describeDatabases, secondDatabase } from './harness.ts';
 import { bodyUser, publishTestBody } from './factories/bodies.ts';
 
 const EVENTS = 24;
@@ -31,15 +28,6 @@ interface Receipt {
   receivedAt: number;
   status: number;
   respondedAt: number | null;
-}
-
-async function secondDatabase(t: TestContext): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (t.kind === 'pglite') return { db: t.db, close: async () => undefined };
-  const [row] = await t.sql<{ name: string }>('SELECT current_database() AS name');
-  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
-  url.pathname = `/${row?.name ?? ''}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), max: 3 });
-  return { db: handle.db, close: () => handle.close() };
 }
 
 describeDatabases('webhook deliveries: stable ids, acknowledged once', (t) => {
@@ -102,7 +90,7 @@ describeDatabases('webhook deliveries: stable ids, acknowledged once', (t) => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const second = await secondDatabase(t);
+    const second = await secondDatabase(t, 3);
     try {
       const settings = await app.inject({
         method: 'PATCH',

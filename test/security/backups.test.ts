@@ -3,23 +3,11 @@
  * whose signature or audit chain fails, unless forced with a reason (which is audited).
  */
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
 import { backupSignature, createBackup, restoreBackup } from '../../src/services/backup-service.ts';
 import type { BackupFile } from '../../src/services/backup-service.ts';
-import { createFreshPostgresDatabase, describeDatabases } from '../integration/harness.ts';
+import { describeDatabases, emptyTargetDatabase } from '../integration/harness.ts';
 
 describeDatabases('security: signed and encrypted backups', (t) => {
-  async function emptyTarget(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
-    if (t.kind === 'pglite') {
-      const handle = await openDatabase({ kind: 'pglite' });
-      return { handle, dispose: () => handle.close() };
-    }
-    const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL as string);
-    const handle = await openDatabase({ kind: 'postgres', url: fresh.url, max: 2 });
-    return { handle, dispose: async () => { await handle.close(); await fresh.drop(); } };
-  }
-
   function editRows(backup: BackupFile, table: string, edit: (row: Record<string, unknown>) => void): BackupFile {
     const copy = JSON.parse(JSON.stringify(backup)) as BackupFile;
     const entry = copy.tables.find((x) => x.name === table);
@@ -44,7 +32,7 @@ describeDatabases('security: signed and encrypted backups', (t) => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.password_hash.startsWith('sm4:'))).toBe(true);
     expect(backup.signature).toMatch(/^[0-9a-f]{64}$/);
-    const target = await emptyTarget();
+    const target = await emptyTargetDatabase(t);
     try {
       await restoreBackup(target.handle, { backup });
       const [restored] = await target.handle.rawTransaction((sql) => sql.query<{ password_hash: string }>('SELECT password_hash FROM accounts WHERE id = $1', [account.id]));
@@ -59,7 +47,7 @@ describeDatabases('security: signed and encrypted backups', (t) => {
     const backup = editRows(await createBackup(t.handle, { now: t.clock.now() }), 'accounts', (row) => {
       if (row.id === account.id) row.is_system_admin = true;
     });
-    const target = await emptyTarget();
+    const target = await emptyTargetDatabase(t);
     try {
       await expect(restoreBackup(target.handle, { backup })).rejects.toMatchObject({ code: 'backup_rejected', message: expect.stringContaining('签名') });
       // Refused before anything is written: not even the schema.
@@ -78,7 +66,7 @@ describeDatabases('security: signed and encrypted backups', (t) => {
     });
     // Even signed again by someone holding the key, the chain inside fails.
     const resigned: BackupFile = { ...tampered, signature: backupSignature(tampered) };
-    const target = await emptyTarget();
+    const target = await emptyTargetDatabase(t);
     try {
       await expect(restoreBackup(target.handle, { backup: resigned })).rejects.toMatchObject({ code: 'backup_rejected', message: expect.stringContaining('审计链') });
       const origin = { actorId: null, requestId: 'test', clientAddress: 'cli:test', at: t.clock.now() };
@@ -98,7 +86,7 @@ describeDatabases('security: signed and encrypted backups', (t) => {
   it('refuses an unsigned (old format) backup', async () => {
     const backup = await createBackup(t.handle, { now: t.clock.now() });
     const { signature: _dropped, ...unsigned } = backup;
-    const target = await emptyTarget();
+    const target = await emptyTargetDatabase(t);
     try {
       await expect(restoreBackup(target.handle, { backup: unsigned })).rejects.toMatchObject({ code: 'backup_rejected' });
     } finally {

@@ -18,10 +18,9 @@ import { loadConfig } from '../../src/config/config.ts';
 import type { AppConfig } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/config/clock.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
-import type { Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import type { AuditOrigin } from '../../src/services/audit-service.ts';
+import { DatabaseContext } from '../integration/database-context.ts';
 
 let counter = 0;
 /** A unique lower-case suffix for names made in tests. */
@@ -31,19 +30,9 @@ export function uniqueSuffix(): string {
 }
 
 /** The suite's database and clock. */
-export class ServiceContext {
+export class ServiceContext extends DatabaseContext {
   readonly clock = new ManualClock(new Date('2024-05-06T01:00:00Z'));
   readonly config: AppConfig = loadConfig({ LIANXI_DATA_DIR: path.join(os.tmpdir(), `lianxi-services-${uniqueSuffix()}`) });
-  private handleValue: DatabaseHandle | undefined;
-
-  get handle(): DatabaseHandle {
-    if (this.handleValue === undefined) throw new Error('database not open: use the context inside tests/hooks');
-    return this.handleValue;
-  }
-
-  get db(): Database {
-    return this.handle.db;
-  }
 
   async setup(): Promise<void> {
     this.handleValue = await openDatabase({ kind: 'pglite' });

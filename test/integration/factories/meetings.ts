@@ -13,6 +13,7 @@ import type { TestAccount, TestContext } from '../harness.ts';
 import type { LianxiApp } from '../../../src/server/app.ts';
 import { publishTestBody } from './bodies.ts';
 import type { GrantableBodyRole } from '../../../src/policy/roles.ts';
+import type { GroupResponse } from '../../../src/contracts/groups.ts';
 
 export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/seeds');
 
@@ -173,6 +174,25 @@ export class MeetingScenario {
   }
 
   /** Moves the clock and signs every scenario user in again (their sessions would have expired). */
+  /**
+   * Seed 004 (协调小组) on 2021-03-01: its 组长 post held by 组长甲 since 2021-02-01 and signed in, and
+   * the member units `unitNames` the charter does not list, recorded by the office (a re-import of the
+   * same text with corrections) from 2021-03-01; the units in the order the body lists them.
+   */
+  static async seed004WithUnits(t: TestContext, unitNames: string[]): Promise<{ s: MeetingScenario; leader: { user: ScenarioUser; membership: Membership }; units: BodyUnit[] }> {
+    const s = await MeetingScenario.seed(t, '004', new Date('2021-03-01T01:00:00Z'));
+    const roster = await s.memberships('?at=2021-03-01');
+    const leaderPost = roster.find((m) => m.roleKind === 'convener');
+    if (!leaderPost) throw new Error('组长 missing');
+    const leader = await s.holderUser(leaderPost, { date: '2021-02-01', personName: '组长甲', label: 'leader' });
+    await s.call(s.office, 'POST', `${s.base}/charter-versions`, {
+      text: seedText('004'),
+      corrections: { memberUnits: { add: unitNames.map((name) => ({ name })) } },
+      effectiveDate: '2021-03-01',
+    }, 201);
+    return { s, leader, units: await s.units('2021-03-01') };
+  }
+
   async moveClock(to: Date): Promise<void> {
     this.t.clock.set(to);
     for (const user of this.users) user.cookie = await this.t.signIn(user.account);
@@ -232,6 +252,11 @@ export class MeetingScenario {
 
   async memberships(query = ''): Promise<Membership[]> {
     return (await this.call<{ items: Membership[] }>(this.office, 'GET', `${this.base}/memberships${query}`)).items;
+  }
+
+  /** The body's groups (categories, thematic groups…) with their lead and member units and leaders, as the office sees them. */
+  async groups(): Promise<GroupResponse[]> {
+    return (await this.call<{ items: GroupResponse[] }>(this.office, 'GET', `${this.base}/groups`)).items;
   }
 
   async units(at: string): Promise<BodyUnit[]> {

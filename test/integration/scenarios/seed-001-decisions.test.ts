@@ -9,18 +9,10 @@ import { describeDatabases } from '../harness.ts';
 import { MeetingScenario } from '../factories/meetings.ts';
 import type { DecisionDetailResponse, DecisionItemResponse } from '../../../src/contracts/decisions.ts';
 
-interface Group {
-  id: string;
-  kind: string;
-  name: string;
-  leadUnits: { id: string; name: string }[];
-  memberUnits: { id: string; name: string }[];
-}
-
 describeDatabases('scenario seed 001: decisions of a coordination category', (t) => {
   it('assigns the decided items to the category’s lead units and chases them to closing', async () => {
     const s = await MeetingScenario.seed(t, '001', new Date('2024-03-01T01:00:00Z'));
-    const groups = (await s.call<{ items: Group[] }>(s.office, 'GET', `${s.base}/groups`)).items;
+    const groups = await s.groups();
     const category = groups.find((g) => g.name === '金融领域类开放事项');
     if (!category) throw new Error('category missing');
     expect(category.kind).toBe('category');

@@ -11,12 +11,6 @@ import { publishTestBody } from '../factories/bodies.ts';
 import { SweepScheduler } from '../../../src/services/sweep-scheduler.ts';
 import type { DecisionItemResponse } from '../../../src/contracts/decisions.ts';
 
-interface Group {
-  id: string;
-  name: string;
-  leadUnits: { id: string; name: string }[];
-}
-
 const quiet = { info() {}, warn() {}, error() {} };
 
 describeDatabases('scenario seed 001: sunset and handover', (t) => {
@@ -24,7 +18,7 @@ describeDatabases('scenario seed 001: sunset and handover', (t) => {
     const s = await MeetingScenario.seed(t, '001', new Date('2026-11-02T01:00:00Z'));
     const body = await s.call<{ sunsetDate: string | null; status: string }>(s.office, 'GET', s.base);
     expect(body).toMatchObject({ sunsetDate: '2026-12-31', status: 'active' });
-    const groups = (await s.call<{ items: Group[] }>(s.office, 'GET', `${s.base}/groups`)).items;
+    const groups = await s.groups();
     const category = groups.find((g) => g.leadUnits.length > 0);
     const lead = category?.leadUnits[0];
     if (!category || !lead) throw new Error('category missing');

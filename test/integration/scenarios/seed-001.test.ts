@@ -7,18 +7,10 @@ import { expect, it } from 'vitest';
 import { describeDatabases } from '../harness.ts';
 import { MeetingScenario } from '../factories/meetings.ts';
 
-interface Group {
-  id: string;
-  kind: string;
-  name: string;
-  leadUnits: { id: string; name: string }[];
-  memberUnits: { id: string; name: string }[];
-}
-
 describeDatabases('scenario seed 001: a coordination category’s meeting', (t) => {
   it('invites the category, is approved by the 召集人 and carries decided items for its lead units', async () => {
     const s = await MeetingScenario.seed(t, '001', new Date('2024-03-01T01:00:00Z'));
-    const groups = (await s.call<{ items: Group[] }>(s.office, 'GET', `${s.base}/groups`)).items;
+    const groups = await s.groups();
     const category = groups.find((g) => g.name === '科技领域类开放事项');
     expect(category?.kind).toBe('category');
     if (!category) return;

@@ -5,32 +5,18 @@
  */
 import { expect, it } from 'vitest';
 import { describeDatabases } from '../harness.ts';
-import { MeetingScenario, seedText } from '../factories/meetings.ts';
+import { MeetingScenario } from '../factories/meetings.ts';
 import type { DecisionDetailResponse, DecisionItemResponse } from '../../../src/contracts/decisions.ts';
 
 describeDatabases('scenario seed 004: 7 and 10 working days', (t) => {
   it('gives a decision 7 working days and a co-handled one 10, by the charter', async () => {
-    const s = await MeetingScenario.seed(t, '004', new Date('2021-03-01T01:00:00Z'));
-    const roster = await s.memberships('?at=2021-03-01');
-    const leaderPost = roster.find((m) => m.roleKind === 'convener');
-    if (!leaderPost) throw new Error('组长 missing');
-    const leader = await s.holderUser(leaderPost, { date: '2021-02-01', personName: '组长甲', label: 'leader' });
     // The charter names its groups but lists no member units: the office records three (a
     // re-import of the same text with corrections), effective from 2021-03-01.
-    await s.call(s.office, 'POST', `${s.base}/charter-versions`, {
-      text: seedText('004'),
-      corrections: { memberUnits: { add: [{ name: '市政务服务管理办公室' }, { name: '市市场监督管理局' }, { name: '市司法局' }] } },
-      effectiveDate: '2021-03-01',
-    }, 201);
-    const units = await s.units('2021-03-01');
+    const { s, leader, units } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局', '市司法局']);
     const [a, b, c] = units;
     if (!a || !b || !c) throw new Error('units missing');
 
-    const plenary = await s.createMeeting({ kind: 'plenary', title: '协调小组全体会议', startsAt: '2021-03-15T01:00:00.000Z' });
-    await s.schedule(plenary.id);
-    await s.setPresider(plenary.id, leader.membership.id);
-    await s.moveClock(new Date('2021-03-15T04:00:00Z'));
-    await s.markHeld(plenary.id);
+    const plenary = await s.heldMeeting({ kind: 'plenary', title: '协调小组全体会议', startsAt: '2021-03-15T01:00:00.000Z', presiderMembershipId: leader.membership.id });
     await s.allAttended(plenary.id);
     const draft = await s.draftMinutes(plenary.id, {
       proceedings: '会议审议了年度工作要点。',
