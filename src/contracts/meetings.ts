@@ -88,6 +88,8 @@ export const inviteeSchema = z.object({
   approvedAt: z.string().nullable(),
 });
 
+export type InviteeResponse = z.infer<typeof inviteeSchema>;
+
 export const attendanceSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),

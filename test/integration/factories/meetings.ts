@@ -14,6 +14,7 @@ import type { LianxiApp } from '../../../src/server/app.ts';
 import { publishTestBody } from './bodies.ts';
 import type { GrantableBodyRole } from '../../../src/policy/roles.ts';
 import type { GroupResponse } from '../../../src/contracts/groups.ts';
+import type { InviteeResponse } from '../../../src/contracts/meetings.ts';
 
 export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/seeds');
 
@@ -49,18 +50,7 @@ export interface BodyUnit {
   lead: boolean;
 }
 
-export interface Invitee {
-  id: string;
-  kind: 'member' | 'observer';
-  roleKind: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  personId: string | null;
-  personName: string | null;
-  membershipId: string | null;
-  name: string | null;
-  approvalStatus: string;
-}
+export type Invitee = InviteeResponse;
 
 export interface AgendaItem {
   id: string;
