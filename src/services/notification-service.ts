@@ -75,10 +75,10 @@ export async function updateBodyNotificationSettings(options: {
   origin: AuditOrigin;
 }): Promise<BodyNotificationSettings & { webhookSecret: string | null }> {
   const newUrl = options.patch.webhookUrl;
+  const policy = await loadOutboundPolicy(options.db);
   if (newUrl !== undefined && newUrl !== null) {
     // A host name resolving inside the network is refused now (and again, resolved, at each send);
     // a name that does not resolve yet is checked when sending.
-    const policy = await loadOutboundPolicy(options.db);
     const parsed = assertWebhookUrlAllowed(newUrl, policy);
     await resolveAllowedAddresses(parsed.hostname, policy).catch((error: unknown) => {
       if (isAppError(error) && error.code === 'outbound_target_unresolved') return [];
@@ -91,7 +91,7 @@ export async function updateBodyNotificationSettings(options: {
     const current = await findBodyNotificationSettings(tx, options.bodyId);
     const url = options.patch.webhookUrl !== undefined ? options.patch.webhookUrl : (current?.webhookUrl ?? null);
     // https only, and no target inside the network unless allow-listed (checked again, resolved, when sending)
-    if (url !== null) assertWebhookUrlAllowed(url, await loadOutboundPolicy(tx));
+    if (url !== null) assertWebhookUrlAllowed(url, policy);
     const newSecret = options.patch.rotateSecret === true ? generateWebhookSecret() : null;
     const secret = newSecret ?? current?.webhookSecret ?? null;
     const enabled = options.patch.webhookEnabled ?? current?.webhookEnabled ?? false;
