@@ -58,9 +58,19 @@ describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_
     expect((await password.innerText()).trim().length).toBeGreaterThanOrEqual(8);
     await page.getByRole('dialog', { name: '一次性密码' }).getByRole('button', { name: /确\s*定/ }).click();
 
-    await page.getByRole('searchbox', { name: '按账号或姓名搜索' }).fill('liaison.browser');
-    await page.getByRole('searchbox', { name: '按账号或姓名搜索' }).press('Enter');
-    await page.waitForURL(/search=liaison\.browser/);
+    // The one-time password dialog may still be closing (its focus trap) when the search is typed:
+    // type it again until the search reaches the address, at most three times.
+    const search = page.getByRole('searchbox', { name: '按账号或姓名搜索' });
+    for (let attempt = 1; ; attempt += 1) {
+      await search.fill('liaison.browser');
+      await search.press('Enter');
+      try {
+        await page.waitForURL(/search=liaison\.browser/, { timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await page.getByRole('button', { name: '管理 liaison.browser' }).click();
     const drawer = page.locator('.lx-account-drawer');
     await visible(drawer.getByText('未授予任何机构内角色'));
