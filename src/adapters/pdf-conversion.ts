@@ -14,6 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { AppError } from '../errors/app-error.ts';
 
 const CONVERSION_TIMEOUT_MS = 120_000;
+
+/** The fontconfig file LibreOffice runs with (system configuration + the GB/T 9704 typeface aliases). */
+export const FONTCONFIG_FILE = path.resolve(import.meta.dirname, '../../config/fontconfig/fonts.conf');
 /** LibreOffice processes at once; further conversions wait (at most MAX_WAITING), beyond: busy. */
 const MAX_CONVERSIONS = 2;
 const MAX_WAITING = 16;
@@ -66,7 +69,8 @@ export function pdfUnavailableError(): AppError {
 
 function run(file: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: CONVERSION_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    const env = { ...process.env, FONTCONFIG_FILE };
+    execFile(file, args, { env, timeout: CONVERSION_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error === null) resolve();
       else if (error.killed)
         reject(new AppError('pdf_conversion_timeout', `PDF 转换超过 ${CONVERSION_TIMEOUT_MS / 1000} 秒仍未完成，已停止。请先下载 DOCX 文件`, { cause: error }));

@@ -54,10 +54,18 @@ export function styledRun(text: string, style: RunStyle): TextRun {
     text,
     font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
     size: style.sizePt * 2,
+    language: LANGUAGE,
     ...(style.sizePt === SIZE_PT.san ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
     ...(style.color === undefined ? {} : { color: style.color }),
   });
 }
+
+/**
+ * The language of every run: Chinese (PRC) text with Latin digits. LibreOffice picks the face of a
+ * font collection (Noto CJK: JP, KR, SC, TC, HK in one file) by the run's East Asian language; without
+ * it the Japanese face and its glyph forms are used.
+ */
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 
 export const BODY: RunStyle = { face: 'body', sizePt: SIZE_PT.san };
 const HEADING_STYLE: Record<'chinese' | 'paren_chinese' | 'arabic' | 'paren_arabic', RunStyle> = {
@@ -355,6 +363,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
             children: ['— ', PageNumber.CURRENT, ' —'],
             font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
             size: style.sizePt * 2,
+            language: LANGUAGE,
           }),
         ],
       }),
@@ -401,7 +410,7 @@ export async function packOfficialDocument(options: {
     styles: {
       default: {
         document: {
-          run: { font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin }, size: SIZE_PT.san * 2 },
+          run: { font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin }, size: SIZE_PT.san * 2, language: LANGUAGE },
         },
       },
     },

@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
   account_pending_activation: { status: 403, zh: '管理员账号尚未激活：须由同一职责的管理员激活', en: 'The administrator account is not activated yet: an administrator of the same duty must activate it' },
   activation_forbidden: { status: 403, zh: '管理员账号须由同一职责的管理员激活（三员分立）', en: 'An administrator account is activated only by an administrator of the same duty (separation of duties)' },
   admin_password_reset_forbidden: { status: 403, zh: '不能为管理员账号设置密码：管理员的密码只能由本人修改', en: 'An administrator’s password cannot be set by another: only its holder changes it' },
+  administrator_business_role: { status: 403, zh: '管理员账号不能担任机构内的业务角色（三员分立）', en: 'An administrator account holds no business role in a body (separation of duties)' },
   agenda_approval_not_allowed: { status: 403, zh: '无权审核议题', en: 'You may not approve agenda items' },
   agenda_item_already_decided: { status: 409, zh: '该议题已经审核', en: 'The agenda item has already been decided' },
   agenda_item_not_found: { status: 404, zh: '议题不存在', en: 'The agenda item does not exist' },

@@ -1,6 +1,7 @@
 import type { BodyRoleResolver } from './actor.ts';
 import { formerMembershipRoleResolver } from './former-membership-role-resolver.ts';
 import { heldBodyRoles } from './held-roles.ts';
+import { isAdministratorAccount } from '../repositories/account-repository.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /**
@@ -14,4 +15,12 @@ export const heldRoleResolver: BodyRoleResolver = async (db, accountId, bodyId, 
  * Every source of body roles; an account's roles in a body are the union of what these return:
  * the roles held (held-roles.ts) and, after a dissolution, former members' read access.
  */
-export const bodyRoleResolvers: BodyRoleResolver[] = [heldRoleResolver, formerMembershipRoleResolver];
+export const bodyRoleResolvers: BodyRoleResolver[] = [heldRoleResolver, withoutAdministrators(formerMembershipRoleResolver)];
+
+/**
+ * 三员分立 (issue 17, engineer H): a resolver that gives an administrator account no body role
+ * (heldBodyRoles checks the same itself).
+ */
+function withoutAdministrators(resolver: BodyRoleResolver): BodyRoleResolver {
+  return async (db, accountId, bodyId, at) => ((await isAdministratorAccount(db, accountId)) ? [] : resolver(db, accountId, bodyId, at));
+}

@@ -8,7 +8,7 @@
  */
 import type { DbOrTx } from '../db/database.ts';
 import type { GateRole } from '../domain/charter-gates/gate-types.ts';
-import { listBodyGrants } from '../repositories/account-repository.ts';
+import { isAdministratorAccount, listBodyGrants } from '../repositories/account-repository.ts';
 import { listAccountMembershipsInBody } from '../repositories/membership-repository.ts';
 import type { MembershipRow } from '../repositories/membership-repository.ts';
 import type { BodyRole, BodyRoleGrant } from './roles.ts';
@@ -20,10 +20,15 @@ export interface HeldBodyRole extends BodyRoleGrant {
 
 /** The account's roles in the body on `day` (YYYY-MM-DD, Asia/Shanghai): direct grants and memberships. */
 export async function heldBodyRoles(db: DbOrTx, options: { accountId: string; bodyId: string; day: string }): Promise<HeldBodyRole[]> {
-  const [grants, memberships] = await Promise.all([
+  const [grants, memberships, administrator] = await Promise.all([
     listBodyGrants(db, options.accountId, options.bodyId),
     listAccountMembershipsInBody(db, options.accountId, options.bodyId, options.day),
+    isAdministratorAccount(db, options.accountId),
   ]);
+  // 三员分立 (issue 17, engineer H): an administrator account holds no business role, whatever
+  // grants or linked memberships the data might hold (defence in depth behind the services and
+  // the triggers of migration 0016).
+  if (administrator) return [];
   return [
     ...grants.map((grant): HeldBodyRole => ({ role: grant.role, unitId: null, membership: null })),
     ...memberships.map(

@@ -111,3 +111,23 @@ export async function insertBodyGrant(tx: DbOrTx, grant: typeof accountBodyGrant
 export async function deleteBodyGrant(tx: DbOrTx, id: string): Promise<void> {
   await tx.delete(accountBodyGrants).where(eq(accountBodyGrants.id, id));
 }
+
+/** Accounts linked to a person (三员分立: an administrator's person holds no body role). */
+export async function listAccountsOfPerson(db: DbOrTx, personId: string): Promise<AccountRow[]> {
+  return db.select().from(accounts).where(eq(accounts.personId, personId));
+}
+
+/** How many direct body grants an account holds. */
+export async function countBodyGrantsOfAccount(db: DbOrTx, accountId: string): Promise<number> {
+  const rows = await db.select({ count: sql<string>`count(*)` }).from(accountBodyGrants).where(eq(accountBodyGrants.accountId, accountId));
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** Whether the account holds one of the three administrator duties (one primary-key read). */
+export async function isAdministratorAccount(db: DbOrTx, accountId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), or(eq(accounts.isSystemAdmin, true), eq(accounts.isSecurityAdmin, true), eq(accounts.isAuditAdmin, true))));
+  return rows.length > 0;
+}

@@ -29,6 +29,7 @@ import {
 import type { MembershipChangeRow, MembershipChangeView } from '../repositories/membership-change-repository.ts';
 import { findMembershipById, setMembershipEnd } from '../repositories/membership-repository.ts';
 import { findPersonById, findPersonInBody, listPeopleOfBody } from '../repositories/person-repository.ts';
+import { assertPersonNotAdministrator } from './accounts/administrator-separation.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { currentCharter, membershipActor, requireMembershipChange } from './membership-gate.ts';
@@ -227,6 +228,8 @@ export async function proposeMembershipChange(
       actor,
       change: { roleKind: post.roleKind, unitId: post.unitId, startsPersonId: nominee, fillsVacancy: post.fillsVacancy },
     });
+    // 三员分立: a person linked to an administrator account takes no post.
+    await assertPersonNotAdministrator(tx, nominee);
     // A unit names a person from outside this body by name only: someone's record elsewhere is no way in.
     if (decision.as !== 'office_staff' && personId !== null) {
       const inBody = (await listPeopleOfBody(tx, options.bodyId)).some((p) => p.id === personId);
@@ -343,6 +346,8 @@ export async function confirmMembershipChange(
       'proposalId',
     );
     const day = before.effectiveDate < today ? today : before.effectiveDate;
+    // 三员分立: the nominee may have been linked to an administrator account since the proposal.
+    if (before.kind !== 'end') await assertPersonNotAdministrator(tx, before.personId);
     const startedMembershipId = await applyChange(tx, before, day);
     const after = await updateMembershipChange(tx, before.id, {
       status: 'confirmed',

@@ -8,3 +8,4 @@ export * from './documents.ts';
 export * from './membership-changes.ts';
 export * from './supervision.ts';
 export * from './security.ts';
+export * from './incoming-documents.ts';

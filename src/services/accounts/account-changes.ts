@@ -13,6 +13,7 @@ import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { generateOneTimePassword, hashPassword } from '../passwords.ts';
 import { accountSnapshot } from './account-views.ts';
+import { assertAdministratorWithoutBusinessRole, holdsAdministratorDuty } from './administrator-separation.ts';
 
 /**
  * One audited change of an account in its own transaction: `change` returns the patch (null: nothing
@@ -82,9 +83,7 @@ export async function disableAccount(db: Database, options: { clock: Clock; acco
 }
 
 /** An account holding one of the three administrator duties. */
-function isAdministrator(account: Pick<AccountRow, 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin'>): boolean {
-  return account.isSystemAdmin || account.isSecurityAdmin || account.isAuditAdmin;
-}
+const isAdministrator = holdsAdministratorDuty;
 
 /**
  * Enables a disabled account (security administrator). An administrator account re-enabled waits
@@ -147,14 +146,22 @@ export async function resetPassword(
   return { account, oneTimePassword };
 }
 
-/** Links an account to a person of the bodies part (or unlinks with null). */
+/**
+ * Links an account to a person of the bodies part (or unlinks with null). Never one's own account;
+ * an administrator account never to a person who holds or held a body role (三员分立).
+ */
 export async function linkPerson(
   db: Database,
   options: { clock: Clock; accountId: string; personId: string | null; origin: AuditOrigin },
 ): Promise<AccountRow> {
+  refuseSelf(options.origin.actorId, options.accountId, '关联人员到');
   return changeAccount(db, {
     ...options,
     action: 'account.link_person',
-    change: async (account) => (account.personId === options.personId ? null : { personId: options.personId }),
+    change: async (account, tx) => {
+      if (account.personId === options.personId) return null;
+      await assertAdministratorWithoutBusinessRole(tx, { accountId: null, duties: account, personId: options.personId });
+      return { personId: options.personId };
+    },
   });
 }

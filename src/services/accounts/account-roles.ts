@@ -13,6 +13,7 @@ import { deleteBodyGrant, findAccountById, findBodyGrant, insertBodyGrant } from
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { changeAccount, refuseSelf } from './account-changes.ts';
+import { assertAdministratorWithoutBusinessRole, holdsAdministratorDuty } from './administrator-separation.ts';
 import { SYSTEM_ROLE_COLUMNS, rolesOf } from './account-views.ts';
 
 /** Throws unless the set of system roles keeps the administrators separated (三员分立). */
@@ -42,10 +43,15 @@ export async function grantRole(db: Database, options: { clock: Clock; accountId
       accountId: options.accountId,
       origin,
       action: 'account.grant_role',
-      change: async (account) => {
+      change: async (account, tx) => {
         const current = rolesOf(account);
         if (current.includes(change.role)) return null;
         assertSeparationOfDuties([...current, change.role]);
+        await assertAdministratorWithoutBusinessRole(tx, {
+          accountId: account.id,
+          duties: { ...account, [SYSTEM_ROLE_COLUMNS[change.role]]: true },
+          personId: account.personId,
+        });
         // Granted by an administrator (not the console): the new duty waits for its own activation (issue 19).
         return { [SYSTEM_ROLE_COLUMNS[change.role]]: true, ...(origin.actorId !== null ? { activationPending: true } : {}) };
       },
@@ -57,6 +63,9 @@ export async function grantRole(db: Database, options: { clock: Clock; accountId
     const account = await findAccountById(tx, options.accountId, { forUpdate: true });
     if (account === null) throw new AppError('account_not_found', '账号不存在');
     if ((await findBodyGrant(tx, account.id, change.bodyId, change.role)) !== null) return;
+    if (holdsAdministratorDuty(account)) {
+      throw new AppError('administrator_business_role', '管理员账号不能担任机构内的业务角色（三员分立）', { field: 'role', details: { accountId: account.id } });
+    }
     let grant: AccountBodyGrantRow;
     try {
       grant = await tx.transaction((inner) =>

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config/config.ts';
 import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { AccountRow } from '../../db/schema/platform.ts';
+import { assertAdministratorWithoutBusinessRole } from './administrator-separation.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { SystemRole } from '../../policy/roles.ts';
 import { findAccountByUsername, insertAccount } from '../../repositories/account-repository.ts';
@@ -68,6 +69,11 @@ export async function createAccount(
     if ((await findAccountByUsername(tx, username)) !== null) {
       throw new AppError('username_taken', `用户名 ${username} 已被使用`, { field: 'username' });
     }
+    await assertAdministratorWithoutBusinessRole(tx, {
+      accountId: null,
+      duties: { isSystemAdmin: roles.includes('system_admin'), isSecurityAdmin: roles.includes('security_admin'), isAuditAdmin: roles.includes('audit_admin') },
+      personId: options.personId ?? null,
+    });
     const account = await insertAccount(tx, {
       id: randomUUID(),
       username,
