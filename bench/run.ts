@@ -4,12 +4,19 @@
  * /api/health takes while four heavy previews run (target: within 100 ms).
  *
  *   npm run bench [-- --runs 200]
+ *
+ * Then (issue 16) the HTTP table of the busy reads against bare routes (bench/http-reads.ts), by
+ * default at small scale on PGlite; `--http-only` runs only that part, `--no-http` skips it:
+ *   npm run bench -- --http-only --scale tenth --database-url postgres://postgres@127.0.0.1:5432/lianxi_bench
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCharter } from '../src/domain/charter/import-charter.ts';
 import { normalizeText } from '../src/domain/charter/normalize/normalize-text.ts';
 import { benchHealthUnderLoad } from './health-under-load.ts';
+import { benchHttpReads, httpBenchOptions } from './http-reads.ts';
+
+const httpOnly = process.argv.includes('--http-only');
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg !== -1 ? Number(process.argv[runsArg + 1]) : 200;
@@ -40,7 +47,7 @@ function time(fn: () => void): number[] {
 }
 
 const rows: Array<Record<string, string | number>> = [];
-for (const dir of dirs) {
+for (const dir of httpOnly ? [] : dirs) {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
@@ -68,30 +75,35 @@ for (const dir of dirs) {
 }
 
 // A large input: the seeds concatenated up to ~1 MB (the input limit)
-const big = Object.values(
-  Object.fromEntries(
-    readdirSync(dirs[0] as string)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => [f, readFileSync(join(dirs[0] as string, f), 'utf8')]),
-  ),
-).join('\n');
-const large = big.repeat(Math.floor((1000 * 1024) / Buffer.byteLength(big)));
-const largeRuns: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const t0 = performance.now();
-  importCharter(large);
-  largeRuns.push(performance.now() - t0);
+if (!httpOnly) {
+  const big = Object.values(
+    Object.fromEntries(
+      readdirSync(dirs[0] as string)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => [f, readFileSync(join(dirs[0] as string, f), 'utf8')]),
+    ),
+  ).join('\n');
+  const large = big.repeat(Math.floor((1000 * 1024) / Buffer.byteLength(big)));
+  const largeRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    importCharter(large);
+    largeRuns.push(performance.now() - t0);
+  }
+  rows.push({
+    file: 'all seeds repeated (~1 MB)',
+    KB: Number((Buffer.byteLength(large) / 1024).toFixed(0)),
+    'import median ms': Number(median(largeRuns).toFixed(1)),
+    'import p95 ms': Number(Math.max(...largeRuns).toFixed(1)),
+    'normalise median ms': '',
+  });
+
+  console.log(`charter import, ${RUNS} runs after ${WARMUP} warm-up runs (Node ${process.version})`);
+  console.table(rows);
+
+  // Issue 18: the event loop stays free while heavy previews run in the worker pool
+  await benchHealthUnderLoad();
 }
-rows.push({
-  file: 'all seeds repeated (~1 MB)',
-  KB: Number((Buffer.byteLength(large) / 1024).toFixed(0)),
-  'import median ms': Number(median(largeRuns).toFixed(1)),
-  'import p95 ms': Number(Math.max(...largeRuns).toFixed(1)),
-  'normalise median ms': '',
-});
 
-console.log(`charter import, ${RUNS} runs after ${WARMUP} warm-up runs (Node ${process.version})`);
-console.table(rows);
-
-// Issue 18: the event loop stays free while heavy previews run in the worker pool
-await benchHealthUnderLoad();
+// Issue 16: the busy reads over HTTP, app against bare route
+if (!process.argv.includes('--no-http')) await benchHttpReads(httpBenchOptions(process.argv));

@@ -40,9 +40,9 @@ CREATE TRIGGER memberships_administrator_no_business_role
 
 -- The password hashes an account used before (argon2id), newest first: no reuse of the last N.
 CREATE TABLE password_history (
-  id text PRIMARY KEY,
+  id bigserial PRIMARY KEY,
   account_id text NOT NULL REFERENCES accounts(id),
   password_hash text NOT NULL,
   replaced_at timestamptz NOT NULL
 );
-CREATE INDEX password_history_account_idx ON password_history (account_id, replaced_at);
+CREATE INDEX password_history_account_idx ON password_history (account_id, id);

@@ -54,6 +54,16 @@ const envSchema = z.object({
   LIANXI_SESSION_ABSOLUTE_HOURS: integer(12, 1, 24 * 30),
   LIANXI_PASSWORD_MIN_LENGTH: integer(10, 8, 128),
   LIANXI_PASSWORD_MIN_CLASSES: integer(3, 1, 4),
+  /** Issue 17: days a password lasts (0: never); unset, 90 when NODE_ENV=production, else 0 */
+  LIANXI_PASSWORD_MAX_AGE_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: '必须是整数 / must be an integer' })
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(3650))
+    .optional(),
+  /** Issue 17: how many earlier passwords may not be used again */
+  LIANXI_PASSWORD_HISTORY: integer(5, 0, 24),
   LIANXI_LOCKOUT_THRESHOLD: integer(5, 1, 100),
   LIANXI_LOCKOUT_MINUTES: integer(30, 1, 24 * 60),
   LIANXI_COOKIE_SECURE: booleanFlag(false),
@@ -188,6 +198,8 @@ export interface AppConfig {
   auditKey: string | undefined;
   /** Serve /api/docs and /api/openapi.json (LIANXI_API_DOCS; default off when NODE_ENV=production). */
   apiDocs: boolean;
+  /** Level-3 password rules' defaults (issue 17; the security administrator may change them). */
+  passwordRules: { maxAgeDays: number; historyCount: number };
 }
 
 /** A configuration error names every bad variable. */
@@ -251,5 +263,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       e.LIANXI_API_DOCS === undefined
         ? e.NODE_ENV !== 'production'
         : e.LIANXI_API_DOCS === 'true' || e.LIANXI_API_DOCS === '1' || e.LIANXI_API_DOCS === 'yes',
+    passwordRules: {
+      maxAgeDays: e.LIANXI_PASSWORD_MAX_AGE_DAYS ?? (e.NODE_ENV === 'production' ? 90 : 0),
+      historyCount: e.LIANXI_PASSWORD_HISTORY,
+    },
   };
 }

@@ -15,7 +15,12 @@ export const meResponseSchema = z.object({
     createdAt: z.string(),
     idleTimeoutMinutes: z.number().int(),
     absoluteTimeoutHours: z.number().int(),
+    /** When the session ends if unused (idle) and at the latest (absolute): shown before it happens (issue 17) */
+    idleExpiresAt: z.string(),
+    absoluteExpiresAt: z.string(),
   }),
+  /** When the password must be changed (null: it does not expire) */
+  passwordExpiresAt: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bodyKindSchema, bodyLevelSchema, charterSchema, findingSchema } from './charter-schema.ts';
 import { idSchema, isoDateSchema, regionCodeSchema } from './body-common.ts';
+import { bodyMatchSchema, changeNoticeSchema, changeTargetSchema, documentKindSchema, matchedChangeNoticeSchema } from './change-notice-schema.ts';
 
 /** Longest founding text accepted, in characters (the importer also limits UTF-8 bytes). */
 export const MAX_TEXT_CHARS = 1024 * 1024;
@@ -51,6 +52,12 @@ export const previewCharterResponseSchema = z.object({
   findings: z.array(findingSchema),
   /** SHA-256 of the normalised input text */
   textHash: z.string(),
+  /** Whether the text founds a body or changes existing ones (调整 / 撤销 / both) */
+  documentKind: documentKindSchema,
+  /** For a change notice: the bodies it changes (each with the existing bodies it may mean) and what changes */
+  changeNotice: matchedChangeNoticeSchema.nullable(),
+  /** For a founding document: existing bodies of the same name (offered as a re-import, not a second body) */
+  existingBodies: z.array(bodyMatchSchema),
 });
 export type PreviewCharterResponse = z.infer<typeof previewCharterResponseSchema>;
 
@@ -113,3 +120,43 @@ export const reimportCharterResponseSchema = z.object({
   findings: z.array(findingSchema),
 });
 export type ReimportCharterResponse = z.infer<typeof reimportCharterResponseSchema>;
+
+/** A change notice to preview or apply against a body. */
+export const changeNoticeRequestSchema = z.object({
+  text: foundingTextSchema,
+  /** Which of the notice's bodies this body is (default: the name that matches the body best) */
+  targetName: z.string().min(1).max(200).optional(),
+  corrections: correctionsSchema.optional(),
+});
+export type ChangeNoticeRequest = z.infer<typeof changeNoticeRequestSchema>;
+
+export const changeNoticePreviewResponseSchema = z.object({
+  documentKind: z.enum(['adjustment', 'abolition', 'mixed']),
+  notice: changeNoticeSchema,
+  target: changeTargetSchema,
+  currentVersion: charterVersionSummarySchema,
+  /** The charter now in force, to show beside the diff */
+  currentCharter: charterSchema,
+  /** The charter the notice makes (version n+1) */
+  charter: charterSchema,
+  diff: charterDiffSchema,
+  /** When memberships end and start: the notice's date */
+  effectiveDate: isoDateSchema,
+  /** For an abolition: the first day the body no longer exists */
+  abolishedFrom: isoDateSchema.nullable(),
+  /** Open decided items to hand over before the body is dissolved */
+  openDecisions: z.number().int().min(0),
+  findings: z.array(findingSchema),
+});
+export type ChangeNoticePreviewResponse = z.infer<typeof changeNoticePreviewResponseSchema>;
+
+export const applyChangeNoticeResponseSchema = z.object({
+  version: charterVersionSummarySchema,
+  diff: charterDiffSchema,
+  effectiveDate: isoDateSchema,
+  target: changeTargetSchema,
+  dissolution: z
+    .object({ state: z.enum(['dissolved', 'scheduled', 'handover_required']), on: isoDateSchema, openDecisionIds: z.array(z.string()) })
+    .nullable(),
+});
+export type ApplyChangeNoticeResponse = z.infer<typeof applyChangeNoticeResponseSchema>;

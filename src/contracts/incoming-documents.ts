@@ -44,6 +44,7 @@ export const incomingDocumentItemSchema = z.object({
   closedAt: z.string().nullable(),
   closeNote: z.string().nullable(),
   attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), sha256: z.string() })),
+  allowedActions: z.array(z.enum(['assign', 'reply', 'close'])).describe('本人此刻可对该收文执行的操作（由权限策略和状态决定）'),
 });
 export type IncomingDocumentItemResponse = z.infer<typeof incomingDocumentItemSchema>;
 
@@ -55,7 +56,10 @@ export const listIncomingDocumentsQuerySchema = z.object({
   unitId: idSchema.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
-export const listIncomingDocumentsResponseSchema = z.object({ items: z.array(incomingDocumentItemSchema) });
+export const listIncomingDocumentsResponseSchema = z.object({
+  items: z.array(incomingDocumentItemSchema),
+  allowedActions: z.array(z.enum(['register'])).describe('本人可在本机构执行的收文操作'),
+});
 
 const attachmentInputSchema = z.object({
   fileName: z.string().trim().min(1).max(255),

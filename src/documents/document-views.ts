@@ -7,6 +7,18 @@
  * display text exactly as they are to be printed (the charter's own unit names and titles).
  */
 
+/**
+ * How a document's lines are laid out.
+ * - 'editable' (the DOCX people download, the default): paragraphs flow; Word, WPS and LibreOffice
+ *   break the lines by the Chinese line-break rules the document's defaults switch on (kinsoku, no
+ *   hanging punctuation), so the text stays editable.
+ * - 'print' (the DOCX converted to PDF): every line is composed by Lianxi (line-composition.ts:
+ *   行首/行尾禁则, 标点挤压, names kept whole) and set as a paragraph of its own, spread to the full
+ *   width unless it ends the paragraph — LibreOffice ignores w:overflowPunct and would otherwise hang a
+ *   29th mark in the margin.
+ */
+export type DocumentLayout = 'editable' | 'print';
+
 /** One person on an attendance list: the unit, the person, and what is special about them. */
 export interface AttendanceEntry {
   /** The member unit as the charter names it, or null for a person without a unit */
@@ -72,6 +84,8 @@ export interface MinutesDocumentView {
   imprint: ImprintView;
   /** When these minutes correct earlier ones: the number they replace */
   correctsIssueNumber: number | null;
+  /** 'editable' (default) or 'print' (lines composed; for the PDF) */
+  layout?: DocumentLayout;
 }
 
 /**
@@ -106,6 +120,8 @@ export interface MeetingNoticeView {
   contact: { name: string; phone: string | null } | null;
   signature: SignatureView;
   imprint: ImprintView | null;
+  /** 'editable' (default) or 'print' (lines composed; for the PDF) */
+  layout?: DocumentLayout;
 }
 
 /** A decision (议定事项) as the circular and the ledger show it: what, who, by when, how far. */
@@ -140,6 +156,8 @@ export interface CircularView {
   items: CircularItemView[];
   signature: SignatureView;
   imprint: ImprintView | null;
+  /** 'editable' (default) or 'print' (lines composed; for the PDF) */
+  layout?: DocumentLayout;
 }
 
 /** One row of the supervision ledger (督办台账): one decided item. */

@@ -127,3 +127,35 @@ export function fontTableXml(): string {
     '</w:fonts>'
   );
 }
+
+/**
+ * word/styles.xml: the document defaults every paragraph inherits — 3号 仿宋_GB2312 with Times New
+ * Roman digits, language zh-CN — and the Chinese line-break rules of the paragraph defaults:
+ * - w:kinsoku: 行首禁则 / 行尾禁则 (no 。，、；：？！）》” at a line start, no （《“ at a line end);
+ * - w:overflowPunct off: no punctuation hangs into the margin — GB/T 9704 keeps every character in
+ *   the 版心 (LibreOffice otherwise draws a 29th 。 beyond the text block, where printers cut it);
+ * - w:autoSpaceDE / w:autoSpaceDN off: no extra space between Chinese and Latin letters or digits,
+ *   which would push a line off the 28-character grid.
+ * Plus the Normal paragraph style and the default table style (no cell margins).
+ */
+export function stylesXml(): string {
+  const body = TYPEFACES.body;
+  const rFonts = `<w:rFonts w:ascii="${escapeXml(body.latin)}" w:hAnsi="${escapeXml(body.latin)}" w:cs="${escapeXml(body.latin)}" w:eastAsia="${escapeXml(body.name)}"/>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<w:docDefaults>' +
+    `<w:rPrDefault><w:rPr>${rFonts}<w:sz w:val="${SIZE_PT.san * 2}"/><w:szCs w:val="${SIZE_PT.san * 2}"/>` +
+    '<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
+    '<w:pPrDefault><w:pPr><w:kinsoku/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' +
+    '<w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault>' +
+    '</w:docDefaults>' +
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
+    '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>' +
+    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+    '</w:styles>'
+  );
+}

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { formatChineseDate, formatWorkingDaysLeft } from './chinese-format.ts';
 import type { LedgerRow, LedgerSheetView, LedgerWorkbookView } from './document-views.ts';
+import { addIncomingDocumentsSheet } from './incoming-documents-sheet.ts';
 
 /** The ledger's columns in order: header text, width (characters) and the cell's value. */
 export const LEDGER_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (row: LedgerRow) => string | number | null }> = [
@@ -95,6 +96,7 @@ export async function renderLedgerXlsx(view: LedgerWorkbookView): Promise<Buffer
   const taken = new Set<string>();
   const sheets = view.sheets.length === 0 ? [{ name: view.title, title: view.title, rows: [] }] : view.sheets;
   for (const sheet of sheets) addSheet(workbook, sheet, view.asOf, taken);
+  addIncomingDocumentsSheet(workbook, view, taken);
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes);
 }

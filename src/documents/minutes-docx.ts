@@ -15,15 +15,14 @@ import { formatChineseDate } from './chinese-format.ts';
 import type { AttendanceEntry, DecidedItemView, MinutesDocumentView } from './document-views.ts';
 import { mmToTwips, OFFICIAL_RED, SIZE_PT } from './gbt9704-layout.ts';
 import {
-  BODY,
   blankLine,
   centredLine,
   imprintTable,
-  labelledList,
+  labelledLists,
   leftRightLineWithRedRule,
   packOfficialDocument,
-  sectionedParagraph,
-  textParagraph,
+  sectionedParagraphs,
+  textParagraphs,
   titleParagraph,
 } from './official-document-parts.ts';
 import type { RunStyle } from './official-document-parts.ts';
@@ -62,17 +61,18 @@ const MARK_OFFSET_TWIPS = mmToTwips(35);
 /** Renders the minutes to a DOCX file (bytes). */
 export async function renderMinutesDocx(view: MinutesDocumentView): Promise<Buffer> {
   const heading = minutesHeading(view.bodyName);
+  const layout = view.layout ?? 'editable';
   const children = [
     titleParagraph(heading, { color: OFFICIAL_RED, spaceBeforeTwips: MARK_OFFSET_TWIPS }),
     centredLine(view.issueNumber === null ? '（送审稿）' : `第${view.issueNumber}期`),
     ...(view.correctsIssueNumber === null ? [] : [centredLine(`（更正第${view.correctsIssueNumber}期）`)]),
     ...leftRightLineWithRedRule(view.issuingOffice, formatChineseDate(view.issueDate)),
     blankLine(),
-    ...view.proceedings.filter((p) => p.trim() !== '').map((p) => sectionedParagraph(p.trim())),
+    ...view.proceedings.filter((p) => p.trim() !== '').flatMap((p) => sectionedParagraphs(p.trim(), layout)),
   ];
   if (view.decisions.length > 0) {
-    children.push(textParagraph('会议议定以下事项：'));
-    view.decisions.forEach((item, index) => children.push(textParagraph(formatDecidedItem(item, index + 1), BODY)));
+    children.push(...textParagraphs('会议议定以下事项：', layout));
+    view.decisions.forEach((item, index) => children.push(...textParagraphs(formatDecidedItem(item, index + 1), layout)));
   }
   const lists: Array<[string, AttendanceEntry[]]> = [
     ['出席', view.attendance.attended],
@@ -84,7 +84,7 @@ export async function renderMinutesDocx(view: MinutesDocumentView): Promise<Buff
     children.push(blankLine());
     for (const [label, entries] of printed) {
       children.push(
-        labelledList({ label, entries: entries.map(formatAttendanceEntry), separator: '，', startChars: 2, labelStyle: LIST_LABEL }),
+        ...labelledLists({ layout, label, entries: entries.map(formatAttendanceEntry), separator: '，', startChars: 2, labelStyle: LIST_LABEL }),
       );
     }
   }
@@ -92,6 +92,6 @@ export async function renderMinutesDocx(view: MinutesDocumentView): Promise<Buff
   return packOfficialDocument({
     title: view.meetingTitle === null ? heading : `${heading}（${view.meetingTitle}）`,
     creator: view.issuingOffice,
-    children: [...children, imprintTable(view.imprint, '分送')],
+    children: [...children, imprintTable(view.imprint, '分送', layout)],
   });
 }

@@ -28,7 +28,9 @@ import {
 import type { IBorderOptions, ISectionOptions } from 'docx';
 import { parseSectionLabel } from '../domain/text/section-labels.ts';
 import { formatChineseDate } from './chinese-format.ts';
-import type { ImprintView, SignatureView } from './document-views.ts';
+import { composeLines } from './line-composition.ts';
+import type { CellMetrics } from './line-composition.ts';
+import type { DocumentLayout, ImprintView, SignatureView } from './document-views.ts';
 import {
   BODY_CHARACTER_SPACING,
   CHAR_TWIPS,
@@ -37,6 +39,7 @@ import {
   OFFICIAL_RED,
   PAGE_TWIPS,
   SIZE_PT,
+  stylesXml,
   TYPEFACES,
 } from './gbt9704-layout.ts';
 import type { TypefaceRole } from './gbt9704-layout.ts';
@@ -47,15 +50,19 @@ export interface RunStyle {
   color?: string;
 }
 
-/** A text run in one of the standard typefaces (w:rFonts eastAsia + ascii/hAnsi). */
-export function styledRun(text: string, style: RunStyle): TextRun {
+/**
+ * A text run in one of the standard typefaces (w:rFonts eastAsia + ascii/hAnsi). `squeezeTwips`
+ * narrows every character of the run by that much more (标点挤压 of closing marks).
+ */
+export function styledRun(text: string, style: RunStyle, options: { squeezeTwips?: number } = {}): TextRun {
   const face = TYPEFACES[style.face];
+  const spacing = (style.sizePt === SIZE_PT.san ? BODY_CHARACTER_SPACING : 0) - (options.squeezeTwips ?? 0);
   return new TextRun({
     text,
     font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
     size: style.sizePt * 2,
     language: LANGUAGE,
-    ...(style.sizePt === SIZE_PT.san ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
+    ...(spacing === 0 ? {} : { characterSpacing: spacing }),
     ...(style.color === undefined ? {} : { color: style.color }),
   });
 }
@@ -81,6 +88,94 @@ export const GRID_SPACING = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXA
 /** Two characters of first-line indent (首行缩进二字), in characters and in twips. */
 const FIRST_LINE_INDENT = { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS } as const;
 
+
+/** A piece of text in one style; paragraphs are built from these. */
+export interface StyledText {
+  text: string;
+  style: RunStyle;
+}
+
+/** The grid cell of a run style in twips: 3号 text is narrowed to the 28-character pitch, other sizes keep theirs. */
+export function cellTwips(style: RunStyle): number {
+  return style.sizePt === SIZE_PT.san ? CHAR_TWIPS : style.sizePt * 20;
+}
+
+function metricsOf(style: RunStyle): CellMetrics {
+  const spacingTwips = style.sizePt === SIZE_PT.san ? BODY_CHARACTER_SPACING : 0;
+  return { sizePt: style.sizePt, spacingPt: spacingTwips / 20, cellPt: cellTwips(style) / 20 };
+}
+
+/** Characters of the text block in cells of `style` (28 for 3号). */
+export function lineCellsOf(style: RunStyle): number {
+  return Math.floor((PAGE_TWIPS.textWidth + 1) / cellTwips(style));
+}
+
+export interface ComposedParagraphOptions {
+  /** Cells from the left edge to the first line's start */
+  firstIndentCells: number;
+  /** Cells from the left edge to every further line's start */
+  indentCells: number;
+  /** Cells kept free at the right edge */
+  rightCells?: number;
+  keepNext?: boolean;
+  /** Spans (code-point [start, end) of the joined text) never split across lines */
+  keepTogether?: ReadonlyArray<readonly [number, number]>;
+}
+
+/**
+ * Print layout: the pieces composed into lines (line-composition.ts), one paragraph per line on the
+ * grid, each at its indent; a line that does not end the paragraph is spread to the full width
+ * (distributed), the last one set left. Squeezed marks are set half a cell narrower.
+ */
+export function composedParagraphs(pieces: readonly StyledText[], options: ComposedParagraphOptions): Paragraph[] {
+  const chars: { ch: string; style: RunStyle }[] = [];
+  for (const piece of pieces) for (const ch of piece.text) chars.push({ ch, style: piece.style });
+  const base = pieces[0]?.style ?? BODY;
+  const cell = cellTwips(base);
+  const total = lineCellsOf(base) - (options.rightCells ?? 0);
+  const lines = composeLines(
+    chars.map((c) => c.ch).join(''),
+    {
+      firstLineCells: total - options.firstIndentCells,
+      lineCells: total - options.indentCells,
+      metrics: metricsOf(base),
+      ...(options.keepTogether === undefined ? {} : { keepTogether: options.keepTogether }),
+    },
+  );
+  let offset = 0;
+  return lines.map((line, index) => {
+    const squeezed = new Set(line.squeezed);
+    const runs: TextRun[] = [];
+    let runText = '';
+    let runStyle: RunStyle | null = null;
+    let runSqueezed = false;
+    const flush = (): void => {
+      if (runStyle !== null && runText !== '') runs.push(styledRun(runText, runStyle, runSqueezed ? { squeezeTwips: Math.floor(cellTwips(runStyle) / 2) } : {}));
+      runText = '';
+    };
+    [...line.text].forEach((ch, i) => {
+      const style = chars[offset + i]?.style ?? base;
+      const narrow = squeezed.has(i);
+      if (style !== runStyle || narrow !== runSqueezed) {
+        flush();
+        runStyle = style;
+        runSqueezed = narrow;
+      }
+      runText += ch;
+    });
+    flush();
+    offset += [...line.text].length;
+    const indentCells = index === 0 ? options.firstIndentCells : options.indentCells;
+    return new Paragraph({
+      alignment: line.continued ? AlignmentType.DISTRIBUTE : AlignmentType.LEFT,
+      spacing: GRID_SPACING,
+      indent: { left: indentCells * cell, right: (options.rightCells ?? 0) * cell },
+      keepNext: options.keepNext ?? false,
+      children: runs.length === 0 ? [styledRun('', base)] : runs,
+    });
+  });
+}
+
 /** A text paragraph: 3号 仿宋, two characters indented, justified. */
 export function textParagraph(text: string, style: RunStyle = BODY): Paragraph {
   return new Paragraph({
@@ -91,9 +186,32 @@ export function textParagraph(text: string, style: RunStyle = BODY): Paragraph {
   });
 }
 
+/** A text paragraph in the given layout (one paragraph, or one per composed line). */
+export function textParagraphs(text: string, layout: DocumentLayout, options: { style?: RunStyle; keepTogether?: ReadonlyArray<readonly [number, number]> } = {}): Paragraph[] {
+  const style = options.style ?? BODY;
+  if (layout === 'editable') return [textParagraph(text, style)];
+  return composedParagraphs([{ text, style }], {
+    firstIndentCells: 2,
+    indentCells: 0,
+    ...(options.keepTogether === undefined ? {} : { keepTogether: options.keepTogether }),
+  });
+}
+
 /** An empty line of the grid. */
 export function blankLine(): Paragraph {
   return new Paragraph({ spacing: GRID_SPACING, children: [styledRun('', BODY)] });
+}
+
+/** The pieces of a paragraph that may start with a section label (一、 黑体 / （一） 楷体 label sentence). */
+function sectionPieces(text: string): { pieces: StyledText[]; headingOnly: boolean } {
+  const label = parseSectionLabel(text);
+  if (label === null || label.numbering === 'article') return { pieces: [{ text, style: BODY }], headingOnly: false };
+  const style = HEADING_STYLE[label.numbering];
+  const stop = text.indexOf('。');
+  const headEnd = stop === -1 ? text.length : stop + 1;
+  const pieces = [{ text: text.slice(0, headEnd), style }];
+  if (headEnd < text.length) pieces.push({ text: text.slice(headEnd), style: BODY });
+  return { pieces, headingOnly: stop === -1 };
 }
 
 /**
@@ -101,20 +219,21 @@ export function blankLine(): Paragraph {
  * (up to the first 。 or the whole line) in 黑体, （一） in 楷体; 1. and （1） stay in 仿宋.
  */
 export function sectionedParagraph(text: string): Paragraph {
-  const label = parseSectionLabel(text);
-  if (label === null || label.numbering === 'article') return textParagraph(text);
-  const style = HEADING_STYLE[label.numbering];
-  const stop = text.indexOf('。');
-  const headEnd = stop === -1 ? text.length : stop + 1;
-  const runs = [styledRun(text.slice(0, headEnd), style)];
-  if (headEnd < text.length) runs.push(styledRun(text.slice(headEnd), BODY));
+  const { pieces, headingOnly } = sectionPieces(text);
   return new Paragraph({
     alignment: AlignmentType.BOTH,
     spacing: GRID_SPACING,
     indent: FIRST_LINE_INDENT,
-    keepNext: stop === -1,
-    children: runs,
+    keepNext: headingOnly,
+    children: pieces.map((piece) => styledRun(piece.text, piece.style)),
   });
+}
+
+/** sectionedParagraph in the given layout. */
+export function sectionedParagraphs(text: string, layout: DocumentLayout): Paragraph[] {
+  if (layout === 'editable') return [sectionedParagraph(text)];
+  const { pieces, headingOnly } = sectionPieces(text);
+  return composedParagraphs(pieces, { firstIndentCells: 2, indentCells: 0, keepNext: headingOnly });
 }
 
 /**
@@ -134,7 +253,7 @@ export function labelledList(options: {
 }): Paragraph {
   const labelText = `${options.label}：`;
   const labelChars = [...labelText].length;
-  const charTwips = options.labelStyle.sizePt === SIZE_PT.san ? CHAR_TWIPS : options.labelStyle.sizePt * 20;
+  const charTwips = cellTwips(options.labelStyle);
   return new Paragraph({
     alignment: AlignmentType.LEFT,
     spacing: GRID_SPACING,
@@ -149,6 +268,40 @@ export function labelledList(options: {
       styledRun(options.entries.join(options.separator) + (options.terminator ?? ''), options.entryStyle ?? BODY),
     ],
   });
+}
+
+/**
+ * labelledList in the given layout. In print layout every entry (a unit, a person with their unit)
+ * is kept on one line when it fits one, so no name is split across lines.
+ */
+export function labelledLists(options: Parameters<typeof labelledList>[0] & { layout: DocumentLayout }): Paragraph[] {
+  if (options.layout === 'editable') return [labelledList(options)];
+  const labelText = `${options.label}：`;
+  const labelChars = [...labelText].length;
+  const keepTogether: Array<readonly [number, number]> = [];
+  let at = labelChars;
+  const separatorChars = [...options.separator].length;
+  options.entries.forEach((entry, index) => {
+    const length = [...entry].length;
+    // the entry with the separator (or terminator) that follows it
+    const tail = index < options.entries.length - 1 ? separatorChars : [...(options.terminator ?? '')].length;
+    keepTogether.push([at, at + length + tail]);
+    at += length + (index < options.entries.length - 1 ? separatorChars : 0);
+  });
+  const paragraphs = composedParagraphs(
+    [
+      { text: labelText, style: options.labelStyle },
+      { text: options.entries.join(options.separator) + (options.terminator ?? ''), style: options.entryStyle ?? BODY },
+    ],
+    {
+      firstIndentCells: options.startChars,
+      indentCells: options.startChars + labelChars,
+      rightCells: options.endChars ?? 0,
+      keepTogether,
+      keepNext: options.keepNext ?? false,
+    },
+  );
+  return paragraphs;
 }
 
 /** The heading of a document: centred, 2号 方正小标宋简体, red for an issuer's mark. */
@@ -300,10 +453,11 @@ const IMPRINT: RunStyle = { face: 'body', sizePt: SIZE_PT.si };
  * last, thin (0.25 mm) between — drawn as the borders of a one-column table the width of the text
  * block.
  */
-export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '抄送'): Table {
+export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '抄送', layout: DocumentLayout = 'editable'): Table {
   const lines: Paragraph[][] = [];
-  const list = (label: string, entries: string[]): Paragraph[] => [
-    labelledList({
+  const list = (label: string, entries: string[]): Paragraph[] =>
+    labelledLists({
+      layout,
       label,
       entries,
       separator: '，',
@@ -314,8 +468,7 @@ export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '
       entryStyle: IMPRINT,
       // the imprint stays together: every line but the printing office's keeps with the next
       keepNext: true,
-    }),
-  ];
+    });
   if (imprint.reportCopyTo.length > 0) lines.push(list('抄报', imprint.reportCopyTo));
   if (imprint.distributeTo.length > 0) lines.push(list(distributeLabel, imprint.distributeTo));
   lines.push(leftRightLines(imprint.printingOffice, `${formatChineseDate(imprint.printDate)}印发`, { style: IMPRINT }));
@@ -416,5 +569,8 @@ export async function packOfficialDocument(options: {
     },
     sections: [officialSection(options.children)],
   });
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return Packer.toBuffer(document, false, [
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+    { path: 'word/styles.xml', data: stylesXml() },
+  ]);
 }

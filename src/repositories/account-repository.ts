@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { bodies } from '../db/schema/bodies.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
+import { passwordHistory } from '../db/schema/security.ts';
 import type { AccountBodyGrantRow, AccountRow } from '../db/schema/platform.ts';
 import type { GrantableBodyRole } from '../domain/access/roles.ts';
 
@@ -130,4 +131,21 @@ export async function isAdministratorAccount(db: DbOrTx, accountId: string): Pro
     .from(accounts)
     .where(and(eq(accounts.id, accountId), or(eq(accounts.isSystemAdmin, true), eq(accounts.isSecurityAdmin, true), eq(accounts.isAuditAdmin, true))));
   return rows.length > 0;
+}
+
+/** The account's earlier password hashes, newest first (at most `limit`). */
+export async function listPasswordHistory(db: DbOrTx, accountId: string, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .select({ passwordHash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.accountId, accountId))
+    .orderBy(desc(passwordHistory.id))
+    .limit(limit);
+  return rows.map((row) => row.passwordHash);
+}
+
+/** Keeps a replaced password hash in the account's history. */
+export async function insertPasswordHistory(tx: DbOrTx, entry: { accountId: string; passwordHash: string; replacedAt: Date }): Promise<void> {
+  await tx.insert(passwordHistory).values(entry);
 }

@@ -23,12 +23,16 @@ import { circularRoutes } from './routes/circular-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
+import { incomingDocumentRoutes } from './routes/incoming-document-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { membershipChangeRoutes } from './routes/membership-change-routes.ts';
 import { membershipRoutes } from './routes/membership-routes.ts';
 import { minutesRoutes } from './routes/minutes-routes.ts';
+import { outgoingDocumentRoutes } from './routes/outgoing-document-routes.ts';
+import { bulletinRoutes } from './routes/bulletin-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { supervisionRoutes } from './routes/supervision-routes.ts';
 import { unitRoutes } from './routes/unit-routes.ts';
 import { webStaticRoutes } from './web-static.ts';
@@ -52,5 +56,9 @@ export const routeModules: RouteModule[] = [
   supervisionRoutes,
   notificationRoutes,
   documentRoutes,
+  incomingDocumentRoutes,
+  reportRoutes,
+  outgoingDocumentRoutes,
+  bulletinRoutes,
   webStaticRoutes,
 ];

@@ -12,7 +12,7 @@ import { AppError } from '../errors/app-error.ts';
 import { bodyRoleLookup } from '../policy/actor.ts';
 import type { Actor, BodyRoleResolver } from '../policy/actor.ts';
 import type { SystemRole } from '../policy/roles.ts';
-import { findAccountById, findAccountByUsername, updateAccount } from '../repositories/account-repository.ts';
+import { findAccountById, findAccountByUsername, insertPasswordHistory, listPasswordHistory, updateAccount } from '../repositories/account-repository.ts';
 import {
   endSession,
   endSessionsOfAccount,
@@ -24,7 +24,8 @@ import { lockSignInAttempt, updateSignInAttempt } from '../repositories/sign-in-
 import { accountSnapshot } from './accounts/account-views.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
-import { assertPasswordAcceptable, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { assertPasswordAcceptable, assertPasswordNotReused, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { getPasswordRules, passwordExpiresAt } from './accounts/password-rules.ts';
 import { getSecuritySettings } from './settings-service.ts';
 
 export const SESSION_COOKIE = 'lianxi_session';
@@ -108,6 +109,7 @@ export async function signIn(
   const now = clock.now();
   const audit = { requestId: origin.requestId, clientAddress: origin.clientAddress, at: now };
   const settings = await getSecuritySettings(db, { config });
+  const rules = await getPasswordRules(db, { config });
 
   const outcome = await db.transaction(async (tx) => {
     const account = await findAccountByUsername(tx, username, { forUpdate: true });
@@ -212,12 +214,27 @@ export async function signIn(
       clientAddress: origin.clientAddress,
       userAgent: origin.userAgent?.slice(0, 500) ?? null,
     });
+    // Password age (issue 17): an expired password must be changed before anything else.
+    const expiresAt = passwordExpiresAt(account, rules);
+    const expired = expiresAt !== null && expiresAt.getTime() <= now.getTime() && !account.mustChangePassword;
     const updated = await updateAccount(tx, account.id, {
       failedSignIns: 0,
       lockedUntil: null,
       lastSignInAt: now,
       updatedAt: now,
+      ...(expired ? { mustChangePassword: true } : {}),
     });
+    if (expired) {
+      await recordAudit(tx, {
+        ...audit,
+        actorId: account.id,
+        action: 'auth.password_expired',
+        entityType: 'account',
+        entityId: account.id,
+        before: accountSnapshot(account),
+        after: { ...accountSnapshot(updated), passwordExpiredAt: expiresAt },
+      });
+    }
     await recordAudit(tx, {
       ...audit,
       actorId: account.id,
@@ -337,8 +354,8 @@ export async function changePassword(
 ): Promise<AccountRow> {
   const { config, clock, actor, origin } = options;
   const now = origin.at ?? clock.now();
-  const settings = await getSecuritySettings(db, { config });
-  assertPasswordAcceptable(options.newPassword, settings.passwordPolicy, {
+  const rules = await getPasswordRules(db, { config });
+  assertPasswordAcceptable(options.newPassword, rules, {
     username: actor.username,
     field: 'newPassword',
   });
@@ -352,6 +369,11 @@ export async function changePassword(
     if (!(await verifyPassword(account.passwordHash, options.currentPassword))) {
       throw new AppError('wrong_current_password', '当前密码不正确', { field: 'currentPassword' });
     }
+    // No reuse of the last `historyCount` passwords (the current one counts as the first).
+    if (rules.historyCount > 1) {
+      await assertPasswordNotReused(options.newPassword, await listPasswordHistory(tx, account.id, rules.historyCount - 1), 'newPassword');
+    }
+    await insertPasswordHistory(tx, { accountId: account.id, passwordHash: account.passwordHash, replacedAt: now });
     const updated = await updateAccount(tx, account.id, {
       passwordHash: newHash,
       mustChangePassword: false,

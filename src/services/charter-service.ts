@@ -110,7 +110,7 @@ export function bodyFacts(charter: Charter): Pick<BodyRow, 'name' | 'kind' | 'le
 }
 
 /** Corrections as stored: null when there are none. */
-function storedCorrections(corrections: CharterCorrections | null | undefined): Record<string, unknown> | null {
+export function storedCorrections(corrections: CharterCorrections | null | undefined): Record<string, unknown> | null {
   const normalized = normalizeCorrections(corrections);
   return normalized === null ? null : (JSON.parse(JSON.stringify(normalized)) as Record<string, unknown>);
 }
@@ -128,8 +128,9 @@ function sameJson(a: unknown, b: unknown): boolean {
 /**
  * Makes the stored composition that of `next`: member units (in the shared directory), memberships
  * (changes between `previous` and `next`), groups and the office. Periods start on `effectiveDate`.
+ * Also used when a change notice makes the next charter version (services/change-notices/).
  */
-async function syncComposition(
+export async function syncComposition(
   tx: DbOrTx,
   options: { body: BodyRow; previous: Charter | null; next: Charter; versionId: string; effectiveDate: string },
 ): Promise<void> {
@@ -189,7 +190,7 @@ async function syncComposition(
 }
 
 /** Serialises work on one text across concurrent requests (released at commit). */
-async function lockTextHash(tx: DbOrTx, hash: string): Promise<void> {
+export async function lockTextHash(tx: DbOrTx, hash: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`charter:${hash}`}))`);
 }
 

@@ -43,6 +43,7 @@ import type { AuditOrigin } from './audit-service.ts';
 import { hashSessionToken } from './auth-service.ts';
 import { getCircularForRendering } from './circular-service.ts';
 import { listLedgerRows } from './decisions/decision-ledger.ts';
+import { incomingLedgerSheet } from './incoming-documents/incoming-ledger.ts';
 import { listDecisions } from './decisions/decision-views.ts';
 import { loadBodyCharter } from './body-service.ts';
 import { getMeetingRow } from './meetings/meeting-context.ts';
@@ -152,7 +153,7 @@ export async function renderBodyLedger(db: DbOrTx, options: { bodyId: string; cl
   if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const asOf = shanghaiDateOf(options.clock.now());
   const rows = await listLedgerRows(db, { bodyId: options.bodyId, clock: options.clock });
-  const view = buildLedgerView(rows, { title: `${body.name}督办台账`, asOf, bodies: [{ id: body.id, name: body.name }] });
+  const view = { ...buildLedgerView(rows, { title: `${body.name}督办台账`, asOf, bodies: [{ id: body.id, name: body.name }] }), incomingDocuments: await incomingLedgerSheet(db, { bodyId: body.id, bodyName: body.name, clock: options.clock }) };
   return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
 }
 

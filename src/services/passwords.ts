@@ -1,9 +1,10 @@
-/** Password hashing (argon2id) and one-time passwords. */
+/** Password hashing (argon2id), one-time passwords, and the checks of a new password. */
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../errors/app-error.ts';
 import { checkPassword, generatePassword } from '../domain/password-policy.ts';
-import type { PasswordPolicy } from '../domain/password-policy.ts';
+import type { PasswordPolicy, PasswordRules } from '../domain/password-policy.ts';
 
 /** Hashes with argon2id (the library's default algorithm; asserted by the auth tests). */
 export async function hashPassword(password: string): Promise<string> {
@@ -30,17 +31,47 @@ export function generateOneTimePassword(): string {
   return generatePassword((n) => randomInt(n), 16);
 }
 
+let commonPasswords: ReadonlySet<string> | undefined;
+/**
+ * The list of common and leaked passwords shipped with the application
+ * (src/services/security-data/common-passwords.txt), read once.
+ */
+export function commonPasswordList(): ReadonlySet<string> {
+  commonPasswords ??= new Set(
+    readFileSync(new URL('./security-data/common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .map((line) => line.trim().toLowerCase())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  );
+  return commonPasswords;
+}
+
 /** Throws AppError 400 `password_policy` naming every broken rule. */
 export function assertPasswordAcceptable(
   password: string,
-  policy: PasswordPolicy,
+  policy: PasswordPolicy & Partial<PasswordRules>,
   options: { username?: string; field: string },
 ): void {
-  const violations = checkPassword(password, policy, options.username === undefined ? {} : { username: options.username });
+  const violations = checkPassword(password, policy, {
+    ...(options.username === undefined ? {} : { username: options.username }),
+    commonPasswords: commonPasswordList(),
+  });
   if (violations.length > 0) {
     throw new AppError('password_policy', `密码不符合要求：${violations.map((v) => v.message).join('；')}`, {
       field: options.field,
       details: { violations: violations.map((v) => ({ rule: v.rule, message: v.message })) },
     });
+  }
+}
+
+/**
+ * Throws AppError 400 `password_reused` when the password is the current one or one of the last
+ * `historyCount` (argon2id hashes, compared one by one).
+ */
+export async function assertPasswordNotReused(password: string, hashes: readonly string[], field: string): Promise<void> {
+  for (const previous of hashes) {
+    if (await verifyPassword(previous, password)) {
+      throw new AppError('password_reused', `新密码不能与最近使用过的 ${hashes.length} 个密码相同`, { field, details: { historyCount: hashes.length } });
+    }
   }
 }

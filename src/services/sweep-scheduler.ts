@@ -10,9 +10,11 @@ import type { Database } from '../db/database.ts';
 import { createSmtpMailer, sendDueOutbox } from './outbox-sender.ts';
 import type { Mailer, SendResult } from './outbox-sender.ts';
 import { sweepReminders } from './reminder-sweep.ts';
+import { sweepReportReminders } from './reports/report-reminder-sweep.ts';
 import type { ReminderSweepResult } from './reminder-sweep.ts';
 import { sweepMeetingFrequencyWarnings } from './supervision/meeting-frequency.ts';
 import { sweepSunsetWarnings } from './supervision/sunset-warnings.ts';
+import { sweepIncomingDocumentReminders } from './incoming-documents/incoming-reminder-sweep.ts';
 
 export interface SweepLogger {
   info(obj: object, msg: string): void;
@@ -55,7 +57,9 @@ export class SweepScheduler {
     const { dissolved } = await dissolveBodiesPastSunset(this.deps.db, { clock: this.deps.clock });
     const sunset = await sweepSunsetWarnings({ db: this.deps.db, clock: this.deps.clock });
     const reminders = await sweepReminders({ db: this.deps.db, clock: this.deps.clock });
+    await sweepReportReminders({ db: this.deps.db, clock: this.deps.clock }); // 信息报送提醒 (issue 12, reports)
     const frequency = await sweepMeetingFrequencyWarnings({ db: this.deps.db, clock: this.deps.clock });
+    await sweepIncomingDocumentReminders({ db: this.deps.db, clock: this.deps.clock }); // incoming documents (收文) climb the same ladder
     const outbox = await sendDueOutbox({
       db: this.deps.db,
       clock: this.deps.clock,

@@ -109,7 +109,7 @@ describeDatabases('auth', (t) => {
     expect(short.statusCode).toBe(400);
     expect(short.json().error).toMatchObject({ code: 'password_policy', field: 'newPassword' });
     expect(short.json().error.details.violations.map((v: { rule: string }) => v.rule)).toContain('min_length');
-    const classes = await post('/api/auth/change-password', { currentPassword: account.password, newPassword: 'abcdefghijklmn' }, cookie);
+    const classes = await post('/api/auth/change-password', { currentPassword: account.password, newPassword: 'kvmrtpxwzhqjnd' }, cookie);
     expect(classes.json().error.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['char_classes']);
     expect(classes.json().error.message).toContain('至少 3 类');
     const wrongCurrent = await post('/api/auth/change-password', { currentPassword: 'Not-the-one-1', newPassword: strongPassword() }, cookie);
@@ -128,9 +128,9 @@ describeDatabases('auth', (t) => {
     const stricter = { ...current, passwordPolicy: { minLength: 14, minClasses: 4 } };
     expect((await (await t.app()).inject({ method: 'PUT', url: '/api/settings', payload: stricter, headers: { cookie } })).statusCode).toBe(200);
     try {
-      const account = await t.createAccount({ password: 'Abcdefghijkl-2' });
+      const account = await t.createAccount({ password: 'Kvmrtpxwzhqj-2' });
       const own = await t.signIn(account);
-      const res = await post('/api/auth/change-password', { currentPassword: account.password, newPassword: 'Abcdefghij12' }, own);
+      const res = await post('/api/auth/change-password', { currentPassword: account.password, newPassword: 'Kvmrtpxwzh12' }, own);
       expect(res.json().error.details.violations.map((v: { rule: string }) => v.rule).sort()).toEqual(['char_classes', 'min_length']);
     } finally {
       await (await t.app()).inject({ method: 'PUT', url: '/api/settings', payload: current, headers: { cookie } });

@@ -270,6 +270,18 @@ describe('policy matrix (body-scoped actions)', () => {
     await expectScopes(expected);
   });
 
+  it('incoming documents: everyone inside reads; the office registers and closes; the convener or the office assigns; the lead unit replies for itself', async () => {
+    const expected: ScopesByRole = {
+      'incoming_document.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+      'incoming_document.register': { office_staff: 'body' },
+      'incoming_document.assign': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
+      'incoming_document.reply': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
+      'incoming_document.close': { office_staff: 'body' },
+    };
+    // No administrator handles a body's incoming documents by their system role.
+    await expectScopes(expected, { otherBody: true });
+  });
+
   it('memberships: units propose for their own unit only; the office and the convener confirm; only the office records directly', async () => {
     const expected: ScopesByRole = {
       'membership.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },

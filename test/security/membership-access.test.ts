@@ -35,4 +35,35 @@ describeDatabases('security: a liaison is no shortcut into the body', (t) => {
     const roster = await s.memberships(`?at=${today}`);
     expect(roster.some((m) => m.personName === '外来者' || m.personName === '他人')).toBe(false);
   });
+
+  it('issue 17 point 2: a liaison adds no member role for itself, and nobody confirms their own change or their own post', async () => {
+    const now = t.clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const future = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const s = await MeetingScenario.publish(t, { now });
+    const [own] = await s.units(today);
+    if (own === undefined) throw new Error('the synthetic body needs a member unit');
+    const liaisonMembership = await s.startMembership({ roleKind: 'liaison', title: '联络员', unitId: own.unitId, personName: '联络员丙', validFrom: today });
+    const liaison = await s.personUser(liaisonMembership.personId ?? '', 'liaison');
+    const url = `${s.base}/membership-changes`;
+    // Itself as its unit's member: by its person, by its name, directly — all refused, nothing recorded.
+    await s.refused(liaison, 'POST', url, { kind: 'start', roleKind: 'member', title: '成员', unitId: own.unitId, personId: liaisonMembership.personId, effectiveDate: future, reason: '兼任' }, 422, 'membership_self_nomination');
+    await s.refused(liaison, 'POST', url, { kind: 'start', roleKind: 'member', title: '成员', unitId: own.unitId, personName: ' 联络员 丙 ', effectiveDate: future, reason: '兼任' }, 422, 'membership_self_nomination');
+    const direct = await s.request(liaison, 'POST', `${s.base}/memberships`, { roleKind: 'member', title: '成员', unitId: own.unitId, personId: liaisonMembership.personId, validFrom: today });
+    expect(direct.statusCode).toBe(403);
+    const members = await s.memberships(`?at=${future}&roleKind=member&unitId=${own.unitId}`);
+    expect(members.some((m) => m.personId === liaisonMembership.personId)).toBe(false);
+
+    // The office proposes; the proposer cannot confirm it, nor can the person it appoints.
+    const proposed = await s.call<{ id: string }>(s.office, 'POST', url, { kind: 'start', roleKind: 'member', title: '成员', unitId: own.unitId, personId: liaisonMembership.personId, effectiveDate: future, reason: '增设' }, 201);
+    await s.refused(s.office, 'POST', `${url}/${proposed.id}/confirm`, {}, 403, 'membership_own_proposal');
+    expect((await s.request(liaison, 'POST', `${url}/${proposed.id}/confirm`, {})).statusCode).toBe(403);
+    const nomineeAsStaff = await t.createAccount({ personId: liaisonMembership.personId ?? null, bodyGrants: [{ bodyId: s.bodyId, role: 'office_staff' }] });
+    const nomineeStaff = { account: nomineeAsStaff, cookie: await t.signIn(nomineeAsStaff), label: 'nominee office staff' };
+    await s.refused(nomineeStaff, 'POST', `${url}/${proposed.id}/confirm`, {}, 403, 'membership_own_post');
+    // Another office staff confirms it.
+    const other = await s.grantUser('office_staff', 'office 2');
+    const confirmed = await s.call<{ status: string }>(other, 'POST', `${url}/${proposed.id}/confirm`, {});
+    expect(confirmed.status).toBe('confirmed');
+  });
 });

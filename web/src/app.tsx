@@ -29,6 +29,7 @@ const AccountsPage = lazy(() => import('./admin/accounts-page.tsx').then((module
 const AuditPage = lazy(() => import('./admin/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
 const SettingsPage = lazy(() => import('./admin/settings-page.tsx').then((module) => ({ default: module.SettingsPage })));
 const CalendarPage = lazy(() => import('./calendar/calendar-page.tsx').then((module) => ({ default: module.CalendarPage })));
+const IncomingPage = lazy(() => import('./incoming/incoming-page.tsx').then((module) => ({ default: module.IncomingPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -94,6 +95,14 @@ function LocalizedApp() {
                     element={
                       <OnDemand>
                         <MeetingPage />
+                      </OnDemand>
+                    }
+                  />
+                  <Route
+                    path="/bodies/:bodyId/incoming"
+                    element={
+                      <OnDemand>
+                        <IncomingPage />
                       </OnDemand>
                     }
                   />

@@ -9,3 +9,5 @@ export * from './membership-changes.ts';
 export * from './supervision.ts';
 export * from './security.ts';
 export * from './incoming-documents.ts';
+export * from './outgoing-documents.ts';
+export * from './reports.ts';

@@ -1,5 +1,5 @@
 /** Security tables of migrations/0009_audit_hardening.sql and 0016_security_level3.sql. */
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { accounts } from './platform.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -14,13 +14,13 @@ export const signInAttempts = pgTable('sign_in_attempts', {
 
 /** Password hashes an account used before (0016): no reuse of the last N. */
 export const passwordHistory = pgTable('password_history', {
-  id: text('id').primaryKey(),
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
   accountId: text('account_id')
     .notNull()
     .references(() => accounts.id),
   passwordHash: text('password_hash').notNull(),
   replacedAt: timestamptz('replaced_at').notNull(),
-}, (t) => [index('password_history_account_idx').on(t.accountId, t.replacedAt)]);
+}, (t) => [index('password_history_account_idx').on(t.accountId, t.id)]);
 
 export type SignInAttemptRow = typeof signInAttempts.$inferSelect;
 export type PasswordHistoryRow = typeof passwordHistory.$inferSelect;

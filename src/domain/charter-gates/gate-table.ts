@@ -198,7 +198,15 @@ export const RULE_TYPE_COVERAGE: Record<RuleType, RuleTypeCoverage> = {
     by: 'information_only',
     reason: '议定事项一律由办公室督办（督办模块），本条只说明由谁跟踪、是否通报，不改变任何人的权限',
   },
-  info_report_quota: { by: 'information_only', reason: '信息报送尚无线上流程，报送数量仅在制度视图中显示' },
-  annual_report: { by: 'information_only', reason: '年度工作报告尚无线上流程，仅在制度视图中显示' },
+  info_report_quota: {
+    by: 'elsewhere',
+    file: 'src/domain/reports/report-quota.ts',
+    use: '信息报送：报送单位（成员单位或专题组）按期（月、季度）的报送数量，报送统计、期末提醒和完成情况（resolveReportQuota）',
+  },
+  annual_report: {
+    by: 'elsewhere',
+    file: 'src/domain/reports/annual-rules.ts',
+    use: '年度工作报告：每年向谁报告、哪些单位报送，据此发起年度征集任务并汇总编制本机构的年度工作报告（annualPlan）',
+  },
   bulletin: { by: 'information_only', reason: '简报、专报尚无线上编印流程（纸质流程），仅在制度视图中显示' },
 };

@@ -10,6 +10,9 @@ import { extractHeader } from './extract/header.ts';
 import { extractComposition } from './extract/composition.ts';
 import { extractRules } from './extract/rules.ts';
 import { validateCharter } from './validate.ts';
+import type { ChangeNotice, DocumentKind } from './change-notice/change-notice-types.ts';
+import { detectDocumentKind } from './change-notice/document-kind.ts';
+import { extractChangeNotice } from './change-notice/extract-change-notice.ts';
 
 /** Largest accepted input, in UTF-8 bytes (1 MiB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -112,4 +115,32 @@ export function importCharter(raw: string): ImportResult {
   };
   const charter: Charter = { ...draft, findings: validateCharter(draft, structure, findings) };
   return { ok: true, charter };
+}
+
+/** What kind of document an imported text is, and for a change notice what it changes. */
+export type DocumentClassification =
+  | { documentKind: 'founding'; changeNotice: null }
+  | { documentKind: Exclude<DocumentKind, 'founding'>; changeNotice: ChangeNotice };
+
+/** Classifies an imported text: a founding document, or a change notice (adjustment, abolition, mixed) with its targets and deltas. */
+export function classifyDocument(charter: Charter): DocumentClassification {
+  const doc = charter.foundingDocument;
+  if (detectDocumentKind(doc.title, charter.normalizedText) === 'founding') return { documentKind: 'founding', changeNotice: null };
+  const notice = extractChangeNotice(charter.normalizedText, {
+    title: doc.title,
+    docNumber: doc.docNumber,
+    issuer: doc.issuer,
+    issueDate: doc.issueDate,
+    titleSource: doc.source,
+  });
+  return { documentKind: notice.documentKind, changeNotice: notice };
+}
+
+export type DocumentImportResult = ({ ok: true; charter: Charter } & DocumentClassification) | { ok: false; error: ImportError };
+
+/** Imports any document: the charter as read, and whether it founds a body or changes existing ones. */
+export function importDocument(raw: string): DocumentImportResult {
+  const result = importCharter(raw);
+  if (!result.ok) return result;
+  return { ok: true, charter: result.charter, ...classifyDocument(result.charter) };
 }

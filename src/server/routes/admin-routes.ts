@@ -25,6 +25,8 @@ import {
 import { grantRole, revokeRole } from '../../services/accounts/account-roles.ts';
 import { accountView, getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
 import { createAccount } from '../../services/accounts/create-account.ts';
+import { getPasswordRules, updatePasswordRules } from '../../services/accounts/password-rules.ts';
+import { passwordRulesDtoSchema } from '../../contracts/password-rules.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings-service.ts';
 import { getOutboundAllowList, updateOutboundAllowList } from '../../services/outbound-allow-list.ts';
 import type { RouteModule } from '../app-types.ts';
@@ -40,6 +42,31 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'health.read');
       await db.execute(sql`select 1`);
       return { status: 'ok' as const, time: clock.now().toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/password-rules',
+    { schema: { tags: ['system'], summary: '查看密码策略（安全管理员）', response: { 200: passwordRulesDtoSchema, ...errorResponses } } },
+    async (request) => {
+      await authorize(request.actor, 'password_rules.read');
+      return getPasswordRules(db, { config });
+    },
+  );
+
+  app.put(
+    '/api/password-rules',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '修改密码策略：复杂度、常用密码、有效期、历史（安全管理员）',
+        body: passwordRulesDtoSchema,
+        response: { 200: passwordRulesDtoSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'password_rules.update');
+      return updatePasswordRules(db, { config, rules: request.body, origin: auditOrigin(request, deps) });
     },
   );
 

@@ -6,19 +6,26 @@ import { authorize, authorizeActor } from '../../policy/policy.ts';
 import { getAccountView } from '../../services/accounts/account-views.ts';
 import { changePassword, signIn, signOut } from '../../services/auth-service.ts';
 import { getSecuritySettings } from '../../services/settings-service.ts';
+import { passwordExpiryOf } from '../../services/accounts/password-rules.ts';
 import type { AppDeps, RouteModule } from '../app-types.ts';
 import { auditOrigin, clearSessionCookie, setSessionCookie } from '../request-context.ts';
 
 async function meOf(deps: AppDeps, accountId: string, session: { id: string; createdAt: Date }): Promise<MeResponse> {
   const settings = await getSecuritySettings(deps.db, { config: deps.config });
+  const now = deps.clock.now();
+  const passwordExpiry = await passwordExpiryOf(deps.db, { config: deps.config, accountId });
   return {
-    account: await getAccountView(deps.db, { accountId, now: deps.clock.now() }),
+    account: await getAccountView(deps.db, { accountId, now }),
     session: {
       id: session.id,
       createdAt: session.createdAt.toISOString(),
       idleTimeoutMinutes: settings.session.idleMinutes,
       absoluteTimeoutHours: settings.session.absoluteHours,
+      // The request touched the session: the idle timer starts now.
+      idleExpiresAt: new Date(now.getTime() + settings.session.idleMinutes * 60_000).toISOString(),
+      absoluteExpiresAt: new Date(session.createdAt.getTime() + settings.session.absoluteHours * 3_600_000).toISOString(),
     },
+    passwordExpiresAt: passwordExpiry?.toISOString() ?? null,
   };
 }
 

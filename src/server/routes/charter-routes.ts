@@ -1,7 +1,10 @@
 /** /api/charters/preview and a body's charter versions: list, read, diff, re-import. */
 import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import {
+  applyChangeNoticeResponseSchema,
   bodyParamsSchema,
+  changeNoticePreviewResponseSchema,
+  changeNoticeRequestSchema,
   charterDiffSchema,
   charterVersionDetailSchema,
   charterVersionListResponseSchema,
@@ -15,6 +18,7 @@ import {
 import { authorize, bodyResource } from '../../policy/policy.ts';
 import { diffCharterVersions, getCharterVersion, listVersions, previewCharter, reimportCharter } from '../../services/charter-service.ts';
 import { toVersionDetail, toVersionSummary } from '../../services/charter-version-views.ts';
+import { applyChangeNotice, classifyPreview, previewChangeNotice } from '../../services/change-notices/change-notice-service.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -32,7 +36,8 @@ export const charterRoutes: RouteModule = async (app, deps) => {
     async (request) => {
       await authorize(request.actor, 'charter.preview');
       const { charter, textHash } = await previewCharter({ text: request.body.text, corrections: request.body.corrections ?? null });
-      return { charter, findings: charter.findings, textHash };
+      const kind = await classifyPreview(deps.db, charter);
+      return { charter, findings: charter.findings, textHash, ...kind };
     },
   );
 
@@ -113,6 +118,73 @@ export const charterRoutes: RouteModule = async (app, deps) => {
     async (request) => {
       await authorize(request.actor, 'charter.read', bodyResource(request.params.bodyId));
       return diffCharterVersions(deps.db, { bodyId: request.params.bodyId, from: request.params.a, to: request.params.b });
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/change-notices/preview',
+    {
+      schema: {
+        tags: ['charters'],
+        summary: '预览调整、撤销通知对本机构制度的变更（与现行制度的差异；不保存）',
+        params: bodyParamsSchema,
+        body: changeNoticeRequestSchema,
+        response: { 200: changeNoticePreviewResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'change_notice.apply', bodyResource(request.params.bodyId));
+      const preview = await previewChangeNotice(deps.db, {
+        bodyId: request.params.bodyId,
+        text: request.body.text,
+        targetName: request.body.targetName ?? null,
+        corrections: request.body.corrections ?? null,
+        clock: deps.clock,
+      });
+      return {
+        documentKind: preview.documentKind,
+        notice: preview.notice,
+        target: preview.target,
+        currentVersion: toVersionSummary(preview.currentVersion),
+        currentCharter: preview.currentVersion.charter,
+        charter: preview.next,
+        diff: preview.diff,
+        effectiveDate: preview.effectiveDate,
+        abolishedFrom: preview.abolishedFrom,
+        openDecisions: preview.openDecisions,
+        findings: preview.findings,
+      };
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/change-notices',
+    {
+      schema: {
+        tags: ['charters'],
+        summary: '应用调整、撤销通知：生成制度新版本（撤销通知同时启动撤销与移交）',
+        params: bodyParamsSchema,
+        body: changeNoticeRequestSchema,
+        response: { 201: applyChangeNoticeResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'change_notice.apply', bodyResource(request.params.bodyId));
+      const result = await applyChangeNotice(deps.db, {
+        bodyId: request.params.bodyId,
+        text: request.body.text,
+        targetName: request.body.targetName ?? null,
+        corrections: request.body.corrections ?? null,
+        origin: auditOrigin(request, deps),
+        clock: deps.clock,
+      });
+      return reply.code(201).send({
+        version: toVersionSummary(result.version),
+        diff: result.diff,
+        effectiveDate: result.effectiveDate,
+        target: result.target,
+        dissolution: result.dissolution,
+      });
     },
   );
 };

@@ -6,7 +6,7 @@ import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { AccountRow } from '../../db/schema/platform.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { findAccountById, updateAccount } from '../../repositories/account-repository.ts';
+import { findAccountById, insertPasswordHistory, updateAccount } from '../../repositories/account-repository.ts';
 import type { AccountPatch } from '../../repositories/account-repository.ts';
 import { endSessionsOfAccount } from '../../repositories/session-repository.ts';
 import { recordAudit } from '../audit-service.ts';
@@ -140,6 +140,7 @@ export async function resetPassword(
     action: 'account.reset_password',
     change: async (current, tx, now) => {
       await endSessionsOfAccount(tx, current.id, now, 'revoked');
+      await insertPasswordHistory(tx, { accountId: current.id, passwordHash: current.passwordHash, replacedAt: now });
       return { passwordHash, mustChangePassword: true, lockedUntil: null, failedSignIns: 0 };
     },
   });

@@ -7,6 +7,7 @@ import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { AccountRow } from '../../db/schema/platform.ts';
 import { assertAdministratorWithoutBusinessRole } from './administrator-separation.ts';
+import { getPasswordRules } from './password-rules.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { SystemRole } from '../../policy/roles.ts';
 import { findAccountByUsername, insertAccount } from '../../repositories/account-repository.ts';
@@ -14,7 +15,6 @@ import { claimSetting } from '../../repositories/settings-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { assertPasswordAcceptable, generateOneTimePassword, hashPassword } from '../passwords.ts';
-import { getSecuritySettings } from '../settings-service.ts';
 import { accountSnapshot } from './account-views.ts';
 import { assertSeparationOfDuties } from './account-roles.ts';
 
@@ -59,10 +59,10 @@ export async function createAccount(
   if (displayName === '') throw new AppError('invalid_display_name', '姓名不能为空', { field: 'displayName' });
   const roles = options.systemRoles ?? [];
   assertSeparationOfDuties(roles);
-  const settings = await getSecuritySettings(db, { config });
+  const rules = await getPasswordRules(db, { config });
   const oneTimePassword = options.password === undefined ? generateOneTimePassword() : null;
   const password = options.password ?? (oneTimePassword as string);
-  assertPasswordAcceptable(password, settings.passwordPolicy, { username, field: 'password' });
+  assertPasswordAcceptable(password, rules, { username, field: 'password' });
   const passwordHash = await hashPassword(password);
   const now = origin.at ?? clock.now();
   const create = async (tx: DbOrTx): Promise<AccountRow> => {

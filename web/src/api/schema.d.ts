@@ -3056,6 +3056,115 @@ export interface paths {
                                 };
                             }[];
                             textHash: string;
+                            /** @enum {string} */
+                            documentKind: "founding" | "adjustment" | "abolition" | "mixed";
+                            changeNotice: {
+                                /** @enum {string} */
+                                documentKind: "adjustment" | "abolition" | "mixed";
+                                title: string;
+                                docNumber: string | null;
+                                issuer: string | null;
+                                issueDate: string | null;
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    code: string;
+                                    message: string;
+                                    source?: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                targets: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    action: "adjust" | "abolish";
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    delta: {
+                                        roles: {
+                                            /** @enum {string} */
+                                            kind: "convener" | "deputy_convener" | "member" | "liaison";
+                                            title: string;
+                                            person: string | null;
+                                            position: string | null;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        replacesRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                                        rolesReleased: {
+                                            kind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                            person: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        unitsAdded: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        unitsRemoved: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        unitsRenamed: {
+                                            from: string;
+                                            to: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        officeHost: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        } | null;
+                                        renamedTo: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        } | null;
+                                        abolished: {
+                                            effectiveDate: string | null;
+                                            text: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        } | null;
+                                    };
+                                    matches: {
+                                        id: string;
+                                        name: string;
+                                        confidence: number;
+                                        /** @enum {string} */
+                                        via: "name" | "alias" | "core_name" | "similar";
+                                    }[];
+                                }[];
+                            } | null;
+                            existingBodies: {
+                                id: string;
+                                name: string;
+                                confidence: number;
+                                /** @enum {string} */
+                                via: "name" | "alias" | "core_name" | "similar";
+                            }[];
                         };
                     };
                 };
@@ -4432,6 +4541,1477 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/change-notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览调整、撤销通知对本机构制度的变更（与现行制度的差异；不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        targetName?: string;
+                        corrections?: {
+                            body?: {
+                                name?: string;
+                                /** @enum {string} */
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                level?: ("national" | "provincial" | "municipal" | "county") | null;
+                                regionCode?: string | null;
+                            };
+                            issueDate?: string | null;
+                            sunsetDate?: string | null;
+                            flags?: {
+                                noSeal?: boolean;
+                                noFormalDocuments?: boolean;
+                                notRegisteredBody?: boolean;
+                            };
+                            memberUnits?: {
+                                add?: {
+                                    name: string;
+                                    aliases?: string[];
+                                    lead?: boolean;
+                                }[];
+                                remove?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            documentKind: "adjustment" | "abolition" | "mixed";
+                            notice: {
+                                /** @enum {string} */
+                                documentKind: "adjustment" | "abolition" | "mixed";
+                                title: string;
+                                docNumber: string | null;
+                                issuer: string | null;
+                                issueDate: string | null;
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    code: string;
+                                    message: string;
+                                    source?: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                targets: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    action: "adjust" | "abolish";
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    delta: {
+                                        roles: {
+                                            /** @enum {string} */
+                                            kind: "convener" | "deputy_convener" | "member" | "liaison";
+                                            title: string;
+                                            person: string | null;
+                                            position: string | null;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        replacesRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                                        rolesReleased: {
+                                            kind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                            person: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        unitsAdded: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        unitsRemoved: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        unitsRenamed: {
+                                            from: string;
+                                            to: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        }[];
+                                        officeHost: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        } | null;
+                                        renamedTo: {
+                                            name: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        } | null;
+                                        abolished: {
+                                            effectiveDate: string | null;
+                                            text: string;
+                                            source: {
+                                                start: number;
+                                                end: number;
+                                            };
+                                        } | null;
+                                    };
+                                }[];
+                            };
+                            target: {
+                                name: string;
+                                /** @enum {string} */
+                                action: "adjust" | "abolish";
+                                source: {
+                                    start: number;
+                                    end: number;
+                                };
+                                delta: {
+                                    roles: {
+                                        /** @enum {string} */
+                                        kind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        person: string | null;
+                                        position: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    replacesRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                                    rolesReleased: {
+                                        kind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                        person: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    unitsAdded: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    unitsRemoved: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    unitsRenamed: {
+                                        from: string;
+                                        to: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    officeHost: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                    renamedTo: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                    abolished: {
+                                        effectiveDate: string | null;
+                                        text: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                };
+                            };
+                            currentVersion: {
+                                id: string;
+                                version: number;
+                                textHash: string;
+                                importedBy: string | null;
+                                importedAt: string;
+                            };
+                            currentCharter: {
+                                /** @enum {number} */
+                                schemaVersion: 1;
+                                body: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    level: ("national" | "provincial" | "municipal" | "county") | null;
+                                    region: {
+                                        name: string;
+                                        code: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                    } | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                };
+                                foundingDocument: {
+                                    title: string;
+                                    docNumber: string | null;
+                                    docNumberParts: {
+                                        issuerCode: string;
+                                        year: number;
+                                        serial: number;
+                                    } | null;
+                                    issuer: string | null;
+                                    issueDate: string | null;
+                                    addressees: string[];
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                };
+                                documents: {
+                                    title: string;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                flags: {
+                                    noSeal: boolean;
+                                    noFormalDocuments: boolean;
+                                    notRegisteredBody: boolean;
+                                    sources: {
+                                        noSeal: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                        noFormalDocuments: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                        notRegisteredBody: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                    };
+                                };
+                                sunset: {
+                                    date: string | null;
+                                    text: string;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                } | null;
+                                functions: {
+                                    text: string;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                memberUnits: {
+                                    name: string;
+                                    aliases: string[];
+                                    lead: boolean;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                memberUnitsStated: number | null;
+                                roles: {
+                                    /** @enum {string} */
+                                    kind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    person: string | null;
+                                    position: string | null;
+                                    unit: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                office: {
+                                    hostUnit: string | null;
+                                    director: {
+                                        person: string | null;
+                                        position: string | null;
+                                        unit: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                    deputyDirectors: {
+                                        person: string | null;
+                                        position: string | null;
+                                        unit: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    duties: string[];
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                } | null;
+                                liaison: {
+                                    position: string;
+                                    perUnit: number | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                } | null;
+                                groups: {
+                                    /** @enum {string} */
+                                    kind: "thematic" | "support" | "category";
+                                    name: string;
+                                    leadUnits: string[];
+                                    memberUnits: string[];
+                                    duties: string[];
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                rules: ({
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "meeting_frequency";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    minPerYear: number | null;
+                                    schedule: ("regular" | "irregular" | "regular_or_irregular" | "as_needed") | null;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "presider";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    roles: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    deputyNeedsDelegation: boolean;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "agenda_approval";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    proposedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    approvedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    submittedTo?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    circulateInAdvance?: boolean;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "attendance";
+                                    mandatory: boolean;
+                                    substituteAllowed: boolean;
+                                    liaisonMayBringOpinion: boolean;
+                                    /** @enum {string} */
+                                    meetingKind?: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    attendees?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    participantApproval?: {
+                                        /** @enum {string} */
+                                        participants: "observers" | "attendees";
+                                        proposedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                        approvedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                        deputyNeedsDelegation: boolean;
+                                    };
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "pre_meeting";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    /** @enum {string} */
+                                    before: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    discretionary?: boolean;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "minutes_signoff";
+                                    /** @enum {string} */
+                                    action: "approve" | "sign_off";
+                                    roles: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "minutes_distribution";
+                                    toMemberUnits: boolean;
+                                    reportCopyTo: string[];
+                                    copyTo: string[];
+                                    escalateMajorMattersTo?: string[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "decision_tracking";
+                                    trackedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    circular: boolean;
+                                    implementedBy?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "handling_deadline";
+                                    workingDays: number;
+                                    coHandledWorkingDays: number | null;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "info_report_quota";
+                                    /** @enum {string} */
+                                    reporter: "convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body";
+                                    perMonth: number;
+                                    count?: number;
+                                    periodMonths?: number;
+                                    reportTo?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "annual_report";
+                                    reporter: string;
+                                    to: string;
+                                    via?: string;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "membership_change";
+                                    /** @enum {string} */
+                                    subject: "member" | "member_unit";
+                                    /** @enum {string} */
+                                    post?: "liaison";
+                                    proposedBy: string;
+                                    confirmedBy: string;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "document_signing";
+                                    /** @enum {string} */
+                                    issuedInNameOf: "body" | "office";
+                                    initiatedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body") | null;
+                                    reviewers: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    signers: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "bulletin";
+                                    name: string | null;
+                                    /** @enum {string} */
+                                    compiledBy: "convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body";
+                                    recipients: string[];
+                                })[];
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    code: string;
+                                    message: string;
+                                    source?: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                normalizedText: string;
+                                offsetMap: [
+                                    number,
+                                    number
+                                ][];
+                            };
+                            charter: {
+                                /** @enum {number} */
+                                schemaVersion: 1;
+                                body: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    level: ("national" | "provincial" | "municipal" | "county") | null;
+                                    region: {
+                                        name: string;
+                                        code: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                    } | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                };
+                                foundingDocument: {
+                                    title: string;
+                                    docNumber: string | null;
+                                    docNumberParts: {
+                                        issuerCode: string;
+                                        year: number;
+                                        serial: number;
+                                    } | null;
+                                    issuer: string | null;
+                                    issueDate: string | null;
+                                    addressees: string[];
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                };
+                                documents: {
+                                    title: string;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                flags: {
+                                    noSeal: boolean;
+                                    noFormalDocuments: boolean;
+                                    notRegisteredBody: boolean;
+                                    sources: {
+                                        noSeal: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                        noFormalDocuments: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                        notRegisteredBody: {
+                                            start: number;
+                                            end: number;
+                                        } | null;
+                                    };
+                                };
+                                sunset: {
+                                    date: string | null;
+                                    text: string;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                } | null;
+                                functions: {
+                                    text: string;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                memberUnits: {
+                                    name: string;
+                                    aliases: string[];
+                                    lead: boolean;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                memberUnitsStated: number | null;
+                                roles: {
+                                    /** @enum {string} */
+                                    kind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    person: string | null;
+                                    position: string | null;
+                                    unit: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                office: {
+                                    hostUnit: string | null;
+                                    director: {
+                                        person: string | null;
+                                        position: string | null;
+                                        unit: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                    deputyDirectors: {
+                                        person: string | null;
+                                        position: string | null;
+                                        unit: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    duties: string[];
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                } | null;
+                                liaison: {
+                                    position: string;
+                                    perUnit: number | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                } | null;
+                                groups: {
+                                    /** @enum {string} */
+                                    kind: "thematic" | "support" | "category";
+                                    name: string;
+                                    leadUnits: string[];
+                                    memberUnits: string[];
+                                    duties: string[];
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                rules: ({
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "meeting_frequency";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    minPerYear: number | null;
+                                    schedule: ("regular" | "irregular" | "regular_or_irregular" | "as_needed") | null;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "presider";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    roles: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    deputyNeedsDelegation: boolean;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "agenda_approval";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    proposedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    approvedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    submittedTo?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    circulateInAdvance?: boolean;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "attendance";
+                                    mandatory: boolean;
+                                    substituteAllowed: boolean;
+                                    liaisonMayBringOpinion: boolean;
+                                    /** @enum {string} */
+                                    meetingKind?: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    attendees?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    participantApproval?: {
+                                        /** @enum {string} */
+                                        participants: "observers" | "attendees";
+                                        proposedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                        approvedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                        deputyNeedsDelegation: boolean;
+                                    };
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "pre_meeting";
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    /** @enum {string} */
+                                    before: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    discretionary?: boolean;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "minutes_signoff";
+                                    /** @enum {string} */
+                                    action: "approve" | "sign_off";
+                                    roles: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "minutes_distribution";
+                                    toMemberUnits: boolean;
+                                    reportCopyTo: string[];
+                                    copyTo: string[];
+                                    escalateMajorMattersTo?: string[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "decision_tracking";
+                                    trackedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    circular: boolean;
+                                    implementedBy?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "handling_deadline";
+                                    workingDays: number;
+                                    coHandledWorkingDays: number | null;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "info_report_quota";
+                                    /** @enum {string} */
+                                    reporter: "convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body";
+                                    perMonth: number;
+                                    count?: number;
+                                    periodMonths?: number;
+                                    reportTo?: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "annual_report";
+                                    reporter: string;
+                                    to: string;
+                                    via?: string;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "membership_change";
+                                    /** @enum {string} */
+                                    subject: "member" | "member_unit";
+                                    /** @enum {string} */
+                                    post?: "liaison";
+                                    proposedBy: string;
+                                    confirmedBy: string;
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "document_signing";
+                                    /** @enum {string} */
+                                    issuedInNameOf: "body" | "office";
+                                    initiatedBy: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body") | null;
+                                    reviewers: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                    signers: ("convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body")[];
+                                } | {
+                                    document: number;
+                                    clause: string | null;
+                                    source: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                    /** @enum {string} */
+                                    type: "bulletin";
+                                    name: string | null;
+                                    /** @enum {string} */
+                                    compiledBy: "convener" | "deputy_convener" | "member" | "liaison" | "office" | "office_director" | "office_deputy_director" | "member_unit" | "group" | "group_leader" | "body";
+                                    recipients: string[];
+                                })[];
+                                findings: {
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    code: string;
+                                    message: string;
+                                    source?: {
+                                        start: number;
+                                        end: number;
+                                    };
+                                }[];
+                                normalizedText: string;
+                                offsetMap: [
+                                    number,
+                                    number
+                                ][];
+                            };
+                            diff: {
+                                unchanged: boolean;
+                                fields: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                memberUnits: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                roles: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                groups: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                rules: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                functions: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                            };
+                            effectiveDate: string;
+                            abolishedFrom: string | null;
+                            openDecisions: number;
+                            findings: {
+                                /** @enum {string} */
+                                severity: "error" | "warning" | "info";
+                                code: string;
+                                message: string;
+                                source?: {
+                                    start: number;
+                                    end: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/change-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 应用调整、撤销通知：生成制度新版本（撤销通知同时启动撤销与移交） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        targetName?: string;
+                        corrections?: {
+                            body?: {
+                                name?: string;
+                                /** @enum {string} */
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                level?: ("national" | "provincial" | "municipal" | "county") | null;
+                                regionCode?: string | null;
+                            };
+                            issueDate?: string | null;
+                            sunsetDate?: string | null;
+                            flags?: {
+                                noSeal?: boolean;
+                                noFormalDocuments?: boolean;
+                                notRegisteredBody?: boolean;
+                            };
+                            memberUnits?: {
+                                add?: {
+                                    name: string;
+                                    aliases?: string[];
+                                    lead?: boolean;
+                                }[];
+                                remove?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: {
+                                id: string;
+                                version: number;
+                                textHash: string;
+                                importedBy: string | null;
+                                importedAt: string;
+                            };
+                            diff: {
+                                unchanged: boolean;
+                                fields: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                memberUnits: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                roles: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                groups: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                rules: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                                functions: {
+                                    added: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    removed: {
+                                        key: string;
+                                        item: unknown;
+                                    }[];
+                                    changed: {
+                                        key: string;
+                                        before: unknown;
+                                        after: unknown;
+                                        fields: string[];
+                                    }[];
+                                };
+                            };
+                            effectiveDate: string;
+                            target: {
+                                name: string;
+                                /** @enum {string} */
+                                action: "adjust" | "abolish";
+                                source: {
+                                    start: number;
+                                    end: number;
+                                };
+                                delta: {
+                                    roles: {
+                                        /** @enum {string} */
+                                        kind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        person: string | null;
+                                        position: string | null;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    replacesRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                                    rolesReleased: {
+                                        kind: ("convener" | "deputy_convener" | "member" | "liaison") | null;
+                                        person: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    unitsAdded: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    unitsRemoved: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    unitsRenamed: {
+                                        from: string;
+                                        to: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    }[];
+                                    officeHost: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                    renamedTo: {
+                                        name: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                    abolished: {
+                                        effectiveDate: string | null;
+                                        text: string;
+                                        source: {
+                                            start: number;
+                                            end: number;
+                                        };
+                                    } | null;
+                                };
+                            };
+                            dissolution: {
+                                /** @enum {string} */
+                                state: "dissolved" | "scheduled" | "handover_required";
+                                on: string;
+                                openDecisionIds: string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -18721,6 +20301,2986 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bodies/{bodyId}/incoming-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收文（可按状态、承办单位、是否逾期筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "registered" | "assigned" | "replied" | "closed";
+                    unitId?: string;
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                /** @description 来文单位 */
+                                sendingUnit: string;
+                                /** @description 来文字号 */
+                                sendingNumber: string | null;
+                                title: string;
+                                receivedOn: string;
+                                /** @enum {string} */
+                                status: "registered" | "assigned" | "replied" | "closed";
+                                statusName: string;
+                                routing: ("assign" | "forward") | null;
+                                routingName: string | null;
+                                /** @description 批办或转办意见 */
+                                instruction: string | null;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                } | null;
+                                coUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                assignedOn: string | null;
+                                deadline: string | null;
+                                deadlineProvisional: boolean;
+                                deadlineProvisionalReasons: string[];
+                                deadlineBasis: ({
+                                    /** @enum {string} */
+                                    kind: "date";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "charter_default";
+                                    days: number;
+                                    coHandled: boolean;
+                                    clause: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "extension";
+                                    extensionRequestId: string;
+                                }) | null;
+                                /** @description 按工作日历和今天推算，不存储 */
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                                /** @description 办理结果 */
+                                replyText: string | null;
+                                repliedAt: string | null;
+                                closedAt: string | null;
+                                closeNote: string | null;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记收文（来文单位、来文字号、标题、收文日期、附件） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sendingUnit: string;
+                        /** @default null */
+                        sendingNumber?: string | null;
+                        title: string;
+                        receivedOn: string;
+                        /** @default [] */
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** @description 文件内容（Base64），不超过 10 MB */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/incoming-documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件收文及其办理情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @description 来文单位 */
+                            sendingUnit: string;
+                            /** @description 来文字号 */
+                            sendingNumber: string | null;
+                            title: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            status: "registered" | "assigned" | "replied" | "closed";
+                            statusName: string;
+                            routing: ("assign" | "forward") | null;
+                            routingName: string | null;
+                            /** @description 批办或转办意见 */
+                            instruction: string | null;
+                            leadUnit: {
+                                unitId: string;
+                                name: string;
+                            } | null;
+                            coUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            assignedOn: string | null;
+                            deadline: string | null;
+                            deadlineProvisional: boolean;
+                            deadlineProvisionalReasons: string[];
+                            deadlineBasis: ({
+                                /** @enum {string} */
+                                kind: "date";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "charter_default";
+                                days: number;
+                                coHandled: boolean;
+                                clause: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "extension";
+                                extensionRequestId: string;
+                            }) | null;
+                            /** @description 按工作日历和今天推算，不存储 */
+                            overdue: boolean;
+                            workingDaysLeft: number | null;
+                            workingDaysOverdue: number | null;
+                            /**
+                             * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                             * @enum {string}
+                             */
+                            escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                            /** @description 办理结果 */
+                            replyText: string | null;
+                            repliedAt: string | null;
+                            closedAt: string | null;
+                            closeNote: string | null;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/incoming-documents/{documentId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批办或转办收文：主办单位、协办单位、办理时限（默认按制度规定的工作日数） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description assign = 批办，forward = 转办
+                         * @enum {string}
+                         */
+                        routing: "assign" | "forward";
+                        /** Format: uuid */
+                        leadUnitId: string;
+                        /** @default [] */
+                        coUnitIds?: string[];
+                        /** @default null */
+                        instruction?: string | null;
+                        /**
+                         * @default {
+                         *       "kind": "charter_default"
+                         *     }
+                         */
+                        deadline?: {
+                            /** @enum {string} */
+                            kind: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "working_days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "charter_default";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @description 来文单位 */
+                            sendingUnit: string;
+                            /** @description 来文字号 */
+                            sendingNumber: string | null;
+                            title: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            status: "registered" | "assigned" | "replied" | "closed";
+                            statusName: string;
+                            routing: ("assign" | "forward") | null;
+                            routingName: string | null;
+                            /** @description 批办或转办意见 */
+                            instruction: string | null;
+                            leadUnit: {
+                                unitId: string;
+                                name: string;
+                            } | null;
+                            coUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            assignedOn: string | null;
+                            deadline: string | null;
+                            deadlineProvisional: boolean;
+                            deadlineProvisionalReasons: string[];
+                            deadlineBasis: ({
+                                /** @enum {string} */
+                                kind: "date";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "charter_default";
+                                days: number;
+                                coHandled: boolean;
+                                clause: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "extension";
+                                extensionRequestId: string;
+                            }) | null;
+                            /** @description 按工作日历和今天推算，不存储 */
+                            overdue: boolean;
+                            workingDaysLeft: number | null;
+                            workingDaysOverdue: number | null;
+                            /**
+                             * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                             * @enum {string}
+                             */
+                            escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                            /** @description 办理结果 */
+                            replyText: string | null;
+                            repliedAt: string | null;
+                            closedAt: string | null;
+                            closeNote: string | null;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/incoming-documents/{documentId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主办单位报送办理结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description 主办单位；不填时取本人所在的主办单位
+                         */
+                        unitId?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @description 来文单位 */
+                            sendingUnit: string;
+                            /** @description 来文字号 */
+                            sendingNumber: string | null;
+                            title: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            status: "registered" | "assigned" | "replied" | "closed";
+                            statusName: string;
+                            routing: ("assign" | "forward") | null;
+                            routingName: string | null;
+                            /** @description 批办或转办意见 */
+                            instruction: string | null;
+                            leadUnit: {
+                                unitId: string;
+                                name: string;
+                            } | null;
+                            coUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            assignedOn: string | null;
+                            deadline: string | null;
+                            deadlineProvisional: boolean;
+                            deadlineProvisionalReasons: string[];
+                            deadlineBasis: ({
+                                /** @enum {string} */
+                                kind: "date";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "charter_default";
+                                days: number;
+                                coHandled: boolean;
+                                clause: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "extension";
+                                extensionRequestId: string;
+                            }) | null;
+                            /** @description 按工作日历和今天推算，不存储 */
+                            overdue: boolean;
+                            workingDaysLeft: number | null;
+                            workingDaysOverdue: number | null;
+                            /**
+                             * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                             * @enum {string}
+                             */
+                            escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                            /** @description 办理结果 */
+                            replyText: string | null;
+                            repliedAt: string | null;
+                            closedAt: string | null;
+                            closeNote: string | null;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/incoming-documents/{documentId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收文办结（主办单位办复后） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @description 来文单位 */
+                            sendingUnit: string;
+                            /** @description 来文字号 */
+                            sendingNumber: string | null;
+                            title: string;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            status: "registered" | "assigned" | "replied" | "closed";
+                            statusName: string;
+                            routing: ("assign" | "forward") | null;
+                            routingName: string | null;
+                            /** @description 批办或转办意见 */
+                            instruction: string | null;
+                            leadUnit: {
+                                unitId: string;
+                                name: string;
+                            } | null;
+                            coUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            assignedOn: string | null;
+                            deadline: string | null;
+                            deadlineProvisional: boolean;
+                            deadlineProvisionalReasons: string[];
+                            deadlineBasis: ({
+                                /** @enum {string} */
+                                kind: "date";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "charter_default";
+                                days: number;
+                                coHandled: boolean;
+                                clause: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "extension";
+                                extensionRequestId: string;
+                            }) | null;
+                            /** @description 按工作日历和今天推算，不存储 */
+                            overdue: boolean;
+                            workingDaysLeft: number | null;
+                            workingDaysOverdue: number | null;
+                            /**
+                             * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                             * @enum {string}
+                             */
+                            escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                            /** @description 办理结果 */
+                            replyText: string | null;
+                            repliedAt: string | null;
+                            closedAt: string | null;
+                            closeNote: string | null;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/incoming-documents/{documentId}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回办理结果（重新办理，办理时限不变） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/incoming-documents/{documentId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载收文附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 附件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某单位在其所在各机构待办的事项（督办事项、收文等）：欠哪个机构、何时到期 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            items: {
+                                /** @enum {string} */
+                                kind: "decision" | "incoming_document" | "information_report" | "outgoing_document";
+                                kindName: string;
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                title: string;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                deadline: string | null;
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                statusName: string;
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/info-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送工作信息：本单位填写一次，可同时报送所在的多个机构（一次报送） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description 报送单位（本人所代表的成员单位）
+                         */
+                        unitId: string;
+                        title: string;
+                        text: string;
+                        category: string;
+                        /**
+                         * @description 报送期（如 2021-03、2021-Q1）；缺省为本期
+                         * @default null
+                         */
+                        period?: string | null;
+                        offers: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            /** @default null */
+                            groupId?: string | null;
+                        }[];
+                        /** @default [] */
+                        attachments?: {
+                            fileName: string;
+                            mediaType: string;
+                            /** @description 文件内容（Base64），不超过 10 MB */
+                            contentBase64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            offers: {
+                                id: string;
+                                reportId: string;
+                                bodyId: string;
+                                title: string;
+                                text: string;
+                                category: string;
+                                unitId: string;
+                                unitName: string;
+                                /**
+                                 * @description member_unit = 成员单位，group = 工作组（专题组）
+                                 * @enum {string}
+                                 */
+                                reporterKind: "member_unit" | "group";
+                                reporterId: string;
+                                reporterName: string;
+                                period: string;
+                                /**
+                                 * @description submitted 已报送，accepted 已采用入库，returned 已退回，adopted 已采编（可编入简报）
+                                 * @enum {string}
+                                 */
+                                status: "submitted" | "accepted" | "returned" | "adopted";
+                                statusName: string;
+                                reason: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                }[];
+                                alsoOfferedTo: {
+                                    bodyId: string;
+                                    bodyName: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构收到的报送信息（办公室看全部；成员单位以 unitId 看本单位的） */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    /** @description submitted 已报送，accepted 已采用入库，returned 已退回，adopted 已采编（可编入简报） */
+                    status?: "submitted" | "accepted" | "returned" | "adopted";
+                    /** @description 只看本单位报送的信息 */
+                    unitId?: string;
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                reportId: string;
+                                bodyId: string;
+                                title: string;
+                                text: string;
+                                category: string;
+                                unitId: string;
+                                unitName: string;
+                                /**
+                                 * @description member_unit = 成员单位，group = 工作组（专题组）
+                                 * @enum {string}
+                                 */
+                                reporterKind: "member_unit" | "group";
+                                reporterId: string;
+                                reporterName: string;
+                                period: string;
+                                /**
+                                 * @description submitted 已报送，accepted 已采用入库，returned 已退回，adopted 已采编（可编入简报）
+                                 * @enum {string}
+                                 */
+                                status: "submitted" | "accepted" | "returned" | "adopted";
+                                statusName: string;
+                                reason: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                }[];
+                                alsoOfferedTo: {
+                                    bodyId: string;
+                                    bodyName: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信息报送规则：制度规定的，或制度未规定时办公室启用的默认规则；信息类别和提醒 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            quota: {
+                                /**
+                                 * @description charter 制度规定；office_default 制度未规定、办公室启用的默认规则；off 未启用
+                                 * @enum {string}
+                                 */
+                                source: "charter" | "office_default" | "off";
+                                reporter: ("member_unit" | "group") | null;
+                                count: number | null;
+                                periodMonths: number | null;
+                                /** @description 规则原文或办公室默认规则的说明 */
+                                text: string | null;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                } | null;
+                                categories: string[];
+                                reminderDaysBefore: number;
+                            };
+                            enabled: boolean;
+                            /**
+                             * @description member_unit = 成员单位，group = 工作组（专题组）
+                             * @enum {string}
+                             */
+                            reporter: "member_unit" | "group";
+                            quotaCount: number;
+                            periodMonths: number;
+                            categories: string[];
+                            reminderDaysBefore: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 办公室设置信息报送（制度未规定时启用并选定默认规则；信息类别；提醒提前天数） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /**
+                         * @description member_unit = 成员单位，group = 工作组（专题组）
+                         * @enum {string}
+                         */
+                        reporter?: "member_unit" | "group";
+                        quotaCount?: number;
+                        periodMonths?: 1 | 3 | 6 | 12;
+                        categories?: string[];
+                        reminderDaysBefore?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            quota: {
+                                /**
+                                 * @description charter 制度规定；office_default 制度未规定、办公室启用的默认规则；off 未启用
+                                 * @enum {string}
+                                 */
+                                source: "charter" | "office_default" | "off";
+                                reporter: ("member_unit" | "group") | null;
+                                count: number | null;
+                                periodMonths: number | null;
+                                /** @description 规则原文或办公室默认规则的说明 */
+                                text: string | null;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                } | null;
+                                categories: string[];
+                                reminderDaysBefore: number;
+                            };
+                            enabled: boolean;
+                            /**
+                             * @description member_unit = 成员单位，group = 工作组（专题组）
+                             * @enum {string}
+                             */
+                            reporter: "member_unit" | "group";
+                            quotaCount: number;
+                            periodMonths: number;
+                            categories: string[];
+                            reminderDaysBefore: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信息报送完成情况：本期谁未完成，各报送单位近12个月 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            quota: {
+                                /**
+                                 * @description charter 制度规定；office_default 制度未规定、办公室启用的默认规则；off 未启用
+                                 * @enum {string}
+                                 */
+                                source: "charter" | "office_default" | "off";
+                                reporter: ("member_unit" | "group") | null;
+                                count: number | null;
+                                periodMonths: number | null;
+                                /** @description 规则原文或办公室默认规则的说明 */
+                                text: string | null;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                } | null;
+                                categories: string[];
+                                reminderDaysBefore: number;
+                            };
+                            today: string;
+                            period: {
+                                key: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            } | null;
+                            lines: {
+                                reporterId: string;
+                                reporterName: string;
+                                period: string;
+                                due: number;
+                                counted: number;
+                                missing: number;
+                                /**
+                                 * @description met 已完成，due 本期未完成，missing 期满未完成
+                                 * @enum {string}
+                                 */
+                                status: "met" | "due" | "missing";
+                                remindedAt: string | null;
+                            }[];
+                            heatmapPeriods: {
+                                key: string;
+                                label: string;
+                            }[];
+                            heatmap: {
+                                reporterId: string;
+                                reporterName: string;
+                                cells: {
+                                    reporterId: string;
+                                    reporterName: string;
+                                    period: string;
+                                    due: number;
+                                    counted: number;
+                                    missing: number;
+                                    /**
+                                     * @description met 已完成，due 本期未完成，missing 期满未完成
+                                     * @enum {string}
+                                     */
+                                    status: "met" | "due" | "missing";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports/tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位在本机构的信息报送完成情况（本期和近12个月），以及可同时报送的其他机构 */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            unitId: string;
+                            quota: {
+                                /**
+                                 * @description charter 制度规定；office_default 制度未规定、办公室启用的默认规则；off 未启用
+                                 * @enum {string}
+                                 */
+                                source: "charter" | "office_default" | "off";
+                                reporter: ("member_unit" | "group") | null;
+                                count: number | null;
+                                periodMonths: number | null;
+                                /** @description 规则原文或办公室默认规则的说明 */
+                                text: string | null;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                } | null;
+                                categories: string[];
+                                reminderDaysBefore: number;
+                            };
+                            period: {
+                                key: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            } | null;
+                            reporters: {
+                                /**
+                                 * @description member_unit = 成员单位，group = 工作组（专题组）
+                                 * @enum {string}
+                                 */
+                                reporterKind: "member_unit" | "group";
+                                reporterId: string;
+                                reporterName: string;
+                                current: {
+                                    reporterId: string;
+                                    reporterName: string;
+                                    period: string;
+                                    due: number;
+                                    counted: number;
+                                    missing: number;
+                                    /**
+                                     * @description met 已完成，due 本期未完成，missing 期满未完成
+                                     * @enum {string}
+                                     */
+                                    status: "met" | "due" | "missing";
+                                };
+                                months: {
+                                    reporterId: string;
+                                    reporterName: string;
+                                    period: string;
+                                    due: number;
+                                    counted: number;
+                                    missing: number;
+                                    /**
+                                     * @description met 已完成，due 本期未完成，missing 期满未完成
+                                     * @enum {string}
+                                     */
+                                    status: "met" | "due" | "missing";
+                                }[];
+                            }[];
+                            otherBodies: {
+                                bodyId: string;
+                                bodyName: string;
+                                groups: {
+                                    groupId: string;
+                                    name: string;
+                                }[];
+                                /**
+                                 * @description member_unit = 成员单位，group = 工作组（专题组）
+                                 * @enum {string}
+                                 */
+                                reporter: "member_unit" | "group";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports/{offerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一篇报送信息 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            bodyId: string;
+                            title: string;
+                            text: string;
+                            category: string;
+                            unitId: string;
+                            unitName: string;
+                            /**
+                             * @description member_unit = 成员单位，group = 工作组（专题组）
+                             * @enum {string}
+                             */
+                            reporterKind: "member_unit" | "group";
+                            reporterId: string;
+                            reporterName: string;
+                            period: string;
+                            /**
+                             * @description submitted 已报送，accepted 已采用入库，returned 已退回，adopted 已采编（可编入简报）
+                             * @enum {string}
+                             */
+                            status: "submitted" | "accepted" | "returned" | "adopted";
+                            statusName: string;
+                            reason: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                            alsoOfferedTo: {
+                                bodyId: string;
+                                bodyName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports/{offerId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载报送信息的附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    offerId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 附件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/info-reports/{offerId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办公室处理报送信息：采用入库、退回（说明理由）或采编 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    offerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description accept 采用入库，return 退回（须说明理由），adopt 采编（可编入简报）
+                         * @enum {string}
+                         */
+                        decision: "accept" | "return" | "adopt";
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reportId: string;
+                            bodyId: string;
+                            title: string;
+                            text: string;
+                            category: string;
+                            unitId: string;
+                            unitName: string;
+                            /**
+                             * @description member_unit = 成员单位，group = 工作组（专题组）
+                             * @enum {string}
+                             */
+                            reporterKind: "member_unit" | "group";
+                            reporterId: string;
+                            reporterName: string;
+                            period: string;
+                            /**
+                             * @description submitted 已报送，accepted 已采用入库，returned 已退回，adopted 已采编（可编入简报）
+                             * @enum {string}
+                             */
+                            status: "submitted" | "accepted" | "returned" | "adopted";
+                            statusName: string;
+                            reason: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            attachments: {
+                                id: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                            alsoOfferedTo: {
+                                bodyId: string;
+                                bodyName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18731,7 +23291,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "calendar_feed_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "password_change_required" | "password_policy" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -18754,7 +23314,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -18800,7 +23360,7 @@ export interface components {
                  * @description 状态 403 的错误代码 / error codes of status 403
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned";
+                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "outgoing_document_submit_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned" | "unit_not_in_group";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -18823,7 +23383,7 @@ export interface components {
                  * @description 状态 404 的错误代码 / error codes of status 404
                  * @enum {string}
                  */
-                code: "account_not_found" | "agenda_item_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
+                code: "account_not_found" | "agenda_item_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -18846,7 +23406,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "body_already_published" | "body_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -18938,7 +23498,7 @@ export interface components {
                  * @description 状态 422 的错误代码 / error codes of status 422
                  * @enum {string}
                  */
-                code: "body_name_missing" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member";
+                code: "body_name_missing" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "outgoing_document_group_unknown" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -18984,7 +23544,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "calendar_feed_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "password_change_required" | "password_policy" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -19007,7 +23567,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -19053,7 +23613,7 @@ export interface components {
                  * @description 状态 403 的错误代码 / error codes of status 403
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned";
+                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "outgoing_document_submit_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned" | "unit_not_in_group";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -19076,7 +23636,7 @@ export interface components {
                  * @description 状态 404 的错误代码 / error codes of status 404
                  * @enum {string}
                  */
-                code: "account_not_found" | "agenda_item_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
+                code: "account_not_found" | "agenda_item_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -19099,7 +23659,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "body_already_published" | "body_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -19191,7 +23751,7 @@ export interface components {
                  * @description 状态 422 的错误代码 / error codes of status 422
                  * @enum {string}
                  */
-                code: "body_name_missing" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member";
+                code: "body_name_missing" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "outgoing_document_group_unknown" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;

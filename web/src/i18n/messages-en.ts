@@ -8,6 +8,7 @@ import { supervisionEn } from './supervision-messages.ts';
 import { registryEn } from './registry-messages.ts';
 import { calendarEn } from './calendar-messages.ts';
 import { membershipEn } from './membership-messages.ts';
+import { incomingEn } from './incoming-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -311,4 +312,5 @@ export const enMessages: Record<MessageKey, string> = {
   ...registryEn,
   ...calendarEn,
   ...membershipEn,
+  ...incomingEn,
 };

@@ -11,6 +11,7 @@ import { supervisionZh } from './supervision-messages.ts';
 import { registryZh } from './registry-messages.ts';
 import { calendarZh } from './calendar-messages.ts';
 import { membershipZh } from './membership-messages.ts';
+import { incomingZh } from './incoming-messages.ts';
 
 export const zhMessages = {
   'app.name': '联席',
@@ -314,6 +315,7 @@ export const zhMessages = {
   ...registryZh,
   ...calendarZh,
   ...membershipZh,
+  ...incomingZh,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhMessages;

@@ -9,6 +9,7 @@ import { getBody, type BodyDetail } from '../bodies/bodies-api.ts';
 import { FlagTags, StatusTag } from '../bodies/body-labels.tsx';
 import { SunsetTag } from '../bodies/sunset-tag.tsx';
 import { EscalationCounts, FrequencyLines } from './supervision-summary.tsx';
+import { IncomingDashboardLine } from './incoming-dashboard-line.tsx';
 
 /** At most this many dashboards; the rest are in the registry. */
 const SHOWN = 12;
@@ -45,6 +46,7 @@ function BodyDashboard({ body }: { body: BodyDetail }) {
             ),
           },
           { key: 'rungs', label: t('rung.dashboard'), children: <EscalationCounts bodyId={body.id} /> },
+          { key: 'incoming', label: t('incoming.dashboard'), children: <IncomingDashboardLine bodyId={body.id} /> },
           { key: 'frequency', label: t('frequency.label'), children: <FrequencyLines bodyId={body.id} /> },
           { key: 'sunset', label: t('workspace.sunset'), children: <SunsetTag sunsetDate={body.sunsetDate} /> },
           { key: 'flags', label: t('workspace.flags'), children: <FlagTags flags={body.flags} /> },

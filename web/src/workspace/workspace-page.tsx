@@ -12,6 +12,7 @@ import { getPerson, holdsOn } from './workspace-api.ts';
 import { MyBodiesSection } from './my-bodies-section.tsx';
 import { OfficeSection } from './office-section.tsx';
 import { UnitDecisionsSection } from './unit-decisions-section.tsx';
+import { UnitObligationsSection } from './unit-obligations-section.tsx';
 import { MeetingsSection } from './meetings-section.tsx';
 import { InboxSection } from './inbox-section.tsx';
 import { CalendarFeedSection } from './calendar-feed-section.tsx';
@@ -64,6 +65,7 @@ export function WorkspacePage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              {units.size > 0 && <UnitObligationsSection units={[...units].map(([unitId, name]) => ({ unitId, name }))} />}
               {units.size > 0 && <UnitDecisionsSection units={[...units].map(([unitId, name]) => ({ unitId, name }))} bodyNames={bodyNames} />}
               {worksInBodies && <MeetingsSection bodies={meetingBodies} approverBodyIds={approverBodyIds} myAccountId={me.id} />}
               {officeBodyIds.length > 0 && <OfficeSection bodyIds={officeBodyIds} />}

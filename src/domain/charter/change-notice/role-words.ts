@@ -53,7 +53,6 @@ export function readWho(phrase: string): Who | null {
   }
   text = text.replace(/同志$/u, '');
   if (text === '') return position === null ? null : { person: null, position };
-  if (PERSON.test(text) && !NOT_A_NAME.test(text) && !POST_END.test(text)) return { person: text, position };
   for (const length of [3, 2, 4]) {
     if (text.length <= length) continue;
     const name = text.slice(-length);
@@ -62,6 +61,7 @@ export function readWho(phrase: string): Who | null {
       return { person: name, position: position ?? post };
     }
   }
+  if (PERSON.test(text) && !NOT_A_NAME.test(text) && !POST_END.test(text)) return { person: text, position };
   if (POST_END.test(text) || text.length > 4) return { person: null, position: position === null ? text : `${text}（${position}）` };
   return null;
 }

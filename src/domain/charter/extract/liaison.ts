@@ -7,7 +7,7 @@ import type { Liaison, SourceSpan } from '../charter-types.ts';
 import { parseChineseNumber } from '../../text/chinese-numerals.ts';
 import { BODY_REFERENCE, boundaryBefore, foldSpaces, trimSpan } from './text-lines.ts';
 
-const COUNT = '([0-9０-９一二两三四五]+)(?:名|位|人)';
+const COUNT = '((?<![0-9０-９一二两三四五])[0-9０-９一二两三四五]+)(?:名|位|人)';
 
 /** Who the liaison is, with the member-unit wording and a count taken off. */
 function cleanPosition(raw: string): { position: string; perUnit: number | null } {

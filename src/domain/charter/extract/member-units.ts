@@ -4,7 +4,7 @@
  * no list, from a per-unit duties section (`市编办：…`). Pure.
  */
 import type { MemberUnit, SourceSpan } from '../charter-types.ts';
-import { SENTENCE_BOUNDARY, boundaryBefore, insideAny, splitLines, trimSpan } from './text-lines.ts';
+import { SENTENCE_BOUNDARY, boundaryAfter, boundaryBefore, insideAny, splitLines, trimSpan } from './text-lines.ts';
 import { parseUnitList, stripAlias } from './unit-list.ts';
 import type { UnitList } from './unit-list.ts';
 import { looksLikeUnit, matchUnit, unitKey } from './unit-names.ts';
@@ -15,7 +15,8 @@ export interface MemberListCandidate {
   marker: string;
 }
 
-const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
+/** A number; it starts where a run of digits starts (a match never begins inside one: linear time). */
+const NUM = '(?<![0-9０-９零〇一二两三四五六七八九十百])[0-9０-９零〇一二两三四五六七八九十百]+';
 
 /** `成员包括` / `成员为` / `成员由` opening a list of units whose officials are the members. */
 export const MEMBERS_INCLUDE = /(?<![办公室组])成员(?:包括|为|由)(?!单位)/gu;
@@ -31,11 +32,16 @@ const MEMBERS_INCLUDE_TAIL = new RegExp(
  * list's terminator), or null when the sentence does not close with a role phrase.
  */
 export function membersIncludeEnd(text: string, start: number): number | null {
-  let end = start;
-  while (end < text.length && !/[。；;\n]/u.test(text[end] ?? '')) end++;
+  const end = boundaryAfter(text, start, /[。；;\n]/u);
   const tail = MEMBERS_INCLUDE_TAIL.exec(text.slice(start, end));
   if (tail === null || tail[1] === undefined) return null;
   return start + tail.index + tail[0].indexOf(tail[1]);
+}
+
+/** The last `ch` in `text[floor, before)`, or -1. */
+function lastIndexFrom(text: string, ch: string, before: number, floor: number): number {
+  for (let i = before - 1; i >= floor; i--) if (text[i] === ch) return i;
+  return -1;
 }
 
 /** Unit lists that name the body's members, outside the given ranges (groups, categories). */
@@ -50,22 +56,29 @@ export function findMemberListCandidates(text: string, exclude: readonly SourceS
     out.push({ list, marker });
   };
 
-  // 由 A、B…等N个部门和单位组成 / 由 A、B…组成
+  // 由 A、B…等N个部门和单位组成 / 由 A、B…组成. A list starts after the previous marker of its
+  // kind at the latest, so that a run of markers is read once (linear time).
   const composed = new RegExp(`(?:(?:等|共|计)?(?:${NUM}个)?(?:成员单位|部门和单位|单位和部门|部门|单位)?(?:共同)?组成)`, 'gu');
+  let floor = 0;
   for (const m of text.matchAll(composed)) {
-    const sentenceStart = boundaryBefore(text, m.index, /[。\n]/u);
-    const by = text.lastIndexOf('由', m.index);
-    if (by < sentenceStart) continue;
+    const sentenceStart = Math.max(floor, boundaryBefore(text, m.index, /[。\n]/u));
+    floor = m.index + m[0].length;
+    const by = lastIndexFrom(text, '由', m.index, sentenceStart);
+    if (by < 0) continue;
     add(by + 1, m.index + m[0].length, '组成', true);
   }
   // …等为成员单位 / …为成员单位
+  floor = 0;
   for (const m of text.matchAll(/(?:等)?(?:为|作为)(?:工作专班|联席会议|领导小组|协调小组|小组)?成员单位/gu)) {
-    const start = boundaryBefore(text, m.index, /[。\n：:]/u);
+    const start = Math.max(floor, boundaryBefore(text, m.index, /[。\n：:]/u));
+    floor = m.index + m[0].length;
     add(start, m.index + m[0].length, '为成员单位', true);
   }
   // 区委某部、区某某委…分管负责人为成员: the units of people named by a shared role phrase
+  floor = 0;
   for (const m of text.matchAll(/(?:为|任|担任)(?:联席会议|工作专班|专班|领导小组|协调小组|小组|指挥部)?成员(?!单位)/gu)) {
-    const start = boundaryBefore(text, m.index, /[。\n：:；;]/u);
+    const start = Math.max(floor, boundaryBefore(text, m.index, /[。\n：:；;]/u));
+    floor = m.index + m[0].length;
     const list = parseUnitList(text, start, m.index, { dropLeadingNonUnits: true });
     if (list.rolePhrase === null || list.items.length < 2 || seen.has(list.source.start) || insideAny(list.source, exclude)) continue;
     seen.add(list.source.start);
@@ -78,11 +91,12 @@ export function findMemberListCandidates(text: string, exclude: readonly SourceS
     if (end !== null) add(start, end, '成员包括', false);
   }
   // 成员单位：… / 成员单位为… / 成员单位包括…
-  for (const m of text.matchAll(/成员单位(?:为|包括|有)?[:：]|成员单位(?:为|包括)/gu)) {
+  const labelled = [...text.matchAll(/成员单位(?:为|包括|有)?[:：]|成员单位(?:为|包括)/gu)];
+  for (let k = 0; k < labelled.length; k++) {
+    const m = labelled[k] as RegExpExecArray;
     const start = m.index + m[0].length;
-    let end = start;
-    while (end < text.length && !/[。\n]/u.test(text[end] ?? '')) end++;
-    add(start, end, '成员单位：', false);
+    // The list ends at its sentence's end, or where the next such label starts
+    add(start, Math.min(boundaryAfter(text, start, /[。\n]/u), labelled[k + 1]?.index ?? text.length), '成员单位：', false);
   }
   return out;
 }

@@ -17,7 +17,7 @@ export interface OfficeContext {
   roster: readonly RosterEntry[];
 }
 
-const COUNT = '[0-9０-９一二两三四五六七八九十]+(?:名|人|位)';
+const COUNT = '(?<![0-9０-９一二两三四五六七八九十])[0-9０-９一二两三四五六七八九十]+(?:名|人|位)';
 const COUNT_RE = new RegExp(`(?:各)?${COUNT}`, 'gu');
 
 function dropCounts(s: string): string {

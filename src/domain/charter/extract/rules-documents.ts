@@ -16,7 +16,8 @@ import { ruleBase, splitList, subjectActor, subjectOf, withoutLabel, type RuleCo
 import { statedPeriod } from './rules-meetings.ts';
 import type { Sentence } from './rules-text.ts';
 
-const NUM = '[0-9一二三四五六七八九十两]+';
+/** A number; it starts where a run of digits starts (a match never begins inside one: linear time). */
+const NUM = '(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+';
 
 /** 承办部门应在N个工作日内办结；需要会同相关部门办理的，在M个工作日内提出意见 (M: co-handled). */
 export function handlingDeadlineRules(rc: RuleContext, s: Sentence): HandlingDeadlineRule[] {
@@ -110,13 +111,13 @@ export function membershipChangeRules(rc: RuleContext, s: Sentence): MembershipC
   const text = withoutLabel(s.text);
   const out: MembershipChangeRule[] = [];
   // 由所在单位(向领导小组办公室)提出，(按程序)报领导小组组长审批
-  const member = /(?<!办公室|专题组)成员(?!单位)[^。；]{0,12}?(?:调整|变动|变更|更换)[^。；]*?由([^。；，]{1,16}?)(?:向[^。；，]{1,16}?)?提出[，]?(?:按程序|并)?(?:报|经|由)?([^。；，]{1,16}?)(?:确定|批准|审定|审批|同意|备案|决定)/.exec(text);
+  const member = /(?<!办公室|专题组)成员(?!单位)[^。；]{0,12}?(?:调整|变动|变更|更换)[^。；]{0,60}?由([^。；，]{1,16}?)(?:向[^。；，]{1,16}?)?提出[，]?(?:按程序|并)?(?:报|经|由)?([^。；，]{1,16}?)(?:确定|批准|审定|审批|同意|备案|决定)/.exec(text);
   if (member !== null) {
     out.push({ type: 'membership_change', ...ruleBase(rc, s), subject: 'member', proposedBy: member[1] as string, confirmedBy: member[2] as string });
   }
-  const unit = /([^。；，]{0,16}?)可(?:以)?(?:根据[^。；，]*?需要)?[，]?(?:调整|增加|增补|增减|调整和增补|增补和调整)(?:部分)?成员单位/.exec(text);
+  const unit = /([^。；，]{0,16}?)可(?:以)?(?:根据[^。；，]{0,40}?需要)?[，]?(?:调整|增加|增补|增减|调整和增补|增补和调整)(?:部分)?成员单位/.exec(text);
   if (unit !== null) {
-    const who = (unit[1] as string).replace(/(?:根据|视)[^，]*?(?:需要|情况)[，]?/g, '').trim();
+    const who = (unit[1] as string).replace(/(?:根据|视)[^，]{0,40}?(?:需要|情况)[，]?/g, '').trim();
     const decider = who.length > 0 ? who : actorText(rc, 'body');
     const proposer = /由([^。；，]{1,16}?)提出/.exec(text);
     out.push({
@@ -128,7 +129,7 @@ export function membershipChangeRules(rc: RuleContext, s: Sentence): MembershipC
     });
   }
   // 各成员单位选派…担任联络员，…如有必要变动须及时与工作专班办公室联系变更
-  const liaison = /联络员[^。；]*?(?:变动|调整|更换|变更)[^。；]*?(?:与|向|报)([^。；，]{1,16}?)(?:联系|报备|备案|说明|确认)/.exec(text);
+  const liaison = /联络员[^。；]{0,60}?(?:变动|调整|更换|变更)[^。；]{0,60}?(?:与|向|报)([^。；，]{1,16}?)(?:联系|报备|备案|说明|确认)/.exec(text);
   if (liaison !== null && member === null) {
     const unit = /^(各?[^。；，]{0,10}?(?:成员单位|所在单位))/.exec(text) ?? /(所在单位|各成员单位|成员单位)/.exec(text);
     out.push({
@@ -176,13 +177,13 @@ export function documentSigningRules(rc: RuleContext, s: Sentence): DocumentSign
 /** 联席会议办公室…适时编辑《…简报》，报送…，并送…; 编发工作专报. */
 export function bulletinRules(rc: RuleContext, s: Sentence): BulletinRule[] {
   const text = s.text;
-  const named = /《([^》]*?(?:简报|专报|快报|动态|通讯|专刊))》/.exec(text);
-  const verb = /(?:编辑|编发|编印|刊发|印发|编制|编写|办好)[^。；，]{0,8}?(?:简报|专报|快报|专刊)|(?:简报|专报|快报|专刊)(?:的)?(?:编印|编发|编辑|刊发)|《[^》]*?(?:简报|专报|快报|动态|通讯|专刊)》/.exec(text);
+  const named = /《([^》《\n]{0,60}?(?:简报|专报|快报|动态|通讯|专刊))》/.exec(text);
+  const verb = /(?:编辑|编发|编印|刊发|印发|编制|编写|办好)[^。；，]{0,8}?(?:简报|专报|快报|专刊)|(?:简报|专报|快报|专刊)(?:的)?(?:编印|编发|编辑|刊发)|《[^》《\n]{0,60}?(?:简报|专报|快报|动态|通讯|专刊)》/.exec(text);
   if (verb === null) return [];
   const compiledBy = subjectActor(rc, s, 'office') ?? 'office';
   const recipients: string[] = [];
   const after = text.slice(verb.index + verb[0].length);
-  const sentTo = /(?:报送|呈送|发送|分送)([^。；]*?)(?:[，]?并送([^。；]*))?$/.exec(after);
+  const sentTo = /(?:报送|呈送|发送|分送)([^。；]{0,60}?)(?:[，]?并送([^。；]*))?$/.exec(after);
   if (sentTo !== null) {
     recipients.push(...splitList(sentTo[1] as string));
     if (sentTo[2] !== undefined) recipients.push(...splitList(sentTo[2]));

@@ -17,7 +17,8 @@ import { uniqueActors } from './actors.ts';
 import { meetingKindOf, meetingKindsNamed, ruleBase, subjectOf, withoutLabel, type RuleContext } from './rules-context.ts';
 import { kindInDocument, meetingMentions, type Sentence } from './rules-text.ts';
 
-const NUM = '[0-9一二三四五六七八九十两]+';
+/** A number; it starts where a run of digits starts (a match never begins inside one: linear time). */
+const NUM = '(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+';
 
 /** Months per period word. */
 const WEEK = 12 / 52;
@@ -75,9 +76,9 @@ export function meetingFrequencyRules(rc: RuleContext, s: Sentence): MeetingFreq
   if (!/召开|举行|组织[^。；，]{0,16}?会议/.test(text)) return [];
   const withoutNames = rc.names.reduce((t, n) => t.split(n).join('□'), text);
   // A meeting is named (会议, 召开联席会议), or the body itself meets (联席会议每半年召开一次).
-  const bodyMeets = /□(?:原则上|一般|根据[^，。；]*?需要|视[^，。；]*?情况|每|定期|不定期)[^，。；]{0,12}?(?:召开|举行)/;
+  const bodyMeets = /□(?:原则上|一般|根据[^，。；]{0,40}?需要|视[^，。；]{0,40}?情况|每|定期|不定期)[^，。；]{0,12}?(?:召开|举行)/;
   // …or the sentence's subject is the body and it 召开s (联席会议根据工作需要，由办公室提出…定期或不定期召开)
-  const bodySubject = /^□(?!办公室|各?成员|联络员)[^。；]*?(?:召开|举行)(?=[，。；]|$)/.test(withoutLabel(withoutNames));
+  const bodySubject = /^□(?!办公室|各?成员|联络员)[^。；]{0,60}?(?:召开|举行)(?=[，。；]|$)/.test(withoutLabel(withoutNames));
   if (!/会议|例会|全会|调度会|推进会|召开□/.test(withoutNames) && !bodyMeets.test(withoutNames) && !bodySubject) return [];
   // 提出召开会议的建议 is a proposal, 召开前 a sequence: not how often meetings are held.
   if (/(?:提出|提请|建议)召开|召开(?:会议)?的建议/.test(text)) return [];
@@ -126,7 +127,7 @@ function approvers(rc: RuleContext, s: Sentence, text: string): Actor[] {
 
 /** Drops 根据组长要求 / 按照…指示 from an actor segment: the actor named there is not the one acting. */
 function stripPurpose(segment: string): string {
-  return segment.replace(/(?:根据|按照|按)[^，。；]*?(?:要求|指示|意见|需要|安排)/g, '');
+  return segment.replace(/(?:根据|按照|按)[^，。；]{0,40}?(?:要求|指示|意见|需要|安排)/g, '');
 }
 
 /**
@@ -171,7 +172,7 @@ function attendanceSignals(rc: RuleContext, s: Sentence): AttendanceSignals | nu
   const listed = /出席人员(?:为|是)?[：:]([^。；，]+)/.exec(text);
   const attendees = listed !== null ? rc.vocabulary.actors(listed[1] as string, subject) : [];
   let participantApproval: ParticipantApproval | null = null;
-  const approval = /(列席人员|出席人员|参会人员|与会人员|参加人员)[^。；]*?由([^。；，]{1,20}?)提出[^。；]*?报([^。；，]{1,24}?)(?:确定|批准|审定|同意|决定)/.exec(text);
+  const approval = /(列席人员|出席人员|参会人员|与会人员|参加人员)[^。；]{0,60}?由([^。；，]{1,20}?)提出[^。；]{0,60}?报([^。；，]{1,24}?)(?:确定|批准|审定|同意|决定)/.exec(text);
   if (approval !== null) {
     const approvedBy = rc.vocabulary.actors(approval[3] as string, subject);
     participantApproval = {
@@ -234,18 +235,29 @@ export function attendanceRules(rc: RuleContext): AttendanceRule[] {
   return out;
 }
 
-function preMeetingMatch(text: string): RegExpExecArray | null {
-  return /^(.*?)(?:召开前|之前|以前|会前|前)[，]?(.*?)召开([^，。；]{0,12}?会议)/.exec(text);
+/**
+ * `甲会议召开前，可视情况先召开乙会议`: [what comes before 前, what lies between, the earlier meeting],
+ * or null. Two forward searches (the first 前, then the first 召开…会议 after it): linear in the sentence.
+ */
+function preMeetingMatch(text: string): [string, string, string] | null {
+  const pre = /召开前|之前|以前|会前|前/.exec(text.split('\n')[0] ?? '');
+  if (pre === null) return null;
+  let after = pre.index + pre[0].length;
+  if (text[after] === '，') after++;
+  const rest = text.slice(after).split('\n')[0] ?? '';
+  const held = /召开([^，。；]{0,12}?会议)/.exec(rest);
+  if (held === null) return null;
+  return [text.slice(0, pre.index), rest.slice(0, held.index), held[1] as string];
 }
 
 export function preMeetingRules(rc: RuleContext, s: Sentence): PreMeetingRule[] {
   const m = preMeetingMatch(s.text);
   if (m === null) return [];
   const subject = subjectOf(rc, s);
-  const preMentions = meetingMentions(m[3] as string, rc.names);
+  const preMentions = meetingMentions(m[2], rc.names);
   const pre = preMentions[0];
   if (pre === undefined || pre.kind === 'any') return [];
-  const beforeText = `${m[1] as string}${/会议/.test(m[1] as string) ? '' : '会议'}`;
+  const beforeText = `${m[0]}${/会议/.test(m[0]) ? '' : '会议'}`;
   const beforeMention = meetingMentions(beforeText, rc.names).find((x) => x.kind !== 'any');
   let before: MeetingKind = beforeMention !== undefined ? kindInDocument(beforeMention.kind, subject) : 'any';
   // The body's own meeting, unqualified: the meeting of all its members.
@@ -253,6 +265,6 @@ export function preMeetingRules(rc: RuleContext, s: Sentence): PreMeetingRule[] 
   const meetingKind = kindInDocument(pre.kind, subject);
   if (meetingKind === before) return [];
   const rule: PreMeetingRule = { type: 'pre_meeting', ...ruleBase(rc, s), meetingKind, before };
-  rule.discretionary = /可|视情况|必要时|根据需要/.test(m[2] as string) && !/原则上先|应当先|须先|先/.test(m[2] as string);
+  rule.discretionary = /可|视情况|必要时|根据需要/.test(m[1]) && !/原则上先|应当先|须先|先/.test(m[1]);
   return [rule];
 }

@@ -50,9 +50,9 @@ export function minutesSignoffRules(rc: RuleContext, s: Sentence): MinutesSignof
 /** 重大事项按程序报批 / 重大事项按程序报省委、省政府审定: where major matters go ([] when no one is named). */
 function majorMattersEscalation(text: string): { to: string[]; at: number } | null {
   // 重大事项要及时向国务院报告 / 重大事项按程序报批 / 重大事项报告省政府
-  const toward = /重大(?:事项|问题)[^。；，]*?向([^。；，]+?)(?:报告|请示|汇报|报送|报批)/.exec(text);
+  const toward = /重大(?:事项|问题)[^。；，]{0,40}?向([^。；，]{1,40}?)(?:报告|请示|汇报|报送|报批)/.exec(text);
   if (toward !== null) return { to: splitList(toward[1] as string), at: toward.index };
-  const m = /重大(?:事项|问题)[^。；，]*?报(批|[^。；，]*)/.exec(text);
+  const m = /重大(?:事项|问题)[^。；，]{0,40}?报(批|[^。；，]{0,60})/.exec(text);
   if (m === null) return null;
   const target = (m[1] as string).replace(/^(?:告|送|请)/, '').replace(/(?:审定|批准|审批|审议|决定|同意)$/, '');
   return { to: target === '批' ? [] : splitList(target), at: m.index };
@@ -109,7 +109,7 @@ export function decisionTrackingRules(rc: RuleContext, s: Sentence): DecisionTra
   const text = s.text;
   if (!/议定(?:的)?事项|决定(?:的)?事项|决议事项|会议决定/.test(text)) return [];
   const subject = subjectOf(rc, s);
-  const reportedTo = /落实情况[^。；]*?报([^。；，]{1,20})/.exec(text);
+  const reportedTo = /落实情况[^。；]{0,60}?报([^。；，]{1,20})/.exec(text);
   const tracks = /跟踪|督促|督办|督查|催办/.exec(text);
   if (reportedTo === null && tracks === null) return [];
   let trackedBy: Actor[] = [];

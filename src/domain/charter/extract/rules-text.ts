@@ -6,6 +6,7 @@
 import type { MeetingKind, SourceSpan } from '../charter-types.ts';
 import type { DocumentStructure, ExtractionContext, Section } from '../pipeline-types.ts';
 import { BODY_KIND_WORDS, GROUP_WORDS, type DocumentSubject } from './actors.ts';
+import { MAX_LINE } from '../normalize/long-lines.ts';
 
 export interface Sentence {
   /** The sentence as written, final punctuation excluded */
@@ -54,7 +55,8 @@ export function splitSentences(text: string, structure: DocumentStructure): Sent
       continue;
     }
     if (c === '\n') {
-      if (lineBreakEndsSentence(text, i, sectionStarts)) {
+      // A soft wrap joins lines, but a sentence stays bounded (lines are at most MAX_LINE long)
+      if (i - start >= MAX_LINE || lineBreakEndsSentence(text, i, sectionStarts)) {
         push(i);
         start = i + 1;
       }

@@ -27,18 +27,65 @@ export const CLAUSE_BOUNDARY = /[，,；;。\n：:！!？?]/u;
 /** Characters that end a sentence. */
 export const SENTENCE_BOUNDARY = /[。；;\n！!？?]/u;
 
+/** How far a boundary search scans directly before it uses the text's boundary index. */
+const DIRECT_SCAN = 64;
+
+/**
+ * Boundary indexes of the text last searched, one per boundary pattern: `before[i]` is the offset
+ * after the last boundary before `i` (0 when none), `after[i]` the offset of the first boundary at or
+ * after `i` (the text's length when none). Built once per text and pattern on the first search that
+ * scans far, so that searching from every match of a long run without punctuation stays linear.
+ * A pure cache: the same text and pattern always give the same answer.
+ */
+let indexedText: string | null = null;
+const boundaryIndexes = new Map<string, { before: Int32Array; after: Int32Array }>();
+
+function boundaryIndex(text: string, boundary: RegExp): { before: Int32Array; after: Int32Array } {
+  if (indexedText !== text) {
+    indexedText = text;
+    boundaryIndexes.clear();
+  }
+  const key = `${boundary.source}/${boundary.flags}`;
+  const cached = boundaryIndexes.get(key);
+  if (cached) return cached;
+  const n = text.length;
+  const isBoundary = new Uint8Array(n);
+  const seen = new Map<string, boolean>();
+  for (let i = 0; i < n; i++) {
+    const c = text[i] as string;
+    let b = seen.get(c);
+    if (b === undefined) {
+      b = boundary.test(c);
+      seen.set(c, b);
+    }
+    if (b) isBoundary[i] = 1;
+  }
+  const before = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) before[i] = isBoundary[i - 1] === 1 ? i : (before[i - 1] as number);
+  const after = new Int32Array(n + 1);
+  after[n] = n;
+  for (let i = n - 1; i >= 0; i--) after[i] = isBoundary[i] === 1 ? i : (after[i + 1] as number);
+  const index = { before, after };
+  boundaryIndexes.set(key, index);
+  return index;
+}
+
 /** Start of the clause (or sentence) that holds `at`: the offset after the previous boundary. */
 export function boundaryBefore(text: string, at: number, boundary: RegExp = CLAUSE_BOUNDARY): number {
   let i = at - 1;
-  while (i >= 0 && !boundary.test(text[i] ?? '')) i--;
-  return i + 1;
+  const stop = Math.max(-1, at - 1 - DIRECT_SCAN);
+  while (i > stop && !boundary.test(text[i] ?? '')) i--;
+  if (i < 0 || i > stop) return i + 1;
+  return boundaryIndex(text, boundary).before[Math.min(Math.max(at, 0), text.length)] as number;
 }
 
 /** End of the clause (or sentence) that holds `at`: the offset of the next boundary or the text's end. */
 export function boundaryAfter(text: string, at: number, boundary: RegExp = CLAUSE_BOUNDARY): number {
   let i = at;
-  while (i < text.length && !boundary.test(text[i] ?? '')) i++;
-  return i;
+  const stop = Math.min(text.length, at + DIRECT_SCAN);
+  while (i < stop && !boundary.test(text[i] ?? '')) i++;
+  if (i < stop || i >= text.length) return i;
+  return boundaryIndex(text, boundary).after[Math.max(0, at)] as number;
 }
 
 /** Span trimmed of whitespace at both ends. */

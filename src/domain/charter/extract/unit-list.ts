@@ -41,7 +41,8 @@ export interface ParseUnitListOptions {
   rolePhrase?: boolean;
 }
 
-const NUM = '[0-9０-９零〇一二两三四五六七八九十百]+';
+/** A number; it starts where a run of digits starts (a match never begins inside one: linear time). */
+const NUM = '(?<![0-9０-９零〇一二两三四五六七八九十百])[0-9０-９零〇一二两三四五六七八九十百]+';
 
 /** List endings: 等, 等N个部门和单位组成, 共N个部门和单位组成, 等为成员单位, 为成员单位, 组成. */
 const TERMINATOR_RE = new RegExp(
@@ -52,6 +53,9 @@ const TERMINATOR_RE = new RegExp(
 /** A role phrase that may follow the last unit and belong to every unit. */
 export const ROLE_PHRASE_RE =
   /^(?:各)?(?:[0-9０-９一二两三四五]+(?:名|位|人))?(?:的)?(?:主要|分管|有关|相关|一名|一位)?(?:负责同志|负责人|领导同志|领导|科级干部|处级干部|科级以上干部|处级以上干部|干部|同志|科长|处长)$/u;
+
+/** How far from a list's end its terminator may start (等二十一个部门和单位共同组成 and more). */
+const TERMINATOR_REACH = 40;
 
 interface RawItem {
   text: string;
@@ -108,15 +112,30 @@ function splitConjunction(item: RawItem): RawItem[] {
   return [item];
 }
 
+/**
+ * `甲（乙）` → [甲, 乙] when the text ends with a parenthesis holding no other parenthesis and
+ * something precedes it, else null (what `/^(.+?)[（(]([^（）()]+)[）)]$/` matches, in linear time).
+ */
+function trailingParenthesis(s: string): [string, string] | null {
+  const last = s[s.length - 1];
+  if (last !== '）' && last !== ')') return null;
+  for (let i = s.length - 2; i >= 0; i--) {
+    const c = s[i];
+    if (c === '）' || c === ')') return null;
+    if (c === '（' || c === '(') return i >= 1 && i < s.length - 2 ? [s.slice(0, i), s.slice(i + 1, -1)] : null;
+  }
+  return null;
+}
+
 /** `某银行某分行（某管理局某分局）` → name and aliases. */
 export function stripAlias(item: string): { name: string; aliases: string[] } {
   const aliases: string[] = [];
   let name = item;
   for (;;) {
-    const m = /^(.+?)[（(]([^（）()]+)[）)]$/u.exec(name);
-    if (!m || m[1] === undefined || m[2] === undefined) break;
-    name = m[1];
-    let alias = m[2].trim();
+    const m = trailingParenthesis(name);
+    if (m === null) break;
+    name = m[0];
+    let alias = m[1].trim();
     const short = /(?:以下)?简称[:：]?[“"]?([^”"]+)[”"]?$/u.exec(alias);
     if (short?.[1]) alias = short[1];
     if (alias.length > 0) aliases.unshift(alias);
@@ -142,10 +161,13 @@ export function splitRolePhrase(item: string): { unit: string; phrase: string } 
 export function parseUnitList(text: string, start: number, end: number, options: ParseUnitListOptions = {}): UnitList {
   let stated: number | null = null;
   let listEnd = end;
-  const region = text.slice(start, end);
-  const term = TERMINATOR_RE.exec(region);
+  // The terminator is short: it is looked for in the region's last characters only (linear time)
+  let trimmed = end;
+  while (trimmed > start && /[。；;，,、\s]/u.test(text[trimmed - 1] ?? '')) trimmed--;
+  const tailStart = Math.max(start, trimmed - TERMINATOR_REACH);
+  const term = TERMINATOR_RE.exec(text.slice(tailStart, trimmed));
   if (term && term[0].length > 0) {
-    listEnd = start + term.index;
+    listEnd = tailStart + term.index;
     if (term[1]) stated = parseChineseNumber(term[1]);
   }
   let runs = tokenize(text, start, listEnd).map((run) => run.flatMap(splitConjunction));

@@ -11,11 +11,13 @@ import { dropBoilerplate } from './boilerplate.ts';
 import { foldSpaces } from './spaces.ts';
 import { fixPunctuation } from './punctuation.ts';
 import { joinLines } from './joins.ts';
+import { breakLongLines } from './long-lines.ts';
 
 /**
  * Normalises a founding document's text: Simplified characters, no pinyin readings, no web or
  * document-site boilerplate, names' inner spaces folded, one set of punctuation, titles joined —
- * keeping the original and an offset map from every kept character back to it.
+ * no line longer than `MAX_LINE` — keeping the original and an offset map from every kept character
+ * back to it.
  */
 export function normalizeText(raw: string): NormalizedText {
   let mapped = fromOriginal(raw);
@@ -26,5 +28,6 @@ export function normalizeText(raw: string): NormalizedText {
   mapped = foldSpaces(mapped);
   mapped = fixPunctuation(mapped);
   mapped = joinLines(mapped);
+  mapped = breakLongLines(mapped);
   return { original: raw, text: mapped.text, offsetMap: toOffsetMap(mapped) };
 }

@@ -1,0 +1,137 @@
+/**
+ * Issue 16: the number of SQL statements each busy read sends, counted per request on a small
+ * generated data set (scripts/generate-bench-data.ts, PGlite). A read over its budget fails, so an
+ * N+1 (a query per row, a policy check per row) cannot come back unnoticed. The budgets count every
+ * statement of the request, the session lookup included (measured on GET /api/auth/me).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import smCrypto from 'sm-crypto';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/config/clock.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { LianxiApp } from '../../src/server/app.ts';
+import { configureAuditTrail } from '../../src/services/audit-key.ts';
+import {
+  AUDIT_ADMIN_NUMBER,
+  ID_KIND,
+  benchId,
+  benchSessionToken,
+  generateBenchData,
+  liaisonAccountNumber,
+  officeAccountNumber,
+  writeBenchSessions,
+} from '../../scripts/generate-bench-data.ts';
+
+const BODY = 1;
+const OFFICE = officeAccountNumber(BODY);
+const LIAISON = liaisonAccountNumber(BODY, 0);
+const FEED_TOKEN = 'budget-feed-token';
+
+/** Statements allowed for the session lookup plus the read itself. */
+const SESSION = 6;
+const BUDGET = 6;
+
+let handle: DatabaseHandle;
+let app: LianxiApp;
+let statements = 0;
+/** The statements of the last counted request (printed with QUERY_BUDGET_DEBUG=1). */
+let texts: string[] = [];
+let unitId = '';
+
+beforeAll(async () => {
+  handle = await openDatabase({ kind: 'pglite' });
+  await migrate(handle);
+  const now = new Date();
+  await generateBenchData(handle, { scale: 'small', now });
+  unitId = await handle.rawTransaction(async (sql) => {
+    await writeBenchSessions(sql, [OFFICE, LIAISON, AUDIT_ADMIN_NUMBER], now);
+    await sql.query('INSERT INTO calendar_feed_tokens (id, account_id, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
+      benchId(ID_KIND.session, 0xfeed),
+      benchId(ID_KIND.account, LIAISON),
+      smCrypto.sm3(FEED_TOKEN),
+      now.toISOString(),
+    ]);
+    const [row] = await sql.query<{ unit_id: string }>('SELECT unit_id FROM memberships WHERE id = $1', [benchId(ID_KIND.membership, LIAISON)]);
+    return row?.unit_id ?? '';
+  });
+  // Count every statement the app sends (also inside transactions)
+  const client = handle.db.$client as PGlite;
+  const count = <F extends (...args: never[]) => unknown>(fn: F): F =>
+    ((...args: Parameters<F>) => {
+      statements += 1;
+      texts.push(String(args[0]).replace(/\s+/g, ' ').slice(0, 160));
+      return fn(...args);
+    }) as F;
+  client.query = count(client.query.bind(client));
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((fn: Parameters<PGlite['transaction']>[0]) =>
+    transaction((tx) => {
+      tx.query = count(tx.query.bind(tx));
+      return fn(tx);
+    })) as PGlite['transaction'];
+  const config = loadConfig({ LIANXI_DATA_DIR: path.join(os.tmpdir(), `lianxi-budget-${process.pid}`) });
+  configureAuditTrail(config);
+  app = await buildApp({ db: handle.db, config, clock: systemClock, logger: pino({ level: 'silent' }) });
+  await app.ready();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+async function countRead(url: string, account: number | null): Promise<{ status: number; statements: number; body: string }> {
+  const headers = account === null ? {} : { cookie: `lianxi_session=${benchSessionToken(account)}` };
+  // Once to warm caches that live for the process (settings, calendars), then counted
+  await app.inject({ method: 'GET', url, headers });
+  statements = 0;
+  texts = [];
+  const res = await app.inject({ method: 'GET', url, headers });
+  if (process.env.QUERY_BUDGET_DEBUG === '1') console.log(`${url}: ${statements}\n  ${texts.join('\n  ')}`);
+  return { status: res.statusCode, statements, body: res.body };
+}
+
+describe('SQL statements per request (small generated data set)', () => {
+  it('the session lookup itself stays small', async () => {
+    const me = await countRead('/api/auth/me', LIAISON);
+    expect(me.status).toBe(200);
+    expect(me.statements).toBeLessThanOrEqual(SESSION);
+  });
+
+  const body = benchId(ID_KIND.body, BODY);
+  const decision = benchId(ID_KIND.decision, 1);
+  const cases: Array<{ name: string; url: () => string; account: number | null; budget?: number }> = [
+    { name: 'registry page (every body of the page with its activity)', url: () => '/api/bodies?limit=50', account: LIAISON },
+    { name: 'registry filtered', url: () => '/api/bodies?kind=leading_group&limit=50', account: LIAISON },
+    { name: 'registry as office staff', url: () => '/api/bodies?limit=50', account: OFFICE },
+    { name: 'body workspace', url: () => `/api/bodies/${body}`, account: OFFICE },
+    { name: "a body's decided items", url: () => `/api/bodies/${body}/decisions`, account: OFFICE },
+    { name: 'overdue items', url: () => `/api/bodies/${body}/decisions?overdue=true`, account: OFFICE },
+    { name: "a unit's cross-body items", url: () => `/api/units/${unitId}/decisions`, account: LIAISON },
+    { name: 'my inbox', url: () => '/api/me/inbox?limit=50', account: LIAISON },
+    { name: 'a decision with its progress', url: () => `/api/bodies/${body}/decisions/${decision}`, account: OFFICE },
+    { name: 'audit trail page', url: () => '/api/audit?limit=50', account: AUDIT_ADMIN_NUMBER },
+    { name: 'audit search', url: () => `/api/audit?limit=50&action=meeting.update&actorId=${benchId(ID_KIND.account, LIAISON)}`, account: AUDIT_ADMIN_NUMBER },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: at most ${SESSION} + ${c.budget ?? BUDGET} statements`, async () => {
+      const read = await countRead(c.url(), c.account);
+      expect(read.status, read.body.slice(0, 300)).toBe(200);
+      expect(read.statements).toBeLessThanOrEqual(SESSION + (c.budget ?? BUDGET));
+    });
+  }
+
+  it('the registry page costs the same for 5 and for 50 bodies (no query per row)', async () => {
+    const few = await countRead('/api/bodies?limit=5', LIAISON);
+    const many = await countRead('/api/bodies?limit=50', LIAISON);
+    expect(JSON.parse(many.body).items.length).toBeGreaterThan(5 * 2);
+    expect(many.statements).toBe(few.statements);
+  });
+});
