@@ -84,6 +84,8 @@ CREATE TABLE annual_collections (
   compiled_text text,
   compiled_at timestamptz,
   compiled_by text REFERENCES accounts (id),
+  -- The outgoing document (发文) the compiled report is issued through, when one was started
+  outgoing_document_id text,
   agenda_item_id text,
   created_at timestamptz NOT NULL,
   created_by text REFERENCES accounts (id),

@@ -64,6 +64,18 @@ const envSchema = z.object({
     .optional(),
   /** Issue 17: how many earlier passwords may not be used again */
   LIANXI_PASSWORD_HISTORY: integer(5, 0, 24),
+  /** Issue 17: concurrent sessions per account (0: no limit for users; administrators at least 1) */
+  LIANXI_SESSION_LIMIT_USERS: integer(0, 0, 100),
+  LIANXI_SESSION_LIMIT_ADMINS: integer(1, 1, 100),
+  /** Issue 17: origins besides the server's own that may send state-changing requests (comma-separated) */
+  LIANXI_ALLOWED_ORIGINS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^/,\s]+(\s*,\s*https?:\/\/[^/,\s]+)*$/, {
+        message: '必须是以逗号分隔的源（如 https://oa.example.gov.cn）/ must be comma-separated origins such as https://oa.example.gov.cn',
+      })
+      .optional(),
+  ),
   LIANXI_LOCKOUT_THRESHOLD: integer(5, 1, 100),
   LIANXI_LOCKOUT_MINUTES: integer(30, 1, 24 * 60),
   LIANXI_COOKIE_SECURE: booleanFlag(false),
@@ -200,6 +212,10 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Level-3 password rules' defaults (issue 17; the security administrator may change them). */
   passwordRules: { maxAgeDays: number; historyCount: number };
+  /** Concurrent sessions per account (issue 17): 0 = no limit; a new sign-in ends the oldest beyond it */
+  sessionLimits: { userLimit: number; adminLimit: number };
+  /** Origins besides the server's own allowed to send state-changing requests (LIANXI_ALLOWED_ORIGINS), lower-case */
+  allowedOrigins: string[];
 }
 
 /** A configuration error names every bad variable. */
@@ -267,5 +283,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       maxAgeDays: e.LIANXI_PASSWORD_MAX_AGE_DAYS ?? (e.NODE_ENV === 'production' ? 90 : 0),
       historyCount: e.LIANXI_PASSWORD_HISTORY,
     },
+    sessionLimits: { userLimit: e.LIANXI_SESSION_LIMIT_USERS, adminLimit: e.LIANXI_SESSION_LIMIT_ADMINS },
+    allowedOrigins: (e.LIANXI_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().toLowerCase())
+      .filter((origin) => origin !== ''),
   };
 }

@@ -54,15 +54,18 @@ export interface RunStyle {
  * A text run in one of the standard typefaces (w:rFonts eastAsia + ascii/hAnsi). `squeezeTwips`
  * narrows every character of the run by that much more (标点挤压 of closing marks).
  */
-export function styledRun(text: string, style: RunStyle, options: { squeezeTwips?: number } = {}): TextRun {
+export function styledRun(text: string, style: RunStyle, options: { squeezeTwips?: number; scalePercent?: number } = {}): TextRun {
   const face = TYPEFACES[style.face];
-  const spacing = (style.sizePt === SIZE_PT.san ? BODY_CHARACTER_SPACING : 0) - (options.squeezeTwips ?? 0);
+  // print layout narrows 3号 by scale (PRINT_SCALE), not by spacing
+  const narrowed = style.sizePt === SIZE_PT.san && options.scalePercent === undefined;
+  const spacing = (narrowed ? BODY_CHARACTER_SPACING : 0) - (options.squeezeTwips ?? 0);
   return new TextRun({
     text,
     font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
     size: style.sizePt * 2,
     language: LANGUAGE,
     ...(spacing === 0 ? {} : { characterSpacing: spacing }),
+    ...(options.scalePercent === undefined ? {} : { scale: options.scalePercent }),
     ...(style.color === undefined ? {} : { color: style.color }),
   });
 }
@@ -100,14 +103,39 @@ export function cellTwips(style: RunStyle): number {
   return style.sizePt === SIZE_PT.san ? CHAR_TWIPS : style.sizePt * 20;
 }
 
-function metricsOf(style: RunStyle): CellMetrics {
-  const spacingTwips = style.sizePt === SIZE_PT.san ? BODY_CHARACTER_SPACING : 0;
-  return { sizePt: style.sizePt, spacingPt: spacingTwips / 20, cellPt: cellTwips(style) / 20 };
+/**
+ * Print layout narrows 3号 characters to 98 % of their width (w:w) instead of −0.25 pt character
+ * spacing: LibreOffice adds a run's spacing only between its characters, never after its last one, so
+ * spacing would make a line of many runs wider than composed. 28 characters at 98 % leave 0.2 of a
+ * character free in the 156 mm line.
+ */
+const PRINT_SCALE = 98;
+
+/** The cell of a run style in print layout, in twips. */
+function printCellTwips(style: RunStyle): number {
+  return style.sizePt === SIZE_PT.san ? (style.sizePt * 20 * PRINT_SCALE) / 100 : style.sizePt * 20;
+}
+
+/** LibreOffice's space between Chinese and Latin letters or digits: 3.46 pt measured at 3号 (0.216 em). */
+const AUTOSPACE_EM = 0.22;
+
+function printMetricsOf(style: RunStyle): CellMetrics {
+  const scale = style.sizePt === SIZE_PT.san ? PRINT_SCALE / 100 : 1;
+  return { sizePt: style.sizePt * scale, spacingPt: 0, cellPt: printCellTwips(style) / 20, autospacePt: AUTOSPACE_EM * style.sizePt };
 }
 
 /** Characters of the text block in cells of `style` (28 for 3号). */
 export function lineCellsOf(style: RunStyle): number {
   return Math.floor((PAGE_TWIPS.textWidth + 1) / cellTwips(style));
+}
+
+/** A run in print layout: 3号 scaled to the grid, a squeeze narrowing the space after its first character. */
+function printRun(text: string, style: RunStyle, options: { squeezeTwips?: number; halfWidth?: boolean } = {}): TextRun {
+  const scale = style.sizePt === SIZE_PT.san ? PRINT_SCALE : 100;
+  return styledRun(text, style, {
+    scalePercent: options.halfWidth === true ? Math.round(scale / 2) : scale,
+    ...(options.squeezeTwips === undefined ? {} : { squeezeTwips: options.squeezeTwips }),
+  });
 }
 
 export interface ComposedParagraphOptions {
@@ -133,37 +161,19 @@ export function composedParagraphs(pieces: readonly StyledText[], options: Compo
   const base = pieces[0]?.style ?? BODY;
   const cell = cellTwips(base);
   const total = lineCellsOf(base) - (options.rightCells ?? 0);
+  // indents stay on the 28-character grid (cellTwips); the composed text is narrower (printCellTwips)
   const lines = composeLines(
     chars.map((c) => c.ch).join(''),
     {
       firstLineCells: total - options.firstIndentCells,
       lineCells: total - options.indentCells,
-      metrics: metricsOf(base),
+      metrics: printMetricsOf(base),
       ...(options.keepTogether === undefined ? {} : { keepTogether: options.keepTogether }),
     },
   );
   let offset = 0;
   return lines.map((line, index) => {
-    const squeezed = new Set(line.squeezed);
-    const runs: TextRun[] = [];
-    let runText = '';
-    let runStyle: RunStyle | null = null;
-    let runSqueezed = false;
-    const flush = (): void => {
-      if (runStyle !== null && runText !== '') runs.push(styledRun(runText, runStyle, runSqueezed ? { squeezeTwips: Math.floor(cellTwips(runStyle) / 2) } : {}));
-      runText = '';
-    };
-    [...line.text].forEach((ch, i) => {
-      const style = chars[offset + i]?.style ?? base;
-      const narrow = squeezed.has(i);
-      if (style !== runStyle || narrow !== runSqueezed) {
-        flush();
-        runStyle = style;
-        runSqueezed = narrow;
-      }
-      runText += ch;
-    });
-    flush();
+    const runs = lineRuns([...line.text], chars.slice(offset), new Set(line.squeezed), base);
     offset += [...line.text].length;
     const indentCells = index === 0 ? options.firstIndentCells : options.indentCells;
     return new Paragraph({
@@ -171,9 +181,48 @@ export function composedParagraphs(pieces: readonly StyledText[], options: Compo
       spacing: GRID_SPACING,
       indent: { left: indentCells * cell, right: (options.rightCells ?? 0) * cell },
       keepNext: options.keepNext ?? false,
-      children: runs.length === 0 ? [styledRun('', base)] : runs,
+      children: runs.length === 0 ? [printRun('', base)] : runs,
     });
   });
+}
+
+/**
+ * The runs of one composed line. A squeezed mark shares a run with the character after it, the run
+ * narrowed by half a cell: LibreOffice spaces only between the characters of a run, never after a
+ * run's last one. Where the next character is in another typeface, the mark is scaled to half width.
+ */
+function lineRuns(text: readonly string[], styled: readonly { style: RunStyle }[], squeezed: ReadonlySet<number>, base: RunStyle): TextRun[] {
+  const runs: TextRun[] = [];
+  let pending = '';
+  let pendingStyle: RunStyle | null = null;
+  const flush = (): void => {
+    if (pendingStyle !== null && pending !== '') runs.push(printRun(pending, pendingStyle));
+    pending = '';
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const style = styled[i]?.style ?? base;
+    const ch = text[i] ?? '';
+    if (squeezed.has(i) && i + 1 < text.length) {
+      flush();
+      const nextStyle = styled[i + 1]?.style ?? base;
+      const half = Math.ceil(printCellTwips(style) / 2);
+      if (nextStyle === style) {
+        runs.push(printRun(`${ch}${text[i + 1] ?? ''}`, style, { squeezeTwips: half }));
+        i += 1;
+      } else {
+        runs.push(printRun(ch, style, { halfWidth: true }));
+      }
+      pendingStyle = null;
+      continue;
+    }
+    if (style !== pendingStyle) {
+      flush();
+      pendingStyle = style;
+    }
+    pending += ch;
+  }
+  flush();
+  return runs;
 }
 
 /** A text paragraph: 3号 仿宋, two characters indented, justified. */

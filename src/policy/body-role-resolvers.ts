@@ -1,6 +1,7 @@
 import type { BodyRoleResolver } from './actor.ts';
 import { formerMembershipRoleResolver } from './former-membership-role-resolver.ts';
-import { heldBodyRoles } from './held-roles.ts';
+import { heldBodyRoles, heldBodyRolesInBodies } from './held-roles.ts';
+import { registerBodyRolesBatch } from './actor.ts';
 import { isAdministratorAccount } from '../repositories/account-repository.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
@@ -16,6 +17,8 @@ export const heldRoleResolver: BodyRoleResolver = async (db, accountId, bodyId, 
  * the roles held (held-roles.ts) and, after a dissolution, former members' read access.
  */
 export const bodyRoleResolvers: BodyRoleResolver[] = [heldRoleResolver, withoutAdministrators(formerMembershipRoleResolver)];
+// Issue 16 (engineer G): the same roles for many bodies in one statement, for lists (held-roles.ts)
+registerBodyRolesBatch(bodyRoleResolvers, heldBodyRolesInBodies);
 
 /**
  * 三员分立 (issue 17, engineer H): a resolver that gives an administrator account no body role

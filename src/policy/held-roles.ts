@@ -12,6 +12,9 @@ import { isAdministratorAccount, listBodyGrants } from '../repositories/account-
 import { listAccountMembershipsInBody } from '../repositories/membership-repository.ts';
 import type { MembershipRow } from '../repositories/membership-repository.ts';
 import type { BodyRole, BodyRoleGrant } from './roles.ts';
+import { listAccountRolesInBodies } from '../repositories/body-repository.ts';
+import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
+import type { BodyRolesBatch } from './actor.ts';
 
 /** A role held in a body on a day, with the membership that gives it (null for a direct grant). */
 export interface HeldBodyRole extends BodyRoleGrant {
@@ -56,3 +59,16 @@ export function gateRolesOf(held: readonly BodyRoleGrant[]): GateRole[] {
   }
   return roles;
 }
+
+/**
+ * Issue 16 (engineer G): the roles of `heldRoleResolver` and the former members' `viewer` role
+ * together, for many bodies in one statement (body-role-resolvers.ts registers it for its list).
+ * Lists that ask the policy per row resolve the reader's roles with it first (`primeBodyRoles`).
+ */
+export const heldBodyRolesInBodies: BodyRolesBatch = async (db, accountId, bodyIds, at) => {
+  const byBody = new Map<string, BodyRoleGrant[]>(bodyIds.map((id) => [id, []]));
+  for (const row of await listAccountRolesInBodies(db, accountId, bodyIds, shanghaiDateOf(at))) {
+    byBody.get(row.bodyId)?.push({ role: row.role, unitId: row.unitId });
+  }
+  return byBody;
+};

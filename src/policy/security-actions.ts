@@ -2,6 +2,6 @@ import { declareActions } from './action-rule.ts';
 
 /** Level-3 security actions (issue 17): password rules, second factor, audit review. */
 export const securityActions = declareActions({
-  'password_rules.read': { description: '查看密码策略', scope: 'system', systemRoles: ['security_admin'] },
-  'password_rules.update': { description: '修改密码策略', scope: 'system', systemRoles: ['security_admin'] },
+  'security_policy.read': { description: '查看安全策略（密码、并发会话、动态口令）', scope: 'system', systemRoles: ['security_admin'] },
+  'security_policy.update': { description: '修改安全策略（密码、并发会话、动态口令）', scope: 'system', systemRoles: ['security_admin'] },
 });

@@ -4,7 +4,8 @@ import { and, desc, eq, gt, ilike, inArray, isNull, like, lt, lte, ne, or, sql }
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { bodies, bodyUnits, memberships } from '../db/schema/bodies.ts';
-import { decisions } from '../db/schema/decisions.ts';
+import { bodyNotificationSettings, decisions } from '../db/schema/decisions.ts';
+import { bodySupervisionSettings } from '../db/schema/supervision.ts';
 import { meetings } from '../db/schema/meetings.ts';
 import type { BodyStatus } from '../db/schema/bodies.ts';
 import type { BodyKind, BodyLevel } from '../domain/charter/charter-types.ts';
@@ -146,34 +147,82 @@ export interface BodyActivity {
 
 const HELD_STATUSES = ['held', 'minutes_drafted', 'minutes_signed_off', 'minutes_issued'] as const;
 
-/** Activity of each body in `bodyIds` as of `today` (ISO date, Asia/Shanghai). */
+/** Activity of each body in `bodyIds` as of `today` (ISO date, Asia/Shanghai), in one statement. */
 export async function bodyActivity(db: DbOrTx, bodyIds: readonly string[], today: string): Promise<Map<string, BodyActivity>> {
   const result = new Map<string, BodyActivity>(bodyIds.map((id) => [id, { lastMeetingAt: null, openDecisions: 0, overdueDecisions: 0 }]));
   if (bodyIds.length === 0) return result;
-  const held = await db
-    .select({ bodyId: meetings.bodyId, last: sql<Date | string | null>`max(${meetings.startsAt})` })
-    .from(meetings)
-    .where(and(inArray(meetings.bodyId, [...bodyIds]), inArray(meetings.status, [...HELD_STATUSES])))
-    .groupBy(meetings.bodyId);
-  for (const row of held) {
-    const entry = result.get(row.bodyId);
-    if (entry && row.last !== null) entry.lastMeetingAt = new Date(row.last);
-  }
-  const open = await db
+  const held = sql.join(HELD_STATUSES.map((status) => sql`${status}`), sql`, `);
+  const rows = await db
     .select({
-      bodyId: decisions.bodyId,
-      open: sql<number>`count(*)::int`,
-      overdue: sql<number>`count(*) FILTER (WHERE ${decisions.deadline} < ${today})::int`,
+      bodyId: bodies.id,
+      last: sql<Date | string | null>`(SELECT max(m.starts_at) FROM ${meetings} m WHERE m.body_id = ${bodies.id} AND m.status IN (${held}))`,
+      open: sql<number>`(SELECT count(*)::int FROM ${decisions} d WHERE d.body_id = ${bodies.id} AND d.status <> 'closed')`,
+      overdue: sql<number>`(SELECT count(*)::int FROM ${decisions} d WHERE d.body_id = ${bodies.id} AND d.status <> 'closed' AND d.deadline < ${today})`,
     })
-    .from(decisions)
-    .where(and(inArray(decisions.bodyId, [...bodyIds]), ne(decisions.status, 'closed')))
-    .groupBy(decisions.bodyId);
-  for (const row of open) {
+    .from(bodies)
+    .where(inArray(bodies.id, [...bodyIds]));
+  for (const row of rows) {
     const entry = result.get(row.bodyId);
-    if (entry) {
-      entry.openDecisions = Number(row.open);
-      entry.overdueDecisions = Number(row.overdue);
-    }
+    if (!entry) continue;
+    if (row.last !== null) entry.lastMeetingAt = new Date(row.last);
+    entry.openDecisions = Number(row.open);
+    entry.overdueDecisions = Number(row.overdue);
   }
   return result;
+}
+
+/** A body role of an account, as the role resolvers give it (src/policy/held-roles.ts). */
+export interface AccountBodyRoleRow {
+  bodyId: string;
+  role: 'office_staff' | 'viewer' | 'convener' | 'deputy_convener' | 'member' | 'liaison';
+  unitId: string | null;
+}
+
+/**
+ * The roles an account holds in each of `bodyIds` on `day`, in one statement: its direct grants,
+ * the memberships of its person holding on the day (unit for member and liaison), and the `viewer`
+ * role of a dissolved body for a membership that ran until the dissolution. An administrator
+ * account (三员) holds none.
+ */
+export async function listAccountRolesInBodies(db: DbOrTx, accountId: string, bodyIds: readonly string[], day: string): Promise<AccountBodyRoleRow[]> {
+  if (bodyIds.length === 0) return [];
+  const ids = sql`ARRAY[${sql.join(bodyIds.map((id) => sql`${id}`), sql`, `)}]::text[]`;
+  const result = await db.execute<{ body_id: string; role: AccountBodyRoleRow['role']; unit_id: string | null }>(sql`
+    WITH reader AS (
+      SELECT id, person_id FROM accounts
+      WHERE id = ${accountId} AND NOT (is_system_admin OR is_security_admin OR is_audit_admin)
+    )
+    SELECT g.body_id, g.role, NULL::text AS unit_id
+      FROM account_body_grants g JOIN reader r ON r.id = g.account_id
+     WHERE g.body_id = ANY(${ids})
+    UNION ALL
+    SELECT m.body_id, m.role_kind, CASE WHEN m.role_kind IN ('member', 'liaison') THEN m.unit_id END
+      FROM memberships m JOIN reader r ON r.person_id = m.person_id
+     WHERE m.body_id = ANY(${ids}) AND m.valid_from <= ${day} AND (m.valid_to IS NULL OR m.valid_to > ${day})
+    UNION ALL
+    SELECT m.body_id, 'viewer', CASE WHEN m.role_kind IN ('member', 'liaison') THEN m.unit_id END
+      FROM memberships m JOIN reader r ON r.person_id = m.person_id JOIN bodies b ON b.id = m.body_id
+     WHERE m.body_id = ANY(${ids}) AND b.status = 'dissolved' AND m.valid_to = b.dissolved_on AND m.valid_from < b.dissolved_on`);
+  const rows = Array.isArray(result) ? result : (result as { rows: { body_id: string; role: AccountBodyRoleRow['role']; unit_id: string | null }[] }).rows;
+  return rows.map((row) => ({ bodyId: row.body_id, role: row.role, unitId: row.unit_id }));
+}
+
+/** What the standing of a body's decided items needs: its region (calendar) and its settings (ladder). */
+export interface BodyStandingSettingsRow {
+  bodyId: string;
+  regionCode: string | null;
+  notification: typeof bodyNotificationSettings.$inferSelect | null;
+  supervision: typeof bodySupervisionSettings.$inferSelect | null;
+}
+
+/** Region and ladder settings of many bodies in one statement (issue 16: lists of decided items). */
+export async function listBodyStandingSettings(db: DbOrTx, bodyIds: readonly string[]): Promise<BodyStandingSettingsRow[]> {
+  if (bodyIds.length === 0) return [];
+  const rows = await db
+    .select({ bodyId: bodies.id, regionCode: bodies.regionCode, notification: bodyNotificationSettings, supervision: bodySupervisionSettings })
+    .from(bodies)
+    .leftJoin(bodyNotificationSettings, eq(bodyNotificationSettings.bodyId, bodies.id))
+    .leftJoin(bodySupervisionSettings, eq(bodySupervisionSettings.bodyId, bodies.id))
+    .where(inArray(bodies.id, [...bodyIds]));
+  return rows;
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
 import { units } from '../db/schema/bodies.ts';
 import { meetings, minutes } from '../db/schema/meetings.ts';
@@ -80,6 +81,23 @@ export interface ListDecisionsFilter {
   openOnly?: boolean;
   minutesId?: string;
   ids?: readonly string[];
+  /** Only decisions of these bodies */
+  bodyIds?: readonly string[];
+}
+
+/** The bodies holding open decisions that `unitId` leads or co-handles (one grouped read, by the open-items indexes). */
+export async function listBodyIdsWithOpenDecisionsOfUnit(db: DbOrTx, unitId: string): Promise<string[]> {
+  const lead = db
+    .selectDistinct({ bodyId: decisions.bodyId })
+    .from(decisions)
+    .where(and(eq(decisions.leadUnitId, unitId), ne(decisions.status, 'closed')));
+  const co = db
+    .selectDistinct({ bodyId: decisions.bodyId })
+    .from(decisionCoUnits)
+    .innerJoin(decisions, eq(decisions.id, decisionCoUnits.decisionId))
+    .where(and(eq(decisionCoUnits.unitId, unitId), ne(decisions.status, 'closed')));
+  const rows = await union(lead, co);
+  return rows.map((row) => row.bodyId).sort();
 }
 
 /** Decisions with their units, by deadline then minutes order. */
@@ -92,6 +110,10 @@ export async function listDecisionViews(db: DbOrTx, filter: ListDecisionsFilter)
   if (filter.ids !== undefined) {
     if (filter.ids.length === 0) return [];
     conditions.push(inArray(decisions.id, [...filter.ids]));
+  }
+  if (filter.bodyIds !== undefined) {
+    if (filter.bodyIds.length === 0) return [];
+    conditions.push(inArray(decisions.bodyId, [...filter.bodyIds]));
   }
   if (filter.unitId !== undefined) {
     const either = or(

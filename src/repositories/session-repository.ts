@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { sessions } from '../db/schema/platform.ts';
 import type { SessionRow } from '../db/schema/platform.ts';
@@ -51,4 +51,20 @@ export async function endSessionsOfAccount(
     )
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+/**
+ * Ends the account's open sessions beyond the newest `keep` (a concurrent-session limit, issue 17);
+ * returns the ids ended.
+ */
+export async function endSessionsBeyond(db: DbOrTx, accountId: string, keep: number, at: Date, reason: SessionEndReason): Promise<string[]> {
+  const open = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id));
+  const beyond = open.slice(keep).map((row) => row.id);
+  if (beyond.length === 0) return [];
+  await db.update(sessions).set({ endedAt: at, endReason: reason }).where(and(inArray(sessions.id, beyond), isNull(sessions.endedAt)));
+  return beyond;
 }

@@ -14,6 +14,7 @@
  */
 import type { RouteModule } from './app-types.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
+import { annualCycleRoutes } from './routes/annual-cycle-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { bodyRoutes } from './routes/body-routes.ts';
@@ -58,6 +59,7 @@ export const routeModules: RouteModule[] = [
   documentRoutes,
   incomingDocumentRoutes,
   reportRoutes,
+  annualCycleRoutes,
   outgoingDocumentRoutes,
   bulletinRoutes,
   webStaticRoutes,

@@ -7,10 +7,14 @@
  *   on an allow-list of document and image types that browsers do not run; otherwise as
  *   application/octet-stream;
  * - access audit: every refused request (401, 403) leaves a `failure` audit row, and every read of the
- *   audit trail, attachment, meeting material or ledger a `success` row (one append each).
+ *   audit trail, attachment, meeting material or ledger a `success` row (one append each);
+ * - cross-site requests (issue 17 point 6): every state-changing API request (POST, PUT, PATCH,
+ *   DELETE) must come from the application's own origin or a configured one (Sec-Fetch-Site, else
+ *   Origin), and carry JSON or nothing: a form or `text/plain` request is refused before it is read.
  */
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/app-error.ts';
 import { recordAudit } from '../services/audit-service.ts';
 import { anchorAfterAppend } from '../services/audit-key.ts';
 import type { AppDeps, LianxiApp } from './app-types.ts';
@@ -115,8 +119,57 @@ async function auditAccess(request: FastifyRequest, reply: FastifyReply, deps: A
   });
 }
 
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Why a state-changing request is refused as cross-site, or null when it may go on: the browser's
+ * Sec-Fetch-Site says same-origin; else its Origin is the server's own host or a configured origin.
+ * A request with neither header comes from no browser (the CLI, scripts) and goes on: the session
+ * cookie is SameSite=Strict, so a browser never sends it cross-site without these headers.
+ */
+export function crossSiteProblem(
+  headers: { origin?: string | undefined; 'sec-fetch-site'?: string | undefined },
+  ownHost: string,
+  allowedOrigins: readonly string[],
+): 'origin_not_allowed' | 'cross_site' | null {
+  const origin = headers.origin?.trim().toLowerCase();
+  if (origin !== undefined && allowedOrigins.includes(origin)) return null;
+  const site = headers['sec-fetch-site']?.trim().toLowerCase();
+  if (site !== undefined) return site === 'same-origin' || site === 'none' ? null : 'cross_site';
+  if (origin === undefined) return null;
+  try {
+    return new URL(origin).host === ownHost.toLowerCase() ? null : 'origin_not_allowed';
+  } catch {
+    return 'origin_not_allowed';
+  }
+}
+
+/** Whether a Content-Type is JSON (application/json, with parameters or not). */
+function isJsonType(type: string): boolean {
+  return (type.split(';')[0] ?? '').trim().toLowerCase() === 'application/json';
+}
+
 /** Registers helmet, the API cache policy, the download type rule and the access audit. */
 export async function installSecurityHooks(app: LianxiApp, deps: AppDeps): Promise<void> {
+  // Cross-site request refusal, before the body is read (issue 17 point 6); after the session is
+  // resolved, so the refusal's audit row names the account.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (!UNSAFE_METHODS.has(request.method) || !isApiPath(request.url)) return payload;
+    const problem = crossSiteProblem(
+      { origin: headerText(request.headers.origin) || undefined, 'sec-fetch-site': headerText(request.headers['sec-fetch-site']) || undefined },
+      request.host,
+      deps.config.allowedOrigins,
+    );
+    if (problem !== null) {
+      throw new AppError('cross_site_request', '拒绝跨站请求：修改数据的请求须来自本系统页面', { details: { reason: problem } });
+    }
+    const type = headerText(request.headers['content-type']);
+    if (type !== '' && !isJsonType(type)) {
+      throw new AppError('unsupported_media_type', '不支持的请求内容类型，请使用 application/json', { details: { contentType: type.slice(0, 100) } });
+    }
+    return payload;
+  });
+
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     frameguard: { action: 'deny' },

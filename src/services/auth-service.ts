@@ -15,6 +15,7 @@ import type { SystemRole } from '../policy/roles.ts';
 import { findAccountById, findAccountByUsername, insertPasswordHistory, listPasswordHistory, updateAccount } from '../repositories/account-repository.ts';
 import {
   endSession,
+  endSessionsBeyond,
   endSessionsOfAccount,
   findSessionByTokenHash,
   insertSession,
@@ -25,7 +26,8 @@ import { accountSnapshot } from './accounts/account-views.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { assertPasswordAcceptable, assertPasswordNotReused, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { getPasswordRules, passwordExpiresAt } from './accounts/password-rules.ts';
+import { getPasswordRules, getSecurityPolicy, passwordExpiresAt } from './accounts/security-policy.ts';
+import { holdsAdministratorDuty } from './accounts/administrator-separation.ts';
 import { getSecuritySettings } from './settings-service.ts';
 
 export const SESSION_COOKIE = 'lianxi_session';
@@ -46,7 +48,7 @@ export function systemRolesOf(account: Pick<AccountRow, 'isSystemAdmin' | 'isSec
   return roles;
 }
 
-/** SHA-256 of a session cookie token: sessions are stored only by this hash. */
+/** SM3 of a session cookie token: sessions are stored only by this hash. */
 export function hashSessionToken(token: string): string {
   return smCrypto.sm3(token);
 }
@@ -109,7 +111,7 @@ export async function signIn(
   const now = clock.now();
   const audit = { requestId: origin.requestId, clientAddress: origin.clientAddress, at: now };
   const settings = await getSecuritySettings(db, { config });
-  const rules = await getPasswordRules(db, { config });
+  const policy = await getSecurityPolicy(db, { config });
 
   const outcome = await db.transaction(async (tx) => {
     const account = await findAccountByUsername(tx, username, { forUpdate: true });
@@ -214,8 +216,24 @@ export async function signIn(
       clientAddress: origin.clientAddress,
       userAgent: origin.userAgent?.slice(0, 500) ?? null,
     });
+    // Concurrent sessions (issue 17): beyond the limit, the oldest sessions end.
+    const limit = holdsAdministratorDuty(account) ? policy.sessions.adminLimit : policy.sessions.userLimit;
+    if (limit > 0) {
+      const superseded = await endSessionsBeyond(tx, account.id, limit, now, 'revoked');
+      if (superseded.length > 0) {
+        await recordAudit(tx, {
+          ...audit,
+          actorId: account.id,
+          action: 'auth.sessions_superseded',
+          entityType: 'account',
+          entityId: account.id,
+          before: null,
+          after: { endedSessions: superseded, limit, bySession: session.id },
+        });
+      }
+    }
     // Password age (issue 17): an expired password must be changed before anything else.
-    const expiresAt = passwordExpiresAt(account, rules);
+    const expiresAt = passwordExpiresAt(account, policy.password);
     const expired = expiresAt !== null && expiresAt.getTime() <= now.getTime() && !account.mustChangePassword;
     const updated = await updateAccount(tx, account.id, {
       failedSignIns: 0,

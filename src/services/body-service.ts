@@ -55,11 +55,18 @@ export function toBodySummary(row: BodyRow, memberUnitCount: number, activity: B
  */
 export async function summarizeBodies(
   db: DbOrTx,
-  options: { rows: readonly BodyRow[]; at: string; mayReadInternals?: (bodyId: string) => Promise<boolean> },
+  options: {
+    rows: readonly BodyRow[];
+    at: string;
+    mayReadInternals?: (bodyId: string) => Promise<boolean>;
+    /** Resolves the reader's roles in all these bodies at once before `mayReadInternals` is asked per body */
+    primeReader?: (bodyIds: readonly string[]) => Promise<void>;
+  },
 ): Promise<BodySummary[]> {
   const { rows, at } = options;
   const mayReadInternals = options.mayReadInternals ?? (async () => false);
-  const counts = await countMemberUnits(db, rows.map((row) => row.id), at);
+  const ids = rows.map((row) => row.id);
+  const [counts] = await Promise.all([countMemberUnits(db, ids, at), options.primeReader?.(ids)]);
   const inside: string[] = [];
   for (const row of rows) if (await mayReadInternals(row.id)) inside.push(row.id);
   const activity = await bodyActivity(db, inside, at);
@@ -80,6 +87,8 @@ export async function listBodySummaries(
     today: string;
     /** Whether the reader may see a body's internal records (its activity is shown then) */
     mayReadInternals?: (bodyId: string) => Promise<boolean>;
+    /** Resolves the reader's roles in the page's bodies at once (see `summarizeBodies`) */
+    primeReader?: (bodyIds: readonly string[]) => Promise<void>;
   },
 ): Promise<{ items: BodySummary[]; nextCursor: string | null }> {
   let after: { createdAt: Date; id: string } | undefined;
@@ -102,7 +111,7 @@ export async function listBodySummaries(
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
   return {
-    items: await summarizeBodies(db, { rows: page, at: options.today, mayReadInternals: options.mayReadInternals }),
+    items: await summarizeBodies(db, { rows: page, at: options.today, mayReadInternals: options.mayReadInternals, primeReader: options.primeReader }),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }

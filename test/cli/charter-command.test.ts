@@ -112,3 +112,45 @@ describe('charter import', () => {
     expect(fail.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('charter import: change notices', () => {
+  const NOTICES = join(import.meta.dirname, '../fixtures/change-notices');
+
+  it('says "documentKind": founding for a founding document, the charter after it', () => {
+    const { code, out } = run([seed000], true);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { documentKind: string; body: { name: string } };
+    expect(Object.keys(json)[0]).toBe('documentKind');
+    expect(json.documentKind).toBe('founding');
+    expect(json.body.name).toBe('广东省服务贸易发展部门间联席会议');
+  });
+
+  it('gives an adjustment notice its targets and delta', () => {
+    const { code, out } = run([join(NOTICES, 'adjustment-002.txt')], true);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      documentKind: string;
+      changeNotice: { targets: { name: string; action: string; delta: { roles: { person: string }[]; unitsAdded: { name: string }[]; unitsRenamed: { from: string; to: string }[] } }[] };
+    };
+    expect(json.documentKind).toBe('adjustment');
+    expect(json.changeNotice.targets).toHaveLength(1);
+    const [target] = json.changeNotice.targets;
+    expect(target).toMatchObject({ name: '国务院推进贸易高质量发展部际联席会议', action: 'adjust' });
+    expect(target?.delta.roles.map((r) => r.person)).toEqual(['何某某']);
+    expect(target?.delta.unitsAdded.map((u) => u.name)).toEqual(['国家数据局']);
+    expect(target?.delta.unitsRenamed).toMatchObject([{ from: '银保监会', to: '金融监管总局' }]);
+  });
+
+  it('gives an abolition notice every body it abolishes with the effective date, and a readable summary', () => {
+    const file = join(NOTICES, 'abolition-001.txt');
+    const json = JSON.parse(run([file], true).out) as { documentKind: string; changeNotice: { targets: { action: string; delta: { abolished: { effectiveDate: string } } }[] } };
+    expect(json.documentKind).toBe('abolition');
+    expect(json.changeNotice.targets.map((t) => [t.action, t.delta.abolished.effectiveDate])).toEqual([
+      ['abolish', '2025-03-20'],
+      ['abolish', '2025-03-20'],
+    ]);
+    const text = run([file], false).out;
+    expect(text).toContain('文件类型：撤销通知');
+    expect(text).toContain('撤销：广东省支持广州市服务业扩大开放综合试点工作专班');
+  });
+});

@@ -71,6 +71,12 @@ describeDatabases('incoming documents', (t) => {
     expect(forwarded).toMatchObject({ status: 'assigned', routing: 'forward', routingName: '转办', assignedOn: '2021-03-16', deadline: '2021-03-30', workingDaysLeft: 10, overdue: false });
     expect(forwarded.deadlineBasis).toEqual({ kind: 'charter_default', days: 10, coHandled: true, clause: '第十六条' });
     expect(forwarded.coUnits.map((u) => u.unitId)).toEqual([coA.unitId, coB.unitId]);
+    // Each reader is sent the steps it may take now: the lead unit's liaison replies, nobody else
+    expect(forwarded.allowedActions).toEqual([]);
+    expect((await s.call<IncomingDocumentItemResponse>(liaison, 'GET', `${url}/${id}`)).allowedActions).toEqual(['reply']);
+    expect((await s.call<IncomingDocumentItemResponse>(otherLiaison, 'GET', `${url}/${id}`)).allowedActions).toEqual([]);
+    expect((await s.call<{ allowedActions: string[] }>(liaison, 'GET', url)).allowedActions).toEqual([]);
+    expect((await s.call<{ allowedActions: string[] }>(s.office, 'GET', url)).allowedActions).toEqual(['register']);
     // Forwarding again is refused
     const again = await s.request(s.office, 'POST', `${url}/${id}/assign`, { routing: 'assign', leadUnitId: lead.unitId });
     expect(again.statusCode).toBe(409);
@@ -136,6 +142,7 @@ describeDatabases('incoming documents', (t) => {
     expect(early.json<ApiError>().error.message).toContain('主办单位办复后才能办结');
     const replied = await s.call<IncomingDocumentItemResponse>(liaison, 'POST', `${url}/${id}/reply`, { text: '已会同市市场监督管理局、市司法局研究，拟于4月上线一窗通办。' });
     expect(replied).toMatchObject({ status: 'replied', overdue: false, escalationRung: 'none' });
+    expect((await s.call<IncomingDocumentItemResponse>(s.office, 'GET', `${url}/${id}`)).allowedActions).toEqual(['close']);
     const closed = await s.call<IncomingDocumentItemResponse>(s.office, 'POST', `${url}/${id}/close`, { note: '同意办结' });
     expect(closed).toMatchObject({ status: 'closed', statusName: '已办结', closeNote: '同意办结' });
     const closeTwice = await s.request(s.office, 'POST', `${url}/${id}/close`, {});

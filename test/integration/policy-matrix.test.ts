@@ -282,6 +282,25 @@ describe('policy matrix (body-scoped actions)', () => {
     await expectScopes(expected, { otherBody: true });
   });
 
+  it('outgoing documents and bulletins: everyone inside reads; the acting roles draft and take chain steps (the charter gate decides who); the office compiles bulletins and sets prefixes', async () => {
+    const inside = { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' } as const;
+    const acting = { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body' } as const;
+    const expected: ScopesByRole = {
+      'outgoing_document.read': inside,
+      'outgoing_document.create': acting,
+      'outgoing_document.submit': acting,
+      'outgoing_document.review': acting,
+      'outgoing_document.sign': acting,
+      'document_register.read': inside,
+      'document_register.manage': { office_staff: 'body' },
+      'bulletin.read': inside,
+      'bulletin.compile': { office_staff: 'body' },
+      'document.bulletin': inside,
+    };
+    // No administrator issues a body's documents by their system role.
+    await expectScopes(expected, { otherBody: true });
+  });
+
   it('memberships: units propose for their own unit only; the office and the convener confirm; only the office records directly', async () => {
     const expected: ScopesByRole = {
       'membership.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
@@ -298,6 +317,26 @@ describe('policy matrix (body-scoped actions)', () => {
     expect(await decide(liaison, 'membership.manage', bodyResource(BODY, UNIT_A))).toMatchObject({ allowed: false, code: 'forbidden' });
     expect((await decide(liaison, 'membership.propose', bodyResource(BODY, UNIT_A))).allowed).toBe(true);
     expect((await decide(liaison, 'membership.confirm', bodyResource(BODY, UNIT_A))).allowed).toBe(false);
+  });
+
+  it('change notices: only the office previews and applies an adjustment or abolition notice to its body', async () => {
+    await expectScopes({ 'change_notice.apply': { office_staff: 'body' } }, { otherBody: true });
+  });
+
+  it('information reports and the annual cycle: units submit for their own unit; the office reviews, sets defaults and runs the year; leaders read compliance', async () => {
+    await expectScopes(
+      {
+        'info_report.submit': { office_staff: 'body', member: 'own_unit', liaison: 'own_unit' },
+        'info_report.read_own': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'own_unit', liaison: 'own_unit' },
+        'info_report.review': { office_staff: 'body' },
+        'info_report.compliance': { office_staff: 'body', convener: 'body', deputy_convener: 'body' },
+        'info_report_settings.manage': { office_staff: 'body' },
+        'annual_cycle.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
+        'annual_cycle.manage': { office_staff: 'body' },
+        'annual_task.submit': { office_staff: 'body', member: 'own_unit', liaison: 'own_unit' },
+      },
+      { otherBody: true },
+    );
   });
 
   it('refuses everything but the password change while it is required', async () => {

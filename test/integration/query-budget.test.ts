@@ -1,8 +1,10 @@
 /**
  * Issue 16: the number of SQL statements each busy read sends, counted per request on a small
  * generated data set (scripts/generate-bench-data.ts, PGlite). A read over its budget fails, so an
- * N+1 (a query per row, a policy check per row) cannot come back unnoticed. The budgets count every
- * statement of the request, the session lookup included (measured on GET /api/auth/me).
+ * N+1 (a query per row, a policy check per row) cannot come back unnoticed. A read's budget counts
+ * its statements beyond the session lookup (measured on GET /api/health, which adds one `select 1`).
+ * Also: the reader's roles resolved for many bodies at once equal what the role resolvers give body
+ * by body (the batch that makes the registry and the cross-body view bounded must never drift).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +20,11 @@ import { migrate } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { LianxiApp } from '../../src/server/app.ts';
 import { configureAuditTrail } from '../../src/services/audit-key.ts';
+import { bodyRoleResolvers } from '../../src/policy/body-role-resolvers.ts';
+import { heldBodyRolesInBodies } from '../../src/policy/held-roles.ts';
 import {
   AUDIT_ADMIN_NUMBER,
+  SCALES,
   ID_KIND,
   benchId,
   benchSessionToken,
@@ -32,11 +37,14 @@ import {
 const BODY = 1;
 const OFFICE = officeAccountNumber(BODY);
 const LIAISON = liaisonAccountNumber(BODY, 0);
+/** A liaison of the newest body (on the registry's first page) */
+const NEWEST_LIAISON = liaisonAccountNumber(SCALES.small.bodies, 0);
 const FEED_TOKEN = 'budget-feed-token';
 
-/** Statements allowed for the session lookup plus the read itself. */
-const SESSION = 6;
+/** Statements a read may send beyond the session lookup. */
 const BUDGET = 6;
+/** The session lookup's statements (set in beforeAll) */
+let sessionCost = 0;
 
 let handle: DatabaseHandle;
 let app: LianxiApp;
@@ -51,7 +59,7 @@ beforeAll(async () => {
   const now = new Date();
   await generateBenchData(handle, { scale: 'small', now });
   unitId = await handle.rawTransaction(async (sql) => {
-    await writeBenchSessions(sql, [OFFICE, LIAISON, AUDIT_ADMIN_NUMBER], now);
+    await writeBenchSessions(sql, [OFFICE, LIAISON, NEWEST_LIAISON, AUDIT_ADMIN_NUMBER], now);
     await sql.query('INSERT INTO calendar_feed_tokens (id, account_id, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
       benchId(ID_KIND.session, 0xfeed),
       benchId(ID_KIND.account, LIAISON),
@@ -80,6 +88,8 @@ beforeAll(async () => {
   configureAuditTrail(config);
   app = await buildApp({ db: handle.db, config, clock: systemClock, logger: pino({ level: 'silent' }) });
   await app.ready();
+  const health = await countRead('/api/health', LIAISON);
+  sessionCost = health.statements - 1;
 }, 120_000);
 
 afterAll(async () => {
@@ -99,10 +109,9 @@ async function countRead(url: string, account: number | null): Promise<{ status:
 }
 
 describe('SQL statements per request (small generated data set)', () => {
-  it('the session lookup itself stays small', async () => {
-    const me = await countRead('/api/auth/me', LIAISON);
-    expect(me.status).toBe(200);
-    expect(me.statements).toBeLessThanOrEqual(SESSION);
+  it('the session lookup itself stays small', () => {
+    expect(sessionCost).toBeGreaterThan(0);
+    expect(sessionCost).toBeLessThanOrEqual(BUDGET);
   });
 
   const body = benchId(ID_KIND.body, BODY);
@@ -116,22 +125,54 @@ describe('SQL statements per request (small generated data set)', () => {
     { name: 'overdue items', url: () => `/api/bodies/${body}/decisions?overdue=true`, account: OFFICE },
     { name: "a unit's cross-body items", url: () => `/api/units/${unitId}/decisions`, account: LIAISON },
     { name: 'my inbox', url: () => '/api/me/inbox?limit=50', account: LIAISON },
-    { name: 'a decision with its progress', url: () => `/api/bodies/${body}/decisions/${decision}`, account: OFFICE },
-    { name: 'audit trail page', url: () => '/api/audit?limit=50', account: AUDIT_ADMIN_NUMBER },
-    { name: 'audit search', url: () => `/api/audit?limit=50&action=meeting.update&actorId=${benchId(ID_KIND.account, LIAISON)}`, account: AUDIT_ADMIN_NUMBER },
+    // Five kinds of child rows (deadlines, extensions, reports, their attachments, reminders): one bounded read each
+    { name: 'a decision with its progress', url: () => `/api/bodies/${body}/decisions/${decision}`, account: OFFICE, budget: 10 },
+    // Reading the trail is itself audited: the chained append takes five statements of its own
+    { name: 'audit trail page', url: () => '/api/audit?limit=50', account: AUDIT_ADMIN_NUMBER, budget: 7 },
+    {
+      name: 'audit search',
+      url: () => `/api/audit?limit=50&action=meeting.update&actorId=${benchId(ID_KIND.account, LIAISON)}`,
+      account: AUDIT_ADMIN_NUMBER,
+      budget: 7,
+    },
   ];
   for (const c of cases) {
-    it(`${c.name}: at most ${SESSION} + ${c.budget ?? BUDGET} statements`, async () => {
+    it(`${c.name}: at most ${c.budget ?? BUDGET} statements beyond the session`, async () => {
       const read = await countRead(c.url(), c.account);
       expect(read.status, read.body.slice(0, 300)).toBe(200);
-      expect(read.statements).toBeLessThanOrEqual(SESSION + (c.budget ?? BUDGET));
+      expect(read.statements - sessionCost).toBeLessThanOrEqual(c.budget ?? BUDGET);
     });
   }
 
   it('the registry page costs the same for 5 and for 50 bodies (no query per row)', async () => {
-    const few = await countRead('/api/bodies?limit=5', LIAISON);
-    const many = await countRead('/api/bodies?limit=50', LIAISON);
+    const few = await countRead('/api/bodies?limit=5', NEWEST_LIAISON);
+    const many = await countRead('/api/bodies?limit=50', NEWEST_LIAISON);
+    expect(JSON.parse(few.body).items.some((item: { activity: unknown }) => item.activity !== null)).toBe(true);
     expect(JSON.parse(many.body).items.length).toBeGreaterThan(5 * 2);
     expect(many.statements).toBe(few.statements);
   });
+});
+
+describe('roles resolved for many bodies at once', () => {
+  it('equal the resolvers body by body, for members, liaisons, former members, office staff and administrators', async () => {
+    const bodyIds = Array.from({ length: SCALES.small.bodies }, (_, i) => benchId(ID_KIND.body, i + 1));
+    const accounts = await handle.rawTransaction((sql) =>
+      sql.query<{ id: string }>("SELECT id FROM accounts WHERE username LIKE 'p%' OR username LIKE 'office%' OR username LIKE 'bench%' ORDER BY id"),
+    );
+    const at = new Date();
+    const sort = (grants: readonly { role: string; unitId: string | null }[]): string[] => grants.map((g) => `${g.role}:${g.unitId ?? '-'}`).sort();
+    let compared = 0;
+    let withRoles = 0;
+    for (const { id } of accounts.filter((_, i) => i % 23 === 0)) {
+      const batch = await heldBodyRolesInBodies(handle.db, id, bodyIds, at);
+      for (const bodyId of bodyIds) {
+        const one = (await Promise.all(bodyRoleResolvers.map((resolve) => resolve(handle.db, id, bodyId, at)))).flat();
+        expect(sort(batch.get(bodyId) ?? []), `${id} in ${bodyId}`).toEqual(sort(one));
+        compared += 1;
+        if (one.length > 0) withRoles += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(withRoles).toBeGreaterThan(10);
+  }, 120_000);
 });

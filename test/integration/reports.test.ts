@@ -131,8 +131,8 @@ describeDatabases('information reports', (t) => {
     const off = await s.refused(liaison, 'POST', '/api/info-reports', report, 409, 'info_reports_off');
     expect(off.message).toContain('制度未规定信息报送');
     // Only the office changes the settings; it enables one report a quarter by member unit
-    await s.refused(liaison, 'PATCH', `${s.base}/info-reports/settings`, { enabled: true }, 403, 'forbidden');
-    const enabled = await s.call<ReportSettingsResponse>(s.office, 'PATCH', `${s.base}/info-reports/settings`, { enabled: true, reporter: 'member_unit', quotaCount: 1, periodMonths: 3 });
+    await s.refused(liaison, 'PUT', `${s.base}/info-reports/settings`, { enabled: true }, 403, 'forbidden');
+    const enabled = await s.call<ReportSettingsResponse>(s.office, 'PUT', `${s.base}/info-reports/settings`, { enabled: true, reporter: 'member_unit', quotaCount: 1, periodMonths: 3 });
     expect(enabled.quota).toMatchObject({ source: 'office_default', reporter: 'member_unit', count: 1, periodMonths: 3, clause: null, text: '各成员单位每季度报送工作信息不少于1篇' });
     const submitted = await s.call<{ offers: ReportOfferResponse[] }>(liaison, 'POST', '/api/info-reports', report, 201);
     expect(submitted.offers[0]?.period).toBe('2024-Q2');

@@ -83,15 +83,15 @@ describeDatabases('security: password rules of the security administrator', (t) 
   it('lets the security administrator set the rules (audited); an expired password must be changed first', async () => {
     const security = await t.signIn(await t.createAccount({ systemRoles: ['security_admin'] }));
     const app = await t.app();
-    const current = (await app.inject({ method: 'GET', url: '/api/password-rules', headers: { cookie: security } })).json<Record<string, unknown>>();
-    expect(current).toMatchObject({ blockCommon: true, historyCount: 5 });
+    const current = (await app.inject({ method: 'GET', url: '/api/security-policy', headers: { cookie: security } })).json<{ password: Record<string, unknown> }>();
+    expect(current.password).toMatchObject({ blockCommon: true, historyCount: 5 });
     const system = await t.signIn(await t.createAccount({ systemRoles: ['system_admin'] }));
-    expect((await app.inject({ method: 'PUT', url: '/api/password-rules', headers: { cookie: system }, payload: current })).statusCode).toBe(403);
-    const rules = { ...current, maxAgeDays: 30, minLength: 12, bannedWords: ['gzwj'] };
-    const put = await app.inject({ method: 'PUT', url: '/api/password-rules', headers: { cookie: security }, payload: rules });
+    expect((await app.inject({ method: 'PUT', url: '/api/security-policy', headers: { cookie: system }, payload: current })).statusCode).toBe(403);
+    const policy = { ...current, password: { ...current.password, maxAgeDays: 30, minLength: 12, bannedWords: ['gzwj'] } };
+    const put = await app.inject({ method: 'PUT', url: '/api/security-policy', headers: { cookie: security }, payload: policy });
     expect(put.statusCode, put.body).toBe(200);
-    const [row] = await t.sql<{ action: string }>("SELECT action FROM audit_log WHERE action = 'settings.password_rules'");
-    expect(row?.action).toBe('settings.password_rules');
+    const [row] = await t.sql<{ action: string }>("SELECT action FROM audit_log WHERE action = 'settings.security_policy'");
+    expect(row?.action).toBe('settings.security_policy');
     try {
       const account = await t.createAccount();
       const cookie = await t.signIn(account);
@@ -107,7 +107,7 @@ describeDatabases('security: password rules of the security administrator', (t) 
       const [expired] = await t.sql<{ count: string }>("SELECT count(*)::text AS count FROM audit_log WHERE action = 'auth.password_expired' AND entity_id = $1", [account.id]);
       expect(expired?.count).toBe('1');
     } finally {
-      await app.inject({ method: 'PUT', url: '/api/password-rules', headers: { cookie: await t.signIn(await t.createAccount({ systemRoles: ['security_admin'] })) }, payload: { ...current } });
+      await app.inject({ method: 'PUT', url: '/api/security-policy', headers: { cookie: await t.signIn(await t.createAccount({ systemRoles: ['security_admin'] })) }, payload: { ...current } });
     }
   });
 });

@@ -28,8 +28,10 @@ export const bodies = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    index('bodies_kind_idx').on(t.kind),
-    index('bodies_level_idx').on(t.level),
+    // 0015 (issue 16): registry filtered, newest first
+    index('bodies_kind_created_idx').on(t.kind, t.createdAt, t.id),
+    index('bodies_level_created_idx').on(t.level, t.createdAt, t.id),
+    index('bodies_status_created_idx').on(t.status, t.createdAt, t.id),
     index('bodies_region_idx').on(t.regionCode),
     index('bodies_created_idx').on(t.createdAt, t.id),
     // DEFERRABLE INITIALLY DEFERRED in the SQL (a body and its first version are stored together)
@@ -122,7 +124,7 @@ export const memberships = pgTable(
   },
   (t) => [
     index('memberships_body_idx').on(t.bodyId, t.validFrom),
-    index('memberships_person_idx').on(t.personId),
+    index('memberships_person_body_idx').on(t.personId, t.bodyId),
     index('memberships_unit_idx').on(t.unitId),
   ],
 );

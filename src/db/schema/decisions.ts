@@ -1,7 +1,7 @@
 /**
  * Decisions and supervision, notifications: mirrors migrations/0005_decisions.sql.
  */
-import { eq, ne } from 'drizzle-orm';
+import { eq, isNull, ne } from 'drizzle-orm';
 import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { DeadlineBasis } from '../../domain/decisions/decision-deadline.ts';
 import type { DecisionStatus, ReminderKind } from '../../domain/decisions/decision-status.ts';
@@ -40,6 +40,9 @@ export const decisions = pgTable('decisions', {
   index('decisions_body_idx').on(t.bodyId, t.status, t.deadline),
   index('decisions_lead_unit_idx').on(t.leadUnitId, t.status),
   index('decisions_open_deadline_idx').on(t.deadline).where(ne(t.status, 'closed')),
+  // 0015 (issue 16): open items of a body and of a lead unit, by deadline
+  index('decisions_body_open_idx').on(t.bodyId, t.deadline).where(ne(t.status, 'closed')),
+  index('decisions_lead_open_idx').on(t.leadUnitId, t.deadline).where(ne(t.status, 'closed')),
 ]);
 
 export const decisionCoUnits = pgTable(
@@ -49,7 +52,7 @@ export const decisionCoUnits = pgTable(
     unitId: text('unit_id').notNull().references(() => units.id),
     position: integer('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.decisionId, t.unitId] }), index('decision_co_units_unit_idx').on(t.unitId)],
+  (t) => [primaryKey({ columns: [t.decisionId, t.unitId] }), index('decision_co_units_unit_idx').on(t.unitId, t.decisionId)],
 );
 
 export const decisionDeadlines = pgTable('decision_deadlines', {
@@ -144,6 +147,7 @@ export const inboxItems = pgTable('inbox_items', {
   readAt: timestamptz('read_at'),
 }, (t) => [
   index('inbox_items_account_idx').on(t.accountId, t.createdAt.desc().nullsFirst()),
+  index('inbox_items_unread_idx').on(t.accountId).where(isNull(t.readAt)),
   uniqueIndex('inbox_items_notification_unique').on(t.notificationId, t.accountId),
 ]);
 

@@ -74,8 +74,10 @@ export const auditLog = pgTable('audit_log', {
   hashVersion: smallint('hash_version').notNull().default(1),
 }, (t) => [
   index('audit_log_occurred_at_idx').on(t.occurredAt),
-  index('audit_log_actor_idx').on(t.actorId),
-  index('audit_log_entity_idx').on(t.entityType, t.entityId),
+  // 0015 (issue 16): searches newest first
+  index('audit_log_actor_idx').on(t.actorId, t.seq),
+  index('audit_log_action_idx').on(t.action, t.seq),
+  index('audit_log_entity_idx').on(t.entityType, t.entityId, t.seq),
 ]);
 
 export const auditChainHead = pgTable('audit_chain_head', {

@@ -105,6 +105,7 @@ export const annualCollections = pgTable(
     compiledText: text('compiled_text'),
     compiledAt: timestamptz('compiled_at'),
     compiledBy: text('compiled_by').references(() => accounts.id),
+    outgoingDocumentId: text('outgoing_document_id'),
     agendaItemId: text('agenda_item_id'),
     createdAt: timestamptz('created_at').notNull(),
     createdBy: text('created_by').references(() => accounts.id),

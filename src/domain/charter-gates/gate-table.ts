@@ -208,5 +208,9 @@ export const RULE_TYPE_COVERAGE: Record<RuleType, RuleTypeCoverage> = {
     file: 'src/domain/reports/annual-rules.ts',
     use: '年度工作报告：每年向谁报告、哪些单位报送，据此发起年度征集任务并汇总编制本机构的年度工作报告（annualPlan）',
   },
-  bulletin: { by: 'information_only', reason: '简报、专报尚无线上编印流程（纸质流程），仅在制度视图中显示' },
+  bulletin: {
+    by: 'elsewhere',
+    file: 'src/domain/outgoing-documents/bulletin-series.ts',
+    use: '简报、专报：制度规定的简报名称和报、送范围（bulletinSeriesOf），办公室按此编印、按发文流程签发',
+  },
 };

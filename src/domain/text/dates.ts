@@ -21,6 +21,7 @@ const CN_DIGIT = `${ZERO}一二三四五六七八九`;
 const CN_SMALL = '一二两三四五六七八九十';
 const YEAR_CN = `[${CN_DIGIT}]{4}`;
 const YEAR_AR = '(?:19|20)\\d{2}';
+const YEAR_OPENING = new RegExp(`^[12${CN_DIGIT}]`, 'u');
 
 const PATTERNS: Array<{ re: RegExp; precision: DatePrecision }> = [
   // 2021年2月1日 / 二〇〇九年五月十一日 / 2021年2月1号
@@ -106,6 +107,8 @@ export function findDates(text: string): DateMention[] {
 /** The ISO date of a string that is (or begins with) one date, or null. */
 export function parseChineseDate(s: string): string | null {
   const trimmed = s.trim();
+  // A date opens with its year: 19xx / 20xx or four Chinese digits
+  if (!YEAR_OPENING.test(trimmed)) return null;
   const first = findDates(trimmed)[0];
   return first !== undefined && first.start === 0 ? first.iso : null;
 }
@@ -113,6 +116,8 @@ export function parseChineseDate(s: string): string | null {
 /** Whether the whole string (trimmed; an optional time of day after it) is one date. */
 export function isDateLine(s: string): boolean {
   const trimmed = s.trim();
+  // A date opens with its year: 19xx / 20xx or four Chinese digits
+  if (!YEAR_OPENING.test(trimmed)) return false;
   const first = findDates(trimmed)[0];
   if (first === undefined || first.start !== 0 || first.precision !== 'day') return false;
   const rest = trimmed.slice(first.end).trim();

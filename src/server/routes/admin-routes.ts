@@ -25,8 +25,8 @@ import {
 import { grantRole, revokeRole } from '../../services/accounts/account-roles.ts';
 import { accountView, getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
 import { createAccount } from '../../services/accounts/create-account.ts';
-import { getPasswordRules, updatePasswordRules } from '../../services/accounts/password-rules.ts';
-import { passwordRulesDtoSchema } from '../../contracts/password-rules.ts';
+import { getSecurityPolicy, updateSecurityPolicy } from '../../services/accounts/security-policy.ts';
+import { securityPolicyDtoSchema } from '../../contracts/security-policy.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings-service.ts';
 import { getOutboundAllowList, updateOutboundAllowList } from '../../services/outbound-allow-list.ts';
 import type { RouteModule } from '../app-types.ts';
@@ -46,27 +46,27 @@ export const adminRoutes: RouteModule = async (app, deps) => {
   );
 
   app.get(
-    '/api/password-rules',
-    { schema: { tags: ['system'], summary: '查看密码策略（安全管理员）', response: { 200: passwordRulesDtoSchema, ...errorResponses } } },
+    '/api/security-policy',
+    { schema: { tags: ['system'], summary: '查看安全策略：密码、并发会话、动态口令（安全管理员）', response: { 200: securityPolicyDtoSchema, ...errorResponses } } },
     async (request) => {
-      await authorize(request.actor, 'password_rules.read');
-      return getPasswordRules(db, { config });
+      await authorize(request.actor, 'security_policy.read');
+      return getSecurityPolicy(db, { config });
     },
   );
 
   app.put(
-    '/api/password-rules',
+    '/api/security-policy',
     {
       schema: {
         tags: ['system'],
-        summary: '修改密码策略：复杂度、常用密码、有效期、历史（安全管理员）',
-        body: passwordRulesDtoSchema,
-        response: { 200: passwordRulesDtoSchema, ...errorResponses },
+        summary: '修改安全策略：密码复杂度、常用密码、有效期、历史，并发会话上限，动态口令范围（安全管理员）',
+        body: securityPolicyDtoSchema,
+        response: { 200: securityPolicyDtoSchema, ...errorResponses },
       },
     },
     async (request) => {
-      await authorize(request.actor, 'password_rules.update');
-      return updatePasswordRules(db, { config, rules: request.body, origin: auditOrigin(request, deps) });
+      await authorize(request.actor, 'security_policy.update');
+      return updateSecurityPolicy(db, { config, policy: request.body, origin: auditOrigin(request, deps) });
     },
   );
 

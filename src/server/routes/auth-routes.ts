@@ -6,7 +6,7 @@ import { authorize, authorizeActor } from '../../policy/policy.ts';
 import { getAccountView } from '../../services/accounts/account-views.ts';
 import { changePassword, signIn, signOut } from '../../services/auth-service.ts';
 import { getSecuritySettings } from '../../services/settings-service.ts';
-import { passwordExpiryOf } from '../../services/accounts/password-rules.ts';
+import { passwordExpiryOf } from '../../services/accounts/security-policy.ts';
 import type { AppDeps, RouteModule } from '../app-types.ts';
 import { auditOrigin, clearSessionCookie, setSessionCookie } from '../request-context.ts';
 

@@ -12,6 +12,7 @@ import {
 import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
 import { authorize, authorizeActor, bodyResource, can } from '../../policy/policy.ts';
+import { primeBodyRoles } from '../../policy/actor.ts';
 import { getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
 import { dissolveBody } from '../../services/dissolution-service.ts';
 import { publishBody } from '../../services/charter-service.ts';
@@ -67,6 +68,7 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
         limit: q.limit,
         today: shanghaiDateOf(deps.clock.now()),
         mayReadInternals: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
+        primeReader: (bodyIds) => primeBodyRoles(request.actor, bodyIds),
       });
     },
   );

@@ -1,4 +1,5 @@
 /** Decisions under supervision (督办): list, detail, progress, completion, close, send back, extensions; a unit's open items. */
+import { primeBodyRoles } from '../../policy/actor.ts';
 import { z } from 'zod';
 import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
@@ -278,6 +279,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
         clock: deps.clock,
         unitId: request.params.unitId,
         mayRead: (bodyId) => can(actor, 'decision.read', bodyResource(bodyId)),
+        primeReader: (bodyIds) => primeBodyRoles(actor, bodyIds),
       });
       return { items };
     },

@@ -82,7 +82,7 @@ export const reportRoutes: RouteModule = async (app, deps) => {
     },
   );
 
-  app.patch(
+  app.put(
     '/api/bodies/:bodyId/info-reports/settings',
     {
       schema: {

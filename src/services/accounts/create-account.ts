@@ -7,7 +7,7 @@ import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { AccountRow } from '../../db/schema/platform.ts';
 import { assertAdministratorWithoutBusinessRole } from './administrator-separation.ts';
-import { getPasswordRules } from './password-rules.ts';
+import { getPasswordRules } from './security-policy.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { SystemRole } from '../../policy/roles.ts';
 import { findAccountByUsername, insertAccount } from '../../repositories/account-repository.ts';

@@ -140,8 +140,12 @@ export async function loadRegionCalendar(db: DbOrTx, options: { regionCode: stri
 export async function loadBodyCalendar(db: DbOrTx, options: { bodyId: string }): Promise<RegionCalendar> {
   const body = await findBodyById(db, options.bodyId);
   if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
-  const calendar = await loadWorkingDayCalendar(db);
-  const stored = body.regionCode?.trim() ?? '';
+  return bindBodyCalendar(await loadWorkingDayCalendar(db), body.regionCode);
+}
+
+/** A body's calendar from the loaded notices and its stored region code (same rules as `loadBodyCalendar`). */
+export function bindBodyCalendar(calendar: WorkingDayCalendar, regionCode: string | null): RegionCalendar {
+  const stored = regionCode?.trim() ?? '';
   if (stored === '' || stored === 'national') return bindRegionCalendar(calendar, null);
   if (!getRegion(stored)) {
     return bindRegionCalendar(calendar, null, `机构所在地区代码“${stored}”不是有效的行政区划代码，暂按全国日历计算，未计入地方节假日`);

@@ -7,14 +7,16 @@ import type { DbOrTx } from '../../db/database.ts';
 import { DECISION_STATUS_NAMES, deadlineStanding, isOpen } from '../../domain/decisions/decision-status.ts';
 import type { DecisionStatus } from '../../domain/decisions/decision-status.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
-import { listDecisionViews } from '../../repositories/decision-repository.ts';
+import { listBodyIdsWithOpenDecisionsOfUnit, listDecisionViews } from '../../repositories/decision-repository.ts';
 import type { DecisionView, ListDecisionsFilter } from '../../repositories/decision-repository.ts';
-import { loadBodyCalendar } from '../calendar/region-calendar.ts';
+import { bindBodyCalendar, loadWorkingDayCalendar } from '../calendar/region-calendar.ts';
+import { listBodyStandingSettings } from '../../repositories/body-repository.ts';
+import { AppError } from '../../errors/app-error.ts';
 import type { RegionCalendar } from '../calendar/region-calendar.ts';
 import { getDecisionView } from './decision-context.ts';
 import { currentRung } from '../../domain/decisions/escalation-ladder.ts';
 import type { EscalationRung, EscalationSettings } from '../../domain/decisions/escalation-ladder.ts';
-import { getSupervisionSettings } from '../supervision/supervision-settings.ts';
+import { toSupervisionSettings } from '../supervision/supervision-settings.ts';
 
 export interface DecisionItem {
   id: string;
@@ -44,26 +46,23 @@ export interface DecisionItem {
   escalationRung: EscalationRung;
 }
 
-/** Decorates decision rows with today's standing on each body's calendar. */
+/** Decorates decision rows with today's standing on each body's calendar (calendars and ladders read once for all bodies). */
 export async function toItems(db: DbOrTx, options: { views: readonly DecisionView[]; today: string }): Promise<DecisionItem[]> {
   const { views, today } = options;
-  const calendars = new Map<string, RegionCalendar>();
-  const ladders = new Map<string, EscalationSettings>();
-  const items: DecisionItem[] = [];
-  for (const view of views) {
-    let calendar = calendars.get(view.bodyId);
-    if (calendar === undefined) {
-      calendar = await loadBodyCalendar(db, { bodyId: view.bodyId });
-      calendars.set(view.bodyId, calendar);
-    }
-    let ladder = ladders.get(view.bodyId);
-    if (ladder === undefined) {
-      ladder = await getSupervisionSettings(db, { bodyId: view.bodyId });
-      ladders.set(view.bodyId, ladder);
-    }
-    items.push(toItem(view, today, calendar, ladder));
-  }
-  return items;
+  const bodyIds = [...new Set(views.map((view) => view.bodyId))];
+  if (bodyIds.length === 0) return [];
+  const [settings, workingDays] = await Promise.all([listBodyStandingSettings(db, bodyIds), loadWorkingDayCalendar(db)]);
+  const standingOf = new Map(
+    settings.map((row) => [
+      row.bodyId,
+      { calendar: bindBodyCalendar(workingDays, row.regionCode), ladder: toSupervisionSettings(row.bodyId, row.notification, row.supervision) },
+    ]),
+  );
+  return views.map((view) => {
+    const standing = standingOf.get(view.bodyId);
+    if (standing === undefined) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
+    return toItem(view, today, standing.calendar, standing.ladder);
+  });
 }
 
 /** One decision row with its standing on `today`. */
@@ -113,16 +112,27 @@ export async function listDecisions(
 
 /**
  * Open decisions of one unit (lead or co-handling) across every body it sits in, limited to the
- * bodies `mayRead` allows (the reader's bodies).
+ * bodies `mayRead` allows (the reader's bodies). Bounded: the bodies holding such items are found
+ * first (one grouped read), the reader's roles in them resolved at once (`primeReader`), and only
+ * the items of readable bodies are read.
  */
 export async function listUnitOpenDecisions(
   db: DbOrTx,
-  options: { clock: Clock; unitId: string; mayRead: (bodyId: string) => Promise<boolean> },
+  options: {
+    clock: Clock;
+    unitId: string;
+    mayRead: (bodyId: string) => Promise<boolean>;
+    /** Resolves the reader's roles in all these bodies at once before `mayRead` is asked per body */
+    primeReader?: (bodyIds: readonly string[]) => Promise<void>;
+  },
 ): Promise<DecisionItem[]> {
-  const views = await listDecisionViews(db, { unitId: options.unitId, openOnly: true });
-  const readable = new Map<string, boolean>();
-  for (const bodyId of new Set(views.map((v) => v.bodyId))) readable.set(bodyId, await options.mayRead(bodyId));
-  return toItems(db, { views: views.filter((v) => readable.get(v.bodyId) === true), today: shanghaiDateOf(options.clock.now()) });
+  const bodyIds = await listBodyIdsWithOpenDecisionsOfUnit(db, options.unitId);
+  await options.primeReader?.(bodyIds);
+  const readable: string[] = [];
+  for (const bodyId of bodyIds) if (await options.mayRead(bodyId)) readable.push(bodyId);
+  if (readable.length === 0) return [];
+  const views = await listDecisionViews(db, { unitId: options.unitId, openOnly: true, bodyIds: readable });
+  return toItems(db, { views, today: shanghaiDateOf(options.clock.now()) });
 }
 
 

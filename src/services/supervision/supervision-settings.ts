@@ -31,8 +31,17 @@ export interface SupervisionSettings extends EscalationSettings {
 export async function getSupervisionSettings(db: DbOrTx, options: { bodyId: string }): Promise<SupervisionSettings> {
   const notification = await findBodyNotificationSettings(db, options.bodyId);
   const row = await findSupervisionSettings(db, options.bodyId);
+  return toSupervisionSettings(options.bodyId, notification, row);
+}
+
+/** A body's ladder from its stored settings rows (defaults where a row is missing). */
+export function toSupervisionSettings(
+  bodyId: string,
+  notification: { reminderDaysBefore: number } | null,
+  row: { memberAfterDays: number; convenerAfterDays: number; frequencyWarningDays: number; updatedAt: Date } | null,
+): SupervisionSettings {
   return {
-    bodyId: options.bodyId,
+    bodyId,
     reminderDaysBefore: notification?.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE,
     memberAfterDays: row?.memberAfterDays ?? DEFAULT_MEMBER_AFTER_DAYS,
     convenerAfterDays: row?.convenerAfterDays ?? DEFAULT_CONVENER_AFTER_DAYS,

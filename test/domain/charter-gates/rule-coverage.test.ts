@@ -64,7 +64,7 @@ describe('rule coverage', () => {
 
   it('an information-only rule type says why, and no gate claims it', () => {
     const infoOnly = Object.entries(RULE_TYPE_COVERAGE).filter(([, c]) => c.by === 'information_only');
-    expect(infoOnly.map(([type]) => type).sort()).toEqual(['bulletin', 'decision_tracking']);
+    expect(infoOnly.map(([type]) => type).sort()).toEqual(['decision_tracking']);
     for (const [type, coverage] of infoOnly) {
       expect(coverage.by === 'information_only' && coverage.reason.length, type).toBeGreaterThan(0);
       for (const row of CHARTER_GATE_TABLE) expect(row.ruleTypes, row.step).not.toContain(type);

@@ -64,7 +64,10 @@ export interface paths {
                                 createdAt: string;
                                 idleTimeoutMinutes: number;
                                 absoluteTimeoutHours: number;
+                                idleExpiresAt: string;
+                                absoluteExpiresAt: string;
                             };
+                            passwordExpiresAt: string | null;
                         };
                     };
                 };
@@ -290,7 +293,10 @@ export interface paths {
                                 createdAt: string;
                                 idleTimeoutMinutes: number;
                                 absoluteTimeoutHours: number;
+                                idleExpiresAt: string;
+                                absoluteExpiresAt: string;
                             };
+                            passwordExpiresAt: string | null;
                         };
                     };
                 };
@@ -573,6 +579,276 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看安全策略：密码、并发会话、动态口令（安全管理员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            password: {
+                                /** @description 最短长度 */
+                                minLength: number;
+                                /** @description 小写、大写、数字、符号中至少几类 */
+                                minClasses: number;
+                                /** @description 拒绝常用及已泄露密码、可猜测的模式 */
+                                blockCommon: boolean;
+                                /** @description 常用词、键盘顺序、年份日期、重复字符以外至少几个字符 */
+                                minUnpredictable: number;
+                                /** @description 密码有效天数（0：不过期） */
+                                maxAgeDays: number;
+                                /** @description 不得重复使用最近几个密码 */
+                                historyCount: number;
+                                /** @description 禁用词（如单位简称） */
+                                bannedWords: string[];
+                            };
+                            sessions: {
+                                /** @description 普通账号同时在线会话数上限（0：不限） */
+                                userLimit: number;
+                                /** @description 管理员账号同时在线会话数上限 */
+                                adminLimit: number;
+                            };
+                            /**
+                             * @description 须使用动态口令（TOTP）的账号：管理员（至少），或全部
+                             * @enum {string}
+                             */
+                            secondFactor: "administrators" | "everyone";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        /** 修改安全策略：密码复杂度、常用密码、有效期、历史，并发会话上限，动态口令范围（安全管理员） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: {
+                            /** @description 最短长度 */
+                            minLength: number;
+                            /** @description 小写、大写、数字、符号中至少几类 */
+                            minClasses: number;
+                            /** @description 拒绝常用及已泄露密码、可猜测的模式 */
+                            blockCommon: boolean;
+                            /** @description 常用词、键盘顺序、年份日期、重复字符以外至少几个字符 */
+                            minUnpredictable: number;
+                            /** @description 密码有效天数（0：不过期） */
+                            maxAgeDays: number;
+                            /** @description 不得重复使用最近几个密码 */
+                            historyCount: number;
+                            /** @description 禁用词（如单位简称） */
+                            bannedWords: string[];
+                        };
+                        sessions: {
+                            /** @description 普通账号同时在线会话数上限（0：不限） */
+                            userLimit: number;
+                            /** @description 管理员账号同时在线会话数上限 */
+                            adminLimit: number;
+                        };
+                        /**
+                         * @description 须使用动态口令（TOTP）的账号：管理员（至少），或全部
+                         * @enum {string}
+                         */
+                        secondFactor: "administrators" | "everyone";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            password: {
+                                /** @description 最短长度 */
+                                minLength: number;
+                                /** @description 小写、大写、数字、符号中至少几类 */
+                                minClasses: number;
+                                /** @description 拒绝常用及已泄露密码、可猜测的模式 */
+                                blockCommon: boolean;
+                                /** @description 常用词、键盘顺序、年份日期、重复字符以外至少几个字符 */
+                                minUnpredictable: number;
+                                /** @description 密码有效天数（0：不过期） */
+                                maxAgeDays: number;
+                                /** @description 不得重复使用最近几个密码 */
+                                historyCount: number;
+                                /** @description 禁用词（如单位简称） */
+                                bannedWords: string[];
+                            };
+                            sessions: {
+                                /** @description 普通账号同时在线会话数上限（0：不限） */
+                                userLimit: number;
+                                /** @description 管理员账号同时在线会话数上限 */
+                                adminLimit: number;
+                            };
+                            /**
+                             * @description 须使用动态口令（TOTP）的账号：管理员（至少），或全部
+                             * @enum {string}
+                             */
+                            secondFactor: "administrators" | "everyone";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -20398,7 +20674,11 @@ export interface paths {
                                     sizeBytes: number;
                                     sha256: string;
                                 }[];
+                                /** @description 本人此刻可对该收文执行的操作（由权限策略和状态决定） */
+                                allowedActions: ("assign" | "reply" | "close")[];
                             }[];
+                            /** @description 本人可在本机构执行的收文操作 */
+                            allowedActions: "register"[];
                         };
                     };
                 };
@@ -20708,6 +20988,8 @@ export interface paths {
                                 sizeBytes: number;
                                 sha256: string;
                             }[];
+                            /** @description 本人此刻可对该收文执行的操作（由权限策略和状态决定） */
+                            allowedActions: ("assign" | "reply" | "close")[];
                         };
                     };
                 };
@@ -20930,6 +21212,8 @@ export interface paths {
                                 sizeBytes: number;
                                 sha256: string;
                             }[];
+                            /** @description 本人此刻可对该收文执行的操作（由权限策略和状态决定） */
+                            allowedActions: ("assign" | "reply" | "close")[];
                         };
                     };
                 };
@@ -21128,6 +21412,8 @@ export interface paths {
                                 sizeBytes: number;
                                 sha256: string;
                             }[];
+                            /** @description 本人此刻可对该收文执行的操作（由权限策略和状态决定） */
+                            allowedActions: ("assign" | "reply" | "close")[];
                         };
                     };
                 };
@@ -21322,6 +21608,8 @@ export interface paths {
                                 sizeBytes: number;
                                 sha256: string;
                             }[];
+                            /** @description 本人此刻可对该收文执行的操作（由权限策略和状态决定） */
+                            allowedActions: ("assign" | "reply" | "close")[];
                         };
                     };
                 };
@@ -22297,13 +22585,8 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
         /** 办公室设置信息报送（制度未规定时启用并选定默认规则；信息类别；提醒提前天数） */
-        patch: {
+        put: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -22453,6 +22736,11 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/bodies/{bodyId}/info-reports/compliance": {
@@ -23281,6 +23569,3474 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bodies/{bodyId}/annual-cycle/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构该年度的年度工作报告进度：制度规定、征集任务和汇总情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            year: number;
+                            today: string;
+                            plan: {
+                                memberUnits: boolean;
+                                groups: boolean;
+                                reportTo: string[];
+                                rules: {
+                                    reporter: string;
+                                    to: string;
+                                    via: string | null;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                }[];
+                            } | null;
+                            collection: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "collecting" | "compiled" | "adopted";
+                                statusName: string;
+                                deadline: string;
+                                reportTo: string;
+                                compiledText: string | null;
+                                compiledAt: string | null;
+                                outgoingDocumentId: string | null;
+                                counts: {
+                                    total: number;
+                                    pending: number;
+                                    submitted: number;
+                                    returned: number;
+                                    accepted: number;
+                                    overdue: number;
+                                };
+                            } | null;
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                reporterKind: "member_unit" | "group";
+                                reporterId: string;
+                                reporterName: string;
+                                deadline: string;
+                                /**
+                                 * @description pending 待报送，submitted 已报送，returned 已退回，accepted 已采用
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "submitted" | "returned" | "accepted";
+                                statusName: string;
+                                overdue: boolean;
+                                text: string | null;
+                                reason: string | null;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-cycle/{year}/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办公室按制度发起该年度的年度工作报告征集（各报送单位一项任务，工作日截止） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline: {
+                            /** @enum {string} */
+                            kind: "working_days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "date";
+                            date: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            year: number;
+                            today: string;
+                            plan: {
+                                memberUnits: boolean;
+                                groups: boolean;
+                                reportTo: string[];
+                                rules: {
+                                    reporter: string;
+                                    to: string;
+                                    via: string | null;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                }[];
+                            } | null;
+                            collection: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "collecting" | "compiled" | "adopted";
+                                statusName: string;
+                                deadline: string;
+                                reportTo: string;
+                                compiledText: string | null;
+                                compiledAt: string | null;
+                                outgoingDocumentId: string | null;
+                                counts: {
+                                    total: number;
+                                    pending: number;
+                                    submitted: number;
+                                    returned: number;
+                                    accepted: number;
+                                    overdue: number;
+                                };
+                            } | null;
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                reporterKind: "member_unit" | "group";
+                                reporterId: string;
+                                reporterName: string;
+                                deadline: string;
+                                /**
+                                 * @description pending 待报送，submitted 已报送，returned 已退回，accepted 已采用
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "submitted" | "returned" | "accepted";
+                                statusName: string;
+                                overdue: boolean;
+                                text: string | null;
+                                reason: string | null;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-tasks/{taskId}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成员单位报送本单位的年度工作报告 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description 报送单位（本人所代表的成员单位）
+                         */
+                        unitId: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            reporterKind: "member_unit" | "group";
+                            reporterId: string;
+                            reporterName: string;
+                            deadline: string;
+                            /**
+                             * @description pending 待报送，submitted 已报送，returned 已退回，accepted 已采用
+                             * @enum {string}
+                             */
+                            status: "pending" | "submitted" | "returned" | "accepted";
+                            statusName: string;
+                            overdue: boolean;
+                            text: string | null;
+                            reason: string | null;
+                            submittedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-tasks/{taskId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办公室采用或退回（说明理由）单位报送的年度工作报告 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "return";
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            reporterKind: "member_unit" | "group";
+                            reporterId: string;
+                            reporterName: string;
+                            deadline: string;
+                            /**
+                             * @description pending 待报送，submitted 已报送，returned 已退回，accepted 已采用
+                             * @enum {string}
+                             */
+                            status: "pending" | "submitted" | "returned" | "accepted";
+                            statusName: string;
+                            overdue: boolean;
+                            text: string | null;
+                            reason: string | null;
+                            submittedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-tasks/{taskId}/reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办公室催报未报送年度工作报告的单位 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            reporterKind: "member_unit" | "group";
+                            reporterId: string;
+                            reporterName: string;
+                            deadline: string;
+                            /**
+                             * @description pending 待报送，submitted 已报送，returned 已退回，accepted 已采用
+                             * @enum {string}
+                             */
+                            status: "pending" | "submitted" | "returned" | "accepted";
+                            statusName: string;
+                            overdue: boolean;
+                            text: string | null;
+                            reason: string | null;
+                            submittedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-cycle/{year}/compilation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办公室汇总编制本机构的年度工作报告，并按制度拟制报送的发文 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @default true */
+                        issue?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            year: number;
+                            today: string;
+                            plan: {
+                                memberUnits: boolean;
+                                groups: boolean;
+                                reportTo: string[];
+                                rules: {
+                                    reporter: string;
+                                    to: string;
+                                    via: string | null;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                }[];
+                            } | null;
+                            collection: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "collecting" | "compiled" | "adopted";
+                                statusName: string;
+                                deadline: string;
+                                reportTo: string;
+                                compiledText: string | null;
+                                compiledAt: string | null;
+                                outgoingDocumentId: string | null;
+                                counts: {
+                                    total: number;
+                                    pending: number;
+                                    submitted: number;
+                                    returned: number;
+                                    accepted: number;
+                                    overdue: number;
+                                };
+                            } | null;
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                reporterKind: "member_unit" | "group";
+                                reporterId: string;
+                                reporterName: string;
+                                deadline: string;
+                                /**
+                                 * @description pending 待报送，submitted 已报送，returned 已退回，accepted 已采用
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "submitted" | "returned" | "accepted";
+                                statusName: string;
+                                overdue: boolean;
+                                text: string | null;
+                                reason: string | null;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-cycle/{year}/annual-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载本机构该年度的年度工作报告（DOCX） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/outgoing-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                bodyId: string;
+                                /** @enum {string} */
+                                kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                issuedInNameOf: "body" | "office";
+                                groupId: string | null;
+                                groupName: string | null;
+                                title: string;
+                                content: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                                statusLabel: string;
+                                chain: {
+                                    /** @enum {string} */
+                                    step: "review" | "sign";
+                                    /** @description 如：办公室主任审核、组长或副组长签发 */
+                                    label: string;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                    /** @description 制度未规定，按系统默认规则 */
+                                    byDefault: boolean;
+                                    done: boolean;
+                                    by: string | null;
+                                    as: string | null;
+                                    at: string | null;
+                                }[];
+                                /** @description 发文字号，签发时编号 */
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                reviewComment: string | null;
+                                source: {
+                                    kind: string;
+                                    id: string;
+                                } | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description 当前用户此刻可办理的步骤 */
+                                allowedActions: ("submit" | "review" | "sign")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 拟稿：以本机构、办公室名义或工作组的发文（不正式行文的机构不能发文） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                        /** @enum {string} */
+                        issuedInNameOf: "body" | "office";
+                        /**
+                         * @description 工作组的发文：提出发文的工作组
+                         * @default null
+                         */
+                        groupId?: string | null;
+                        title: string;
+                        /** @default  */
+                        content?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            issuedInNameOf: "body" | "office";
+                            groupId: string | null;
+                            groupName: string | null;
+                            title: string;
+                            content: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                            statusLabel: string;
+                            chain: {
+                                /** @enum {string} */
+                                step: "review" | "sign";
+                                /** @description 如：办公室主任审核、组长或副组长签发 */
+                                label: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /** @description 制度未规定，按系统默认规则 */
+                                byDefault: boolean;
+                                done: boolean;
+                                by: string | null;
+                                as: string | null;
+                                at: string | null;
+                            }[];
+                            /** @description 发文字号，签发时编号 */
+                            docNumber: string | null;
+                            issuedOn: string | null;
+                            reviewComment: string | null;
+                            source: {
+                                kind: string;
+                                id: string;
+                            } | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 当前用户此刻可办理的步骤 */
+                            allowedActions: ("submit" | "review" | "sign")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/signing-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某名义的发文按制度须经的审核、签发环节 */
+        get: {
+            parameters: {
+                query: {
+                    issuedInNameOf: "body" | "office";
+                    fromGroup?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                /** @enum {string} */
+                                step: "review" | "sign";
+                                /** @description 如：办公室主任审核、组长或副组长签发 */
+                                label: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /** @description 制度未规定，按系统默认规则 */
+                                byDefault: boolean;
+                                done: boolean;
+                                by: string | null;
+                                as: string | null;
+                                at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/outgoing-documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文详情（审核、签发环节及当前用户可办理的步骤） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            issuedInNameOf: "body" | "office";
+                            groupId: string | null;
+                            groupName: string | null;
+                            title: string;
+                            content: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                            statusLabel: string;
+                            chain: {
+                                /** @enum {string} */
+                                step: "review" | "sign";
+                                /** @description 如：办公室主任审核、组长或副组长签发 */
+                                label: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /** @description 制度未规定，按系统默认规则 */
+                                byDefault: boolean;
+                                done: boolean;
+                                by: string | null;
+                                as: string | null;
+                                at: string | null;
+                            }[];
+                            /** @description 发文字号，签发时编号 */
+                            docNumber: string | null;
+                            issuedOn: string | null;
+                            reviewComment: string | null;
+                            source: {
+                                kind: string;
+                                id: string;
+                            } | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 当前用户此刻可办理的步骤 */
+                            allowedActions: ("submit" | "review" | "sign")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/outgoing-documents/{documentId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送审 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            issuedInNameOf: "body" | "office";
+                            groupId: string | null;
+                            groupName: string | null;
+                            title: string;
+                            content: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                            statusLabel: string;
+                            chain: {
+                                /** @enum {string} */
+                                step: "review" | "sign";
+                                /** @description 如：办公室主任审核、组长或副组长签发 */
+                                label: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /** @description 制度未规定，按系统默认规则 */
+                                byDefault: boolean;
+                                done: boolean;
+                                by: string | null;
+                                as: string | null;
+                                at: string | null;
+                            }[];
+                            /** @description 发文字号，签发时编号 */
+                            docNumber: string | null;
+                            issuedOn: string | null;
+                            reviewComment: string | null;
+                            source: {
+                                kind: string;
+                                id: string;
+                            } | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 当前用户此刻可办理的步骤 */
+                            allowedActions: ("submit" | "review" | "sign")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/outgoing-documents/{documentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核（由制度规定的审核人，拒绝时引用条款） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            issuedInNameOf: "body" | "office";
+                            groupId: string | null;
+                            groupName: string | null;
+                            title: string;
+                            content: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                            statusLabel: string;
+                            chain: {
+                                /** @enum {string} */
+                                step: "review" | "sign";
+                                /** @description 如：办公室主任审核、组长或副组长签发 */
+                                label: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /** @description 制度未规定，按系统默认规则 */
+                                byDefault: boolean;
+                                done: boolean;
+                                by: string | null;
+                                as: string | null;
+                                at: string | null;
+                            }[];
+                            /** @description 发文字号，签发时编号 */
+                            docNumber: string | null;
+                            issuedOn: string | null;
+                            reviewComment: string | null;
+                            source: {
+                                kind: string;
+                                id: string;
+                            } | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 当前用户此刻可办理的步骤 */
+                            allowedActions: ("submit" | "review" | "sign")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/outgoing-documents/{documentId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签发（由制度规定的签发人，拒绝时引用条款），编发文字号并分送 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bodyId: string;
+                            /** @enum {string} */
+                            kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                            kindLabel: string;
+                            /** @enum {string} */
+                            issuedInNameOf: "body" | "office";
+                            groupId: string | null;
+                            groupName: string | null;
+                            title: string;
+                            content: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                            statusLabel: string;
+                            chain: {
+                                /** @enum {string} */
+                                step: "review" | "sign";
+                                /** @description 如：办公室主任审核、组长或副组长签发 */
+                                label: string;
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /** @description 制度未规定，按系统默认规则 */
+                                byDefault: boolean;
+                                done: boolean;
+                                by: string | null;
+                                as: string | null;
+                                at: string | null;
+                            }[];
+                            /** @description 发文字号，签发时编号 */
+                            docNumber: string | null;
+                            issuedOn: string | null;
+                            reviewComment: string | null;
+                            source: {
+                                kind: string;
+                                id: string;
+                            } | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 当前用户此刻可办理的步骤 */
+                            allowedActions: ("submit" | "review" | "sign")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/document-registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文登记：本机构、办公室的发文字号前缀和今年已编号数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                register: "body" | "office";
+                                prefix: string;
+                                /** @description 未设置前缀，使用默认 */
+                                isDefault: boolean;
+                                year: number;
+                                lastNumber: number;
+                                nextDocNumber: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/document-registers/{register}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置发文字号前缀（如“某办”，字号为 某办〔年〕N号） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    register: "body" | "office";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        prefix: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            register: "body" | "office";
+                            prefix: string;
+                            /** @description 未设置前缀，使用默认 */
+                            isDefault: boolean;
+                            year: number;
+                            lastNumber: number;
+                            nextDocNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/bulletin-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 制度规定的简报（名称、报送范围、条款） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 制度规定的简报名称；未规定时为空 */
+                            name: string | null;
+                            namedByCharter: boolean;
+                            /** @description 报 */
+                            reportTo: string[];
+                            /** @description 送 */
+                            copyTo: string[];
+                            clause: {
+                                document: string | null;
+                                clause: string | null;
+                                text: string;
+                            } | null;
+                            /** @description 编发单位 */
+                            compiledBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/bulletin-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可编入简报的已采用信息 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                text: string;
+                                reporterName: string | null;
+                                category: string;
+                                adoptedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 简报、专报列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                document: {
+                                    id: string;
+                                    bodyId: string;
+                                    /** @enum {string} */
+                                    kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                                    kindLabel: string;
+                                    /** @enum {string} */
+                                    issuedInNameOf: "body" | "office";
+                                    groupId: string | null;
+                                    groupName: string | null;
+                                    title: string;
+                                    content: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                                    statusLabel: string;
+                                    chain: {
+                                        /** @enum {string} */
+                                        step: "review" | "sign";
+                                        /** @description 如：办公室主任审核、组长或副组长签发 */
+                                        label: string;
+                                        clause: {
+                                            document: string | null;
+                                            clause: string | null;
+                                            text: string;
+                                        };
+                                        /** @description 制度未规定，按系统默认规则 */
+                                        byDefault: boolean;
+                                        done: boolean;
+                                        by: string | null;
+                                        as: string | null;
+                                        at: string | null;
+                                    }[];
+                                    /** @description 发文字号，签发时编号 */
+                                    docNumber: string | null;
+                                    issuedOn: string | null;
+                                    reviewComment: string | null;
+                                    source: {
+                                        kind: string;
+                                        id: string;
+                                    } | null;
+                                    createdBy: string | null;
+                                    createdAt: string;
+                                    updatedAt: string;
+                                    /** @description 当前用户此刻可办理的步骤 */
+                                    allowedActions: ("submit" | "review" | "sign")[];
+                                };
+                                series: string;
+                                year: number;
+                                /** @description 期数，签发时编号 */
+                                issueNumber: number | null;
+                                issueLabel: string | null;
+                                compiledBy: string;
+                                articles: {
+                                    title: string;
+                                    text: string;
+                                    reportId: string | null;
+                                    reporterName: string | null;
+                                }[];
+                                reportTo: string[];
+                                copyTo: string[];
+                                recipientUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                recipientRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 编辑一期简报（采用的信息和办公室文章），随后按发文流程审核、签发 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        series?: string | null;
+                        /** @default null */
+                        title?: string | null;
+                        /**
+                         * @default body
+                         * @enum {string}
+                         */
+                        issuedInNameOf?: "body" | "office";
+                        /** @default [] */
+                        reportIds?: string[];
+                        /** @default [] */
+                        articles?: {
+                            title: string;
+                            text: string;
+                        }[];
+                        /** @default null */
+                        reportTo?: string[] | null;
+                        /** @default null */
+                        copyTo?: string[] | null;
+                        /** @default [] */
+                        recipientUnitIds?: string[];
+                        /** @default [] */
+                        recipientRoles?: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: {
+                                id: string;
+                                bodyId: string;
+                                /** @enum {string} */
+                                kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                issuedInNameOf: "body" | "office";
+                                groupId: string | null;
+                                groupName: string | null;
+                                title: string;
+                                content: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                                statusLabel: string;
+                                chain: {
+                                    /** @enum {string} */
+                                    step: "review" | "sign";
+                                    /** @description 如：办公室主任审核、组长或副组长签发 */
+                                    label: string;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                    /** @description 制度未规定，按系统默认规则 */
+                                    byDefault: boolean;
+                                    done: boolean;
+                                    by: string | null;
+                                    as: string | null;
+                                    at: string | null;
+                                }[];
+                                /** @description 发文字号，签发时编号 */
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                reviewComment: string | null;
+                                source: {
+                                    kind: string;
+                                    id: string;
+                                } | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description 当前用户此刻可办理的步骤 */
+                                allowedActions: ("submit" | "review" | "sign")[];
+                            };
+                            series: string;
+                            year: number;
+                            /** @description 期数，签发时编号 */
+                            issueNumber: number | null;
+                            issueLabel: string | null;
+                            compiledBy: string;
+                            articles: {
+                                title: string;
+                                text: string;
+                                reportId: string | null;
+                                reporterName: string | null;
+                            }[];
+                            reportTo: string[];
+                            copyTo: string[];
+                            recipientUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            recipientRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/bulletins/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 简报详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: {
+                                id: string;
+                                bodyId: string;
+                                /** @enum {string} */
+                                kind: "notice" | "circular" | "bulletin" | "letter" | "report";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                issuedInNameOf: "body" | "office";
+                                groupId: string | null;
+                                groupName: string | null;
+                                title: string;
+                                content: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_review" | "awaiting_signature" | "issued";
+                                statusLabel: string;
+                                chain: {
+                                    /** @enum {string} */
+                                    step: "review" | "sign";
+                                    /** @description 如：办公室主任审核、组长或副组长签发 */
+                                    label: string;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                    /** @description 制度未规定，按系统默认规则 */
+                                    byDefault: boolean;
+                                    done: boolean;
+                                    by: string | null;
+                                    as: string | null;
+                                    at: string | null;
+                                }[];
+                                /** @description 发文字号，签发时编号 */
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                reviewComment: string | null;
+                                source: {
+                                    kind: string;
+                                    id: string;
+                                } | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description 当前用户此刻可办理的步骤 */
+                                allowedActions: ("submit" | "review" | "sign")[];
+                            };
+                            series: string;
+                            year: number;
+                            /** @description 期数，签发时编号 */
+                            issueNumber: number | null;
+                            issueLabel: string | null;
+                            compiledBy: string;
+                            articles: {
+                                title: string;
+                                text: string;
+                                reportId: string | null;
+                                reporterName: string | null;
+                            }[];
+                            reportTo: string[];
+                            copyTo: string[];
+                            recipientUnits: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            recipientRoles: ("convener" | "deputy_convener" | "member" | "liaison")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/bulletins/{documentId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载简报（DOCX 或 PDF；签发前为送审稿） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（DOCX / PDF / XLSX / ICS） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse501"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -23291,7 +27047,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23314,7 +27070,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23360,7 +27116,7 @@ export interface components {
                  * @description 状态 403 的错误代码 / error codes of status 403
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "outgoing_document_submit_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned" | "unit_not_in_group";
+                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "annual_task_not_yours" | "cross_site_request" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "outgoing_document_submit_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned" | "unit_not_in_group";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23383,7 +27139,7 @@ export interface components {
                  * @description 状态 404 的错误代码 / error codes of status 404
                  * @enum {string}
                  */
-                code: "account_not_found" | "agenda_item_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
+                code: "account_not_found" | "agenda_item_not_found" | "annual_collection_not_found" | "annual_task_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23406,7 +27162,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23544,7 +27300,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23567,7 +27323,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23613,7 +27369,7 @@ export interface components {
                  * @description 状态 403 的错误代码 / error codes of status 403
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "outgoing_document_submit_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned" | "unit_not_in_group";
+                code: "account_disabled" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_proposer_not_allowed" | "annual_task_not_yours" | "cross_site_request" | "delegation_by_convener_only" | "deputy_not_delegated" | "document_review_not_allowed" | "document_signing_not_allowed" | "forbidden" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_own_post" | "membership_own_proposal" | "membership_proposer_not_allowed" | "minutes_signoff_not_allowed" | "not_lead_unit" | "observer_approval_not_allowed" | "outgoing_document_submit_not_allowed" | "password_change_required" | "self_administration_forbidden" | "unit_not_assigned" | "unit_not_in_group";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23636,7 +27392,7 @@ export interface components {
                  * @description 状态 404 的错误代码 / error codes of status 404
                  * @enum {string}
                  */
-                code: "account_not_found" | "agenda_item_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
+                code: "account_not_found" | "agenda_item_not_found" | "annual_collection_not_found" | "annual_task_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -23659,7 +27415,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;

@@ -84,7 +84,9 @@ export function applyChangeNotice(input: ApplyChangeInput): AppliedChange {
     }
     const old = unit.name;
     unit.name = rename.to;
-    unit.aliases = [...new Set([...unit.aliases.filter((a) => !sameUnit(a, rename.to)), old])];
+    // The old name is not kept as an alias: the directory then keeps the old unit (its period ends on
+    // the notice's date) and starts the renamed one, as the notice does.
+    unit.aliases = unit.aliases.filter((a) => !sameUnit(a, rename.to));
     unit.source = shift(rename.source);
     const follow = (name: string): string => (sameUnit(name, old) ? rename.to : name);
     roles = roles.map((r) => (r.unit !== null && sameUnit(r.unit, old) ? { ...r, unit: rename.to } : r));

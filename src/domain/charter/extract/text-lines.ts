@@ -29,6 +29,8 @@ export const SENTENCE_BOUNDARY = /[。；;\n！!？?]/u;
 
 /** How far a boundary search scans directly before it uses the text's boundary index. */
 const DIRECT_SCAN = 64;
+/** Texts longer than this are searched through their boundary index only. */
+const INDEXED_LENGTH = 8192;
 
 /**
  * Boundary indexes of the text last searched, one per boundary pattern: `before[i]` is the offset
@@ -49,22 +51,22 @@ function boundaryIndex(text: string, boundary: RegExp): { before: Int32Array; af
   const cached = boundaryIndexes.get(key);
   if (cached) return cached;
   const n = text.length;
-  const isBoundary = new Uint8Array(n);
-  const seen = new Map<string, boolean>();
-  for (let i = 0; i < n; i++) {
-    const c = text[i] as string;
-    let b = seen.get(c);
-    if (b === undefined) {
-      b = boundary.test(c);
-      seen.set(c, b);
+  // Per UTF-16 code unit: 0 not yet tested, 1 no boundary, 2 boundary (the patterns are single characters)
+  const known = new Uint8Array(65536);
+  const isBoundary = (i: number): boolean => {
+    const code = text.charCodeAt(i);
+    let k = known[code] as number;
+    if (k === 0) {
+      k = boundary.test(text[i] as string) ? 2 : 1;
+      known[code] = k;
     }
-    if (b) isBoundary[i] = 1;
-  }
+    return k === 2;
+  };
   const before = new Int32Array(n + 1);
-  for (let i = 1; i <= n; i++) before[i] = isBoundary[i - 1] === 1 ? i : (before[i - 1] as number);
+  for (let i = 1; i <= n; i++) before[i] = isBoundary(i - 1) ? i : (before[i - 1] as number);
   const after = new Int32Array(n + 1);
   after[n] = n;
-  for (let i = n - 1; i >= 0; i--) after[i] = isBoundary[i] === 1 ? i : (after[i + 1] as number);
+  for (let i = n - 1; i >= 0; i--) after[i] = isBoundary(i) ? i : (after[i + 1] as number);
   const index = { before, after };
   boundaryIndexes.set(key, index);
   return index;
@@ -72,6 +74,7 @@ function boundaryIndex(text: string, boundary: RegExp): { before: Int32Array; af
 
 /** Start of the clause (or sentence) that holds `at`: the offset after the previous boundary. */
 export function boundaryBefore(text: string, at: number, boundary: RegExp = CLAUSE_BOUNDARY): number {
+  if (text.length > INDEXED_LENGTH) return boundaryIndex(text, boundary).before[Math.min(Math.max(at, 0), text.length)] as number;
   let i = at - 1;
   const stop = Math.max(-1, at - 1 - DIRECT_SCAN);
   while (i > stop && !boundary.test(text[i] ?? '')) i--;
@@ -81,6 +84,7 @@ export function boundaryBefore(text: string, at: number, boundary: RegExp = CLAU
 
 /** End of the clause (or sentence) that holds `at`: the offset of the next boundary or the text's end. */
 export function boundaryAfter(text: string, at: number, boundary: RegExp = CLAUSE_BOUNDARY): number {
+  if (text.length > INDEXED_LENGTH) return boundaryIndex(text, boundary).after[Math.min(Math.max(at, 0), text.length)] as number;
   let i = at;
   const stop = Math.min(text.length, at + DIRECT_SCAN);
   while (i < stop && !boundary.test(text[i] ?? '')) i++;

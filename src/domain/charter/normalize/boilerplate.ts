@@ -132,7 +132,8 @@ export function dropBoilerplate(src: MappedText): MappedText {
   let skipThrough = 0;
   for (const [index, { start, end }] of ranges.entries()) {
     const line = text.slice(start, end);
-    const trimmed = line.trim().replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+    // trim() removes U+3000 too (a regex trim would be quadratic on a long run of spaces)
+    const trimmed = line.trim();
     if (trimmed === '') continue;
     const lead = start + line.length - line.replace(/^[\s\u3000]+/u, '').length;
 

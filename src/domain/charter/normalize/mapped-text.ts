@@ -21,16 +21,27 @@ export function fromOriginal(original: string): MappedText {
 /** Builds the next pass's text from slices of the previous one. */
 export class Editor {
   private readonly parts: string[] = [];
-  private readonly origins: number[] = [];
+  /** Origins written so far, in a buffer that doubles when full */
+  private origins: Int32Array;
   private length = 0;
 
-  constructor(private readonly src: MappedText) {}
+  constructor(private readonly src: MappedText) {
+    this.origins = new Int32Array(Math.max(16, src.text.length + 16));
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.origins.length) return;
+    const grown = new Int32Array(Math.max(this.origins.length * 2, this.length + extra));
+    grown.set(this.origins.subarray(0, this.length));
+    this.origins = grown;
+  }
 
   /** Copies `src.text[start, end)` unchanged. */
   keep(start: number, end: number): void {
     if (end <= start) return;
     this.parts.push(this.src.text.slice(start, end));
-    for (let i = start; i < end; i++) this.origins.push(this.src.origin[i] ?? 0);
+    this.reserve(end - start);
+    this.origins.set(this.src.origin.subarray(start, end), this.length);
     this.length += end - start;
   }
 
@@ -42,8 +53,9 @@ export class Editor {
     if (replacement.length === 0) return;
     const same = replacement.length === end - start;
     const first = this.src.origin[start] ?? this.originAfter(start);
+    this.reserve(replacement.length);
     for (let k = 0; k < replacement.length; k++) {
-      this.origins.push(same ? (this.src.origin[start + k] ?? first) : first);
+      this.origins[this.length + k] = same ? (this.src.origin[start + k] ?? first) : first;
     }
     this.parts.push(replacement);
     this.length += replacement.length;
@@ -52,7 +64,8 @@ export class Editor {
   /** Inserts characters that stand for the source position `at` (e.g. a separator). */
   insert(at: number, s: string): void {
     const o = this.src.origin[at] ?? this.originAfter(at);
-    for (let k = 0; k < s.length; k++) this.origins.push(o);
+    this.reserve(s.length);
+    for (let k = 0; k < s.length; k++) this.origins[this.length + k] = o;
     this.parts.push(s);
     this.length += s.length;
   }
@@ -75,7 +88,7 @@ export class Editor {
   }
 
   finish(): MappedText {
-    return { text: this.parts.join(''), origin: Int32Array.from(this.origins) };
+    return { text: this.parts.join(''), origin: this.origins.slice(0, this.length) };
   }
 }
 

@@ -21,6 +21,8 @@ import { breakLongLines } from './long-lines.ts';
  */
 export function normalizeText(raw: string): NormalizedText {
   let mapped = fromOriginal(raw);
+  // Bounded lines from the start, so that every pass works line by line in linear time
+  mapped = breakLongLines(mapped);
   mapped = cleanCharacters(mapped);
   mapped = toSimplified(mapped);
   mapped = removePinyinReadings(mapped);

@@ -16,43 +16,56 @@ import { docNumberBracketFixes } from '../../text/doc-number.ts';
 const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？' };
 const YEAR_ZERO = /[〇○ОOoＯ零0０一二三四五六七八九]{4}(?=\s*年)/gu;
 const ZERO_LIKE = /[○ОOoＯ零0０]/u;
+const HAN = /[\u3400-\u9fff]/u;
 
 export function fixPunctuation(src: MappedText): MappedText {
-  const chars = src.text.split('');
-  let changed = false;
-  for (const { start, end } of lineRanges(src.text)) {
-    const line = src.text.slice(start, end);
-    if (!/[\u3400-\u9fff]/u.test(line)) continue;
+  const source = src.text;
+  // Pieces of the output: unchanged slices and replaced characters (no array of every character)
+  const pieces: string[] = [];
+  let copied = 0;
+  const put = (i: number, c: string): void => {
+    pieces.push(source.slice(copied, i), c);
+    copied = i + 1;
+  };
+  for (const { start, end } of lineRanges(source)) {
+    if (!HAN.test(source.slice(start, end))) continue;
     for (let i = start; i < end; i++) {
-      const ch = chars[i] as string;
+      const code = source.charCodeAt(i);
+      // Only ASCII punctuation, full-width forms and ． can change
+      if (code > 0x3f && code < 0xff0e) continue;
+      const ch = source[i] as string;
       const full = TO_FULL[ch];
       if (full !== undefined) {
-        if ((ch === ':' || ch === ',') && isDigit(chars[i - 1]) && isDigit(chars[i + 1])) continue;
-        chars[i] = full;
-        changed = true;
+        if ((ch === ':' || ch === ',') && isDigit(source[i - 1]) && isDigit(source[i + 1])) continue;
+        put(i, full);
         continue;
       }
-      const code = ch.charCodeAt(0);
       if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-        chars[i] = String.fromCharCode(code - 0xfee0);
-        changed = true;
+        put(i, String.fromCharCode(code - 0xfee0));
       } else if (ch === '．') {
-        chars[i] = '.';
-        changed = true;
+        put(i, '.');
       }
     }
   }
-  let text = changed ? chars.join('') : src.text;
+  let changed = pieces.length > 0;
+  if (changed) pieces.push(source.slice(copied));
+  let text = changed ? pieces.join('') : source;
   const fixes = docNumberBracketFixes(text);
   const years = [...text.matchAll(YEAR_ZERO)].filter((m) => /[一二三四五六七八九]/u.test(m[0]) && ZERO_LIKE.test(m[0]));
   if (fixes.length > 0 || years.length > 0) {
-    const again = text.split('');
-    for (const [at, c] of fixes) again[at] = c;
+    const replaced = new Map<number, string>(fixes);
     for (const m of years) {
       for (let k = 0; k < m[0].length; k++) {
-        if (/[○ОOoＯ零0０]/u.test(m[0][k] ?? '')) again[m.index + k] = '〇';
+        if (/[○ОOoＯ零0０]/u.test(m[0][k] ?? '')) replaced.set(m.index + k, '〇');
       }
     }
+    const again: string[] = [];
+    let from = 0;
+    for (const at of [...replaced.keys()].sort((a, b) => a - b)) {
+      again.push(text.slice(from, at), replaced.get(at) as string);
+      from = at + 1;
+    }
+    again.push(text.slice(from));
     text = again.join('');
     changed = true;
   }

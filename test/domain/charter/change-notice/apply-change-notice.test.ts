@@ -55,7 +55,6 @@ describe('applying a change notice to a charter', () => {
     );
     expect(charter.roles.filter((r) => r.kind === 'convener')).toMatchObject([{ person: '王某某', position: '市长', title: '组长' }]);
     expect(charter.memberUnits.map((u) => u.name)).toEqual(['市水务局', '市林业和园林局', '市生态环境局', '市数据局']);
-    expect(charter.memberUnits[1]?.aliases).toContain('市林业局');
     expect(charter.roles.find((r) => r.person === '冯某某')?.unit).toBe('市林业和园林局');
     expect(charter.office?.hostUnit).toBe('市生态环境局');
 
