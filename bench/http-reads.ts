@@ -66,7 +66,7 @@ export function httpBenchOptions(argv: readonly string[]): HttpBenchOptions {
 const BODY = 1;
 const OFFICE = officeAccountNumber(BODY);
 const LIAISON = liaisonAccountNumber(BODY, 0);
-const FEED_TOKEN = 'bench-feed-token';
+const FEED_TOKEN = 'bench-feed-token-0123456789';
 
 interface Read {
   name: string;

@@ -9,6 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -34,7 +35,7 @@ async function rows(db: Database, query: SQL): Promise<unknown[]> {
 }
 
 /** The bare routes: `/bare/<read>` with the same parameters as the app's route. */
-function registerBareRoutes(app: ReturnType<typeof Fastify>, db: Database): void {
+function registerBareRoutes(app: FastifyInstance, db: Database): void {
   const today = (): string => shanghaiDateOf(new Date());
   app.get<{ Querystring: { kind?: string; level?: string; account: string } }>('/bare/bodies', async (request) => {
     const q = request.query;

@@ -30,3 +30,7 @@ DROP INDEX audit_log_entity_idx;
 CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, seq);
 CREATE INDEX audit_log_action_idx ON audit_log (action, seq);
 CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, seq);
+
+-- Calendar feed: a person's invitations, and a meeting's minutes (with their corrections)
+CREATE INDEX meeting_invitees_person_idx ON meeting_invitees (person_id);
+CREATE INDEX minutes_meeting_idx ON minutes (meeting_id);

@@ -176,7 +176,8 @@ export async function generateBenchData(handle: DatabaseHandle, options: Generat
   const bodyStart = (b: string): string => `(${bodyCreated(b)} AT TIME ZONE 'Asia/Shanghai')::date`;
   const unitOf = (b: string, j: string): string => `(1 + ((floor(${U} * power((${h(b, 12)} % 1000000) / 1000000.0, 1.3))::bigint + (${j})) % ${U}))`;
   const dissolved = (b: string): string => `(${h(b, 13)} % 100 < 3)`;
-  const dissolvedOn = (b: string): string => `(${today} - 20)`;
+  /** Dissolved bodies end 20 days ago */
+  const dissolvedOn = (_b: string): string => `(${today} - 20)`;
 
   await step('units', (sql) =>
     run(

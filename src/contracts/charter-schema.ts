@@ -8,7 +8,7 @@ import type { Charter } from '../domain/charter/charter-types.ts';
 
 export const sourceSpanSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
-export const bodyKindSchema = z.enum(['joint_meeting', 'task_force', 'coordination_group', 'leading_group', 'other']);
+export const bodyKindSchema = z.enum(['joint_meeting', 'task_force', 'coordination_group', 'leading_group', 'command', 'other']);
 export const bodyLevelSchema = z.enum(['national', 'provincial', 'municipal', 'county']);
 export const roleKindSchema = z.enum(['convener', 'deputy_convener', 'member', 'liaison']);
 export const groupKindSchema = z.enum(['thematic', 'support', 'category']);

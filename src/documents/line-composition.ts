@@ -9,9 +9,9 @@
  *   (（《“‘ …) ends one. A number or Latin word (2026, 9:30, GB/T) and a span the caller protects (a
  *   person's or unit's name in a list) are never split, unless longer than a whole line.
  * - 标点挤压: when a closing mark would be the first character of the next line, the line keeps it
- *   by setting earlier closing marks of the line half a cell narrower (at most one cell in all), so
- *   the line still holds its 28 characters; when that is not enough, the last character goes down
- *   with the mark (推出) and the line is spread over the full width.
+ *   by setting the closing marks before it half a cell narrower — at most one cell in all — so the
+ *   line still holds its 28 characters; when that is not enough, the last character goes down with
+ *   the mark (推出) and the line is spread over the full width.
  */
 
 /** Marks that may not begin a line (行首禁则). */
@@ -212,8 +212,8 @@ function squeezeToFit(chars: readonly string[], widths: readonly number[], start
   if (over > 1 + EPSILON) return null;
   const needed = Math.ceil(over * 2 - EPSILON);
   const marks: number[] = [];
-  // the line's last mark keeps its width (word processors drop a line's last character spacing):
-  // the marks before it give the room
+  // the line's last mark keeps its full width: LibreOffice measures a line's last character at its
+  // full width when it breaks lines, so the room comes from the marks before it
   for (let i = end - 2; i >= start && marks.length < needed; i -= 1) {
     if (SQUEEZABLE.has(chars[i] ?? '')) marks.push(i);
   }

@@ -25,10 +25,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { IBorderOptions, ISectionOptions } from 'docx';
+import type { IBorderOptions, IParagraphOptions, ISectionOptions } from 'docx';
 import { parseSectionLabel } from '../domain/text/section-labels.ts';
 import { formatChineseDate } from './chinese-format.ts';
 import { composeLines } from './line-composition.ts';
+import { breakTitle } from './title-breaking.ts';
 import type { CellMetrics } from './line-composition.ts';
 import type { DocumentLayout, ImprintView, SignatureView } from './document-views.ts';
 import {
@@ -36,7 +37,9 @@ import {
   CHAR_TWIPS,
   fontTableXml,
   LINE_PITCH_TWIPS,
+  mmToTwips,
   OFFICIAL_RED,
+  PAGE,
   PAGE_TWIPS,
   SIZE_PT,
   stylesXml,
@@ -50,22 +53,45 @@ export interface RunStyle {
   color?: string;
 }
 
+/** How much of the page a paragraph or table takes, for placing the imprint at the page's foot. */
+interface FlowInfo {
+  /** Height in twips */
+  heightTwips: number;
+  /** Height of one line in twips (a paragraph may break between its lines across pages) */
+  lineTwips: number;
+  /** Kept on the page of the next block */
+  keepNext: boolean;
+}
+
+const FLOW = new WeakMap<object, FlowInfo>();
+
+/** A paragraph on the grid: `lines` lines of its line height (the grid's pitch) after `spacing.before`. */
+function gridParagraph(options: IParagraphOptions, lines = 1): Paragraph {
+  const paragraph = new Paragraph(options);
+  const before = typeof options.spacing?.before === 'number' ? options.spacing.before : 0;
+  const line = typeof options.spacing?.line === 'number' ? options.spacing.line : LINE_PITCH_TWIPS;
+  FLOW.set(paragraph, { heightTwips: before + lines * line, lineTwips: line, keepNext: options.keepNext === true });
+  return paragraph;
+}
+
 /**
- * A text run in one of the standard typefaces (w:rFonts eastAsia + ascii/hAnsi). `squeezeTwips`
- * narrows every character of the run by that much more (标点挤压 of closing marks).
+ * A text run in one of the standard typefaces (w:rFonts eastAsia + ascii/hAnsi). `scalePercent`
+ * sets the width of the characters (w:w); `fontFeature` an OpenType feature LibreOffice applies by
+ * the font name's suffix (仿宋_GB2312:halt — half-width alternates, for 标点挤压).
  */
-export function styledRun(text: string, style: RunStyle, options: { squeezeTwips?: number; scalePercent?: number } = {}): TextRun {
+export function styledRun(text: string, style: RunStyle, options: { scalePercent?: number; fontFeature?: string; breakBefore?: boolean } = {}): TextRun {
   const face = TYPEFACES[style.face];
   // print layout narrows 3号 by scale (PRINT_SCALE), not by spacing
-  const narrowed = style.sizePt === SIZE_PT.san && options.scalePercent === undefined;
-  const spacing = (narrowed ? BODY_CHARACTER_SPACING : 0) - (options.squeezeTwips ?? 0);
+  const spacing = style.sizePt === SIZE_PT.san && options.scalePercent === undefined ? BODY_CHARACTER_SPACING : 0;
+  const eastAsia = options.fontFeature === undefined ? face.name : `${face.name}:${options.fontFeature}`;
   return new TextRun({
     text,
-    font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
+    font: { eastAsia, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
     size: style.sizePt * 2,
     language: LANGUAGE,
     ...(spacing === 0 ? {} : { characterSpacing: spacing }),
     ...(options.scalePercent === undefined ? {} : { scale: options.scalePercent }),
+    ...(options.breakBefore === true ? { break: 1 } : {}),
     ...(style.color === undefined ? {} : { color: style.color }),
   });
 }
@@ -129,13 +155,14 @@ export function lineCellsOf(style: RunStyle): number {
   return Math.floor((PAGE_TWIPS.textWidth + 1) / cellTwips(style));
 }
 
-/** A run in print layout: 3号 scaled to the grid, a squeeze narrowing the space after its first character. */
-function printRun(text: string, style: RunStyle, options: { squeezeTwips?: number; halfWidth?: boolean } = {}): TextRun {
+/**
+ * A run in print layout: 3号 scaled to the grid. A squeezed mark is set with the font's half-width
+ * alternate (OpenType `halt`, which Noto CJK and the GB fonts' OpenType builds carry): the blank half
+ * of the mark goes, its ink stays where it is.
+ */
+function printRun(text: string, style: RunStyle, options: { squeezed?: boolean } = {}): TextRun {
   const scale = style.sizePt === SIZE_PT.san ? PRINT_SCALE : 100;
-  return styledRun(text, style, {
-    scalePercent: options.halfWidth === true ? Math.round(scale / 2) : scale,
-    ...(options.squeezeTwips === undefined ? {} : { squeezeTwips: options.squeezeTwips }),
-  });
+  return styledRun(text, style, { scalePercent: scale, ...(options.squeezed === true ? { fontFeature: 'halt' } : {}) });
 }
 
 export interface ComposedParagraphOptions {
@@ -148,6 +175,8 @@ export interface ComposedParagraphOptions {
   keepNext?: boolean;
   /** Spans (code-point [start, end) of the joined text) never split across lines */
   keepTogether?: ReadonlyArray<readonly [number, number]>;
+  /** Line height in twips (the grid's pitch unless given) */
+  lineTwips?: number;
 }
 
 /**
@@ -176,9 +205,9 @@ export function composedParagraphs(pieces: readonly StyledText[], options: Compo
     const runs = lineRuns([...line.text], chars.slice(offset), new Set(line.squeezed), base);
     offset += [...line.text].length;
     const indentCells = index === 0 ? options.firstIndentCells : options.indentCells;
-    return new Paragraph({
+    return gridParagraph({
       alignment: line.continued ? AlignmentType.DISTRIBUTE : AlignmentType.LEFT,
-      spacing: GRID_SPACING,
+      spacing: { ...GRID_SPACING, line: options.lineTwips ?? LINE_PITCH_TWIPS },
       indent: { left: indentCells * cell, right: (options.rightCells ?? 0) * cell },
       keepNext: options.keepNext ?? false,
       children: runs.length === 0 ? [printRun('', base)] : runs,
@@ -186,11 +215,7 @@ export function composedParagraphs(pieces: readonly StyledText[], options: Compo
   });
 }
 
-/**
- * The runs of one composed line. A squeezed mark shares a run with the character after it, the run
- * narrowed by half a cell: LibreOffice spaces only between the characters of a run, never after a
- * run's last one. Where the next character is in another typeface, the mark is scaled to half width.
- */
+/** The runs of one composed line: a run per typeface, each squeezed mark a run of its own. */
 function lineRuns(text: readonly string[], styled: readonly { style: RunStyle }[], squeezed: ReadonlySet<number>, base: RunStyle): TextRun[] {
   const runs: TextRun[] = [];
   let pending = '';
@@ -199,40 +224,46 @@ function lineRuns(text: readonly string[], styled: readonly { style: RunStyle }[
     if (pendingStyle !== null && pending !== '') runs.push(printRun(pending, pendingStyle));
     pending = '';
   };
-  for (let i = 0; i < text.length; i += 1) {
+  text.forEach((ch, i) => {
     const style = styled[i]?.style ?? base;
-    const ch = text[i] ?? '';
-    if (squeezed.has(i) && i + 1 < text.length) {
+    if (squeezed.has(i)) {
       flush();
-      const nextStyle = styled[i + 1]?.style ?? base;
-      const half = Math.ceil(printCellTwips(style) / 2);
-      if (nextStyle === style) {
-        runs.push(printRun(`${ch}${text[i + 1] ?? ''}`, style, { squeezeTwips: half }));
-        i += 1;
-      } else {
-        runs.push(printRun(ch, style, { halfWidth: true }));
-      }
+      runs.push(printRun(ch, style, { squeezed: true }));
       pendingStyle = null;
-      continue;
+      return;
     }
     if (style !== pendingStyle) {
       flush();
       pendingStyle = style;
     }
     pending += ch;
-  }
+  });
   flush();
   return runs;
 }
 
+/**
+ * The lines a flowing paragraph is expected to take in a word processor (the same rules; Word and
+ * WPS add no space between Chinese and digits here, as autoSpaceDE is off).
+ */
+function editableLines(text: string, style: RunStyle, firstIndentCells: number, indentCells: number, rightCells = 0): number {
+  const spacingTwips = style.sizePt === SIZE_PT.san ? BODY_CHARACTER_SPACING : 0;
+  const metrics: CellMetrics = { sizePt: style.sizePt, spacingPt: spacingTwips / 20, cellPt: cellTwips(style) / 20 };
+  const total = lineCellsOf(style) - rightCells;
+  return composeLines(text, { firstLineCells: total - firstIndentCells, lineCells: total - indentCells, metrics }).length;
+}
+
 /** A text paragraph: 3号 仿宋, two characters indented, justified. */
 export function textParagraph(text: string, style: RunStyle = BODY): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.BOTH,
-    spacing: GRID_SPACING,
-    indent: FIRST_LINE_INDENT,
-    children: [styledRun(text, style)],
-  });
+  return gridParagraph(
+    {
+      alignment: AlignmentType.BOTH,
+      spacing: GRID_SPACING,
+      indent: FIRST_LINE_INDENT,
+      children: [styledRun(text, style)],
+    },
+    editableLines(text, style, 2, 0),
+  );
 }
 
 /** A text paragraph in the given layout (one paragraph, or one per composed line). */
@@ -248,7 +279,7 @@ export function textParagraphs(text: string, layout: DocumentLayout, options: { 
 
 /** An empty line of the grid. */
 export function blankLine(): Paragraph {
-  return new Paragraph({ spacing: GRID_SPACING, children: [styledRun('', BODY)] });
+  return gridParagraph({ spacing: GRID_SPACING, children: [styledRun('', BODY)] });
 }
 
 /** The pieces of a paragraph that may start with a section label (一、 黑体 / （一） 楷体 label sentence). */
@@ -269,13 +300,16 @@ function sectionPieces(text: string): { pieces: StyledText[]; headingOnly: boole
  */
 export function sectionedParagraph(text: string): Paragraph {
   const { pieces, headingOnly } = sectionPieces(text);
-  return new Paragraph({
-    alignment: AlignmentType.BOTH,
-    spacing: GRID_SPACING,
-    indent: FIRST_LINE_INDENT,
-    keepNext: headingOnly,
-    children: pieces.map((piece) => styledRun(piece.text, piece.style)),
-  });
+  return gridParagraph(
+    {
+      alignment: AlignmentType.BOTH,
+      spacing: GRID_SPACING,
+      indent: FIRST_LINE_INDENT,
+      keepNext: headingOnly,
+      children: pieces.map((piece) => styledRun(piece.text, piece.style)),
+    },
+    editableLines(text, BODY, 2, 0),
+  );
 }
 
 /** sectionedParagraph in the given layout. */
@@ -299,24 +333,27 @@ export function labelledList(options: {
   endChars?: number;
   terminator?: string;
   keepNext?: boolean;
+  /** Line height in twips (the grid's pitch unless given) */
+  lineTwips?: number;
 }): Paragraph {
   const labelText = `${options.label}：`;
   const labelChars = [...labelText].length;
   const charTwips = cellTwips(options.labelStyle);
-  return new Paragraph({
-    alignment: AlignmentType.LEFT,
-    spacing: GRID_SPACING,
-    keepNext: options.keepNext ?? false,
-    indent: {
-      left: (options.startChars + labelChars) * charTwips,
-      hanging: labelChars * charTwips,
-      right: (options.endChars ?? 0) * charTwips,
+  const entries = options.entries.join(options.separator) + (options.terminator ?? '');
+  return gridParagraph(
+    {
+      alignment: AlignmentType.LEFT,
+      spacing: { ...GRID_SPACING, line: options.lineTwips ?? LINE_PITCH_TWIPS },
+      keepNext: options.keepNext ?? false,
+      indent: {
+        left: (options.startChars + labelChars) * charTwips,
+        hanging: labelChars * charTwips,
+        right: (options.endChars ?? 0) * charTwips,
+      },
+      children: [styledRun(labelText, options.labelStyle), styledRun(entries, options.entryStyle ?? BODY)],
     },
-    children: [
-      styledRun(labelText, options.labelStyle),
-      styledRun(options.entries.join(options.separator) + (options.terminator ?? ''), options.entryStyle ?? BODY),
-    ],
-  });
+    editableLines(labelText + entries, options.entryStyle ?? BODY, options.startChars, options.startChars + labelChars, options.endChars ?? 0),
+  );
 }
 
 /**
@@ -348,26 +385,37 @@ export function labelledLists(options: Parameters<typeof labelledList>[0] & { la
       rightCells: options.endChars ?? 0,
       keepTogether,
       keepNext: options.keepNext ?? false,
+      ...(options.lineTwips === undefined ? {} : { lineTwips: options.lineTwips }),
     },
   );
   return paragraphs;
 }
 
-/** The heading of a document: centred, 2号 方正小标宋简体, red for an issuer's mark. */
+/** Characters of a 2号 title line: the text block's width in 22 pt characters (20). */
+export const TITLE_CHARS = Math.floor(PAGE_TWIPS.textWidth / (SIZE_PT.er * 20));
+
+/**
+ * The heading of a document: centred, 2号 方正小标宋简体, red for an issuer's mark. A title longer
+ * than a line is broken at word boundaries into an inverted pyramid (title-breaking.ts), the lines
+ * separated by line breaks within the one paragraph.
+ */
 export function titleParagraph(text: string, options: { color?: string; spaceBeforeTwips?: number } = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { ...GRID_SPACING, before: options.spaceBeforeTwips ?? 0 },
-    keepNext: true,
-    children: [
-      styledRun(text, { face: 'title', sizePt: SIZE_PT.er, ...(options.color === undefined ? {} : { color: options.color }) }),
-    ],
-  });
+  const style: RunStyle = { face: 'title', sizePt: SIZE_PT.er, ...(options.color === undefined ? {} : { color: options.color }) };
+  const lines = breakTitle(text, TITLE_CHARS);
+  return gridParagraph(
+    {
+      alignment: AlignmentType.CENTER,
+      spacing: { ...GRID_SPACING, before: options.spaceBeforeTwips ?? 0 },
+      keepNext: true,
+      children: lines.map((line, index) => styledRun(line, style, { breakBefore: index > 0 })),
+    },
+    lines.length,
+  );
 }
 
 /** A centred line in 3号 仿宋 (第N期 …). */
 export function centredLine(text: string, style: RunStyle = BODY): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: GRID_SPACING, keepNext: true, children: [styledRun(text, style)] });
+  return gridParagraph({ alignment: AlignmentType.CENTER, spacing: GRID_SPACING, keepNext: true, children: [styledRun(text, style)] });
 }
 
 const RED_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 12, color: OFFICIAL_RED, space: 4 };
@@ -385,7 +433,7 @@ export function textWidthChars(text: string): number {
  * When both do not fit on one line with a two-character gap, `left` takes a line of its own
  * (continuation lines one character in) and `right` the line after. `border` goes under the last line.
  */
-export function leftRightLines(left: string, right: string, options: { style?: RunStyle; border?: IBorderOptions; keepNext?: boolean } = {}): Paragraph[] {
+export function leftRightLines(left: string, right: string, options: { style?: RunStyle; border?: IBorderOptions; keepNext?: boolean; lineTwips?: number } = {}): Paragraph[] {
   const style = options.style ?? BODY;
   const charTwips = style.sizePt === SIZE_PT.san ? CHAR_TWIPS : style.sizePt * 20;
   const charsPerLine = Math.floor(PAGE_TWIPS.textWidth / charTwips);
@@ -393,14 +441,14 @@ export function leftRightLines(left: string, right: string, options: { style?: R
     { type: TabStopType.LEFT, position: charTwips },
     { type: TabStopType.RIGHT, position: PAGE_TWIPS.textWidth - charTwips },
   ];
-  const spacing = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const spacing = { line: options.lineTwips ?? LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   const last = { ...(options.border === undefined ? {} : { border: { bottom: options.border } }), keepNext: options.keepNext ?? false };
   if (textWidthChars(left) + textWidthChars(right) + 4 <= charsPerLine) {
-    return [new Paragraph({ spacing, tabStops, ...last, children: [styledRun(`\t${left}\t${right}`, style)] })];
+    return [gridParagraph({ spacing, tabStops, ...last, children: [styledRun(`\t${left}\t${right}`, style)] })];
   }
   return [
-    new Paragraph({ spacing, indent: { left: charTwips, right: charTwips }, keepNext: true, children: [styledRun(left, style)] }),
-    new Paragraph({ spacing, tabStops, ...last, children: [styledRun(`\t\t${right}`, style)] }),
+    gridParagraph({ spacing, indent: { left: charTwips, right: charTwips }, keepNext: true, children: [styledRun(left, style)] }),
+    gridParagraph({ spacing, tabStops, ...last, children: [styledRun(`\t\t${right}`, style)] }),
   ];
 }
 
@@ -409,51 +457,71 @@ export function leftRightLineWithRedRule(left: string, right: string): Paragraph
   return leftRightLines(left, right, { border: RED_RULE });
 }
 
-/** An issuer's mark (发文机关标志) in red with the red rule beneath (7.2.2, 7.2.5). */
-export function issuerMark(issuerName: string): Paragraph[] {
+/** GB/T 9704 7.2.2 / 10.3: the issuer's mark's top edge is 35 mm below the top of the text block. */
+export const MARK_OFFSET_TWIPS = mmToTwips(35);
+
+/**
+ * An issuer's mark (发文机关标志) in red, 35 mm below the top of the text block (7.2.2), then two
+ * blank lines and the 发文字号 line (7.2.3; `numberLine`: the document number or a 第N期 line, centred;
+ * an empty line when there is none) with the red rule beneath it (7.2.5).
+ */
+export function issuerMark(issuerName: string, numberLine: string | null = null): Paragraph[] {
   return [
-    titleParagraph(issuerName, { color: OFFICIAL_RED }),
-    new Paragraph({ spacing: GRID_SPACING, border: { bottom: RED_RULE }, children: [styledRun('', BODY)] }),
+    titleParagraph(issuerName, { color: OFFICIAL_RED, spaceBeforeTwips: MARK_OFFSET_TWIPS }),
+    blankLine(),
+    blankLine(),
+    gridParagraph({ alignment: AlignmentType.CENTER, spacing: GRID_SPACING, keepNext: true, border: { bottom: RED_RULE }, children: [styledRun(numberLine ?? '', BODY)] }),
   ];
 }
 
 /** 主送机关: at the left margin, 3号 仿宋, ending with a full-width colon (7.3.2). */
 export function addresseeLine(addressees: string[]): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.LEFT,
-    spacing: GRID_SPACING,
-    children: [styledRun(`${addressees.join('、')}：`, BODY)],
-  });
+  const text = `${addressees.join('、')}：`;
+  return gridParagraph({ alignment: AlignmentType.LEFT, spacing: GRID_SPACING, children: [styledRun(text, BODY)] }, editableLines(text, BODY, 0, 0));
+}
+
+/** 主送机关 in the given layout: in print layout no addressee is split across lines. */
+export function addresseeLines(addressees: string[], layout: DocumentLayout): Paragraph[] {
+  if (layout === 'editable') return [addresseeLine(addressees)];
+  const keepTogether: Array<readonly [number, number]> = [];
+  let at = 0;
+  for (const name of addressees) {
+    const length = [...name].length;
+    keepTogether.push([at, at + length + 1]);
+    at += length + 1;
+  }
+  return composedParagraphs([{ text: `${addressees.join('、')}：`, style: BODY }], { firstIndentCells: 0, indentCells: 0, keepTogether });
 }
 
 /** The name of the bookmark that marks where the seal goes. */
 export const SEAL_AREA_BOOKMARK = 'seal_area';
 
-/** A line of the signature: right-aligned, `rightChars` characters in from the right edge; the issuer's keeps with the date. */
-function signatureLine(child: TextRun | Bookmark, rightChars: number, options: { keepNext?: true } = {}): Paragraph {
-  return new Paragraph({
+/** A line of the signature: right-aligned, `rightTwips` in from the right edge; the issuer's keeps with the date. */
+function signatureLine(child: TextRun | Bookmark, rightTwips: number, options: { keepNext?: true } = {}): Paragraph {
+  return gridParagraph({
     alignment: AlignmentType.RIGHT,
     spacing: GRID_SPACING,
-    indent: { right: rightChars * CHAR_TWIPS },
+    indent: { right: Math.max(0, Math.round(rightTwips)) },
     ...options,
     children: [child],
   });
 }
 
 /**
- * The signature (署名 and 成文日期).
- * - Sealed (7.3.5.1): one blank line, then the issuer centred over the date, the date four characters
+ * The signature (署名 and 成文日期). Widths count Arabic digits as half a character (they are set
+ * half-width), so the issuer is truly centred over the date.
+ * - Sealed (7.3.5.1): two blank lines, then the issuer centred over the date, the date four characters
  *   from the right; the bookmark `seal_area` marks where the seal presses on both.
  * - Not sealed (7.3.5.2, 不刻制印章): one blank line, the issuer two characters from the right, the date
  *   beneath it starting two characters further right than the issuer.
  */
 export function signatureBlock(signature: SignatureView): Paragraph[] {
   const date = formatChineseDate(signature.date);
-  const dateChars = [...date].length;
-  const nameChars = [...signature.issuerName].length;
+  const dateWidth = textWidthChars(date);
+  const nameWidth = textWidthChars(signature.issuerName);
   if (signature.sealed) {
-    const dateRight = 4;
-    const nameRight = Math.max(0, dateRight + Math.round((dateChars - nameChars) / 2));
+    const dateRight = 4 * CHAR_TWIPS;
+    const nameRight = dateRight + ((dateWidth - nameWidth) / 2) * CHAR_TWIPS;
     return [
       blankLine(),
       blankLine(),
@@ -461,33 +529,40 @@ export function signatureBlock(signature: SignatureView): Paragraph[] {
       signatureLine(styledRun(date, BODY), dateRight),
     ];
   }
-  const nameRight = 2;
-  const dateRight = Math.max(0, nameRight + nameChars - dateChars - 2);
+  const nameRight = 2 * CHAR_TWIPS;
+  const dateRight = nameRight + (nameWidth - dateWidth - 2) * CHAR_TWIPS;
   return [blankLine(), signatureLine(styledRun(signature.issuerName, BODY), nameRight, { keepNext: true }), signatureLine(styledRun(date, BODY), dateRight)];
 }
 
 /**
- * The opening of a notice or a circular: the issuer's mark, any line beneath it (第N期), the title
- * between blank lines, then the addressees (主送机关).
+ * The opening of a notice or a circular: the issuer's mark 35 mm down, the 发文字号 (or 第N期) line
+ * over the red rule, two blank lines (7.3.1: 红色分隔线下空二行), the title, one blank line, then the
+ * addressees (主送机关).
  */
-export function noticeOpening(options: { issuerName: string; serialLine?: string; title: string; addressees: string[] }): Paragraph[] {
+export function noticeOpening(options: { issuerName: string; numberLine: string | null; title: string; addressees: string[]; layout?: DocumentLayout }): Paragraph[] {
   return [
-    ...issuerMark(options.issuerName),
-    ...(options.serialLine === undefined ? [] : [centredLine(options.serialLine)]),
+    ...issuerMark(options.issuerName, options.numberLine),
+    blankLine(),
     blankLine(),
     titleParagraph(options.title),
     blankLine(),
-    addresseeLine(options.addressees),
+    ...addresseeLines(options.addressees, options.layout ?? 'editable'),
   ];
 }
 
-/** Signs a notice or a circular, adds its imprint (抄送, after a blank line) when it has one, and packs it. */
-export async function packSignedNotice(options: { title: string; signature: SignatureView; imprint: ImprintView | null; children: Paragraph[] }): Promise<Buffer> {
+/** Signs a notice or a circular, adds its imprint (抄送) at the foot of the last page, and packs it. */
+export async function packSignedNotice(options: {
+  title: string;
+  signature: SignatureView;
+  imprint: ImprintView;
+  children: Paragraph[];
+  layout?: DocumentLayout;
+}): Promise<Buffer> {
   const children = [...options.children, ...signatureBlock(options.signature)];
   return packOfficialDocument({
     title: options.title,
     creator: options.signature.issuerName,
-    children: options.imprint === null ? children : [...children, blankLine(), imprintTable(options.imprint, '抄送')],
+    children: withImprintAtFoot(children, imprintTable(options.imprint, '抄送', options.layout ?? 'editable')),
   });
 }
 
@@ -495,6 +570,17 @@ const THICK_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: 
 const THIN_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NO_RULE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const IMPRINT: RunStyle = { face: 'body', sizePt: SIZE_PT.si };
+
+/**
+ * Line height of the imprint's lines: the grid's pitch less 24 twips, so that the imprint with its
+ * rules (1 pt thick, 0.75 pt thin) is never taller than its lines on the grid and its last line can
+ * sit on the page's last line.
+ */
+const IMPRINT_LINE_TWIPS = LINE_PITCH_TWIPS - 24;
+/** Height of the rules of an imprint of `rows` rows, in twips (w:sz is in eighths of a point). */
+function imprintRulesTwips(rows: number): number {
+  return ((2 * (THICK_RULE.size ?? 0) + (rows - 1) * (THIN_RULE.size ?? 0)) / 8) * 20;
+}
 
 /**
  * The imprint (版记, 7.4): 抄报 / 分送 (or 抄送) lines and the printing office with the print date,
@@ -517,12 +603,14 @@ export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '
       entryStyle: IMPRINT,
       // the imprint stays together: every line but the printing office's keeps with the next
       keepNext: true,
+      lineTwips: IMPRINT_LINE_TWIPS,
     });
   if (imprint.reportCopyTo.length > 0) lines.push(list('抄报', imprint.reportCopyTo));
   if (imprint.distributeTo.length > 0) lines.push(list(distributeLabel, imprint.distributeTo));
-  lines.push(leftRightLines(imprint.printingOffice, `${formatChineseDate(imprint.printDate)}印发`, { style: IMPRINT }));
+  lines.push(leftRightLines(imprint.printingOffice, `${formatChineseDate(imprint.printDate)}印发`, { style: IMPRINT, lineTwips: IMPRINT_LINE_TWIPS }));
   const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };
-  return new Table({
+  const heightTwips = lines.flat().reduce((sum, p) => sum + (FLOW.get(p)?.heightTwips ?? IMPRINT_LINE_TWIPS), 0) + imprintRulesTwips(lines.length);
+  const table = new Table({
     width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
     columnWidths: [PAGE_TWIPS.textWidth],
     layout: TableLayoutType.FIXED,
@@ -548,6 +636,70 @@ export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '
         }),
     ),
   });
+  FLOW.set(table, { heightTwips, lineTwips: heightTwips, keepNext: false });
+  return table;
+}
+
+/** Height of the text block in twips (225 mm). */
+const TEXT_HEIGHT_TWIPS = mmToTwips(PAGE.textHeightMm);
+
+/**
+ * Where the flow of `blocks` ends: the page (0-based) and the twips used on it, pages filled as a
+ * word processor fills them — a block that keeps with the next moves with it to a new page when the
+ * two do not fit; a paragraph of several lines breaks between lines.
+ */
+export function flowEnd(blocks: readonly object[]): { page: number; usedTwips: number } {
+  let page = 0;
+  let used = 0;
+  const infos = blocks.map((block) => FLOW.get(block) ?? { heightTwips: LINE_PITCH_TWIPS, lineTwips: LINE_PITCH_TWIPS, keepNext: false });
+  for (let i = 0; i < infos.length; i += 1) {
+    const info = infos[i];
+    if (info === undefined) continue;
+    // the chain this block starts (a block keeping with the next and the next's first line)
+    let chain = info.keepNext ? info.heightTwips : 0;
+    for (let k = i; info.keepNext && k + 1 < infos.length; k += 1) {
+      const next = infos[k + 1];
+      if (next === undefined) break;
+      chain += next.keepNext ? next.heightTwips : next.lineTwips;
+      if (!next.keepNext) break;
+    }
+    if (chain > 0 && used > 0 && used + chain > TEXT_HEIGHT_TWIPS && chain <= TEXT_HEIGHT_TWIPS) {
+      page += 1;
+      used = 0;
+    }
+    const firstLine = info.heightTwips - Math.max(0, Math.round(info.heightTwips / info.lineTwips) - 1) * info.lineTwips;
+    let left = info.heightTwips;
+    let step = firstLine;
+    while (left > 0) {
+      if (used > 0 && used + step > TEXT_HEIGHT_TWIPS) {
+        page += 1;
+        used = 0;
+      }
+      used += step;
+      left -= step;
+      step = info.lineTwips;
+    }
+  }
+  return { page, usedTwips: used };
+}
+
+/**
+ * The body of a document with its imprint (版记) at the foot of the last page (7.4.1: the imprint's
+ * last line on the page's last line): blank grid lines fill the space between the text and the
+ * imprint; an imprint that does not fit under the text goes to the foot of the next page.
+ */
+export function withImprintAtFoot(body: ReadonlyArray<Paragraph | Table>, imprint: Table): Array<Paragraph | Table> {
+  const end = flowEnd(body);
+  const height = FLOW.get(imprint)?.heightTwips ?? LINE_PITCH_TWIPS;
+  const room = TEXT_HEIGHT_TWIPS - end.usedTwips;
+  let blanks: number;
+  if (height <= room) blanks = Math.floor((room - height) / LINE_PITCH_TWIPS);
+  else {
+    // the rest of this page, then the next page down to the imprint
+    const restOfPage = Math.floor(room / LINE_PITCH_TWIPS);
+    blanks = restOfPage + Math.floor((TEXT_HEIGHT_TWIPS - height) / LINE_PITCH_TWIPS);
+  }
+  return [...body, ...Array.from({ length: blanks }, () => blankLine()), imprint];
 }
 
 /** "— N —" in 4号 宋体; odd pages one character from the right, even pages one from the left (7.5). */

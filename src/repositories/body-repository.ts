@@ -1,6 +1,6 @@
 /** SQL for bodies (the unit of tenancy). */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, ilike, inArray, isNull, like, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { bodies, bodyUnits, memberships } from '../db/schema/bodies.ts';
@@ -155,9 +155,10 @@ export async function bodyActivity(db: DbOrTx, bodyIds: readonly string[], today
   const rows = await db
     .select({
       bodyId: bodies.id,
-      last: sql<Date | string | null>`(SELECT max(m.starts_at) FROM ${meetings} m WHERE m.body_id = ${bodies.id} AND m.status IN (${held}))`,
-      open: sql<number>`(SELECT count(*)::int FROM ${decisions} d WHERE d.body_id = ${bodies.id} AND d.status <> 'closed')`,
-      overdue: sql<number>`(SELECT count(*)::int FROM ${decisions} d WHERE d.body_id = ${bodies.id} AND d.status <> 'closed' AND d.deadline < ${today})`,
+      // "bodies"."id" spelled out: Drizzle renders a column of a one-table select unqualified
+      last: sql<Date | string | null>`(SELECT max(m.starts_at) FROM ${meetings} m WHERE m.body_id = "bodies"."id" AND m.status IN (${held}))`,
+      open: sql<number>`(SELECT count(*)::int FROM ${decisions} d WHERE d.body_id = "bodies"."id" AND d.status <> 'closed')`,
+      overdue: sql<number>`(SELECT count(*)::int FROM ${decisions} d WHERE d.body_id = "bodies"."id" AND d.status <> 'closed' AND d.deadline < ${today})`,
     })
     .from(bodies)
     .where(inArray(bodies.id, [...bodyIds]));

@@ -1,5 +1,7 @@
 /** SQL of the documents part: calendar subscription feed tokens, the feed's meetings, invitees' e-mail addresses. */
 import { and, asc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import type { SQLWrapper } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
 import { memberships } from '../db/schema/bodies.ts';
 import { notificationAddresses } from '../db/schema/decisions.ts';
@@ -52,27 +54,31 @@ export async function touchFeedToken(db: DbOrTx, id: string, at: Date): Promise<
 export async function listFeedMeetingKeys(db: DbOrTx, accountId: string, day: string): Promise<{ id: string; bodyId: string }[]> {
   const account = await db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.id, accountId));
   const personId = account[0]?.personId ?? null;
+  // Issue 16: one indexed read per source (body grants, memberships, invitations) joined by UNION,
+  // not one OR over the meetings table (which no index can serve)
   const grantedBodies = db.select({ bodyId: accountBodyGrants.bodyId }).from(accountBodyGrants).where(eq(accountBodyGrants.accountId, accountId));
-  const conditions = [inArray(meetings.bodyId, grantedBodies)];
-  if (personId !== null) {
-    const memberBodies = db
-      .select({ bodyId: memberships.bodyId })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.personId, personId),
-          lte(memberships.validFrom, day),
-          or(isNull(memberships.validTo), gt(memberships.validTo, day)),
-        ),
-      );
-    const invited = db.select({ meetingId: meetingInvitees.meetingId }).from(meetingInvitees).where(eq(meetingInvitees.personId, personId));
-    conditions.push(inArray(meetings.bodyId, memberBodies), inArray(meetings.id, invited));
+  const ofBodies = (bodyIds: SQLWrapper) =>
+    db
+      .select({ id: meetings.id, bodyId: meetings.bodyId, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(ne(meetings.status, 'draft'), inArray(meetings.bodyId, bodyIds)));
+  if (personId === null) {
+    const rows = await ofBodies(grantedBodies).orderBy(asc(meetings.startsAt), asc(meetings.id));
+    return rows.map(({ id, bodyId }) => ({ id, bodyId }));
   }
-  return db
-    .select({ id: meetings.id, bodyId: meetings.bodyId })
-    .from(meetings)
-    .where(and(ne(meetings.status, 'draft'), or(...conditions)))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+  const memberBodies = db
+    .select({ bodyId: memberships.bodyId })
+    .from(memberships)
+    .where(and(eq(memberships.personId, personId), lte(memberships.validFrom, day), or(isNull(memberships.validTo), gt(memberships.validTo, day))));
+  const invited = db
+    .select({ id: meetings.id, bodyId: meetings.bodyId, startsAt: meetings.startsAt })
+    .from(meetingInvitees)
+    .innerJoin(meetings, eq(meetings.id, meetingInvitees.meetingId))
+    .where(and(eq(meetingInvitees.personId, personId), ne(meetings.status, 'draft')));
+  const rows = await union(ofBodies(grantedBodies), ofBodies(memberBodies), invited);
+  return rows
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, bodyId }) => ({ id, bodyId }));
 }
 
 /** E-mail addresses (notification_addresses) of the accounts linked to these people, by person. */

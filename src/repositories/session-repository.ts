@@ -54,16 +54,20 @@ export async function endSessionsOfAccount(
 }
 
 /**
- * Ends the account's open sessions beyond the newest `keep` (a concurrent-session limit, issue 17);
- * returns the ids ended.
+ * Ends the account's open sessions beyond `keep`, keeping `newestId` and then the newest others (a
+ * concurrent-session limit, issue 17); returns the ids ended.
  */
-export async function endSessionsBeyond(db: DbOrTx, accountId: string, keep: number, at: Date, reason: SessionEndReason): Promise<string[]> {
+export async function endSessionsBeyond(
+  db: DbOrTx,
+  options: { accountId: string; keep: number; newestId: string; at: Date; reason: SessionEndReason },
+): Promise<string[]> {
+  const { accountId, keep, newestId, at, reason } = options;
   const open = await db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)))
-    .orderBy(desc(sessions.createdAt), desc(sessions.id));
-  const beyond = open.slice(keep).map((row) => row.id);
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt), ne(sessions.id, newestId)))
+    .orderBy(desc(sessions.createdAt), desc(sessions.lastSeenAt));
+  const beyond = open.slice(Math.max(0, keep - 1)).map((row) => row.id);
   if (beyond.length === 0) return [];
   await db.update(sessions).set({ endedAt: at, endReason: reason }).where(and(inArray(sessions.id, beyond), isNull(sessions.endedAt)));
   return beyond;

@@ -219,7 +219,7 @@ export async function signIn(
     // Concurrent sessions (issue 17): beyond the limit, the oldest sessions end.
     const limit = holdsAdministratorDuty(account) ? policy.sessions.adminLimit : policy.sessions.userLimit;
     if (limit > 0) {
-      const superseded = await endSessionsBeyond(tx, account.id, limit, now, 'revoked');
+      const superseded = await endSessionsBeyond(tx, { accountId: account.id, keep: limit, newestId: session.id, at: now, reason: 'revoked' });
       if (superseded.length > 0) {
         await recordAudit(tx, {
           ...audit,

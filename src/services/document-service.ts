@@ -10,7 +10,7 @@ import { findAccountById } from '../repositories/account-repository.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import type { CalendarPerson, MinutesDocumentView } from '../documents/document-views.ts';
+import type { CalendarPerson, DocumentLayout, MinutesDocumentView } from '../documents/document-views.ts';
 import { renderCalendarFeedIcs, renderMeetingInvitationIcs } from '../documents/meeting-ics.ts';
 import { minutesHeading } from '../documents/minutes-docx.ts';
 import { convertDocxToPdf } from '../adapters/pdf-conversion.ts';
@@ -86,6 +86,14 @@ function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '').slice(0, 120) || 'document';
 }
 
+/**
+ * The view in the layout of the format: a PDF is composed line by line ('print': GB/T 9704 line-break
+ * rules applied by Lianxi, since LibreOffice hangs punctuation in the margin), a DOCX flows ('editable').
+ */
+function inLayout<T extends { layout?: DocumentLayout }>(view: T, format: DocumentFormat): T {
+  return { ...view, layout: format === 'pdf' ? 'print' : 'editable' };
+}
+
 async function asFormat(docx: Buffer, baseName: string, format: DocumentFormat): Promise<RenderedFile> {
   if (format === 'docx') return { fileName: `${safeFileName(baseName)}.docx`, contentType: CONTENT_TYPES.docx, bytes: docx };
   return { fileName: `${safeFileName(baseName)}.pdf`, contentType: CONTENT_TYPES.pdf, bytes: await convertDocxToPdf(docx) };
@@ -113,7 +121,7 @@ export async function renderMinutesDocument(
   options: { bodyId: string; minutesId: string; clock: Clock; format: DocumentFormat },
 ): Promise<RenderedFile> {
   const view = await loadMinutesDocumentView(db, options);
-  const docx = await renderOffThread({ kind: 'render_minutes_docx', view });
+  const docx = await renderOffThread({ kind: 'render_minutes_docx', view: inLayout(view, options.format) });
   const number = view.issueNumber === null ? '送审稿' : `${view.issueYear}年第${view.issueNumber}期`;
   return asFormat(docx, `${minutesHeading(view.bodyName)}（${number}）`, options.format);
 }
@@ -132,7 +140,7 @@ export async function renderMeetingNoticeDocument(
   const date = meeting.noticeSentAt === null ? shanghaiDateOf(options.clock.now()) : shanghaiDateOf(new Date(meeting.noticeSentAt));
   const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDateOf(new Date(meeting.startsAt)))).length;
   const view = buildMeetingNoticeView(meeting, { bodyName: body.name, charter, memberUnitCount, date });
-  return asFormat(await renderOffThread({ kind: 'render_meeting_notice_docx', view }), view.title, options.format);
+  return asFormat(await renderOffThread({ kind: 'render_meeting_notice_docx', view: inLayout(view, options.format) }), view.title, options.format);
 }
 
 /** A stored status circular in the body's own name (refused with the clause for 不正式行文 bodies). */
@@ -144,7 +152,7 @@ export async function renderCircularDocument(
   const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   assertMayIssueFormalDocument(charter, 'circular');
   const view = buildCircularView(circular, { charter });
-  return asFormat(await renderOffThread({ kind: 'render_circular_docx', view }), `${view.title}（${view.year}年第${view.number}期）`, options.format);
+  return asFormat(await renderOffThread({ kind: 'render_circular_docx', view: inLayout(view, options.format) }), `${view.title}（${view.year}年第${view.number}期）`, options.format);
 }
 
 /** A body's supervision ledger: one sheet, every decided item. */

@@ -93,6 +93,14 @@ describeDatabases('incoming documents', (t) => {
     expect(owed.items.filter((i) => i.kind === 'incoming_document')).toEqual([
       expect.objectContaining({ id, bodyId: s.bodyId, bodyName: s.bodyName, role: 'lead', deadline: '2021-03-30', overdue: false, kindName: '收文转办' }),
     ]);
+    // The reports part's provider: the lead unit leads a thematic group, which owes a report a month (第十七条)
+    const thematic = (await s.groups()).find((g) => g.kind === 'thematic');
+    if (!thematic) throw new Error('no thematic group');
+    await s.call(s.office, 'PUT', `${s.base}/groups/${thematic.id}`, { leadUnitIds: [lead.unitId], reason: '测试：明确牵头单位' });
+    const withReports = await s.call<{ items: UnitObligationResponse[] }>(liaison, 'GET', `/api/units/${lead.unitId}/obligations`);
+    expect(withReports.items.filter((i) => i.kind === 'information_report')).toEqual([
+      expect.objectContaining({ bodyId: s.bodyId, deadline: '2021-03-31', overdue: false, statusName: '本期未完成', title: expect.stringContaining(thematic.name) as string }),
+    ]);
     const coOwed = await s.call<{ items: UnitObligationResponse[] }>(otherLiaison, 'GET', `/api/units/${coA.unitId}/obligations`);
     expect(coOwed.items.find((i) => i.id === id)?.role).toBe('co');
 

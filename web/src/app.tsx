@@ -29,7 +29,11 @@ const AccountsPage = lazy(() => import('./admin/accounts-page.tsx').then((module
 const AuditPage = lazy(() => import('./admin/audit-page.tsx').then((module) => ({ default: module.AuditPage })));
 const SettingsPage = lazy(() => import('./admin/settings-page.tsx').then((module) => ({ default: module.SettingsPage })));
 const CalendarPage = lazy(() => import('./calendar/calendar-page.tsx').then((module) => ({ default: module.CalendarPage })));
+const ReportsPage = lazy(() => import('./reports/reports-page.tsx').then((module) => ({ default: module.ReportsPage })));
 const IncomingPage = lazy(() => import('./incoming/incoming-page.tsx').then((module) => ({ default: module.IncomingPage })));
+const OutgoingPage = lazy(() => import('./outgoing/outgoing-page.tsx').then((module) => ({ default: module.OutgoingPage })));
+const OutgoingDocumentPage = lazy(() => import('./outgoing/outgoing-document-page.tsx').then((module) => ({ default: module.OutgoingDocumentPage })));
+const BulletinRedirect = lazy(() => import('./outgoing/outgoing-document-page.tsx').then((module) => ({ default: module.BulletinRedirect })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -98,6 +102,10 @@ function LocalizedApp() {
                       </OnDemand>
                     }
                   />
+                  <Route path="/bodies/:bodyId/reports" element={<OnDemand><ReportsPage /></OnDemand>} />
+                  <Route path="/bodies/:bodyId/outgoing-documents" element={<OnDemand><OutgoingPage /></OnDemand>} />
+                  <Route path="/bodies/:bodyId/outgoing-documents/:documentId" element={<OnDemand><OutgoingDocumentPage /></OnDemand>} />
+                  <Route path="/bodies/:bodyId/bulletins/:documentId" element={<OnDemand><BulletinRedirect /></OnDemand>} />
                   <Route
                     path="/bodies/:bodyId/incoming"
                     element={

@@ -26,6 +26,7 @@ const KIND_NAMES: Record<BodyKind, string> = {
   task_force: '工作专班',
   coordination_group: '协调小组',
   leading_group: '领导小组',
+  command: '指挥部',
   other: '其他议事协调机构',
 };
 

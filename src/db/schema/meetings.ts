@@ -143,7 +143,11 @@ export const meetingInvitees = pgTable(
     position: integer('position').notNull().default(0),
     createdAt: timestamptz('created_at').notNull(),
   },
-  (t) => [index('meeting_invitees_meeting_idx').on(t.meetingId, t.kind, t.position)],
+  (t) => [
+    index('meeting_invitees_meeting_idx').on(t.meetingId, t.kind, t.position),
+    // 0015 (issue 16): a person's invitations (calendar feed)
+    index('meeting_invitees_person_idx').on(t.personId),
+  ],
 );
 
 export const meetingAttendance = pgTable(
@@ -200,6 +204,8 @@ export const minutes = pgTable(
   (t) => [
     unique('minutes_number_unique').on(t.bodyId, t.year, t.number),
     index('minutes_body_idx').on(t.bodyId, t.year, t.number),
+    // 0015 (issue 16): a meeting's minutes and their corrections
+    index('minutes_meeting_idx').on(t.meetingId),
     uniqueIndex('minutes_one_per_meeting').on(t.meetingId).where(isNull(t.correctsMinutesId)),
     foreignKey({ columns: [t.correctsMinutesId], foreignColumns: [t.id] }),
   ],

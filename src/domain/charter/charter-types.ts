@@ -21,7 +21,8 @@ export interface SourceSpan {
  */
 export type OffsetRun = [normStart: number, origStart: number];
 
-export type BodyKind = 'joint_meeting' | 'task_force' | 'coordination_group' | 'leading_group' | 'other';
+/** `command`: a 指挥部 (指挥长 / 副指挥长), a leading body for an emergency or a project. */
+export type BodyKind = 'joint_meeting' | 'task_force' | 'coordination_group' | 'leading_group' | 'command' | 'other';
 export type BodyLevel = 'national' | 'provincial' | 'municipal' | 'county';
 
 export interface Region {

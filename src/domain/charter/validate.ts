@@ -9,6 +9,9 @@
  *   composition never defines.
  * - `text_truncated` — the text looks cut off at its end.
  * - `no_doc_number` — the founding document has no document number of its own.
+ * - `role_without_person` — a convener or deputy is given only by post (组长由分管副市长担任), or
+ *   members only by post: the importer names no one it cannot read (one finding per presiding
+ *   role, one for all such members).
  */
 import type { Charter, Finding, SourceSpan } from './charter-types.ts';
 import type { DocumentStructure } from './pipeline-types.ts';
@@ -92,6 +95,8 @@ export function validateCharter(charter: CharterDraft, structure: DocumentStruct
     });
   }
 
+  findings.push(...vacantRoleFindings(charter));
+
   if (charter.foundingDocument.docNumber === null) {
     findings.push({
       severity: 'info',
@@ -102,6 +107,31 @@ export function validateCharter(charter: CharterDraft, structure: DocumentStruct
   }
 
   return dedupe(findings);
+}
+
+/** Roles the text gives by post only: the person must be named by the office (a correction). */
+function vacantRoleFindings(charter: CharterDraft): Finding[] {
+  const out: Finding[] = [];
+  for (const role of charter.roles) {
+    if (role.person !== null || (role.kind !== 'convener' && role.kind !== 'deputy_convener')) continue;
+    out.push({
+      severity: 'info',
+      code: 'role_without_person',
+      message: `${role.title}${role.position ? `（${role.position}）` : ''}未写明人员姓名，请在更正中指定担任人员`,
+      source: role.source,
+    });
+  }
+  const members = charter.roles.filter((r) => r.kind === 'member' && r.person === null);
+  const first = members[0];
+  if (first !== undefined) {
+    out.push({
+      severity: 'info',
+      code: 'role_without_person',
+      message: `${members.length}名成员仅写明单位或职务、未写明姓名，请在更正中指定担任人员`,
+      source: first.source,
+    });
+  }
+  return out;
 }
 
 /** Span of the stated count (35个部门和单位) in the text, where it can be found. */

@@ -246,7 +246,11 @@ export const incomingDocumentRoutes: RouteModule = async (app, deps) => {
       const items = await listUnitObligations(deps.db, {
         clock: deps.clock,
         unitId: request.params.unitId,
-        mayRead: (bodyId, kind) => can(actor, kind === 'incoming_document' ? 'incoming_document.read' : 'decision.read', bodyResource(bodyId)),
+        mayRead: (bodyId, kind) => {
+          if (kind === 'incoming_document') return can(actor, 'incoming_document.read', bodyResource(bodyId));
+          if (kind === 'information_report') return can(actor, 'info_report.read_own', bodyResource(bodyId, request.params.unitId));
+          return can(actor, 'decision.read', bodyResource(bodyId));
+        },
       });
       return { unitId: request.params.unitId, items };
     },

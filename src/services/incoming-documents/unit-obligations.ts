@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import { findBodyById } from '../../repositories/body-repository.ts';
 import { listUnitOpenDecisions } from '../decisions/decision-views.ts';
 import { listUnitOpenIncomingDocuments } from './incoming-views.ts';
+import { informationReportObligations } from './report-obligations.ts';
 
 export type ObligationKind = 'decision' | 'incoming_document' | 'information_report' | 'outgoing_document';
 
@@ -80,8 +81,11 @@ export const incomingDocumentObligations: ObligationProvider = async (db, query)
   }));
 };
 
-/** Every provider, in the order their sources are listed. */
-export const OBLIGATION_PROVIDERS: readonly ObligationProvider[] = [decisionObligations, incomingDocumentObligations];
+/**
+ * Every provider, in the order their sources are listed. Outgoing documents (发文) are signed by
+ * persons, not owed by units: they have no provider here.
+ */
+export const OBLIGATION_PROVIDERS: readonly ObligationProvider[] = [decisionObligations, incomingDocumentObligations, informationReportObligations];
 
 /** Orders obligations: overdue first (most overdue first), then by deadline (none last). */
 export function compareObligations(a: ObligationRow, b: ObligationRow): number {

@@ -32,7 +32,7 @@ describe('header facts of documents shaped like real ones but never seen by the 
   it('a city headquarters reposted on a web page', () => {
     const c = charterOf('headquarters-city-web.txt');
     expect(c.body.name).toBe('绵阳市森林草原防灭火指挥部');
-    expect(c.body.kind).toBe('other');
+    expect(c.body.kind).toBe('command');
     expect(c.body.level).toBe('municipal');
     expect(c.body.region).toMatchObject({ name: '绵阳市', code: '510700' });
     expect(c.foundingDocument.docNumber).toBe('绵府发〔2021〕12号');

@@ -95,7 +95,7 @@ describe('header rules', () => {
     expect(kindOfName('某省某某工作专班')).toBe('task_force');
     expect(kindOfName('某县某某协调小组')).toBe('coordination_group');
     expect(kindOfName('某县某某工作领导小组')).toBe('leading_group');
-    expect(kindOfName('某市森林防灭火指挥部')).toBe('other');
+    expect(kindOfName('某市森林防灭火指挥部')).toBe('command');
   });
 
   it('reads the sunset forms', () => {

@@ -2933,7 +2933,7 @@ export interface paths {
                             body?: {
                                 name?: string;
                                 /** @enum {string} */
-                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level?: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode?: string | null;
                             };
@@ -2970,7 +2970,7 @@ export interface paths {
                                 body: {
                                     name: string;
                                     /** @enum {string} */
-                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                     level: ("national" | "provincial" | "municipal" | "county") | null;
                                     region: {
                                         name: string;
@@ -3671,7 +3671,7 @@ export interface paths {
                             body?: {
                                 name?: string;
                                 /** @enum {string} */
-                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level?: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode?: string | null;
                             };
@@ -4057,7 +4057,7 @@ export interface paths {
                                 body: {
                                     name: string;
                                     /** @enum {string} */
-                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                     level: ("national" | "provincial" | "municipal" | "county") | null;
                                     region: {
                                         name: string;
@@ -4413,7 +4413,7 @@ export interface paths {
                                 body?: {
                                     name?: string;
                                     /** @enum {string} */
-                                    kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                     level?: ("national" | "provincial" | "municipal" | "county") | null;
                                     regionCode?: string | null;
                                 };
@@ -4851,7 +4851,7 @@ export interface paths {
                             body?: {
                                 name?: string;
                                 /** @enum {string} */
-                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level?: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode?: string | null;
                             };
@@ -5065,7 +5065,7 @@ export interface paths {
                                 body: {
                                     name: string;
                                     /** @enum {string} */
-                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                     level: ("national" | "provincial" | "municipal" | "county") | null;
                                     region: {
                                         name: string;
@@ -5422,7 +5422,7 @@ export interface paths {
                                 body: {
                                     name: string;
                                     /** @enum {string} */
-                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                     level: ("national" | "provincial" | "municipal" | "county") | null;
                                     region: {
                                         name: string;
@@ -5994,7 +5994,7 @@ export interface paths {
                             body?: {
                                 name?: string;
                                 /** @enum {string} */
-                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level?: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode?: string | null;
                             };
@@ -6305,7 +6305,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                    kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                     level?: "national" | "provincial" | "municipal" | "county";
                     region?: string;
                     status?: "active" | "dissolved";
@@ -6330,7 +6330,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode: string | null;
                                 regionName: string | null;
@@ -6449,7 +6449,7 @@ export interface paths {
                             body?: {
                                 name?: string;
                                 /** @enum {string} */
-                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level?: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode?: string | null;
                             };
@@ -6484,7 +6484,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                 level: ("national" | "provincial" | "municipal" | "county") | null;
                                 regionCode: string | null;
                                 regionName: string | null;
@@ -6639,7 +6639,7 @@ export interface paths {
                             id: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                            kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                             level: ("national" | "provincial" | "municipal" | "county") | null;
                             regionCode: string | null;
                             regionName: string | null;
@@ -6830,7 +6830,7 @@ export interface paths {
                             id: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                            kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                             level: ("national" | "provincial" | "municipal" | "county") | null;
                             regionCode: string | null;
                             regionName: string | null;
@@ -7103,7 +7103,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                     /** @enum {string} */
-                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "other";
+                                    kind: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
                                     level: ("national" | "provincial" | "municipal" | "county") | null;
                                     regionCode: string | null;
                                     regionName: string | null;

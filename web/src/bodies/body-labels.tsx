@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { BodyListQuery } from './bodies-api.ts';
 
-export const BODY_KINDS = ['joint_meeting', 'task_force', 'coordination_group', 'leading_group', 'other'] as const satisfies readonly NonNullable<
+export const BODY_KINDS = ['joint_meeting', 'task_force', 'coordination_group', 'leading_group', 'command', 'other'] as const satisfies readonly NonNullable<
   BodyListQuery['kind']
 >[];
 export const BODY_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const satisfies readonly NonNullable<BodyListQuery['level']>[];

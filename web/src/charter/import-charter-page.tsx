@@ -1,6 +1,9 @@
 /**
  * Import a charter: paste or upload the founding document's text → preview what was extracted,
  * with the findings (POST /api/charters/preview) → publish it as a new body (POST /api/bodies).
+ * The preview marks in the original text what was read as what and takes corrections in one click
+ * (stored with the version, reused on re-import). A founding document of an existing body is offered
+ * as a re-import of that body; a change notice (调整 / 撤销) goes to its diff and confirm screen.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Popconfirm, Result, Space, Steps, Tabs, Tag, Typography, Upload } from 'antd';
@@ -13,6 +16,10 @@ import { previewCharter, publishBody, type PreviewResponse, type PublishResponse
 import { FlagTags } from '../bodies/body-labels.tsx';
 import { CharterView } from './charter-view.tsx';
 import { FindingList } from './finding-list.tsx';
+import { ReadablePreview } from './readable-preview.tsx';
+import { CorrectionsPanel, tidyCorrections } from './corrections-panel.tsx';
+import { ChangeNoticeReview } from './change-notice-review.tsx';
+import { reimportCharter, rememberedCorrections, type CorrectionsInput, type ReimportResult } from './charter-import-api.ts';
 
 type Step = 0 | 1 | 2;
 
@@ -25,16 +32,50 @@ export function ImportCharterPage() {
   const [step, setStep] = useState<Step>(0);
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
   const [published, setPublished] = useState<PublishResponse | null>(null);
+  const [corrections, setCorrections] = useState<CorrectionsInput>({});
+  const [remembered, setRemembered] = useState(false);
+  const [reimported, setReimported] = useState<{ bodyId: string; result: ReimportResult } | null>(null);
 
   const previewMutation = useMutation({
-    mutationFn: () => previewCharter({ text }),
+    mutationFn: (next: CorrectionsInput) => previewCharter({ text, ...(Object.keys(next).length > 0 ? { corrections: next } : {}) }),
     onSuccess: (result) => {
       setPreview(result);
       setStep(1);
     },
   });
+  const correct = (next: CorrectionsInput): void => {
+    const tidy = tidyCorrections(next);
+    setCorrections(tidy);
+    previewMutation.mutate(tidy);
+  };
+  const unitsAdded = corrections.memberUnits?.add ?? [];
+  const unitsRemoved = corrections.memberUnits?.remove ?? [];
+  const toggleUnit = (name: string): void =>
+    correct({
+      ...corrections,
+      memberUnits: { add: unitsAdded, remove: unitsRemoved.includes(name) ? unitsRemoved.filter((u) => u !== name) : [...unitsRemoved, name] },
+    });
+  const addUnit = (name: string): void => {
+    if (unitsAdded.some((u) => u.name === name)) return;
+    correct({ ...corrections, memberUnits: { add: [...unitsAdded, { name }], remove: unitsRemoved.filter((u) => u !== name) } });
+  };
+  const setName = (name: string): void => correct({ ...corrections, body: { ...(corrections.body ?? {}), name } });
+  const loadRemembered = async (bodyId: string): Promise<void> => {
+    const stored = await rememberedCorrections(bodyId);
+    if (stored === null) return;
+    setRemembered(true);
+    correct({ ...stored, ...corrections });
+  };
+  const reimportMutation = useMutation({
+    mutationFn: (bodyId: string) => reimportCharter(bodyId, { text, ...(Object.keys(corrections).length > 0 ? { corrections } : {}) }),
+    onSuccess: (result, bodyId) => {
+      setReimported({ bodyId, result });
+      setStep(2);
+      void queryClient.invalidateQueries({ queryKey: ['bodies'] });
+    },
+  });
   const publishMutation = useMutation({
-    mutationFn: () => publishBody({ text }),
+    mutationFn: () => publishBody({ text, ...(Object.keys(corrections).length > 0 ? { corrections } : {}) }),
     onSuccess: (result) => {
       setPublished(result);
       setStep(2);
@@ -118,7 +159,16 @@ export function ImportCharterPage() {
             </div>
           )}
           <Space style={{ marginTop: 16 }}>
-            <Button type="primary" disabled={text.trim() === ''} loading={previewMutation.isPending} onClick={() => previewMutation.mutate()}>
+            <Button
+              type="primary"
+              disabled={text.trim() === ''}
+              loading={previewMutation.isPending}
+              onClick={() => {
+                setCorrections({});
+                setRemembered(false);
+                previewMutation.mutate({});
+              }}
+            >
               {t('import.preview')}
             </Button>
             {text.trim() === '' && <Typography.Text type="secondary">{t('import.empty')}</Typography.Text>}
@@ -126,7 +176,15 @@ export function ImportCharterPage() {
         </Card>
       )}
 
-      {step === 1 && preview !== null && counts !== null && (
+      {step === 1 && preview !== null && preview.changeNotice !== null && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Alert type="info" showIcon title={t('cimport.documentKind', { kind: t(`cimport.kind.${preview.documentKind}`) })} />
+          <ChangeNoticeReview notice={preview.changeNotice} text={text} />
+          <Button onClick={() => setStep(0)}>{t('import.back')}</Button>
+        </Space>
+      )}
+
+      {step === 1 && preview !== null && preview.changeNotice === null && counts !== null && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card size="small" title={<h2 className="lx-card-title">{t('import.summary')}</h2>}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -151,8 +209,39 @@ export function ImportCharterPage() {
             {counts.errors > 0 && <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('import.hasErrors')} />}
             <FindingList findings={preview.findings} />
           </Card>
+          <ReadablePreview charter={preview.charter} removedUnits={unitsRemoved} onToggleUnit={toggleUnit} onAddUnit={addUnit} onSetName={setName} />
+          <CorrectionsPanel corrections={corrections} onChange={correct} pending={previewMutation.isPending} remembered={remembered} />
+          {previewMutation.isError && <ErrorAlert error={previewMutation.error} />}
           <CharterView charter={preview.charter} />
           {publishMutation.isError && <ErrorAlert error={publishMutation.error} />}
+          {reimportMutation.isError && <ErrorAlert error={reimportMutation.error} />}
+          {preview.existingBodies.map((existing) => (
+            <Alert
+              key={existing.id}
+              type="warning"
+              showIcon
+              title={t('cimport.existing', { name: existing.name, confidence: Math.round(existing.confidence * 100) })}
+              action={
+                <Space>
+                  {!remembered && (
+                    <Button size="small" onClick={() => void loadRemembered(existing.id)}>
+                      {t('cimport.useRemembered')}
+                    </Button>
+                  )}
+                  <Popconfirm
+                    title={t('cimport.reimportConfirm', { name: existing.name })}
+                    okText={t('common.ok')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => reimportMutation.mutate(existing.id)}
+                  >
+                    <Button size="small" type="primary" loading={reimportMutation.isPending}>
+                      {t('cimport.reimport', { name: existing.name })}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              }
+            />
+          ))}
           <Space>
             <Button onClick={() => setStep(0)}>{t('import.back')}</Button>
             <Popconfirm
@@ -161,12 +250,24 @@ export function ImportCharterPage() {
               cancelText={t('common.cancel')}
               onConfirm={() => publishMutation.mutate()}
             >
-              <Button type="primary" loading={publishMutation.isPending}>
+              <Button type={preview.existingBodies.length > 0 ? 'default' : 'primary'} loading={publishMutation.isPending}>
                 {t('import.publish')}
               </Button>
             </Popconfirm>
           </Space>
         </Space>
+      )}
+
+      {step === 2 && reimported !== null && (
+        <Result
+          status="success"
+          title={reimported.result.changed ? t('cimport.reimported', { version: reimported.result.version.version }) : t('cimport.reimportUnchanged')}
+          extra={
+            <Button type="primary" onClick={() => void navigate(`/bodies/${reimported.bodyId}`)}>
+              {t('import.openBody')}
+            </Button>
+          }
+        />
       )}
 
       {step === 2 && published !== null && (

@@ -1,4 +1,5 @@
 /** English UI strings: exactly the keys of `messages-zh.ts` (the compiler and test/web/messages.test.ts check). */
+import { charterImportEn } from './charter-import-messages.ts';
 import type { MessageKey } from './messages-zh.ts';
 import { adminEn } from './admin-messages.ts';
 import { workspaceEn } from './workspace-messages.ts';
@@ -9,6 +10,8 @@ import { registryEn } from './registry-messages.ts';
 import { calendarEn } from './calendar-messages.ts';
 import { membershipEn } from './membership-messages.ts';
 import { incomingEn } from './incoming-messages.ts';
+import { reportEn } from './report-messages.ts';
+import { outgoingEn } from './outgoing-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -68,6 +71,7 @@ export const enMessages: Record<MessageKey, string> = {
   'body.kind.task_force': 'Task force',
   'body.kind.coordination_group': 'Coordination group',
   'body.kind.leading_group': 'Leading group',
+  'body.kind.command': 'Command headquarters',
   'body.kind.other': 'Other',
   'body.level.national': 'National',
   'body.level.provincial': 'Provincial',
@@ -313,4 +317,7 @@ export const enMessages: Record<MessageKey, string> = {
   ...calendarEn,
   ...membershipEn,
   ...incomingEn,
+  ...reportEn,
+  ...charterImportEn,
+  ...outgoingEn,
 };

@@ -3,6 +3,7 @@
  * exactly the same keys (the compiler checks one direction, test/web/messages.test.ts both).
  * Terms follow docs/glossary.md. Larger screens keep their strings in their own file, merged here.
  */
+import { charterImportZh } from './charter-import-messages.ts';
 import { adminZh } from './admin-messages.ts';
 import { workspaceZh } from './workspace-messages.ts';
 import { meetingZh } from './meeting-messages.ts';
@@ -12,6 +13,8 @@ import { registryZh } from './registry-messages.ts';
 import { calendarZh } from './calendar-messages.ts';
 import { membershipZh } from './membership-messages.ts';
 import { incomingZh } from './incoming-messages.ts';
+import { reportZh } from './report-messages.ts';
+import { outgoingZh } from './outgoing-messages.ts';
 
 export const zhMessages = {
   'app.name': '联席',
@@ -71,6 +74,7 @@ export const zhMessages = {
   'body.kind.task_force': '工作专班',
   'body.kind.coordination_group': '协调小组',
   'body.kind.leading_group': '领导小组',
+  'body.kind.command': '指挥部',
   'body.kind.other': '其他',
   'body.level.national': '国家级',
   'body.level.provincial': '省级',
@@ -316,6 +320,9 @@ export const zhMessages = {
   ...calendarZh,
   ...membershipZh,
   ...incomingZh,
+  ...reportZh,
+  ...charterImportZh,
+  ...outgoingZh,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhMessages;

@@ -89,6 +89,14 @@ export function extractComposition(ctx: ExtractionContext): CompositionResult {
   findings.push(...groupFindings(groups, groupDrafts.stated, groupDrafts.groups));
 
   const memberUnits: MemberUnit[] = units.units;
+  if (chosen && chosen.list.rejected.length > 0) {
+    findings.push({
+      severity: 'warning',
+      code: 'member_list_partly_read',
+      message: `成员单位名单只识别出${chosen.list.items.length}个单位，另有${chosen.list.rejected.length}处未能识别为单位名称，请核对`,
+      source: chosen.list.source,
+    });
+  }
   if (chosen) {
     for (const r of chosen.list.rejected) {
       findings.push({

@@ -42,6 +42,7 @@ export function kindOfName(name: string): BodyKind {
   if (/专班$/u.test(name)) return 'task_force';
   if (/领导小组$/u.test(name)) return 'leading_group';
   if (/协调小组$/u.test(name)) return 'coordination_group';
+  if (/指挥部$/u.test(name)) return 'command';
   return 'other';
 }
 
@@ -124,10 +125,30 @@ function levelOf(region: RegionInfo): BodyLevel {
  * 某某省…, 某某自治区… → provincial; 市… / 某某市… → municipal; 县…, 某某县…, 某某旗… → county.
  */
 function levelFromWording(name: string): BodyLevel | null {
-  if (/^(?:省|[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}自治区)/u.test(name)) return 'provincial';
-  if (/^(?:县|区|[\u4e00-\u9fff]{1,4}[县旗])/u.test(name)) return 'county';
-  if (/^(?:市|[\u4e00-\u9fff]{1,4}市)/u.test(name)) return 'municipal';
-  return null;
+  if (/^省/u.test(name)) return 'provincial';
+  if (/^(?:县|区(?!域))/u.test(name)) return 'county';
+  if (/^市(?!场)/u.test(name)) return 'municipal';
+  // A chain of place names (某某市某某区…): the last one sets the level
+  const chain = /^[\u4e00-\u9fff]{1,4}?(?:自治区|自治州|自治县|地区|省|市(?!场)|州|盟|县|区(?!域)|旗)(?:[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|地区|市(?!场)|州|盟|县|区(?!域)|旗))*/u.exec(name.slice(0, 24));
+  if (chain === null) return null;
+  const last = chain[0];
+  if (/(?:省|自治区)$/u.test(last)) return /^[\u4e00-\u9fff]{2,8}(?:省|自治区)$/u.test(last) ? 'provincial' : null;
+  if (/(?:市|州|盟|地区)$/u.test(last)) return 'municipal';
+  return 'county';
+}
+
+/**
+ * The level the units named in the text share, when one prefix (省, 市, 县, 区) opens most unit
+ * names (县发展改革局、县财政局 … → county), or null.
+ */
+function levelFromUnits(text: string): BodyLevel | null {
+  const counts = { 省: 0, 市: 0, 县: 0, 区: 0 };
+  const re = /(?<=[、，,：:由和及与\n（(])(省|市|县|区)(?:委|政府)?(?=[\u4e00-\u9fff]{1,10}?(?:局|厅|委|办|院|部|中心))/gu;
+  for (const m of text.matchAll(re)) counts[m[1] as keyof typeof counts]++;
+  const ranked = (Object.entries(counts) as Array<[keyof typeof counts, number]>).sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (top === undefined || top[1] < 2 || (second !== undefined && second[1] * 2 > top[1])) return null;
+  return top[0] === '省' ? 'provincial' : top[0] === '市' ? 'municipal' : 'county';
 }
 
 const NATIONAL = /^(?:国务院|国家|全国|中共中央|中央)/u;
@@ -209,7 +230,7 @@ export function extractHeader(text: string, structure: DocumentStructure): Heade
         name = found.region.name + hit.name.slice(1);
       }
     } else {
-      level = levelFromWording(hit.name) ?? (issuer ? levelFromWording(issuer.value) : null);
+      level = levelFromWording(hit.name) ?? (issuer ? levelFromWording(issuer.value) : null) ?? levelFromUnits(text);
     }
   }
 
@@ -261,7 +282,19 @@ const SUNSET = /(?:自行|自动|自然|即行)(?:撤销|撤消|解散|终止)|(
 /** A clause abolishing another body (原…联席会议同时撤销) is not this body's sunset. */
 const OTHER_BODY = /原[^，。；\n]{0,40}(?:联席会议|专班|小组|指挥部|委员会)|同时撤销|予以撤销/u;
 
+/** A stated end of operation: 运行至2027年底, 存续期至2026年12月31日, 工作期限到2025年底. */
+const RUNS_UNTIL = /(?:运行|存续|保留|设立|工作)(?:期|期限|时间)?(?:至|到|截至)(?=[0-9〇一二三四五六七八九○]{4}\s*年)/gu;
+
 export function extractSunset(text: string): Sunset | null {
+  for (const m of text.matchAll(RUNS_UNTIL)) {
+    let end = m.index + m[0].length;
+    while (end < text.length && !'，。；\n'.includes(text[end] ?? '')) end++;
+    let start = m.index;
+    while (start > 0 && m.index - start < 80 && !'，。；\n'.includes(text[start - 1] ?? '')) start--;
+    const clause = text.slice(start, end);
+    const date = findDates(clause)[0];
+    if (date && !OTHER_BODY.test(clause)) return { date: date.iso, text: clause.trim(), source: { start, end } };
+  }
   for (const m of text.matchAll(SUNSET)) {
     const end = m.index + m[0].length;
     let start = m.index;

@@ -18,8 +18,11 @@ export interface MemberListCandidate {
 /** A number; it starts where a run of digits starts (a match never begins inside one: linear time). */
 const NUM = '(?<![0-9０-９零〇一二两三四五六七八九十百])[0-9０-９零〇一二两三四五六七八九十百]+';
 
-/** `成员包括` / `成员为` / `成员由` opening a list of units whose officials are the members. */
-export const MEMBERS_INCLUDE = /(?<![办公室组])成员(?:包括|为|由)(?!单位)/gu;
+/**
+ * `成员包括` / `成员为` / `成员由` / `成员：` opening a list of units whose officials are the members (the
+ * sentence closes with their role phrase: 分管负责同志).
+ */
+export const MEMBERS_INCLUDE = /(?<![办公室组])成员(?:包括|为|由|[:：])(?!单位)/gu;
 
 /** A role phrase closing such a list: 等单位分管负责同志(组成). */
 const MEMBERS_INCLUDE_TAIL = new RegExp(

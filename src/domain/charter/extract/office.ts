@@ -91,6 +91,8 @@ function personsFromList(raw: string, ctx: OfficeContext): Array<{ piece: string
 function findHost(text: string, ctx: OfficeContext): { name: string; source: SourceSpan } | null {
   const patterns = [
     /(?:办公室|办事机构|办公地点)(?:设在|设于|设立在)([^，,；;。\n]+)/gu,
+    // 下设办公室（设在市某某局） / 下设办公室，设在省某某局
+    /(?:办公室|办事机构)(?:[（(]|[，,]\s*)(?:办公室)?(?:设在|设于|设立在)([^，,；;。\n（）()]+)/gu,
     /日常工作由([^，,；;。\n]+?)(?:承担|负责)/gu,
     /依托([^，,；;。\n]+?)(?:设立|成立)(?:办公室|办事机构)/gu,
   ];

@@ -42,6 +42,18 @@ function isPerson(s: string): boolean {
   return PERSON_RE.test(s);
 }
 
+/**
+ * Characters and words a person's name does not hold but a post or a unit does (省 市 县 区 局 委 …
+ * 分管 负责 人民 …): a cut that leaves one of them in the "name" is a post read wrongly, and no person
+ * is invented from it (负责住房…的副市长 is no 负责住; 市政府副秘书长 is no 市政府副).
+ */
+const NOT_IN_NAME = /[省市县区局委办厅部署院府副各党政组员的和及与、]|分管|负责|人民|工作|同志|书记|主任|成员|领导/u;
+
+/** A name cut off a post (glued to it), when it is plausible as a person's name. */
+function isPlausibleName(s: string): boolean {
+  return isPerson(s) && !NOT_IN_NAME.test(s.replace(/[·•・]/gu, ''));
+}
+
 /** Whether a string reads as a post: it has a title, and opens like one or names a known unit. */
 function isPost(s: string, knownUnits: readonly string[]): boolean {
   if (s.length < 2 || /[。；;]/u.test(s)) return false;
@@ -79,12 +91,12 @@ function splitGlued(s: string, knownUnits: readonly string[]): { person: string;
     const position = s.slice(k);
     // 县住建局 + 局长 is a post, not a name glued to a title
     if (looksLikeUnit(person) && (person.length >= 4 || leadingAdminPrefix(person) !== null)) continue;
-    if (isPerson(person) && isPost(position, knownUnits)) return { person, position };
+    if (isPlausibleName(person) && isPost(position, knownUnits)) return { person, position };
   }
   // A post that opens with a place name: the most common name length, 3.
   if (!dot && s.length >= 6 && splitPostTitle(s).title.length > 0 && !isUnitPost(s)) {
     const person = s.slice(0, 3);
-    if (isPerson(person)) return { person, position: s.slice(3) };
+    if (isPlausibleName(person)) return { person, position: s.slice(3) };
   }
   return null;
 }
@@ -145,20 +157,127 @@ export function parseRosterEntry(text: string, start: number, end: number, known
       i++;
     }
     const position = tokens.slice(i).join('');
-    if (isPerson(person) && position.length > 0) {
+    if (isPerson(person) && !KNOWN_ROLE_TITLES.has(person) && !isBareTitle(person) && /[\u4e00-\u9fff]/u.test(position)) {
       return [{ person, position, start: span.start, end: span.end }];
     }
   }
 
   const folded = foldSpaces(raw);
+  // Several people, each with a post glued before or after the name: 县水利局局长郑某某、县应急管理局局长冯某某
+  if (/[、，,]/u.test(raw)) {
+    const pieces = joinPartyPosts(raw.split(/[、，,]/u));
+    const out: ParsedEntry[] = [];
+    let at = span.start;
+    for (const piece of pieces) {
+      const t = trimSpan(text, at, at + piece.length);
+      const one = personAndPost(foldSpaces(piece), knownUnits);
+      if (one === null) break;
+      out.push({ ...one, start: t.start, end: t.end });
+      at += piece.length + 1;
+    }
+    if (out.length >= 2 && out.length === pieces.length) return out;
+  }
+  // Names and posts glued into one run (a roster flattened into one paragraph)
+  if (!/[、，,\s]/u.test(raw)) {
+    const sequence = splitGluedSequence(folded, knownUnits);
+    if (sequence.length >= 2) {
+      const out: ParsedEntry[] = [];
+      let at = span.start;
+      for (const e of sequence) {
+        const length = e.person.length + e.position.length;
+        out.push({ ...e, start: at, end: at + length });
+        at += length;
+      }
+      return out;
+    }
+  }
   // A name with · may be long enough to swallow a glued post: try the post first.
   const glued = splitGlued(folded, knownUnits);
-  const nameOnly = isPerson(folded) && !looksLikeUnit(folded) && !STOP_LINE_RE.test(folded) && !KNOWN_ROLE_TITLES.has(folded);
+  const nameOnly =
+    isPlausibleName(folded) && !isBareTitle(folded) && !looksLikeUnit(folded) && !STOP_LINE_RE.test(folded) && !KNOWN_ROLE_TITLES.has(folded);
   if (nameOnly && !(glued && /[·•・]/u.test(folded))) {
     return [{ person: folded, position: null, start: span.start, end: span.end }];
   }
   if (glued) return [{ ...glued, start: span.start, end: span.end }];
+  // A post held by someone the text does not name (组长：市政府分管副市长): a vacant role
+  const held = splitPostPerson(folded);
+  if (held && isPlausibleName(held.person)) return [{ person: held.person, position: held.position, start: span.start, end: span.end }];
+  if (isVacantPost(folded)) return [{ person: null, position: folded, start: span.start, end: span.end }];
   return null;
+}
+
+/** One person with a post glued before or after the name (张某某副市长, 县长周某某), or null. */
+function personAndPost(s: string, knownUnits: readonly string[]): { person: string; position: string } | null {
+  const glued = splitGlued(s, knownUnits);
+  if (glued) return glued;
+  const held = splitPostPerson(s);
+  return held && isPlausibleName(held.person) ? held : null;
+}
+
+/** Party posts held together with the next post (县委常委、常务副县长) are one post with it. */
+const PARTY_POST = /(?:常委|党组成员|党组书记|党组副书记|党委委员|党委书记|党委副书记|党工委书记|党工委委员|党组委员)$/u;
+
+/** Joins every party post to the post after it: [县委常委, 常务副县长刘某某] → [县委常委、常务副县长刘某某]. */
+export function joinPartyPosts(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const part of parts) {
+    const t = part.trim();
+    if (PARTY_POST.test(t) && !/[\s\u3000]/u.test(t)) {
+      pending += `${part}、`;
+      continue;
+    }
+    out.push(pending + part);
+    pending = '';
+  }
+  if (pending !== '') out.push(pending.slice(0, -1));
+  return out;
+}
+
+/**
+ * Names glued to the posts after them, several in one run: `李某某市政府副秘书长张某某市发展改革局局长`
+ * → 李某某 + 市政府副秘书长, 张某某 + 市发展改革局局长. A post ends where a title ends and a plausible
+ * name follows that opens a post; nothing is returned unless the whole run is read.
+ */
+function splitGluedSequence(s: string, knownUnits: readonly string[]): Array<{ person: string; position: string }> {
+  const out: Array<{ person: string; position: string }> = [];
+  let i = 0;
+  while (i < s.length) {
+    let taken = false;
+    for (const n of [3, 2]) {
+      const person = s.slice(i, i + n);
+      if (!isPlausibleName(person)) continue;
+      const from = i + n;
+      for (let j = from + 2; j <= s.length && j - from <= 40; j++) {
+        const position = s.slice(from, j);
+        if (splitPostTitle(position).title.length === 0 || !isPost(position, knownUnits)) continue;
+        const rest = s.slice(j);
+        if (rest.length > 0 && !opensNamedPost(rest, knownUnits)) continue;
+        out.push({ person, position });
+        i = j;
+        taken = true;
+        break;
+      }
+      if (taken) break;
+    }
+    if (!taken) return [];
+  }
+  return out;
+}
+
+/** Whether `s` opens with a plausible name followed by the opening of a post. */
+function opensNamedPost(s: string, knownUnits: readonly string[]): boolean {
+  for (const n of [3, 2]) {
+    const rest = s.slice(n);
+    if (!isPlausibleName(s.slice(0, n)) || rest.length < 2) continue;
+    if (POST_OPENING_RE.test(rest) || knownUnits.some((u) => u.length >= 2 && rest.startsWith(u))) return true;
+  }
+  return false;
+}
+
+/** A post without a name: it ends with a title, and holds no clause (组长：负责住房和城乡建设工作的副市长). */
+function isVacantPost(s: string): boolean {
+  return s.length >= 2 && s.length <= 40 && /^[\u4e00-\u9fff（）()、]+$/u.test(s) && splitPostTitle(s).title.length > 0 && !STOP_LINE_RE.test(s);
 }
 
 const HEADING_RE = new RegExp(`^[\\s\\u3000]*((?:[${HAN}][\\s\\u3000]*){2,8}?)[:：]`, 'u');
@@ -171,8 +290,8 @@ export function findRosterEntries(text: string, knownUnits: readonly string[] = 
   const entries: RosterEntry[] = [];
   let title: string | null = null;
   let blankRun = 0;
-  for (const line of splitLines(text)) {
-    const heading = HEADING_RE.exec(line.text);
+  for (const line of splitRosterLines(text)) {
+    const heading = HEADING_RE.exec(line.text) ?? untabbedHeading(text, line, knownUnits);
     const headingTitle = heading?.[1] ? foldTitle(heading[1]) : null;
     if (heading && headingTitle && KNOWN_ROLE_TITLES.has(headingTitle)) {
       const restStart = line.start + heading[0].length;
@@ -187,6 +306,11 @@ export function findRosterEntries(text: string, knownUnits: readonly string[] = 
       continue;
     }
     if (title === null) continue;
+    // A row opening with another role title that could not be read (委员 ……) ends the block
+    if (LEADING_TITLE_RE.test(foldSpaces(line.text))) {
+      title = null;
+      continue;
+    }
     if (line.text.trim().length === 0) {
       blankRun++;
       if (blankRun > 2) title = null;
@@ -201,6 +325,44 @@ export function findRosterEntries(text: string, knownUnits: readonly string[] = 
     for (const p of parsed) entries.push({ title, person: p.person, position: p.position, source: { start: p.start, end: p.end } });
   }
   return entries;
+}
+
+const LEADING_TITLE_RE = new RegExp(`^[\\s\\u3000]*(${KNOWN_ROLE_TITLES_BY_LENGTH.join('|')})(?=[\\u4e00-\\u9fff])`, 'u');
+
+/**
+ * A role title opening a roster row without a colon (`主任王某某 县长`, the spaces of a table folded):
+ * a heading match (title in group 1) when the rest of the row reads as named people, else null.
+ */
+function untabbedHeading(text: string, line: { text: string; start: number; end: number }, knownUnits: readonly string[]): RegExpExecArray | null {
+  if (line.text.length > 60 || /[。，,；;：:]/u.test(line.text)) return null;
+  const m = LEADING_TITLE_RE.exec(line.text);
+  if (m === null) return null;
+  const parsed = parseRosterEntry(text, line.start + m[0].length, line.end, knownUnits);
+  return parsed !== null && parsed.length > 0 && parsed.every((p) => p.person !== null && isPlausibleName(p.person)) ? m : null;
+}
+
+const INLINE_HEADING_RE = new RegExp(`(?:${KNOWN_ROLE_TITLES_BY_LENGTH.join('|')})[:：]`, 'gu');
+
+/**
+ * The text's lines, a line holding several role headings (组长：…副组长：…成员：…, a roster flattened
+ * into one paragraph) split before each heading.
+ */
+function splitRosterLines(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  for (const line of splitLines(text)) {
+    const cuts = [...line.text.matchAll(INLINE_HEADING_RE)].map((m) => m.index);
+    if (cuts.length < 2) {
+      out.push(line);
+      continue;
+    }
+    const bounds = [...(cuts[0] === 0 ? [] : [0]), ...cuts, line.text.length];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const from = bounds[k] as number;
+      const to = bounds[k + 1] as number;
+      out.push({ text: line.text.slice(from, to), start: line.start + from, end: line.start + to });
+    }
+  }
+  return out;
 }
 
 export interface PositionalRole {
@@ -218,7 +380,7 @@ const TITLE_ALT = BODY_TITLES.join('|');
 const OFFICE_SUBJECT_RE = new RegExp(`^(?:第[一二三四五六七八九十百]+条)?(?:${BODY_REFERENCE})?(?:下设)?办公室`, 'u');
 
 /** Sub-structures whose roles are not the body's (专题组的组长). */
-const SUBGROUP_RE = /专题组|保障组|工作组|各组|分组|小组组长|组长单位|协调类别/u;
+const SUBGROUP_RE = /专题组|保障组|(?<!联合)工作组|各组|分组|(?<!领导|协调|工作)小组组长|组长单位|协调类别/u;
 
 /** Splits a position list (`甲部、乙署主要负责同志和协助分管某工作的副秘书长`) into positions. */
 export function splitPositions(text: string, start: number, end: number): Array<{ position: string; source: SourceSpan }> {
@@ -240,7 +402,7 @@ export function splitPositions(text: string, start: number, end: number): Array<
   for (const g of groups) {
     const items: Array<{ text: string; span: SourceSpan }> = [];
     let at = g.start;
-    for (const piece of text.slice(g.start, g.end).split('、')) {
+    for (const piece of joinPartyPosts(text.slice(g.start, g.end).split('、'))) {
       const span = trimSpan(text, at, at + piece.length);
       if (span.end > span.start) items.push({ text: foldSpaces(text.slice(span.start, span.end)), span });
       at += piece.length + 1;

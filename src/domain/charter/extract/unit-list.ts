@@ -7,7 +7,7 @@
  */
 import type { SourceSpan } from '../charter-types.ts';
 import { parseChineseNumber } from '../../text/chinese-numerals.ts';
-import { hasExplicitLevel, leadingAdminPrefix, looksLikeUnit, mayBeListedUnit } from './unit-names.ts';
+import { hasExplicitLevel, isCollectiveUnit, leadingAdminPrefix, looksLikeUnit, mayBeListedUnit } from './unit-names.ts';
 
 export interface ListItem {
   /** Name with any carried-over prefix restored (省某某厅) */
@@ -192,7 +192,7 @@ export function parseUnitList(text: string, start: number, end: number, options:
   const mostlyUnits = unitCount >= 3 && unitCount * 4 >= allItems.length * 3;
   const isUnit = (it: RawItem): boolean => {
     const name = stripAlias(it.text).name;
-    return looksLikeUnit(name) || (mostlyUnits && mayBeListedUnit(name));
+    return looksLikeUnit(name) || isCollectiveUnit(name) || (mostlyUnits && mayBeListedUnit(name));
   };
   if (options.dropLeadingNonUnits) {
     let firstGood = runs.length;

@@ -80,6 +80,14 @@ export function mayBeListedUnit(s: string): boolean {
   return /^[\u4e00-\u9fff]{2,16}$/u.test(s) && !NOT_A_UNIT.test(s) && !NOT_A_LISTED_NAME.test(s);
 }
 
+/**
+ * A collective member: every government (or Party committee) of one level below the body
+ * (各区人民政府, 各县（市、区）人民政府, 各乡镇党委). It stands for several units and is listed as one.
+ */
+export function isCollectiveUnit(s: string): boolean {
+  return /^各(?:县[（(]市、区[）)]|县[（(]市[）)]|县[（(]区[）)]|县市区|区县|县区|区|县|市|州|盟|旗|乡镇|乡[（(]镇[）)]|镇|街道|乡镇[（(]街道[）)]|开发区|园区)(?:人民政府|政府|党委|党工委|管委会|办事处|党委和政府|党委、政府)$/u.test(s);
+}
+
 /** Whether a string reads as a unit name (ends with a unit suffix, no descriptive words). */
 export function looksLikeUnit(s: string): boolean {
   if (s.length < 2 || s.length > 40) return false;

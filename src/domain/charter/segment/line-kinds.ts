@@ -26,9 +26,9 @@ export interface Line {
   label: SectionLabel | null;
 }
 
-/** A metadata line: 【制定机关】… or 来源：…\t发布时间：… */
+/** A metadata line: 【制定机关】… or 来源：…\t发布时间：… (a page may put a dash before it: `- 来源:`) */
 export const METADATA_LINE =
-  /^(?:【[^】]{1,8}】|(?:来源|信息来源|文章来源|发布时间|发布日期|公布日期|成文日期|发文日期|印发日期|施行日期|生效日期|实施日期|发文机关|发布机关|发文机构|发布机构|制定机关|发文单位|生成日期|发文字号|文号|字号)：)/u;
+  /^(?:[-–—•·*]\s*)?(?:【[^】]{1,8}】|(?:来源|信息来源|文章来源|发布时间|发布日期|公布日期|成文日期|发文日期|印发日期|施行日期|生效日期|实施日期|发文机关|发布机关|发文机构|发布机构|制定机关|发文单位|生成日期|发文字号|文号|字号)：)/u;
 
 /**
  * A document number opening a line that holds nothing else but a date and a short place name

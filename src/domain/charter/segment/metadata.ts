@@ -20,7 +20,7 @@ export function parseMetadata(lines: Line[]): Record<string, Located<string>> {
     }
     let offset = 0;
     for (const field of line.text.split('\t')) {
-      const m = /^(\s*)([^：]{1,8})：(\s*)(.*?)\s*$/u.exec(field);
+      const m = /^(\s*(?:[-–—•·*]\s*)?)([^：]{1,8})：(\s*)(.*?)\s*$/u.exec(field);
       if (m) {
         const label = m[2] ?? '';
         const value = m[4] ?? '';

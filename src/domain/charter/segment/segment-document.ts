@@ -180,6 +180,8 @@ function findDocuments(lines: Line[]): DocDraft[] {
   let current: DocDraft | null = null;
   let prev: Line | null = null;
   let blankBefore = false;
+  /** Whether every line before the first title is short, unfinished furniture of a web page */
+  let furnitureOnly = true;
   for (const line of lines) {
     if (line.kind === 'blank') {
       blankBefore = true;
@@ -189,6 +191,11 @@ function findDocuments(lines: Line[]): DocDraft[] {
       if (current === null) {
         current = { first: line, titleLine: line, hasBody: false };
         drafts.push(current);
+      } else if (current.titleLine === null && drafts.length === 1 && furnitureOnly) {
+        // Only page furniture so far (天气, 首页 | …, 当前位置：…, - 来源：…, 分享到): the text starts here
+        current.first = line;
+        current.titleLine = line;
+        current.hasBody = false;
       } else if (!current.hasBody) {
         // A title repeated by the page (or a subtitle) before any body belongs to the same document
         if (current.titleLine === null || bare(current.titleLine.text) === bare(line.text)) current.titleLine = line;
@@ -199,6 +206,7 @@ function findDocuments(lines: Line[]): DocDraft[] {
         current.hasBody = true;
       }
     } else if (line.kind === 'text' || line.kind === 'section') {
+      if (line.kind === 'section' || line.text.trim().length > 60 || /[。；！？]$/u.test(line.text.trim())) furnitureOnly = false;
       // A short line without clause punctuation before any title (a letterhead 某某人民政府文件, an
       // issuer line) does not start the body yet
       const prose = line.kind === 'section' || /[，。；：、,;:]/u.test(line.text) || line.text.trim().length > 40;
