@@ -6,7 +6,7 @@
  */
 import { chineseNumeral, formatChineseDate, formatWorkingDaysLeft } from './chinese-format.ts';
 import type { CircularItemView, CircularView } from './document-views.ts';
-import { noticeOpening, packSignedNotice, sectionedParagraph, textParagraph } from './official-document-parts.ts';
+import { noticeOpening, packSignedNotice, sectionedParagraphs, textParagraphs } from './official-document-parts.ts';
 
 /** One item's paragraph: 1. text（牵头单位…；完成时限…；已逾期2个工作日；状态：办理中）最新进展：… */
 export function formatCircularItem(item: CircularItemView, ordinal: number): string {
@@ -22,19 +22,22 @@ export function formatCircularItem(item: CircularItemView, ordinal: number): str
   facts.push(`来源：${item.source}`);
   const text = item.text.trim().replace(/[。；]$/u, '');
   const progress = item.latestProgress === null ? '尚未报送进展。' : `最新进展：${item.latestProgress.trim().replace(/[。]?$/u, '。')}`;
-  return `${ordinal}. ${text}（${facts.join('；')}）。${progress}`;
+  return `${ordinal}.\u3000${text}（${facts.join('；')}）。${progress}`;
 }
 
 /** Renders the circular to a DOCX file (bytes). */
 export async function renderCircularDocx(view: CircularView): Promise<Buffer> {
   const overdue = view.items.filter((item) => item.workingDaysLeft !== null && item.workingDaysLeft < 0);
   const open = view.items.filter((item) => !(item.workingDaysLeft !== null && item.workingDaysLeft < 0));
+  const layout = view.layout ?? 'editable';
+  const numberLine = view.documentNumber ?? `${view.year}年第${view.number}期`;
   const children = [
-    ...noticeOpening({ issuerName: view.signature.issuerName, serialLine: `${view.year}年第${view.number}期`, title: view.title, addressees: view.addressees }),
-    textParagraph(
+    ...noticeOpening({ issuerName: view.signature.issuerName, numberLine, title: view.title, addressees: view.addressees, layout }),
+    ...textParagraphs(
       view.items.length === 0
         ? `截至${formatChineseDate(view.asOf)}，会议议定事项均已办结。`
-        : `截至${formatChineseDate(view.asOf)}，会议议定事项中尚未办结${view.items.length}项，其中已逾期${overdue.length}项。现将有关情况通报如下：`,
+        : `截至${formatChineseDate(view.asOf)}，会议议定事项中尚未办结${view.items.length}项${overdue.length > 0 ? `，其中已逾期${overdue.length}项` : ''}。现将有关情况通报如下：`,
+      layout,
     ),
   ];
   const groups: Array<[string, CircularItemView[]]> = [
@@ -45,11 +48,11 @@ export async function renderCircularDocx(view: CircularView): Promise<Buffer> {
   for (const [heading, items] of groups) {
     if (items.length === 0) continue;
     section += 1;
-    children.push(sectionedParagraph(`${chineseNumeral(section)}、${heading}`));
-    items.forEach((item, index) => children.push(textParagraph(formatCircularItem(item, index + 1))));
+    children.push(...sectionedParagraphs(`${chineseNumeral(section)}、${heading}`, layout));
+    items.forEach((item, index) => children.push(...textParagraphs(formatCircularItem(item, index + 1), layout)));
   }
   if (view.items.length > 0) {
-    children.push(textParagraph('请各牵头单位抓紧推进，按时限办结并报送进展情况；确需延期的，请按程序提出申请。'));
+    children.push(...textParagraphs('请各牵头单位抓紧推进，按时限办结并报送进展情况；确需延期的，请按程序提出申请。', layout));
   }
-  return packSignedNotice({ title: view.title, signature: view.signature, imprint: view.imprint, children });
+  return packSignedNotice({ title: view.title, signature: view.signature, imprint: view.imprint, children, layout });
 }

@@ -118,6 +118,8 @@ export interface MeetingNoticeView {
   /** 其他事项: reply deadline, materials … */
   otherRequirements: string[];
   contact: { name: string; phone: string | null } | null;
+  /** 发文字号 (e.g. 某联办〔2026〕3号) once the issuer's register has given one; null prints an empty number line */
+  documentNumber?: string | null;
   signature: SignatureView;
   imprint: ImprintView | null;
   /** 'editable' (default) or 'print' (lines composed; for the PDF) */
@@ -154,6 +156,8 @@ export interface CircularView {
   /** The day the statuses are taken on */
   asOf: string;
   items: CircularItemView[];
+  /** 发文字号 once given; without it the line under the mark reads 2026年第N期 */
+  documentNumber?: string | null;
   signature: SignatureView;
   imprint: ImprintView | null;
   /** 'editable' (default) or 'print' (lines composed; for the PDF) */

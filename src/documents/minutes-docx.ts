@@ -24,6 +24,7 @@ import {
   sectionedParagraphs,
   textParagraphs,
   titleParagraph,
+  withImprintAtFoot,
 } from './official-document-parts.ts';
 import type { RunStyle } from './official-document-parts.ts';
 
@@ -32,13 +33,19 @@ export function minutesHeading(bodyName: string): string {
   return bodyName.endsWith('纪要') ? bodyName : `${bodyName}纪要`;
 }
 
-/** 省某某厅 张三（副厅长）（代） — unit, name, position and note as the lists print them. */
+/**
+ * 省某某厅　张三（副厅长，代） — unit, name, then position and note in one bracket, as the lists print
+ * them. A position that starts with the unit's name (某局某科科长 of 某局) drops it: the unit is
+ * printed once.
+ */
 export function formatAttendanceEntry(entry: AttendanceEntry): string {
   const parts = [entry.unitName, entry.personName].filter((part): part is string => part !== null && part !== '');
-  let text = parts.join('\u3000');
-  if (entry.position !== undefined && entry.position !== null && entry.position !== '') text += `（${entry.position}）`;
-  if (entry.note !== undefined && entry.note !== null && entry.note !== '') text += `（${entry.note}）`;
-  return text;
+  const text = parts.join('\u3000');
+  let position = entry.position?.trim() ?? '';
+  const unit = entry.unitName?.trim() ?? '';
+  if (unit !== '' && position.startsWith(unit) && position.length > unit.length) position = position.slice(unit.length);
+  const details = [position, entry.note?.trim() ?? ''].filter((part) => part !== '');
+  return details.length === 0 ? text : `${text}（${details.join('，')}）`;
 }
 
 /** 1. text（牵头单位：…；配合单位：…；完成时限：2024年3月14日前。） */
@@ -50,7 +57,7 @@ export function formatDecidedItem(item: DecidedItemView, ordinal: number): strin
   if (item.deadline?.kind === 'working_days') facts.push(`完成时限：印发之日起${item.deadline.days}个工作日内`);
   const text = item.text.trim();
   const ended = /[。！？；]$/u.test(text) ? text : `${text}。`;
-  return `${ordinal}. ${ended}${facts.length > 0 ? `（${facts.join('；')}）` : ''}`;
+  return `${ordinal}.\u3000${ended}${facts.length > 0 ? `（${facts.join('；')}）` : ''}`;
 }
 
 const LIST_LABEL: RunStyle = { face: 'heading1', sizePt: SIZE_PT.san };
@@ -88,10 +95,9 @@ export async function renderMinutesDocx(view: MinutesDocumentView): Promise<Buff
       );
     }
   }
-  children.push(blankLine(), blankLine());
   return packOfficialDocument({
     title: view.meetingTitle === null ? heading : `${heading}（${view.meetingTitle}）`,
     creator: view.issuingOffice,
-    children: [...children, imprintTable(view.imprint, '分送', layout)],
+    children: withImprintAtFoot(children, imprintTable(view.imprint, '分送', layout)),
   });
 }

@@ -539,9 +539,9 @@ export function signatureBlock(signature: SignatureView): Paragraph[] {
  * over the red rule, two blank lines (7.3.1: 红色分隔线下空二行), the title, one blank line, then the
  * addressees (主送机关).
  */
-export function noticeOpening(options: { issuerName: string; numberLine: string | null; title: string; addressees: string[]; layout?: DocumentLayout }): Paragraph[] {
+export function noticeOpening(options: { issuerName: string; numberLine?: string | null; title: string; addressees: string[]; layout?: DocumentLayout }): Paragraph[] {
   return [
-    ...issuerMark(options.issuerName, options.numberLine),
+    ...issuerMark(options.issuerName, options.numberLine ?? null),
     blankLine(),
     blankLine(),
     titleParagraph(options.title),
@@ -550,11 +550,11 @@ export function noticeOpening(options: { issuerName: string; numberLine: string 
   ];
 }
 
-/** Signs a notice or a circular, adds its imprint (抄送) at the foot of the last page, and packs it. */
+/** Signs a notice or a circular, adds its imprint (抄送) at the foot of the last page when it has one, and packs it. */
 export async function packSignedNotice(options: {
   title: string;
   signature: SignatureView;
-  imprint: ImprintView;
+  imprint: ImprintView | null;
   children: Paragraph[];
   layout?: DocumentLayout;
 }): Promise<Buffer> {
@@ -562,7 +562,7 @@ export async function packSignedNotice(options: {
   return packOfficialDocument({
     title: options.title,
     creator: options.signature.issuerName,
-    children: withImprintAtFoot(children, imprintTable(options.imprint, '抄送', options.layout ?? 'editable')),
+    children: options.imprint === null ? children : withImprintAtFoot(children, imprintTable(options.imprint, '抄送', options.layout ?? 'editable')),
   });
 }
 

@@ -1,7 +1,8 @@
 /** The annual cycle: a body's yearly collections (年度工作报告 / 年度工作要点) and each reporter's task. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
+import { bodies } from '../db/schema/bodies.ts';
 import { annualCollections, annualTasks } from '../db/schema/reports.ts';
 import type { CollectionKind } from '../domain/reports/report-types.ts';
 
@@ -62,4 +63,19 @@ export async function updateTask(db: DbOrTx, id: string, patch: Partial<Omit<Ann
   const [row] = await db.update(annualTasks).set(patch).where(eq(annualTasks.id, id)).returning();
   if (!row) throw new Error('annual task vanished');
   return row;
+}
+
+/** Open tasks (pending or returned, in a collection still collecting) of these reporters, with the body's name. */
+export async function listOpenTasksOfReporters(
+  db: DbOrTx,
+  reporterIds: readonly string[],
+): Promise<{ task: AnnualTaskRow; collection: AnnualCollectionRow; bodyName: string }[]> {
+  if (reporterIds.length === 0) return [];
+  return db
+    .select({ task: annualTasks, collection: annualCollections, bodyName: bodies.name })
+    .from(annualTasks)
+    .innerJoin(annualCollections, eq(annualCollections.id, annualTasks.collectionId))
+    .innerJoin(bodies, eq(bodies.id, annualCollections.bodyId))
+    .where(and(inArray(annualTasks.reporterId, [...reporterIds]), inArray(annualTasks.status, ['pending', 'returned']), eq(annualCollections.status, 'collecting'), eq(bodies.status, 'active')))
+    .orderBy(asc(annualTasks.deadline));
 }

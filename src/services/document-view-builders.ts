@@ -126,7 +126,8 @@ export function buildMeetingNoticeView(
     otherRequirements: [],
     contact: null,
     signature: { issuerName: options.bodyName, date: options.date, sealed: !options.charter.flags.noSeal },
-    imprint: null,
+    // 7.4: the notice's 版记 — the office prints it on the notice's date
+    imprint: { reportCopyTo: [], distributeTo: [], printingOffice: officeName(options.bodyName), printDate: options.date },
   };
 }
 

@@ -65,12 +65,12 @@ describe.skipIf(!available)('incoming documents in Chromium', { timeout: 150_000
     await row.getByRole('button', { name: '批办/转办' }).click();
     const assign = page.locator('.ant-modal:visible');
     await visible(assign);
-    await assign.getByLabel('转办').check();
-    await assign.getByLabel('主办单位').click();
+    await assign.getByLabel('转办', { exact: true }).check();
+    await assign.getByLabel('主办单位', { exact: true }).click();
     await choose(page, unitName);
-    await assign.getByLabel('批办/转办意见').fill('请抓紧研究办理。');
-    await assign.getByLabel('指定工作日数').check();
-    await assign.getByLabel('工作日数').fill('10');
+    await assign.getByLabel('批办/转办意见', { exact: true }).fill('请抓紧研究办理。');
+    await assign.getByLabel('指定工作日数', { exact: true }).check();
+    await assign.getByLabel('工作日数', { exact: true }).fill('10');
     await assign.getByRole('button', { name: '批办/转办' }).click();
     await assign.waitFor({ state: 'hidden', timeout: 15_000 });
     await visible(row.getByText('办理中'));

@@ -75,7 +75,7 @@ describe.skipIf(!available)('outgoing documents and bulletins in Chromium', { ti
           await page.getByRole('heading', { name: '消息' }).waitFor({ timeout: 15_000 });
           return (await inboxLink.count()) > 0;
         },
-        { timeout: 150_000, intervals: [5_000] },
+        { timeout: 150_000, interval: 5_000 },
       )
       .toBe(true);
     await inboxLink.first().click();

@@ -8,6 +8,7 @@
  */
 import { expect, it } from 'vitest';
 import type { AnnualTaskResponse, AnnualYearResponse } from '../../src/contracts/annual-cycle.ts';
+import { listUnitAnnualTasks } from '../../src/services/annual-cycle/annual-cycle.ts';
 import { describeDatabases } from './harness.ts';
 import { MeetingScenario, seedText } from './factories/meetings.ts';
 
@@ -54,6 +55,9 @@ describeDatabases('annual cycle', (t) => {
     const late = await s.call<AnnualYearResponse>(s.office, 'GET', `${s.base}/annual-cycle/2021`);
     expect(late.tasks.find((x) => x.id === taskB.id)).toMatchObject({ status: 'pending', overdue: true });
     expect(late.collection?.counts).toMatchObject({ accepted: 1, overdue: 7 });
+    // What unit B owes across bodies (the cross-body view reads it); unit A owes nothing more
+    expect((await listUnitAnnualTasks(t.db, { unitId: b.unitId, today: '2021-12-23' })).map((x) => [x.year, x.deadline, x.statusName, x.overdue])).toEqual([[2021, '2021-12-22', '待报送', true]]);
+    expect(await listUnitAnnualTasks(t.db, { unitId: a.unitId, today: '2021-12-23' })).toEqual([]);
 
     const compiled = await s.call<AnnualYearResponse>(s.office, 'POST', `${s.base}/annual-cycle/2021/compilation`, { text: '一年来，协调小组统筹推进改革。\n明年将继续深化。' });
     expect(compiled.collection?.status).toBe('compiled');

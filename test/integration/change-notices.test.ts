@@ -11,6 +11,8 @@ import { expect, it } from 'vitest';
 import { describeDatabases } from './harness.ts';
 import { MeetingScenario } from './factories/meetings.ts';
 import type { Membership } from './factories/meetings.ts';
+import { decisionBody, issueDecisions } from './factories/decisions.ts';
+import { foundingText } from './factories/bodies.ts';
 
 const NOTICES = path.join(import.meta.dirname, '../fixtures/change-notices');
 const notice = (name: string): string => fs.readFileSync(path.join(NOTICES, name), 'utf8');
@@ -157,4 +159,40 @@ describeDatabases('change notices', (t) => {
     expect(again.message).toContain('已于2025-03-20撤销');
   });
 
+
+  it('an abolition of a body with open decided items starts the handover: the body stays active until they are handed over', async () => {
+    t.clock.set(new Date('2025-10-01T02:00:00Z'));
+    const { text: founding, name } = foundingText();
+    const body = await decisionBody(t, { text: founding });
+    const lead = body.units[0];
+    if (!lead) throw new Error('no unit');
+    await issueDecisions(t, {
+      bodyId: body.id,
+      issuedOn: '2025-09-01',
+      items: [{ text: '撤销前尚未办结的事项', leadUnitId: lead.unitId, coUnitIds: [], deadline: { kind: 'date', date: '2025-12-10' } }],
+    });
+    const abolition = [
+      `某省人民政府办公厅关于撤销${name}的通知`,
+      '某办函〔2025〕88号',
+      '',
+      '省政府各部门：',
+      `经省政府同意，决定撤销${name}，自印发之日起执行，其未完成的工作由牵头单位承担。`,
+      '',
+      '某省人民政府办公厅',
+      '2025年9月20日',
+    ].join('\n');
+    const app = await t.app();
+    const headers = { cookie: body.office.cookie };
+    const preview = await app.inject({ method: 'POST', url: `/api/bodies/${body.id}/change-notices/preview`, headers, payload: { text: abolition } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json<Preview>()).toMatchObject({ documentKind: 'abolition', abolishedFrom: '2025-09-20', openDecisions: 1 });
+
+    const applied = await app.inject({ method: 'POST', url: `/api/bodies/${body.id}/change-notices`, headers, payload: { text: abolition } });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const result = applied.json<Applied>();
+    expect(result.dissolution).toMatchObject({ state: 'handover_required', on: '2025-09-20' });
+    expect(result.dissolution?.openDecisionIds).toHaveLength(1);
+    const detail = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}`, headers });
+    expect(detail.json<{ status: string; sunsetDate: string | null }>()).toMatchObject({ status: 'active', sunsetDate: '2025-09-19' });
+  });
 });

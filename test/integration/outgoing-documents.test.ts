@@ -17,6 +17,7 @@ import { nextDocumentNumber } from '../../src/services/outgoing-documents/docume
 import { SweepScheduler } from '../../src/services/sweep-scheduler.ts';
 import { describeDatabases } from './harness.ts';
 import { MeetingScenario } from './factories/meetings.ts';
+import { bodyUser, publishTestBody } from './factories/bodies.ts';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -197,5 +198,23 @@ describeDatabases('outgoing documents and bulletins', (t) => {
     const bulletin = await s.call<BulletinResponse>(s.office, 'POST', `${s.base}/bulletins`, { issuedInNameOf: 'office', articles: [{ title: '政务服务工作动态', text: '本月办件量同比增长。' }] }, 201);
     expect(bulletin).toMatchObject({ series: '桂林政务服务工作联席会议简报', reportTo: series.reportTo, copyTo: series.copyTo });
     expect(bulletin.document.chain.map((x) => [x.step, x.byDefault])).toEqual([['sign', true]]);
+  }, 60_000);
+
+  it('a body whose charter says 不正式行文 issues no outgoing document of any kind, citing it', async () => {
+    const body = await publishTestBody(t);
+    const office = await bodyUser(t, body.id, 'office_staff');
+    const app = await t.app();
+    for (const [url, payload] of [
+      [`/api/bodies/${body.id}/outgoing-documents`, { kind: 'letter', issuedInNameOf: 'office', title: '关于报送材料的函' }],
+      [`/api/bodies/${body.id}/outgoing-documents`, { kind: 'report', issuedInNameOf: 'body', title: '年度工作报告' }],
+      [`/api/bodies/${body.id}/bulletins`, { series: '工作简报', articles: [{ title: '动态', text: '本月工作。' }], recipientRoles: ['member'] }],
+    ] as const) {
+      const response = await app.inject({ method: 'POST', url, headers: { cookie: office.cookie }, payload });
+      expect(response.statusCode, response.body).toBe(422);
+      const error = response.json<{ error: { code: string; message: string; clause?: { text: string } } }>().error;
+      expect(error.code).toBe('formal_document_not_allowed');
+      expect(error.message).toContain('不正式行文');
+      expect(error.clause?.text).toContain('不正式行文');
+    }
   }, 60_000);
 });

@@ -25,6 +25,7 @@ import { heldBodyRolesInBodies } from '../../src/policy/held-roles.ts';
 import {
   AUDIT_ADMIN_NUMBER,
   SCALES,
+  SYSTEM_ADMIN_NUMBER,
   ID_KIND,
   benchId,
   benchSessionToken,
@@ -154,7 +155,7 @@ describe('SQL statements per request (small generated data set)', () => {
 });
 
 describe('roles resolved for many bodies at once', () => {
-  it('equal the resolvers body by body, for members, liaisons, former members, office staff and administrators', async () => {
+  it('equal the resolvers body by body (generated conveners, members, liaisons, office staff and administrators)', async () => {
     const bodyIds = Array.from({ length: SCALES.small.bodies }, (_, i) => benchId(ID_KIND.body, i + 1));
     const accounts = await handle.rawTransaction((sql) =>
       sql.query<{ id: string }>("SELECT id FROM accounts WHERE username LIKE 'p%' OR username LIKE 'office%' OR username LIKE 'bench%' ORDER BY id"),
@@ -163,7 +164,8 @@ describe('roles resolved for many bodies at once', () => {
     const sort = (grants: readonly { role: string; unitId: string | null }[]): string[] => grants.map((g) => `${g.role}:${g.unitId ?? '-'}`).sort();
     let compared = 0;
     let withRoles = 0;
-    for (const { id } of accounts.filter((_, i) => i % 23 === 0)) {
+    const administrators = new Set([benchId(ID_KIND.account, AUDIT_ADMIN_NUMBER), benchId(ID_KIND.account, SYSTEM_ADMIN_NUMBER)]);
+    for (const { id } of accounts.filter((row, i) => i % 23 === 0 || administrators.has(row.id))) {
       const batch = await heldBodyRolesInBodies(handle.db, id, bodyIds, at);
       for (const bodyId of bodyIds) {
         const one = (await Promise.all(bodyRoleResolvers.map((resolve) => resolve(handle.db, id, bodyId, at)))).flat();

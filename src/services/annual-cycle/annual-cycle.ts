@@ -14,7 +14,8 @@ import type { AnnualPlan } from '../../domain/reports/annual-rules.ts';
 import type { CollectionStatus, TaskStatus } from '../../domain/reports/report-types.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { findCollection, findTask, insertCollection, insertTasks, listTasks, updateCollection, updateTask } from '../../repositories/annual-cycle-repository.ts';
+import { findCollection, findTask, insertCollection, insertTasks, listOpenTasksOfReporters, listTasks, updateCollection, updateTask } from '../../repositories/annual-cycle-repository.ts';
+import { listGroupLinksOfUnit } from '../../repositories/group-repository.ts';
 import type { AnnualCollectionRow, AnnualTaskRow } from '../../repositories/annual-cycle-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
@@ -307,4 +308,38 @@ export async function renderAnnualReport(db: DbOrTx, options: { bodyId: string; 
     signature: { issuerName: body.name, date: shanghaiDateOf(collection.compiledAt), sealed: !charter.flags.noSeal },
   });
   return { fileName: `${title}.docx`, content };
+}
+
+/** An open annual-report task a unit owes (its own, or a group's it belongs to), for the unit's cross-body view. */
+export interface UnitAnnualTask {
+  taskId: string;
+  bodyId: string;
+  bodyName: string;
+  year: number;
+  reporterName: string;
+  deadline: string;
+  status: TaskStatus;
+  statusName: string;
+  overdue: boolean;
+  link: string;
+}
+
+/** The annual-report tasks a unit still owes across bodies, earliest deadline first. Stable read for the cross-body view. */
+export async function listUnitAnnualTasks(db: DbOrTx, options: { unitId: string; today: string }): Promise<UnitAnnualTask[]> {
+  const groupIds = (await listGroupLinksOfUnit(db, options.unitId)).map((g) => g.groupId);
+  const rows = await listOpenTasksOfReporters(db, [options.unitId, ...groupIds]);
+  return rows
+    .filter((r) => (r.task.reporterKind === 'member_unit' ? r.task.reporterId === options.unitId : groupIds.includes(r.task.reporterId)))
+    .map((r) => ({
+      taskId: r.task.id,
+      bodyId: r.collection.bodyId,
+      bodyName: r.bodyName,
+      year: r.collection.year,
+      reporterName: r.task.reporterName,
+      deadline: r.task.deadline,
+      status: r.task.status,
+      statusName: TASK_STATUS_NAMES[r.task.status],
+      overdue: options.today > r.task.deadline,
+      link: `/bodies/${r.collection.bodyId}/reports`,
+    }));
 }

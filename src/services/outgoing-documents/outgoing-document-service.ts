@@ -9,7 +9,7 @@
  */
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { Charter } from '../../domain/charter/charter-types.ts';
-import type { GateRequest, OutgoingDocument } from '../../domain/charter-gates/gate-types.ts';
+import type { GateRequest, GateRole, OutgoingDocument } from '../../domain/charter-gates/gate-types.ts';
 import { decideGate } from '../../domain/charter-gates/check-gate.ts';
 import { signingChainOf, statusAfterSubmit, stepOrderProblem } from '../../domain/outgoing-documents/signing-chain.ts';
 import type { SigningChainStep } from '../../domain/outgoing-documents/signing-chain.ts';
@@ -111,14 +111,26 @@ function assertOrder(row: OutgoingDocumentRow, step: 'submit' | 'review' | 'sign
   }
 }
 
-async function toView(db: DbOrTx, row: OutgoingDocumentRow, charter: Charter, viewer: { accountId: string | null; day: string }): Promise<OutgoingDocumentView> {
+/** The viewer's roles for a document's group, resolved once per group while a list is built. */
+type RolesCache = Map<string, Promise<GateRole[]>>;
+
+async function toView(db: DbOrTx, row: OutgoingDocumentRow, charter: Charter, viewer: { accountId: string | null; day: string }, cache: RolesCache = new Map()): Promise<OutgoingDocumentView> {
   const chain = signingChainOf(charter, gateDocument(row));
   const group = row.groupId === null ? null : await findGroupById(db, row.groupId);
   const allowedActions: OutgoingDocumentView['allowedActions'] = [];
   if (viewer.accountId !== null && row.status !== 'issued') {
-    const roles = await documentGateRoles(db, { accountId: viewer.accountId, bodyId: row.bodyId, day: viewer.day, groupId: row.groupId });
+    const key = row.groupId ?? '';
+    let pending = cache.get(key);
+    if (pending === undefined) {
+      pending = documentGateRoles(db, { accountId: viewer.accountId, bodyId: row.bodyId, day: viewer.day, groupId: row.groupId });
+      cache.set(key, pending);
+    }
+    const roles = await pending;
     if (row.status === 'draft' && (row.createdBy === viewer.accountId || roles.includes('office_staff'))) allowedActions.push('submit');
-    const ask = (step: 'review_document' | 'sign_document'): boolean => decideGate(charter, { step, document: gateDocument(row), roles } as GateRequest).allowed;
+    const ask = (step: 'review_document' | 'sign_document'): boolean => {
+      const request: GateRequest = step === 'review_document' ? { step, document: gateDocument(row), roles } : { step, document: gateDocument(row), roles };
+      return decideGate(charter, request).allowed;
+    };
     if (row.status === 'awaiting_review' && ask('review_document')) allowedActions.push('review');
     if (row.status === 'awaiting_signature' && ask('sign_document')) allowedActions.push('sign');
   }
@@ -333,7 +345,8 @@ export async function listOutgoingDocuments(db: DbOrTx, options: { bodyId: strin
   const rows = await listOutgoingDocumentRows(db, options.bodyId);
   const day = shanghaiDateOf(options.at);
   const views: OutgoingDocumentView[] = [];
-  for (const row of rows) views.push(await toView(db, row, charter, { accountId: options.viewerId, day }));
+  const cache: RolesCache = new Map();
+  for (const row of rows) views.push(await toView(db, row, charter, { accountId: options.viewerId, day }, cache));
   return views;
 }
 

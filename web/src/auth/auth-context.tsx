@@ -12,6 +12,7 @@ import type { AppError } from '../api/app-error.ts';
 import { onAuthProblem } from '../api/query-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { SessionExpiryWarning } from './session-expiry-warning.tsx';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
@@ -104,5 +105,10 @@ export function RequireSignedIn({ children, allowPasswordChange = false }: { chi
   if (me.mustChangePassword && !allowPasswordChange) {
     return <Navigate to="/change-password" replace />;
   }
-  return <>{children}</>;
+  return (
+    <>
+      <SessionExpiryWarning />
+      {children}
+    </>
+  );
 }

@@ -85,6 +85,14 @@ function CurrentCharter({ preview }: { preview: ChangeNoticePreview }) {
   );
 }
 
+const FIELD_LABELS = ['body.name', 'sunset.date', 'sunset.text', 'memberUnitsStated', 'office'] as const;
+
+/** A diff field's name for people: the known ones in words, others as the field path. */
+function fieldLabel(t: Translate, field: string): string {
+  const known = FIELD_LABELS.find((f) => f === field);
+  return known === undefined ? field : t(`cimport.field.${known}`);
+}
+
 function Changes({ preview }: { preview: ChangeNoticePreview }) {
   const { t } = useI18n();
   const d = preview.diff;
@@ -93,7 +101,7 @@ function Changes({ preview }: { preview: ChangeNoticePreview }) {
     ...d.memberUnits.removed.map((e) => ({ key: `u-${e.key}`, label: t('cimport.diff.unitsRemoved'), text: e.key, tone: 'removed' as const })),
     ...d.roles.added.map((e) => ({ key: `r+${e.key}`, label: t('cimport.diff.rolesAdded'), text: diffValueText(e.item), tone: 'added' as const })),
     ...d.roles.removed.map((e) => ({ key: `r-${e.key}`, label: t('cimport.diff.rolesRemoved'), text: diffValueText(e.item), tone: 'removed' as const })),
-    ...d.fields.map((f) => ({ key: `f${f.field}`, label: t('cimport.diff.fields'), text: `${f.field}：${diffValueText(f.before)} → ${diffValueText(f.after)}`, tone: 'changed' as const })),
+    ...d.fields.map((f) => ({ key: `f${f.field}`, label: t('cimport.diff.fields'), text: `${fieldLabel(t, f.field)}：${diffValueText(f.before)} → ${diffValueText(f.after)}`, tone: 'changed' as const })),
   ];
   return (
     <Card size="small" title={<h3 className="lx-card-title">{t('cimport.diff.changes')}</h3>}>

@@ -35,7 +35,7 @@ export function ReadablePreview({ charter, removedUnits, onToggleUnit, onAddUnit
   const pieces = useMemo(() => markPieces(charter.normalizedText.length, marks), [charter, marks]);
   const counts = useMemo(() => {
     const out: Record<MarkKind, number> = { unit: 0, person: 0, office: 0, function: 0, rule: 0 };
-    for (const m of marks) out[m.kind] += 1;
+    for (const m of [...marks.units, ...marks.others]) out[m.kind] += 1;
     return out;
   }, [marks]);
   const removed = new Set(removedUnits);
@@ -76,16 +76,16 @@ export function ReadablePreview({ charter, removedUnits, onToggleUnit, onAddUnit
       >
         {pieces.map((piece) => {
           const text = charter.normalizedText.slice(piece.start, piece.end);
-          if (piece.mark === null) return <span key={piece.start}>{text}</span>;
-          const { kind, label } = piece.mark;
-          const color = COLORS[kind];
-          const style = { background: color.background, borderBottom: `2px solid ${color.border}`, padding: '0 1px' };
-          if (kind === 'unit') {
+          const outer = piece.other;
+          const outerStyle = outer === null ? undefined : { background: COLORS[outer.kind].background, borderBottom: `2px solid ${COLORS[outer.kind].border}`, padding: '0 1px' };
+          if (piece.unit !== null) {
+            const label = piece.unit.label;
             const isRemoved = removed.has(label);
+            const color = COLORS.unit;
             return (
               <mark
                 key={piece.start}
-                data-kind={kind}
+                data-kind="unit"
                 role="button"
                 tabIndex={0}
                 title={t(isRemoved ? 'cimport.restoreUnitTitle' : 'cimport.removeUnitTitle', { name: label })}
@@ -94,14 +94,23 @@ export function ReadablePreview({ charter, removedUnits, onToggleUnit, onAddUnit
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' || event.key === ' ') onToggleUnit(label);
                 }}
-                style={{ ...style, cursor: 'pointer', textDecoration: isRemoved ? 'line-through' : undefined, opacity: isRemoved ? 0.6 : 1 }}
+                style={{
+                  background: color.background,
+                  border: `1px solid ${color.border}`,
+                  borderRadius: 2,
+                  padding: '0 1px',
+                  cursor: 'pointer',
+                  textDecoration: isRemoved ? 'line-through' : undefined,
+                  opacity: isRemoved ? 0.6 : 1,
+                }}
               >
                 {text}
               </mark>
             );
           }
+          if (outer === null) return <span key={piece.start}>{text}</span>;
           return (
-            <mark key={piece.start} data-kind={kind} title={`${t(`cimport.legend.${kind}`)}：${label}`} style={style}>
+            <mark key={piece.start} data-kind={outer.kind} title={`${t(`cimport.legend.${outer.kind}`)}：${outer.label}`} style={outerStyle}>
               {text}
             </mark>
           );

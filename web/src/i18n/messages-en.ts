@@ -2,6 +2,7 @@
 import { charterImportEn } from './charter-import-messages.ts';
 import type { MessageKey } from './messages-zh.ts';
 import { adminEn } from './admin-messages.ts';
+import { securityEn } from './security-messages.ts';
 import { workspaceEn } from './workspace-messages.ts';
 import { meetingEn } from './meeting-messages.ts';
 import { decisionEn } from './decision-messages.ts';
@@ -309,6 +310,7 @@ export const enMessages: Record<MessageKey, string> = {
   'common.pageInfo': 'Page {page}',
 
   ...adminEn,
+  ...securityEn,
   ...workspaceEn,
   ...meetingEn,
   ...decisionEn,

@@ -5,6 +5,7 @@
  */
 import { charterImportZh } from './charter-import-messages.ts';
 import { adminZh } from './admin-messages.ts';
+import { securityZh } from './security-messages.ts';
 import { workspaceZh } from './workspace-messages.ts';
 import { meetingZh } from './meeting-messages.ts';
 import { decisionZh } from './decision-messages.ts';
@@ -312,6 +313,7 @@ export const zhMessages = {
   'common.pageInfo': '第 {page} 页',
 
   ...adminZh,
+  ...securityZh,
   ...workspaceZh,
   ...meetingZh,
   ...decisionZh,

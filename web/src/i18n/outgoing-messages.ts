@@ -1,6 +1,9 @@
 /** UI strings of outgoing documents (发文 / 审核 / 签发) and bulletins (简报 / 专报), in both languages. */
 export const outgoingZh = {
   'outgoing.title': '发文与简报',
+  'outgoing.dashboard': '发文与简报',
+  'outgoing.waitingCount': '待审核、签发 {count} 件',
+  'outgoing.issuedCount': '已印发 {count} 件',
   'outgoing.empty': '暂无发文',
   'outgoing.docTitle': '标题',
   'outgoing.kind': '文种',
@@ -60,6 +63,9 @@ export const outgoingZh = {
 
 export const outgoingEn = {
   'outgoing.title': 'Outgoing documents and bulletins',
+  'outgoing.dashboard': 'Outgoing documents',
+  'outgoing.waitingCount': '{count} awaiting review or signature',
+  'outgoing.issuedCount': '{count} issued',
   'outgoing.empty': 'No outgoing documents',
   'outgoing.docTitle': 'Title',
   'outgoing.kind': 'Kind',

@@ -288,7 +288,7 @@ const RUNS_UNTIL = /(?:运行|存续|保留|设立|工作)(?:期|期限|时间)?
 export function extractSunset(text: string): Sunset | null {
   for (const m of text.matchAll(RUNS_UNTIL)) {
     let end = m.index + m[0].length;
-    while (end < text.length && !'，。；\n'.includes(text[end] ?? '')) end++;
+    while (end < text.length && end - m.index < 80 && !'，。；\n'.includes(text[end] ?? '')) end++;
     let start = m.index;
     while (start > 0 && m.index - start < 80 && !'，。；\n'.includes(text[start - 1] ?? '')) start--;
     const clause = text.slice(start, end);
