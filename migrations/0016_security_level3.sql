@@ -46,3 +46,18 @@ CREATE TABLE password_history (
   replaced_at timestamptz NOT NULL
 );
 CREATE INDEX password_history_account_idx ON password_history (account_id, id);
+
+-- Second factor (TOTP, RFC 6238): the secret SM4-encrypted with a key derived from the audit key
+-- (outside the database); set while enrolling, enabled once a code confirms it; the last time step
+-- used (a code is accepted once). Recovery codes are kept only as keyed hashes.
+ALTER TABLE accounts ADD COLUMN totp_secret text;
+ALTER TABLE accounts ADD COLUMN totp_enabled_at timestamptz;
+ALTER TABLE accounts ADD COLUMN totp_last_step bigint;
+CREATE TABLE recovery_codes (
+  id bigserial PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  code_hash text NOT NULL,
+  created_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE INDEX recovery_codes_account_idx ON recovery_codes (account_id);

@@ -67,6 +67,8 @@ const envSchema = z.object({
   /** Issue 17: concurrent sessions per account (0: no limit for users; administrators at least 1) */
   LIANXI_SESSION_LIMIT_USERS: integer(0, 0, 100),
   LIANXI_SESSION_LIMIT_ADMINS: integer(1, 1, 100),
+  /** Issue 17: who signs in with a second factor (TOTP); unset, administrators when NODE_ENV=production, else off */
+  LIANXI_SECOND_FACTOR: z.enum(['off', 'administrators', 'everyone'], { message: '必须是 off、administrators 或 everyone / must be off, administrators or everyone' }).optional(),
   /** Issue 17: origins besides the server's own that may send state-changing requests (comma-separated) */
   LIANXI_ALLOWED_ORIGINS: optionalText.pipe(
     z
@@ -214,6 +216,8 @@ export interface AppConfig {
   passwordRules: { maxAgeDays: number; historyCount: number };
   /** Concurrent sessions per account (issue 17): 0 = no limit; a new sign-in ends the oldest beyond it */
   sessionLimits: { userLimit: number; adminLimit: number };
+  /** Who must sign in with a second factor until the security administrator sets the policy */
+  secondFactor: 'off' | 'administrators' | 'everyone';
   /** Origins besides the server's own allowed to send state-changing requests (LIANXI_ALLOWED_ORIGINS), lower-case */
   allowedOrigins: string[];
 }
@@ -284,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       historyCount: e.LIANXI_PASSWORD_HISTORY,
     },
     sessionLimits: { userLimit: e.LIANXI_SESSION_LIMIT_USERS, adminLimit: e.LIANXI_SESSION_LIMIT_ADMINS },
+    secondFactor: e.LIANXI_SECOND_FACTOR ?? (e.NODE_ENV === 'production' ? 'administrators' : 'off'),
     allowedOrigins: (e.LIANXI_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().toLowerCase())

@@ -14,6 +14,20 @@ export const startAnnualCollectionRequestSchema = z.object({
   ]),
 });
 
+export const workPlanSchema = z.object({
+  clause: charterClauseSchema,
+  status: z.enum(['not_drafted', 'compiled', 'adopted']).describe('not_drafted 未起草，compiled 已起草，adopted 全体会议已审议通过'),
+  text: z.string().nullable(),
+  agendaItemId: z.string().nullable(),
+  meetingId: z.string().nullable(),
+  meetingTitle: z.string().nullable(),
+});
+export type WorkPlanResponse = z.infer<typeof workPlanSchema>;
+export const draftWorkPlanRequestSchema = z.object({
+  text: z.string().trim().min(1, { message: '年度工作要点正文不能为空' }).max(100_000),
+  agendaItemId: idSchema.nullable().default(null).describe('提交审议的全体会议议题'),
+});
+
 export const annualTaskSchema = z.object({
   id: z.string(),
   reporterKind: z.enum(REPORTER_KINDS),
@@ -57,6 +71,8 @@ export const annualYearSchema = z.object({
     })
     .nullable(),
   tasks: z.array(annualTaskSchema),
+  /** The annual work plan (年度工作要点) where the charter asks for one; null when it does not */
+  workPlan: workPlanSchema.nullable(),
 });
 export type AnnualYearResponse = z.infer<typeof annualYearSchema>;
 

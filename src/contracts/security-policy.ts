@@ -15,7 +15,7 @@ export const securityPolicyDtoSchema = z.object({
     userLimit: z.number().int().min(0).max(100).describe('普通账号同时在线会话数上限（0：不限）'),
     adminLimit: z.number().int().min(1).max(100).describe('管理员账号同时在线会话数上限'),
   }),
-  secondFactor: z.enum(['administrators', 'everyone']).describe('须使用动态口令（TOTP）的账号：管理员（至少），或全部'),
+  secondFactor: z.enum(['off', 'administrators', 'everyone']).describe('须使用动态口令（TOTP）的账号：不要求（仅限测试环境）、管理员（等保三级的最低要求），或全部账号'),
 });
 
 export type SecurityPolicyDto = z.infer<typeof securityPolicyDtoSchema>;

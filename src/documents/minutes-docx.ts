@@ -98,6 +98,7 @@ export async function renderMinutesDocx(view: MinutesDocumentView): Promise<Buff
   return packOfficialDocument({
     title: view.meetingTitle === null ? heading : `${heading}（${view.meetingTitle}）`,
     creator: view.issuingOffice,
+    layout,
     children: withImprintAtFoot(children, imprintTable(view.imprint, '分送', layout)),
   });
 }

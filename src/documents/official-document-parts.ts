@@ -562,6 +562,7 @@ export async function packSignedNotice(options: {
   return packOfficialDocument({
     title: options.title,
     creator: options.signature.issuerName,
+    ...(options.layout === undefined ? {} : { layout: options.layout }),
     children: options.imprint === null ? children : withImprintAtFoot(children, imprintTable(options.imprint, '抄送', options.layout ?? 'editable')),
   });
 }
@@ -726,7 +727,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 /** The section of every official document: A4, the GB/T 9704 margins and grid, the page numbers. */
-export function officialSection(children: ISectionOptions['children']): ISectionOptions {
+export function officialSection(children: ISectionOptions['children'], layout: DocumentLayout = 'editable'): ISectionOptions {
   return {
     properties: {
       page: {
@@ -740,7 +741,9 @@ export function officialSection(children: ISectionOptions['children']): ISection
           footer: PAGE_TWIPS.footer,
         },
       },
-      grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+      // print layout sets every line at the exact pitch itself: LibreOffice's line grid would move
+      // spacing and bordered lines onto grid lines and the imprint could not be placed at the foot
+      ...(layout === 'print' ? {} : { grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS } }),
     },
     footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
     children,
@@ -755,6 +758,7 @@ export async function packOfficialDocument(options: {
   title: string;
   creator: string;
   children: ISectionOptions['children'];
+  layout?: DocumentLayout;
 }): Promise<Buffer> {
   const face = TYPEFACES.body;
   const document = new Document({
@@ -768,7 +772,7 @@ export async function packOfficialDocument(options: {
         },
       },
     },
-    sections: [officialSection(options.children)],
+    sections: [officialSection(options.children, options.layout ?? 'editable')],
   });
   return Packer.toBuffer(document, false, [
     { path: 'word/fontTable.xml', data: fontTableXml() },

@@ -190,7 +190,7 @@ export function unpredictableCount(password: string, common: ReadonlySet<string>
     for (const walk of WALKS) {
       for (const line of [walk, [...walk].reverse().join('')]) {
         let length = 0;
-        let at = line.indexOf(chars[i] as string);
+        const at = line.indexOf(chars[i] as string);
         while (at >= 0 && i + length < chars.length && line[at + length] === chars[i + length]) length += 1;
         if (length > best) best = length;
       }

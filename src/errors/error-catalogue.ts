@@ -159,6 +159,7 @@ export const ERROR_CATALOGUE = {
   invalid_json: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   invalid_reference: { status: 422, zh: '引用的记录不存在，或仍被其他记录引用', en: 'The referenced record does not exist, or is still referenced by another' },
   invalid_role: { status: 400, zh: '系统角色无效', en: 'The system role is not valid' },
+  invalid_second_factor: { status: 401, zh: '动态口令或恢复码不正确', en: 'Wrong one-time code or recovery code' },
   invalid_unicode: { status: 400, zh: '输入含有无效的 Unicode 代理字符', en: 'The input holds an invalid Unicode surrogate' },
   invalid_username: { status: 400, zh: '用户名须为 2–63 位小写字母、数字、点、下划线或连字符，并以字母或数字开头', en: 'A user name has 2–63 lower-case letters, digits, dots, underscores or hyphens and starts with a letter or digit' },
   invalid_value: { status: 400, zh: '输入的值无效', en: 'The value is not valid' },
@@ -237,6 +238,8 @@ export const ERROR_CATALOGUE = {
   restore_target_newer: { status: 409, zh: '目标数据库的结构比备份新，请恢复到空的数据目录或数据库', en: 'The target database is newer than the backup: restore into an empty data directory or database' },
   restore_target_not_empty: { status: 409, zh: '目标数据库不是空的（已有账号或审计记录），请恢复到空的数据目录或数据库', en: 'The target database is not empty (it has accounts or audit rows): restore into an empty data directory or database' },
   route_not_found: { status: 404, zh: '没有这个接口', en: 'There is no such API endpoint' },
+  second_factor_enrolment_required: { status: 401, zh: '须绑定动态口令：请用身份验证器扫描二维码后输入 6 位数字', en: 'A second factor is required: scan the QR code with an authenticator app, then enter its 6 digits' },
+  second_factor_required: { status: 401, zh: '请输入动态口令或恢复码', en: 'Enter the one-time code or a recovery code' },
   self_administration_forbidden: { status: 403, zh: '不能对本人账号执行此操作', en: 'You cannot do this to your own account' },
   separation_of_duties: { status: 409, zh: '系统管理员、安全管理员、安全审计员须由不同账号担任', en: 'The system administrator, security administrator and security auditor must be different accounts' },
   server_busy: { status: 429, zh: '服务器正忙于处理其他较大的请求，请稍后重试', en: 'The server is busy with other large requests: try again shortly' },
@@ -261,6 +264,10 @@ export const ERROR_CATALOGUE = {
   value_too_long: { status: 400, zh: '输入的值过长', en: 'The value is too long' },
   web_not_built: { status: 503, zh: '网页界面尚未构建，请先运行 npm run build:web。', en: 'The web interface has not been built: run npm run build:web first.' },
   webhook_incomplete: { status: 400, zh: '启用 Webhook 需先设置地址并生成密钥', en: 'Set the address and generate a secret before enabling the webhook' },
+  work_plan_agenda_not_plenary: { status: 422, zh: '年度工作要点须提交全体会议审议', en: 'The annual work plan goes to a plenary meeting' },
+  work_plan_already_adopted: { status: 409, zh: '年度工作要点已经审议通过', en: 'The annual work plan has been adopted' },
+  work_plan_not_adopted_yet: { status: 409, zh: '全体会议尚未审议通过年度工作要点', en: 'The plenary has not adopted the work plan yet' },
+  work_plan_not_in_charter: { status: 409, zh: '本机构制度未要求制定年度工作要点', en: 'The charter asks for no annual work plan' },
   wrong_current_password: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
 } as const satisfies Record<string, ErrorCatalogueEntry>;
 

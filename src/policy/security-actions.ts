@@ -3,5 +3,6 @@ import { declareActions } from './action-rule.ts';
 /** Level-3 security actions (issue 17): password rules, second factor, audit review. */
 export const securityActions = declareActions({
   'security_policy.read': { description: '查看安全策略（密码、并发会话、动态口令）', scope: 'system', systemRoles: ['security_admin'] },
+  'account.reset_second_factor': { description: '重置他人的动态口令（重新绑定）', scope: 'system', systemRoles: ['security_admin'] },
   'security_policy.update': { description: '修改安全策略（密码、并发会话、动态口令）', scope: 'system', systemRoles: ['security_admin'] },
 });

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { bodies } from '../db/schema/bodies.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
-import { passwordHistory } from '../db/schema/security.ts';
+import { passwordHistory, recoveryCodes } from '../db/schema/security.ts';
 import type { AccountBodyGrantRow, AccountRow } from '../db/schema/platform.ts';
 import type { GrantableBodyRole } from '../domain/access/roles.ts';
 
@@ -148,4 +148,26 @@ export async function listPasswordHistory(db: DbOrTx, accountId: string, limit: 
 /** Keeps a replaced password hash in the account's history. */
 export async function insertPasswordHistory(tx: DbOrTx, entry: { accountId: string; passwordHash: string; replacedAt: Date }): Promise<void> {
   await tx.insert(passwordHistory).values(entry);
+}
+
+/** Adds recovery codes (keyed hashes). */
+export async function insertRecoveryCodes(tx: DbOrTx, rows: { accountId: string; codeHash: string; createdAt: Date }[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(recoveryCodes).values(rows);
+}
+
+export async function deleteRecoveryCodes(tx: DbOrTx, accountId: string): Promise<void> {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
+}
+
+export async function findUnusedRecoveryCode(db: DbOrTx, accountId: string, codeHash: string): Promise<{ id: number } | null> {
+  const rows = await db
+    .select({ id: recoveryCodes.id })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.accountId, accountId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+export async function markRecoveryCodeUsed(tx: DbOrTx, id: number, at: Date): Promise<void> {
+  await tx.update(recoveryCodes).set({ usedAt: at }).where(eq(recoveryCodes.id, id));
 }

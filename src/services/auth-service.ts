@@ -28,6 +28,7 @@ import type { AuditOrigin } from './audit-service.ts';
 import { assertPasswordAcceptable, assertPasswordNotReused, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { getPasswordRules, getSecurityPolicy, passwordExpiresAt } from './accounts/security-policy.ts';
 import { holdsAdministratorDuty } from './accounts/administrator-separation.ts';
+import { checkSecondFactor, secondFactorRequired } from './accounts/second-factor.ts';
 import { getSecuritySettings } from './settings-service.ts';
 
 export const SESSION_COOKIE = 'lianxi_session';
@@ -88,6 +89,8 @@ const NOW_LOCKED = (lockout: { threshold: number; minutes: number }, lockedUntil
 export interface SignInResult {
   /** The cookie value; shown to the client once, stored only as a hash. */
   token: string;
+  /** Recovery codes made by a second-factor enrolment in this sign-in: shown once */
+  recoveryCodes: string[] | null;
   session: SessionRow;
   account: AccountRow;
 }
@@ -103,6 +106,8 @@ export async function signIn(
     clock: Clock;
     username: string;
     password: string;
+    /** The second factor: a TOTP code or a recovery code */
+    code?: string | undefined;
     origin: RequestOrigin;
   },
 ): Promise<SignInResult> {
@@ -206,6 +211,48 @@ export async function signIn(
             : new AppError('account_pending_activation', '管理员账号尚未激活：须由同一职责的管理员激活'),
       } as const;
     }
+    // Second factor (issue 17 point 5): a code, a recovery code, or the enrolment within the sign-in.
+    const factor = await checkSecondFactor(tx, { account, code: options.code, required: secondFactorRequired(account, policy), now });
+    if (!factor.ok) {
+      if (factor.reason === 'wrong_code') {
+        const failures = account.failedSignIns + 1;
+        const locks = failures >= settings.lockout.threshold;
+        const lockedUntil = locks ? new Date(now.getTime() + settings.lockout.minutes * 60_000) : null;
+        await updateAccount(tx, account.id, { failedSignIns: locks ? 0 : failures, lockedUntil, updatedAt: now });
+        await recordAudit(tx, {
+          ...audit,
+          actorId: null,
+          action: 'auth.sign_in_failed',
+          entityType: 'account',
+          entityId: account.id,
+          before: null,
+          after: { username, reason: 'wrong_second_factor', consecutiveFailures: failures },
+          result: 'failure',
+        });
+        if (locks && lockedUntil !== null) return { error: NOW_LOCKED(settings.lockout, lockedUntil) } as const;
+        return { error: new AppError('invalid_second_factor', '动态口令或恢复码不正确', { field: 'code' }) } as const;
+      }
+      return {
+        error:
+          factor.reason === 'code_required'
+            ? new AppError('second_factor_required', '请输入动态口令（身份验证器中的 6 位数字）或恢复码', { field: 'code' })
+            : new AppError('second_factor_enrolment_required', '管理员须绑定动态口令：请用身份验证器扫描二维码，再输入其中的 6 位数字', {
+                field: 'code',
+                details: { enrolment: factor.offer },
+              }),
+      } as const;
+    }
+    if (factor.via !== 'totp' || factor.recoveryCodes !== null) {
+      await recordAudit(tx, {
+        ...audit,
+        actorId: account.id,
+        action: factor.via === 'enrolment' ? 'auth.second_factor_enrolled' : 'auth.recovery_code_used',
+        entityType: 'account',
+        entityId: account.id,
+        before: null,
+        after: { username },
+      });
+    }
     const token = randomBytes(32).toString('base64url');
     const session = await insertSession(tx, {
       id: randomUUID(),
@@ -262,7 +309,7 @@ export async function signIn(
       before: null,
       after: { accountId: account.id, username, clientAddress: origin.clientAddress },
     });
-    return { result: { token, session, account: updated } } as const;
+    return { result: { token, session, account: updated, recoveryCodes: factor.recoveryCodes } } as const;
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.result;

@@ -34,6 +34,8 @@ export const BACKUP_VERSION = 2;
 /** Columns holding secrets: encrypted with SM4 in the backup file. */
 export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   accounts: ['password_hash'],
+  password_history: ['password_hash'],
+  recovery_codes: ['code_hash'],
   sessions: ['token_hash'],
   calendar_feed_tokens: ['token_hash'],
   body_notification_settings: ['webhook_secret'],

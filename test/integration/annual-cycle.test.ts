@@ -7,14 +7,14 @@
  * charter without an annual report rule gets no collection.
  */
 import { expect, it } from 'vitest';
-import type { AnnualTaskResponse, AnnualYearResponse } from '../../src/contracts/annual-cycle.ts';
+import type { AnnualTaskResponse, AnnualYearResponse, WorkPlanResponse } from '../../src/contracts/annual-cycle.ts';
 import { listUnitAnnualTasks } from '../../src/services/annual-cycle/annual-cycle.ts';
 import { describeDatabases } from './harness.ts';
 import { MeetingScenario, seedText } from './factories/meetings.ts';
 
 describeDatabases('annual cycle', (t) => {
   it('seed 004: collection by the charter, submissions, return, reminder, compilation and DOCX', async () => {
-    const { s, units } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局']);
+    const { s, units, leader } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局']);
     const [a, b] = units;
     if (!a || !b) throw new Error('units missing');
     const liaisonA = await s.personUser((await s.startMembership({ roleKind: 'liaison', title: '联络员', unitId: a.unitId, personName: '联络员甲', validFrom: '2021-03-01' })).personId ?? '', 'liaisonA');
@@ -72,6 +72,32 @@ describeDatabases('annual cycle', (t) => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 OR entity_id = $2 ORDER BY seq`, [started.collection?.id ?? '', taskA.id]);
     expect(audit.map((r) => r.action)).toEqual(['annual_collection.start', 'annual_task.submit', 'annual_task.return', 'annual_task.submit', 'annual_task.accept', 'annual_collection.compile']);
+
+    // The office rules (第四条) ask for next year's work plan, adopted by the plenary through an agenda item
+    expect(late.workPlan).toMatchObject({ status: 'not_drafted', clause: { clause: '第四条' } });
+    expect(late.workPlan?.clause.text).toContain('年度工作要点，提交协调小组会议审议');
+    const topical = await s.createMeeting({ kind: 'topical', title: '专题会议', startsAt: '2021-12-27T01:00:00.000Z' });
+    const topicalItem = await s.proposeItem(s.office, topical.id, { title: '其他议题' });
+    await s.refused(s.office, 'PUT', `${s.base}/annual-cycle/2022/work-plan`, { text: '2022年工作要点', agendaItemId: topicalItem.id }, 422, 'work_plan_agenda_not_plenary');
+    let planItemId = '';
+    await s.heldMeeting({
+      kind: 'plenary',
+      title: '协调小组全体会议',
+      startsAt: '2021-12-24T01:00:00.000Z',
+      presiderMembershipId: leader.membership.id,
+      beforeHeld: async (meeting) => {
+        const item = await s.proposeItem(s.office, meeting.id, { title: '审议2022年度工作要点' });
+        await s.decideItem(leader.user, meeting.id, item.id, true);
+        planItemId = item.id;
+        const drafted = await s.call<WorkPlanResponse>(s.office, 'PUT', `${s.base}/annual-cycle/2022/work-plan`, { text: '一、深化审批制度改革。\n二、优化营商环境。', agendaItemId: item.id });
+        expect(drafted).toMatchObject({ status: 'compiled', meetingTitle: '协调小组全体会议' });
+        const early = await s.refused(s.office, 'POST', `${s.base}/annual-cycle/2022/work-plan/adoption`, undefined, 409, 'work_plan_not_adopted_yet');
+        expect(early.message).toContain('尚未召开');
+      },
+    });
+    const adopted = await s.call<WorkPlanResponse>(s.office, 'POST', `${s.base}/annual-cycle/2022/work-plan/adoption`);
+    expect(adopted).toMatchObject({ status: 'adopted', agendaItemId: planItemId });
+    await s.refused(s.office, 'PUT', `${s.base}/annual-cycle/2022/work-plan`, { text: '改', agendaItemId: null }, 409, 'work_plan_already_adopted');
   });
 
   it('a deadline after the body’s sunset is refused citing it', async () => {
@@ -85,7 +111,8 @@ describeDatabases('annual cycle', (t) => {
   it('a charter that orders no annual report: no collection is invented', async () => {
     const s = await MeetingScenario.seed(t, '000', new Date('2024-05-06T02:00:00Z'));
     const year = await s.call<AnnualYearResponse>(s.office, 'GET', `${s.base}/annual-cycle/2024`);
-    expect([year.plan, year.collection, year.tasks]).toEqual([null, null, []]);
+    expect([year.plan, year.collection, year.tasks, year.workPlan]).toEqual([null, null, [], null]);
+    await s.refused(s.office, 'PUT', `${s.base}/annual-cycle/2024/work-plan`, { text: '要点', agendaItemId: null }, 409, 'work_plan_not_in_charter');
     const refused = await s.refused(s.office, 'POST', `${s.base}/annual-cycle/2024/collection`, { deadline: { kind: 'working_days', days: 10 } }, 409, 'annual_report_not_in_charter');
     expect(refused.message).toContain('制度未规定年度工作报告');
   });

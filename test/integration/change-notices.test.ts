@@ -195,4 +195,52 @@ describeDatabases('change notices', (t) => {
     const detail = await app.inject({ method: 'GET', url: `/api/bodies/${body.id}`, headers });
     expect(detail.json<{ status: string; sunsetDate: string | null }>()).toMatchObject({ status: 'active', sunsetDate: '2025-09-19' });
   });
+
+  it('a mixed notice adjusts one body and abolishes another, each applied to its own body by the office', async () => {
+    t.clock.set(new Date('2025-11-01T02:00:00Z'));
+    const adjusted = await decisionBody(t, { text: foundingText().text });
+    const abolished = await decisionBody(t, { text: foundingText().text });
+    const mixed = [
+      '广东省人民政府办公厅关于调整和撤销部分议事协调机构的通知',
+      '粤办函〔2025〕99号',
+      '',
+      '省政府各部门：',
+      '经省人民政府同意，现将有关事项通知如下：',
+      `一、调整${adjusted.name}`,
+      '增加省数据局为联席会议成员单位，省教育厅不再作为联席会议成员单位。联席会议办公室改设在省发展改革委。',
+      '二、撤销以下议事协调机构：',
+      `（一）${abolished.name}；`,
+      '（二）广东省某某专项整治工作领导小组。',
+      '上述机构自印发之日起撤销。',
+      '',
+      '广东省人民政府办公厅',
+      '2025年10月15日',
+    ].join('\n');
+    const app = await t.app();
+    const preview = await app.inject({ method: 'POST', url: '/api/charters/preview', headers: { cookie: adjusted.office.cookie }, payload: { text: mixed } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const targets = preview.json<{ documentKind: string; changeNotice: { targets: { name: string; action: string; matches: { id: string }[] }[] } }>();
+    expect(targets.documentKind).toBe('mixed');
+    expect(targets.changeNotice.targets.map((x) => [x.action, x.matches[0]?.id ?? null])).toEqual([
+      ['adjust', adjusted.id],
+      ['abolish', abolished.id],
+      ['abolish', null],
+    ]);
+
+    const first = await app.inject({ method: 'POST', url: `/api/bodies/${adjusted.id}/change-notices`, headers: { cookie: adjusted.office.cookie }, payload: { text: mixed } });
+    expect(first.statusCode, first.body).toBe(201);
+    const adjustedResult = first.json<Applied>();
+    expect(adjustedResult.dissolution).toBeNull();
+    expect(adjustedResult.diff.memberUnits.added.map((a) => a.key)).toEqual(['省数据局']);
+    expect(adjustedResult.diff.memberUnits.removed.map((a) => a.key)).toEqual(['省教育厅']);
+    expect(adjustedResult.diff.fields.map((f) => f.field)).toContain('office');
+
+    const second = await app.inject({ method: 'POST', url: `/api/bodies/${abolished.id}/change-notices`, headers: { cookie: abolished.office.cookie }, payload: { text: mixed } });
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json<Applied>().dissolution).toMatchObject({ state: 'dissolved', on: '2025-10-15' });
+
+    // The office of one body cannot apply the notice to the other.
+    const refused = await app.inject({ method: 'POST', url: `/api/bodies/${abolished.id}/change-notices`, headers: { cookie: adjusted.office.cookie }, payload: { text: mixed } });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -80,6 +80,19 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ personId: null }),
     allowed: SECURITY,
   },
+  // Issue 17: the security policy (password rules, session limits, second factor) is the security administrator's.
+  { method: 'GET', url: '/api/security-policy', path: '/api/security-policy', allowed: SECURITY },
+  {
+    method: 'PUT',
+    url: '/api/security-policy',
+    path: '/api/security-policy',
+    payload: () => ({
+      password: { minLength: 10, minClasses: 3, blockCommon: true, minUnpredictable: 4, maxAgeDays: 0, historyCount: 5, bannedWords: [] },
+      sessions: { userLimit: 0, adminLimit: 5 },
+      secondFactor: 'administrators',
+    }),
+    allowed: SECURITY,
+  },
   { method: 'GET', url: '/api/audit', path: '/api/audit', allowed: ['audit_admin'] },
   { method: 'GET', url: '/api/audit/verify', path: '/api/audit/verify', allowed: ['audit_admin'] },
   { method: 'POST', url: '/api/auth/sign-out', path: '/api/auth/sign-out', allowed: ALL_SIGNED_IN },

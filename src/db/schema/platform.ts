@@ -24,6 +24,12 @@ export const accounts = pgTable('accounts', {
   personId: text('person_id'),
   passwordChangedAt: timestamptz('password_changed_at'),
   lastSignInAt: timestamptz('last_sign_in_at'),
+  /** TOTP secret, SM4-encrypted with a key derived from the audit key (migration 0016) */
+  totpSecret: text('totp_secret'),
+  /** When a code confirmed the TOTP enrolment (null: not enrolled) */
+  totpEnabledAt: timestamptz('totp_enabled_at'),
+  /** The last TOTP time step accepted (a code is used once) */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamptz('created_at').notNull(),
   updatedAt: timestamptz('updated_at').notNull(),
 }, (t) => [uniqueIndex('accounts_username_key').on(t.username), index('accounts_person_id_idx').on(t.personId)]);

@@ -22,5 +22,16 @@ export const passwordHistory = pgTable('password_history', {
   replacedAt: timestamptz('replaced_at').notNull(),
 }, (t) => [index('password_history_account_idx').on(t.accountId, t.id)]);
 
+/** Second-factor recovery codes (0016), kept as keyed hashes; each used once. */
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  codeHash: text('code_hash').notNull(),
+  createdAt: timestamptz('created_at').notNull(),
+  usedAt: timestamptz('used_at'),
+}, (t) => [index('recovery_codes_account_idx').on(t.accountId)]);
+
 export type SignInAttemptRow = typeof signInAttempts.$inferSelect;
 export type PasswordHistoryRow = typeof passwordHistory.$inferSelect;

@@ -36,7 +36,9 @@ import type {
  *   spaces.
  * - Lines: a title split over lines is joined into one line; a sentence broken just before its last
  *   few characters (`…重大问\n题，…`) is joined; other line breaks stay, so headings, roster rows and
- *   numbered items each keep their own line. Runs of blank lines become one blank line.
+ *   numbered items each keep their own line. Runs of blank lines become one blank line. No line is
+ *   longer than `MAX_LINE` (1,200) characters: a longer one (a flattened page, junk) is broken after
+ *   a sentence end or clause mark, so that every extractor works on bounded lines (linear time).
  * - Boilerplate of web pages and document sites is dropped; a metadata block's facts stay as
  *   `【制定机关】…` / `【字号】…` lines or as `来源：…\t发布时间：…` lines.
  * - Every dropped or changed character is accounted for in `offsetMap`.

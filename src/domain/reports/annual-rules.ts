@@ -45,3 +45,25 @@ export function annualPlan(charter: Charter): AnnualPlan | null {
   const reportTo = [...new Set((own.length > 0 ? own : withClauses).map((r) => r.rule.to))];
   return { memberUnits, groups, reportTo, rules: withClauses };
 }
+
+/**
+ * Where the charter asks for an annual work plan (年度工作要点 … 提交…会议审议): the sentence, its
+ * document and the clause of the nearest rule stated before it in the same document; null when the
+ * charter does not mention one.
+ */
+export function workPlanClause(charter: Charter): RuleClause | null {
+  const text = charter.normalizedText;
+  const match = /年度(?:工作)?要点/.exec(text);
+  if (match === null) return null;
+  const pos = match.index;
+  const start = Math.max(text.lastIndexOf('。', pos), text.lastIndexOf('\n', pos), text.lastIndexOf('；', pos)) + 1;
+  const ends = ['。', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
+  const end = ends.length === 0 ? text.length : Math.min(...ends);
+  const docIndex = charter.documents.findIndex((d) => d.source.start <= pos && pos < d.source.end);
+  const document = docIndex >= 0 ? (charter.documents[docIndex]?.title ?? null) : null;
+  // The clause label of the closest rule before the sentence, in the same document and within the same clause span
+  const before = charter.rules
+    .filter((r) => r.document === docIndex && r.source.start <= pos && pos - r.source.end < 120)
+    .sort((a, b) => b.source.start - a.source.start)[0];
+  return { document, clause: before?.clause ?? null, text: text.slice(start, end).trim() };
+}

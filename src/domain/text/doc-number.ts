@@ -18,7 +18,7 @@ const DOC_NUMBER = new RegExp(
 
 /** The bracketed year and what follows it; the issuer code is then read backwards from it. */
 const YEAR_AND_SERIAL = new RegExp(
-  `\\s*[${escape(OPEN)}]\\s*((?:19|20)\\d{2})\\s*[${escape(CLOSE)}]\\s*第?\\s*(\\d{1,5})\\s*号`,
+  `[${escape(OPEN)}]\\s*((?:19|20)\\d{2})\\s*[${escape(CLOSE)}]\\s*第?\\s*(\\d{1,5})\\s*号`,
   'gu',
 );
 const CODE_CHAR = /[\u4e00-\u9fffA-Za-z]/u;
@@ -33,7 +33,10 @@ function scanDocNumbers(text: string): RegExpMatchArray[] {
   let floor = 0;
   YEAR_AND_SERIAL.lastIndex = 0;
   for (let m = YEAR_AND_SERIAL.exec(text); m !== null; m = YEAR_AND_SERIAL.exec(text)) {
-    const codeEnd = m.index;
+    // Spaces between the issuer code and the bracket (a leading \s* in the pattern would make a long
+    // run of spaces quadratic): a few are looked back over here
+    let codeEnd = m.index;
+    while (codeEnd > floor && m.index - codeEnd < 8 && /\s/u.test(text[codeEnd - 1] ?? '')) codeEnd--;
     let start = codeEnd;
     while (start > floor && codeEnd - start < 12 && CODE_CHAR.test(text[start - 1] ?? '')) start--;
     while (start < codeEnd && !CJK_CHAR.test(text[start] ?? '')) start++;

@@ -26,6 +26,7 @@ import { grantRole, revokeRole } from '../../services/accounts/account-roles.ts'
 import { accountView, getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
 import { createAccount } from '../../services/accounts/create-account.ts';
 import { getSecurityPolicy, updateSecurityPolicy } from '../../services/accounts/security-policy.ts';
+import { resetSecondFactor } from '../../services/accounts/second-factor.ts';
 import { securityPolicyDtoSchema } from '../../contracts/security-policy.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings-service.ts';
 import { getOutboundAllowList, updateOutboundAllowList } from '../../services/outbound-allow-list.ts';
@@ -293,6 +294,23 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       await authorizeActor(request.actor, 'account.reset_password');
       const result = await resetPassword(db, { clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
       return { account: await getAccountView(db, { accountId: result.account.id, now: clock.now() }), oneTimePassword: result.oneTimePassword };
+    },
+  );
+
+  app.post(
+    '/api/accounts/:id/second-factor/reset',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '重置动态口令：清除密钥和恢复码，结束会话，下次登录重新绑定（安全管理员，不能对本人）',
+        params: accountParamsSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.reset_second_factor');
+      await resetSecondFactor(db, { clock, accountId: request.params.id, origin: auditOrigin(request, deps) });
+      return getAccountView(db, { accountId: request.params.id, now: clock.now() });
     },
   );
 

@@ -8,8 +8,10 @@ import {
   annualYearSchema,
   compileAnnualReportRequestSchema,
   decideAnnualTaskRequestSchema,
+  draftWorkPlanRequestSchema,
   startAnnualCollectionRequestSchema,
   submitAnnualTaskRequestSchema,
+  workPlanSchema,
 } from '../../contracts/annual-cycle.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { authorize, bodyResource } from '../../policy/policy.ts';
@@ -22,6 +24,7 @@ import {
   startAnnualCollection,
   submitAnnualTask,
 } from '../../services/annual-cycle/annual-cycle.ts';
+import { adoptWorkPlan, draftWorkPlan } from '../../services/annual-cycle/work-plan.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -144,6 +147,39 @@ export const annualCycleRoutes: RouteModule = async (app, deps) => {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .send(file.content);
+    },
+  );
+
+  app.put(
+    '/api/bodies/:bodyId/annual-cycle/:year/work-plan',
+    {
+      schema: {
+        tags: ['annual-cycle'],
+        summary: '办公室起草或修改年度工作要点，并列入全体会议议题（制度要求时）',
+        params: annualYearParamsSchema,
+        body: draftWorkPlanRequestSchema,
+        response: { 200: workPlanSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'annual_cycle.manage', bodyResource(request.params.bodyId));
+      return draftWorkPlan(deps.db, { ...request.params, text: request.body.text, agendaItemId: request.body.agendaItemId, origin: auditOrigin(request, deps) });
+    },
+  );
+
+  app.post(
+    '/api/bodies/:bodyId/annual-cycle/:year/work-plan/adoption',
+    {
+      schema: {
+        tags: ['annual-cycle'],
+        summary: '记录全体会议审议通过年度工作要点（所列议题已审核、会议已召开）',
+        params: annualYearParamsSchema,
+        response: { 200: workPlanSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'annual_cycle.manage', bodyResource(request.params.bodyId));
+      return adoptWorkPlan(deps.db, { ...request.params, origin: auditOrigin(request, deps) });
     },
   );
 };

@@ -1,5 +1,5 @@
 /** /api/auth: sign in, sign out, me, change password. */
-import { changePasswordRequestSchema, meResponseSchema, signInRequestSchema } from '../../contracts/auth.ts';
+import { changePasswordRequestSchema, meResponseSchema, signInRequestSchema, signInResponseSchema } from '../../contracts/auth.ts';
 import type { MeResponse } from '../../contracts/auth.ts';
 import { errorResponses, okResponseSchema } from '../../contracts/common.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
@@ -37,7 +37,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
         tags: ['auth'],
         summary: '登录',
         body: signInRequestSchema,
-        response: { 200: meResponseSchema, ...errorResponses },
+        response: { 200: signInResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -47,6 +47,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
         clock: deps.clock,
         username: request.body.username,
         password: request.body.password,
+        code: request.body.code,
         origin: {
           requestId: request.id,
           clientAddress: request.ip,
@@ -54,7 +55,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
         },
       });
       setSessionCookie(reply, deps, result.token);
-      return meOf(deps, result.account.id, result.session);
+      return { ...(await meOf(deps, result.account.id, result.session)), recoveryCodes: result.recoveryCodes };
     },
   );
 

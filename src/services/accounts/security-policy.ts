@@ -29,7 +29,7 @@ export async function getSecurityPolicy(db: DbOrTx, options: { config: AppConfig
   return {
     password: { ...DEFAULT_PASSWORD_RULES, bannedWords: [...DEFAULT_PASSWORD_RULES.bannedWords], ...passwordPolicy, ...options.config.passwordRules },
     sessions: { ...options.config.sessionLimits },
-    secondFactor: 'administrators',
+    secondFactor: options.config.secondFactor,
   };
 }
 

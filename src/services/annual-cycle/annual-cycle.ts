@@ -25,6 +25,7 @@ import { enqueueNotification } from '../notification-service.ts';
 import { createOutgoingDraft } from '../outgoing-documents/outgoing-document-service.ts';
 import { listReporters } from '../reports/report-context.ts';
 import type { Reporter } from '../reports/report-context.ts';
+import { getWorkPlan } from './work-plan.ts';
 
 const TASK_STATUS_NAMES: Record<TaskStatus, string> = { pending: '待报送', submitted: '已报送', returned: '已退回', accepted: '已采用' };
 const COLLECTION_STATUS_NAMES: Record<CollectionStatus, string> = { collecting: '征集中', compiled: '已汇总', adopted: '已审议通过' };
@@ -88,6 +89,7 @@ export async function getAnnualYear(db: DbOrTx, options: { bodyId: string; year:
             counts: { total: tasks.length, pending: count('pending'), submitted: count('submitted'), returned: count('returned'), accepted: count('accepted'), overdue: tasks.filter((t) => t.overdue).length },
           },
     tasks,
+    workPlan: await getWorkPlan(db, { bodyId: options.bodyId, year: options.year }),
   };
 }
 

@@ -303,3 +303,61 @@ describe('7. never invent a person', () => {
     expect(findingCodes(c)).toContain('role_without_person');
   });
 });
+
+describe('more variants, at the national and provincial levels', () => {
+  it('1. 成员由发展改革委、财政部…等部门有关负责同志组成 (national, no prefix to carry)', () => {
+    const c = charterOf(
+      [
+        '国务院办公厅关于成立国务院某某工作领导小组的通知',
+        '国办发〔2022〕5号',
+        '领导小组组长由国务院副总理担任，成员由发展改革委、教育部、财政部、人力资源社会保障部等部门有关负责同志组成。',
+      ].join('\n'),
+    );
+    expect(c.body.level).toBe('national');
+    expect(unitNames(c)).toEqual(['发展改革委', '教育部', '财政部', '人力资源社会保障部']);
+    expect(c.roles.filter((r) => r.kind === 'member').map((r) => r.position)).toEqual([
+      '发展改革委有关负责同志',
+      '教育部有关负责同志',
+      '财政部有关负责同志',
+      '人力资源社会保障部有关负责同志',
+    ]);
+  });
+
+  it('1. a list that is partly unreadable keeps a finding', () => {
+    const c = charterOf(
+      ['关于建立某某省旅游工作联席会议制度的通知', '联席会议成员单位：省文化和旅游厅、省交通运输厅、请各单位于三日内报送联络员名单、省公安厅。'].join('\n'),
+    );
+    expect(unitNames(c)).toEqual(['省文化和旅游厅', '省交通运输厅', '省公安厅']);
+    expect(findingCodes(c)).toContain('member_list_partly_read');
+  });
+
+  it('2. 由省委常委、副省长王某某任组长 (a party post joined to the post after it)', () => {
+    const c = charterOf(
+      ['某某省人民政府关于成立某某省生态保护工作领导小组的通知', '领导小组由省委常委、副省长王某某任组长，省政府副秘书长钱某某任副组长。'].join('\n'),
+    );
+    expect(roleRows(c)).toEqual([
+      ['convener', '王某某', '省委常委、副省长'],
+      ['deputy_convener', '钱某某', '省政府副秘书长'],
+    ]);
+  });
+
+  it('3. a provincial roster flattened into one line, names before posts', () => {
+    const c = charterOf(
+      [
+        '关于调整充实某某省防汛抗旱指挥部组成人员的通知',
+        '指挥长：何某某副省长副指挥长：吕某某省政府副秘书长施某某省水利厅厅长成员：张某某省应急管理厅副厅长',
+      ].join('\n'),
+    );
+    expect(roleRows(c)).toEqual([
+      ['convener', '何某某', '副省长'],
+      ['deputy_convener', '吕某某', '省政府副秘书长'],
+      ['deputy_convener', '施某某', '省水利厅厅长'],
+      ['member', '张某某', '省应急管理厅副厅长'],
+    ]);
+  });
+
+  it('7. 成员：各成员单位分管负责同志 names nobody', () => {
+    const c = charterOf(['关于成立某某市数据共享工作领导小组的通知', '组长：分管副市长', '成员：各成员单位分管负责同志'].join('\n'));
+    expect(people(c).every((p) => p === null)).toBe(true);
+  });
+});

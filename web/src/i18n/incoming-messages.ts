@@ -52,6 +52,10 @@ export const incomingZh = {
   'obligations.role.co': '协办',
   'obligations.body': '机构',
   'obligations.deadline': '时限 {date}',
+  'dashboard.reports': '信息报送',
+  'dashboard.reportsOff': '未启用',
+  'dashboard.reportsMet': '已完成 {count}',
+  'dashboard.reportsBehind': '{period}未完成 {count}',
 };
 
 export const incomingEn: Record<keyof typeof incomingZh, string> = {
@@ -107,4 +111,8 @@ export const incomingEn: Record<keyof typeof incomingZh, string> = {
   'obligations.role.co': 'Co-handling',
   'obligations.body': 'Body',
   'obligations.deadline': 'Due {date}',
+  'dashboard.reports': 'Information reports',
+  'dashboard.reportsOff': 'Not on',
+  'dashboard.reportsMet': '{count} met',
+  'dashboard.reportsBehind': '{count} behind in {period}',
 };

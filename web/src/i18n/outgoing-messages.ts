@@ -57,6 +57,8 @@ export const outgoingZh = {
   'bulletin.articles': '文章',
   'bulletin.reporter': '{name}供稿',
   'bulletin.recipients': '分送',
+  'bulletin.reportToLine': '报：{list}',
+  'bulletin.copyToLine': '送：{list}',
   'bulletin.downloadDocx': '下载 DOCX',
   'bulletin.downloadPdf': '下载 PDF',
 } as const satisfies Record<string, string>;
@@ -119,6 +121,8 @@ export const outgoingEn = {
   'bulletin.articles': 'Articles',
   'bulletin.reporter': 'Reported by {name}',
   'bulletin.recipients': 'Sent to',
+  'bulletin.reportToLine': 'Reported to: {list}',
+  'bulletin.copyToLine': 'Sent to: {list}',
   'bulletin.downloadDocx': 'Download DOCX',
   'bulletin.downloadPdf': 'Download PDF',
 } as const satisfies Record<keyof typeof outgoingZh, string>;

@@ -13,6 +13,12 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { bulletinDocumentUrl, getBulletin, getOutgoingDocument, reviewOutgoingDocument, signOutgoingDocument, submitOutgoingDocument } from './outgoing-api.ts';
 import type { Bulletin, OutgoingDocument } from './outgoing-api.ts';
 
+/** 第十三条 以协调小组名义发文… — the clause label once, even where the sentence starts with it. */
+function clauseLine(clause: { clause: string | null; text: string }): string {
+  if (clause.clause === null || clause.text.startsWith(clause.clause)) return clause.text;
+  return `${clause.clause} ${clause.text}`;
+}
+
 function ChainSteps({ document }: { document: OutgoingDocument }) {
   const { t } = useI18n();
   const current = document.chain.findIndex((step) => !step.done);
@@ -25,7 +31,7 @@ function ChainSteps({ document }: { document: OutgoingDocument }) {
         title: `${step.label}${step.done ? `（${t('outgoing.chain.done')}）` : ''}`,
         description: (
           <Typography.Text type="secondary">
-            {step.byDefault ? t('outgoing.chain.byDefault') : `${step.clause.clause ?? ''} ${step.clause.text}`}
+            {step.byDefault ? t('outgoing.chain.byDefault') : clauseLine(step.clause)}
             {step.at ? ` · ${new Date(step.at).toLocaleString('zh-CN')}` : ''}
           </Typography.Text>
         ),
@@ -55,8 +61,8 @@ function BulletinPart({ bulletin }: { bulletin: Bulletin }) {
         <Typography.Text>
           {t('bulletin.recipients')}：{[...bulletin.recipientUnits.map((u) => u.name), ...bulletin.recipientRoles.map((r) => t(`bulletin.role.${r}`))].join('、') || t('common.none')}
         </Typography.Text>
-        {bulletin.reportTo.length > 0 && <Typography.Text>报：{bulletin.reportTo.join('，')}</Typography.Text>}
-        {bulletin.copyTo.length > 0 && <Typography.Text>送：{bulletin.copyTo.join('，')}</Typography.Text>}
+        {bulletin.reportTo.length > 0 && <Typography.Text>{t('bulletin.reportToLine', { list: bulletin.reportTo.join('，') })}</Typography.Text>}
+        {bulletin.copyTo.length > 0 && <Typography.Text>{t('bulletin.copyToLine', { list: bulletin.copyTo.join('，') })}</Typography.Text>}
         <Space>
           <a href={bulletinDocumentUrl(ref, 'docx')}>{t('bulletin.downloadDocx')}</a>
           <a href={bulletinDocumentUrl(ref, 'pdf')}>{t('bulletin.downloadPdf')}</a>
@@ -74,7 +80,7 @@ export function OutgoingDocumentPage() {
   const ref = { bodyId, documentId };
   const document = useQuery({ queryKey: ['outgoing-document', bodyId, documentId], queryFn: () => getOutgoingDocument(ref) });
   const isBulletin = document.data?.kind === 'bulletin';
-  const bulletin = useQuery({ queryKey: ['bulletin', bodyId, documentId, document.data?.updatedAt], queryFn: () => getBulletin(ref), enabled: isBulletin });
+  const bulletin = useQuery({ queryKey: ['bulletin', bodyId, documentId], queryFn: () => getBulletin(ref), enabled: isBulletin });
   const [comment, setComment] = useState('');
   const step = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -82,6 +88,7 @@ export function OutgoingDocumentPage() {
       void message.success(t('outgoing.done'));
       void queryClient.invalidateQueries({ queryKey: ['outgoing-document', bodyId, documentId] });
       void queryClient.invalidateQueries({ queryKey: ['outgoing-documents', bodyId] });
+      void queryClient.invalidateQueries({ queryKey: ['bulletin', bodyId, documentId] });
     },
   });
   const item = document.data;

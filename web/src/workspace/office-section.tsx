@@ -10,6 +10,8 @@ import { FlagTags, StatusTag } from '../bodies/body-labels.tsx';
 import { SunsetTag } from '../bodies/sunset-tag.tsx';
 import { EscalationCounts, FrequencyLines } from './supervision-summary.tsx';
 import { IncomingDashboardLine } from './incoming-dashboard-line.tsx';
+import { ReportsDashboardLine } from './reports-dashboard-line.tsx';
+import { OutgoingDashboardLine } from '../outgoing/outgoing-dashboard-line.tsx';
 
 /** At most this many dashboards; the rest are in the registry. */
 const SHOWN = 12;
@@ -47,6 +49,8 @@ function BodyDashboard({ body }: { body: BodyDetail }) {
           },
           { key: 'rungs', label: t('rung.dashboard'), children: <EscalationCounts bodyId={body.id} /> },
           { key: 'incoming', label: t('incoming.dashboard'), children: <IncomingDashboardLine bodyId={body.id} /> },
+          { key: 'outgoing', label: t('outgoing.dashboard'), children: <OutgoingDashboardLine bodyId={body.id} /> },
+          { key: 'reports', label: t('dashboard.reports'), children: <ReportsDashboardLine bodyId={body.id} /> },
           { key: 'frequency', label: t('frequency.label'), children: <FrequencyLines bodyId={body.id} /> },
           { key: 'sunset', label: t('workspace.sunset'), children: <SunsetTag sunsetDate={body.sunsetDate} /> },
           { key: 'flags', label: t('workspace.flags'), children: <FlagTags flags={body.flags} /> },

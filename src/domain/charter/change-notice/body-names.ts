@@ -24,7 +24,7 @@ const GENERIC_START = /^(?:该|上述|本|其|各|此|相关|有关|以下|下�
 const MIN_NAME_LENGTH = 6;
 
 /** Words after which a name starts: the issuer before 关于, a verb or a preposition before the name. */
-const CUT_AFTER = /(?:关于|担任|兼任|撤销|撤消|调整为|更名为|改为|调整充实了|调整充实|充实了|充实|调整了|决定|同意|成立|建立|设立|组建|保留|为|由|对|将|在|把|同志|中)/gu;
+const CUT_AFTER = /(?:关于|担任|兼任|撤销|撤消|调整为|更名为|改为|调整充实了|调整充实|充实了|充实|调整了|决定|同意|成立|建立|设立|组建|保留|为|由|对|将|在|把|同志|中|的)/gu;
 
 function stripLeading(name: string): string {
   let cut = 0;

@@ -30,7 +30,7 @@ export function sentencesOf(text: string, from: number, to: number): Clause[] {
   return out;
 }
 
-/** Cuts a sentence into clauses on ，: (not inside parentheses). */
+/** Cuts a sentence into clauses on ，：, (not inside parentheses). */
 function clausesOf(sentence: Clause): Clause[] {
   const out: Clause[] = [];
   let depth = 0;
@@ -40,7 +40,7 @@ function clausesOf(sentence: Clause): Clause[] {
     const c = i < s.length ? s[i] : '，';
     if (c === '（' || c === '(') depth += 1;
     else if ((c === '）' || c === ')') && depth > 0) depth -= 1;
-    else if (depth === 0 && (c === '，' || c === ',')) {
+    else if (depth === 0 && (c === '，' || c === ',' || c === '：' || c === ':')) {
       if (i > start) out.push({ text: s.slice(start, i), start: sentence.start + start });
       start = i + 1;
     }
@@ -125,10 +125,51 @@ function cleanHost(raw: string): string {
   return cleanName(raw.replace(/(?:承担|负责|具体负责|办公室主任|主任由).*$/u, '').replace(/内$/u, ''));
 }
 
+/** A roster line of the adjusted composition: `组长：王某某（市长）` or `成　员：王某某　市水务局局长、…`. */
+const LISTING = /^[\s\u3000]*([\u4e00-\u9fff\s\u3000]{2,10}?)[\s\u3000]*[：:][\s\u3000]*(.*)$/u;
+
+/** People of a roster line: `王某某（市长）`, `王某某　市长` or `市长王某某`, separated by 、，； or wide spaces between entries. */
+function listedPeople(line: string): { person: string | null; position: string | null }[] {
+  const out: { person: string | null; position: string | null }[] = [];
+  // One person and one post (县委常委、常务副县长 is one post, not two people).
+  const single = /^([\u4e00-\u9fff·]{2,4})[\s\u3000]+([^\s\u3000]+)$/u.exec(line.trim());
+  if (single) return [{ person: single[1] ?? null, position: single[2] ?? null }];
+  for (const { part } of splitList(line)) {
+    const spaced = /^([\u4e00-\u9fff·]{2,4})[\s\u3000]+(.+)$/u.exec(part.trim());
+    if (spaced) {
+      out.push({ person: spaced[1] ?? null, position: (spaced[2] ?? '').replace(/[\s\u3000]+/gu, '') || null });
+      continue;
+    }
+    const who = readWho(part);
+    if (who !== null) out.push(who);
+  }
+  return out;
+}
+
 /** Reads the delta from `text[from, to)` into `into`. `bodyNames` are the body names the notice gives (a rename of one of them renames the body). */
 export function readDelta(text: string, from: number, to: number, into: ChangeDelta, bodyNames: readonly string[]): void {
   const isBody = (name: string): boolean => bodyNames.some((b) => b === name || b.endsWith(name) || name.endsWith(b)) || /(?:领导小组|联席会议|工作专班|协调小组|指挥部|工作组)$/u.test(name);
+  let listing: { kind: RoleAssignment['kind']; title: string } | null = null;
   for (const sentence of sentencesOf(text, from, to)) {
+    const line = LISTING.exec(sentence.text);
+    const span = { start: sentence.start, end: sentence.start + sentence.text.length };
+    if (line) {
+      const title = (line[1] ?? '').replace(/[\s\u3000]+/gu, '');
+      const kind = roleKindOf(title);
+      if (kind !== null) {
+        listing = { kind, title };
+        if (!into.replacesRoles.includes(kind)) into.replacesRoles.push(kind);
+        for (const who of listedPeople(line[2] ?? '')) into.roles.push({ kind, title, person: who.person, position: who.position, source: span });
+        continue;
+      }
+    }
+    // A roster continues on the next lines (成员 listed one a line, indented or `姓名 职务`).
+    if (listing !== null && (/^[\s\u3000]{2,}\S/u.test(sentence.text) || /^[\u4e00-\u9fff·]{2,4}[\s\u3000]+\S/u.test(sentence.text)) && !/[：:]/u.test(sentence.text)) {
+      const current = listing;
+      for (const who of listedPeople(sentence.text)) into.roles.push({ kind: current.kind, title: current.title, person: who.person, position: who.position, source: span });
+      continue;
+    }
+    listing = null;
     for (const clause of clausesOf(sentence)) {
       const span = { start: clause.start, end: clause.start + clause.text.length };
       const c = clause.text;

@@ -70,7 +70,7 @@ export function hasExplicitLevel(item: string): boolean {
 }
 
 /** Words that a bare proper name inside a list of units never holds (it would be a phrase). */
-const NOT_A_LISTED_NAME = /[由为是在将对等及与按]|根据|会议|组成|成员|工作|职责|参加|邀请|需要|任务|事项|负责|主任|部长|厅长|局长/u;
+const NOT_A_LISTED_NAME = /[由为是在将对等及与按请于各]|根据|会议|组成|成员|工作|职责|参加|邀请|需要|任务|事项|负责|主任|部长|厅长|局长|报送|名单|单位|联络员/u;
 
 /**
  * Whether an item of a list most of whose items are units may be a unit even without a unit suffix
