@@ -18,6 +18,8 @@ export const accountSchema = z.object({
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   disabled: z.boolean(),
+  /** A second factor (TOTP) is bound to the account (issue 17) */
+  secondFactorEnrolled: z.boolean(),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -177,6 +177,11 @@ export interface ComposedParagraphOptions {
   keepTogether?: ReadonlyArray<readonly [number, number]>;
   /** Line height in twips (the grid's pitch unless given) */
   lineTwips?: number;
+  /**
+   * Running text (default) spreads a line that does not end the paragraph over the full width; a
+   * list (出席, 分送, 主送) sets every line left, as offices do, so a name moved down leaves its gap.
+   */
+  list?: boolean;
 }
 
 /**
@@ -206,7 +211,7 @@ export function composedParagraphs(pieces: readonly StyledText[], options: Compo
     offset += [...line.text].length;
     const indentCells = index === 0 ? options.firstIndentCells : options.indentCells;
     return gridParagraph({
-      alignment: line.continued ? AlignmentType.DISTRIBUTE : AlignmentType.LEFT,
+      alignment: line.continued && options.list !== true ? AlignmentType.DISTRIBUTE : AlignmentType.LEFT,
       spacing: { ...GRID_SPACING, line: options.lineTwips ?? LINE_PITCH_TWIPS },
       indent: { left: indentCells * cell, right: (options.rightCells ?? 0) * cell },
       keepNext: options.keepNext ?? false,
@@ -385,6 +390,7 @@ export function labelledLists(options: Parameters<typeof labelledList>[0] & { la
       rightCells: options.endChars ?? 0,
       keepTogether,
       keepNext: options.keepNext ?? false,
+      list: true,
       ...(options.lineTwips === undefined ? {} : { lineTwips: options.lineTwips }),
     },
   );
@@ -490,7 +496,7 @@ export function addresseeLines(addressees: string[], layout: DocumentLayout): Pa
     keepTogether.push([at, at + length + 1]);
     at += length + 1;
   }
-  return composedParagraphs([{ text: `${addressees.join('、')}：`, style: BODY }], { firstIndentCells: 0, indentCells: 0, keepTogether });
+  return composedParagraphs([{ text: `${addressees.join('、')}：`, style: BODY }], { firstIndentCells: 0, indentCells: 0, keepTogether, list: true });
 }
 
 /** The name of the bookmark that marks where the seal goes. */

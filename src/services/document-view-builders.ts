@@ -21,6 +21,7 @@ import type {
   MeetingNoticeView,
   MinutesDocumentView,
 } from '../documents/document-views.ts';
+import { formatChineseDate } from '../documents/chinese-format.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 
 /** The office of a body, as documents name the issuer of minutes and the printing office. */
@@ -61,8 +62,17 @@ export function buildMinutesView(
     return { text: item.text, leadUnit: item.leadUnitName === '' ? null : item.leadUnitName, coUnits: item.coUnitNames.filter((n) => n !== ''), deadline };
   });
   const lists = minutes.attendance;
+  // 出席 as offices write it: the presider first (with the charter's title of the role), then the units
+  const presider = data.meeting.presider;
+  const presiderEntry: AttendanceEntry[] =
+    presider === null || presider.personName === null
+      ? []
+      : [{ unitName: null, personName: presider.personName, position: [presider.position, presider.title].filter((p) => p !== null && p !== '').join('、') || null }];
   const attended: AttendanceEntry[] = [
-    ...lists.attended.map((a) => ({ unitName: a.unitName, personName: a.personName, position: a.position, note: a.substitute ? '代' : null })),
+    ...presiderEntry,
+    ...lists.attended
+      .filter((a) => presider === null || a.personName === null || a.personName !== presider.personName)
+      .map((a) => ({ unitName: a.unitName, personName: a.personName, position: a.position, note: a.substitute ? '代' : null })),
     ...lists.liaisonsWithOpinion.map((a) => ({ unitName: a.unitName, personName: null, note: '联络员，带书面意见' })),
   ];
   const issueDate = minutes.issuedOn ?? options.today;
@@ -75,7 +85,10 @@ export function buildMinutesView(
     issuingOffice: office,
     issueDate,
     meetingTitle: data.meeting.title,
-    proceedings: minutes.proceedings.split(/\r?\n/u).map((line) => line.trim()).filter((line) => line !== ''),
+    proceedings: withOpening(
+      minutes.proceedings.split(/\r?\n/u).map((line) => line.trim()).filter((line) => line !== ''),
+      minutesOpening(data),
+    ),
     attendance: {
       attended,
       absentWithLeave: lists.absentWithLeave.map((a) => ({ unitName: a.unitName, personName: a.personName, note: a.reason === '' ? null : a.reason })),
@@ -90,6 +103,27 @@ export function buildMinutesView(
     },
     correctsIssueNumber: data.corrects?.number ?? null,
   };
+}
+
+/**
+ * The opening sentence of minutes naming the date, the presider and the place (2026年12月2日，召集人
+ * 张三在省政府第一会议室主持召开…。), or null when the meeting names neither presider nor place.
+ */
+export function minutesOpening(data: Pick<MinutesForRendering, 'body' | 'meeting'>): string | null {
+  const { meeting } = data;
+  if (meeting.presider === null && meeting.location === null) return null;
+  const date = formatChineseDate(shanghaiDateOf(new Date(meeting.startsAt)));
+  const presider = meeting.presider === null ? '' : `${meeting.presider.title}${meeting.presider.personName ?? ''}`;
+  const place = meeting.location === null ? '' : `在${meeting.location}`;
+  return `${date}，${presider}${place}主持召开${meetingFullName(data.body.name, meeting.title)}。`;
+}
+
+/** The proceedings with the opening first, unless the office's text already starts with the meeting's date. */
+function withOpening(proceedings: string[], opening: string | null): string[] {
+  if (opening === null) return proceedings;
+  const date = opening.slice(0, opening.indexOf('，'));
+  if (proceedings[0]?.startsWith(date) === true) return proceedings;
+  return [opening, ...proceedings];
 }
 
 /**

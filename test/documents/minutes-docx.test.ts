@@ -71,12 +71,12 @@ describe('minutes DOCX', () => {
 
   it('numbers the decided items with their units and deadlines', async () => {
     const doc = await readDocx(await renderMinutesDocx(minutesView()));
-    expect(paragraphWith(doc, '1. 制定年度工作要点').text).toBe(
-      '1. 制定年度工作要点。（牵头单位：省商务厅；配合单位：省财政厅、省教育厅；完成时限：2024年3月14日前）',
+    expect(paragraphWith(doc, '1.\u3000制定年度工作要点').text).toBe(
+      '1.\u3000制定年度工作要点。（牵头单位：省商务厅；配合单位：省财政厅、省教育厅；完成时限：2024年3月14日前）',
     );
-    expect(paragraphWith(doc, '2. 报送联络员名单').text).toBe('2. 报送联络员名单。（牵头单位：省发展改革委）');
-    expect(paragraphWith(doc, '3. 研究提出配套政策').text).toBe(
-      '3. 研究提出配套政策。（牵头单位：省财政厅；配合单位：省商务厅；完成时限：印发之日起10个工作日内）',
+    expect(paragraphWith(doc, '2.\u3000报送联络员名单').text).toBe('2.\u3000报送联络员名单。（牵头单位：省发展改革委）');
+    expect(paragraphWith(doc, '3.\u3000研究提出配套政策').text).toBe(
+      '3.\u3000研究提出配套政策。（牵头单位：省财政厅；配合单位：省商务厅；完成时限：印发之日起10个工作日内）',
     );
   });
 
@@ -206,9 +206,9 @@ describe('meeting notice DOCX', () => {
     expect(attr(title.runs[0]?.props ?? '', 'w:sz', 'w:val')).toBe('44');
     expect(attr(title.runs[0]?.props ?? '', 'w:color', 'w:val')).toBeNull();
     expect(paragraphWith(sealed, '各成员单位：').text).toBe('各成员单位：');
-    expect(paragraphWith(sealed, '定于').text).toContain('2024年3月5日（星期二）上午9:30至上午11:30');
+    expect(paragraphWith(sealed, '定于').text).toContain('2024年3月5日（星期二）上午9:30至11:30');
     expect(eastAsiaFont(runWith(sealed, '一、会议时间').props)).toBe('黑体');
-    expect(paragraphWith(sealed, '1. 审议年度工作要点').text).toBe('1. 审议年度工作要点');
+    expect(paragraphWith(sealed, '1.\u3000审议年度工作要点').text).toBe('1.\u3000审议年度工作要点');
     expect(paragraphWith(sealed, '省商务厅').text).toContain('省商务厅\u3000赵一');
     expect(sealed.document).toContain('w:name="seal_area"');
     const unsealed = await readDocx(await renderMeetingNoticeDocx(noticeView(false)));

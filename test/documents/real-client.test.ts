@@ -1,21 +1,32 @@
 /**
- * The real client: LibreOffice (Debian's libreoffice-writer-nogui with fonts-noto-cjk) converts each
- * DOCX to PDF; pdfinfo shows A4 pages; pdftotext finds the heading, every attendee and every decided
- * item; one rendered page is saved as PNG under test-results/ for a person to look at.
+ * The real client: LibreOffice (Debian's libreoffice-writer-nogui with the fonts of .ci/run and
+ * config/fontconfig/fonts.conf) converts each document kind — minutes, notice, circular — with a short
+ * and a long text, in the layout the server's PDF uses ('print'), and poppler reads the PDF back as a
+ * 文秘 would check it:
+ * - no character of the DOCX text is missing from the PDF (pdftotext);
+ * - no printed line reaches beyond the 156 mm text block (pdftotext -bbox);
+ * - the parts GB/T 9704 names are set in the SC serif (小标宋: its Black weight; 仿宋: its Light
+ *   weight), 黑体 (WenQuanYi Zen Hei) and 楷体 (AR PL UKai) — never Noto Sans CJK or DejaVu (pdffonts);
+ * - the imprint (版记) ends on the last line of the last page (7.4.1);
+ * - A4 pages, each numbered — N —.
+ * Every page is saved as PNG under test-results/documents/ for a person to look at.
  * Never skipped in CI (CI=true): a missing LibreOffice or poppler fails there. Locally it skips,
  * saying so, when they are not installed.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderCircularDocx } from '../../src/documents/circular-docx.ts';
-import { formatAttendanceEntry, minutesHeading, renderMinutesDocx } from '../../src/documents/minutes-docx.ts';
-import { renderMeetingNoticeDocx } from '../../src/documents/meeting-notice-docx.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { convertDocxToPdf, findSoffice } from '../../src/adapters/pdf-conversion.ts';
-import { circularView, minutesView, noticeView } from './view-fixtures.ts';
+import { renderCircularDocx } from '../../src/documents/circular-docx.ts';
+import type { CircularView, MeetingNoticeView, MinutesDocumentView } from '../../src/documents/document-views.ts';
+import { renderMeetingNoticeDocx } from '../../src/documents/meeting-notice-docx.ts';
+import { formatAttendanceEntry, minutesHeading, renderMinutesDocx } from '../../src/documents/minutes-docx.ts';
+import { readDocx } from './docx-reader.ts';
+import { pdfFonts, pdfLines, TEXT_BLOCK_PT } from './pdf-layout.ts';
+import type { PdfLine } from './pdf-layout.ts';
+import { circularView, minutesView, noticeView, UNITS } from './view-fixtures.ts';
 
 const run = promisify(execFile);
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results/documents');
@@ -30,83 +41,195 @@ async function tool(name: string): Promise<boolean> {
 }
 
 const soffice = await findSoffice();
-const poppler = (await tool('pdfinfo')) && (await tool('pdftotext')) && (await tool('pdftoppm'));
+const poppler = (await tool('pdfinfo')) && (await tool('pdftotext')) && (await tool('pdftoppm')) && (await tool('pdffonts'));
 const available = soffice !== null && poppler;
 if (!available && process.env.CI !== 'true') {
   console.warn(
     '\n*** SKIPPED: documents real-client test — LibreOffice (soffice) or poppler-utils missing. Install: ' +
-      'apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils ***\n',
+      'apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai fonts-wqy-zenhei ***\n',
   );
 }
 
-/** Whitespace-free text of a PDF (pdftotext breaks lines and spaces out Latin runs). */
-async function pdfText(pdf: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
-  return stdout.replace(/\s+/gu, '');
+/** Sentences of a long text: commas, 顿号, semicolons, brackets, quotes and numbers at every position of a line. */
+const CLAUSES = [
+  '各成员单位要按照职责分工',
+  '抓紧研究提出2026年度工作安排',
+  '加强政策协同、信息共享和工作会商',
+  '对“放管服”改革中的堵点难点问题',
+  '由省发展改革委牵头（省财政厅、省商务厅配合）',
+  '于3月31日前报送书面材料',
+  '确保各项任务落地见效',
+  '形成一批可复制可推广的经验做法',
+  '市监察局、财政部、省人力资源社会保障厅',
+  '每季度召开1次联络员会议',
+];
+const STOPS = ['，', '；', '、', '。', '：'];
+
+function longParagraph(seed: number, clauses: number): string {
+  let text = '';
+  for (let i = 0; i < clauses; i += 1) {
+    text += CLAUSES[(seed + i * 3) % CLAUSES.length] ?? '';
+    text += i === clauses - 1 ? '。' : (STOPS[(seed + i) % (STOPS.length - 1)] ?? '，');
+  }
+  return text;
 }
 
-async function pdfPages(pdf: string): Promise<{ pages: number; sizes: string[] }> {
-  const { stdout } = await run('pdfinfo', ['-l', '100', pdf]);
-  const pages = Number(/^Pages:\s+(\d+)/mu.exec(stdout)?.[1] ?? '0');
-  const sizes = [...stdout.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)].map((m) => m[1] ?? '');
-  return { pages, sizes };
+const PEOPLE = ['欧阳建国', '司马', '王某', '李晓明', '诸葛亮亮', '张伟', '赵敏', '钱学森'];
+
+function longMinutes(): MinutesDocumentView {
+  const base = minutesView();
+  const attended = Array.from({ length: 24 }, (_, i) => ({
+    unitName: UNITS[i % UNITS.length] ?? null,
+    personName: `${PEOPLE[i % PEOPLE.length] ?? ''}`,
+    position: i % 5 === 0 ? `${UNITS[i % UNITS.length] ?? ''}副厅长` : null,
+    note: i % 7 === 3 ? '代' : null,
+  }));
+  return {
+    ...base,
+    proceedings: [
+      base.proceedings[0] ?? '',
+      '一、关于下一阶段重点工作',
+      ...Array.from({ length: 9 }, (_, i) => longParagraph(i, 7 + (i % 5))),
+      '（一）关于工作机制。会议同意建立季度会商机制，由联席会议办公室负责组织。',
+      ...Array.from({ length: 5 }, (_, i) => longParagraph(i + 20, 9)),
+    ],
+    attendance: { attended, absentWithLeave: base.attendance.absentWithLeave, observers: base.attendance.observers },
+    decisions: Array.from({ length: 8 }, (_, i) => ({
+      text: longParagraph(i + 40, 2 + (i % 3)),
+      leadUnit: UNITS[i % UNITS.length] ?? null,
+      coUnits: UNITS.slice(0, i % 4),
+      deadline: i % 2 === 0 ? { kind: 'date' as const, date: '2026-03-31' } : { kind: 'working_days' as const, days: 30 },
+    })),
+  };
+}
+
+function longNotice(): MeetingNoticeView {
+  const base = noticeView(true);
+  return {
+    ...base,
+    agenda: Array.from({ length: 6 }, (_, i) => longParagraph(i + 60, 2)),
+    invitees: Array.from({ length: 30 }, (_, i) => ({ unitName: UNITS[i % UNITS.length] ?? null, personName: PEOPLE[i % PEOPLE.length] ?? null })),
+    otherRequirements: Array.from({ length: 3 }, (_, i) => longParagraph(i + 70, 6)),
+    imprint: { reportCopyTo: ['省政府'], distributeTo: UNITS, printingOffice: base.signature.issuerName, printDate: base.signature.date },
+  };
+}
+
+function longCircular(): CircularView {
+  const base = circularView();
+  const items = Array.from({ length: 14 }, (_, i) => ({
+    ...(base.items[i % base.items.length] ?? base.items[0]!),
+    text: longParagraph(i + 80, 2 + (i % 3)),
+    leadUnit: UNITS[i % UNITS.length] ?? null,
+    workingDaysLeft: i % 3 === 0 ? -(i + 1) : i,
+  }));
+  return { ...base, items };
+}
+
+interface Case {
+  name: string;
+  render: () => Promise<Buffer>;
+  /** Texts that must be found whole in the PDF */
+  expected: string[];
+  /** Typefaces the document uses: 'kai' when it has a （一） heading */
+  usesKai: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'minutes-short',
+    render: () => renderMinutesDocx({ ...minutesView(), layout: 'print' }),
+    expected: [minutesHeading(minutesView().bodyName), '第3期', ...minutesView().attendance.attended.map(formatAttendanceEntry)],
+    usesKai: true,
+  },
+  { name: 'minutes-long', render: () => renderMinutesDocx({ ...longMinutes(), layout: 'print' }), expected: [minutesHeading(minutesView().bodyName)], usesKai: true },
+  { name: 'notice-short', render: () => renderMeetingNoticeDocx({ ...noticeView(true), layout: 'print', imprint: longNotice().imprint }), expected: ['第一次全体会议的通知'], usesKai: false },
+  { name: 'notice-long', render: () => renderMeetingNoticeDocx({ ...longNotice(), layout: 'print' }), expected: ['第一次全体会议的通知'], usesKai: false },
+  { name: 'circular-short', render: () => renderCircularDocx({ ...circularView(), layout: 'print' }), expected: [circularView().title], usesKai: false },
+  { name: 'circular-long', render: () => renderCircularDocx({ ...longCircular(), layout: 'print' }), expected: [circularView().title], usesKai: false },
+];
+
+/** Every character of the document body (word/document.xml), whitespace left out. */
+async function docxCharacters(docx: Buffer): Promise<string[]> {
+  const doc = await readDocx(docx);
+  return [...doc.paragraphs.map((p) => p.text).join('')].filter((ch) => !/\s/u.test(ch));
 }
 
 function squeeze(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
+/** Characters of `wanted` not found in `have` (as a multiset). */
+function missingCharacters(wanted: readonly string[], have: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const ch of have) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const ch of wanted) {
+    const left = counts.get(ch) ?? 0;
+    if (left === 0) missing.push(ch);
+    else counts.set(ch, left - 1);
+  }
+  return missing;
+}
+
+const PAGE_NUMBER = /^—(\d+)—$/u;
+/** Half a point of tolerance for glyph boxes. */
+const TOLERANCE_PT = 0.5;
+/** One grid line in points (225 mm / 22). */
+const LINE_PT = (225 / 22) * (72 / 25.4);
+
 describe.skipIf(!available && process.env.CI !== 'true')('documents in a real client (LibreOffice, poppler)', () => {
-  let dir = '';
   beforeAll(async () => {
     if (!available) throw new Error('CI=true: LibreOffice (soffice) and poppler-utils must be installed (see .ci/run)');
-    dir = await mkdtemp(path.join(os.tmpdir(), 'lianxi-real-client-'));
     await mkdir(RESULTS, { recursive: true });
   });
-  afterAll(async () => {
-    if (dir !== '') await rm(dir, { recursive: true, force: true });
-  });
 
-  async function convert(name: string, docx: Buffer): Promise<string> {
+  it.each(CASES)('$name: every character printed, inside the text block, in the GB typefaces, 版记 at the foot, pages numbered', async (c) => {
+    const docx = await c.render();
     const pdf = await convertDocxToPdf(docx, { soffice });
-    const file = path.join(RESULTS, `${name}.pdf`);
-    await writeFile(path.join(RESULTS, `${name}.docx`), docx);
+    const file = path.join(RESULTS, `${c.name}.pdf`);
+    await writeFile(path.join(RESULTS, `${c.name}.docx`), docx);
     await writeFile(file, pdf);
-    return file;
-  }
 
-  it('converts the minutes to A4 PDF with the heading, every attendee and every decided item', async () => {
-    const view = minutesView();
-    const pdf = await convert('minutes', await renderMinutesDocx(view));
-    const info = await pdfPages(pdf);
-    expect(info.pages).toBeGreaterThanOrEqual(1);
-    for (const size of info.sizes) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
-    const text = await pdfText(pdf);
-    expect(text).toContain(minutesHeading(view.bodyName));
-    expect(text).toContain('第3期');
-    for (const entry of [...view.attendance.attended, ...view.attendance.absentWithLeave, ...view.attendance.observers]) {
-      expect(text).toContain(squeeze(formatAttendanceEntry(entry)));
-    }
-    for (const item of view.decisions) expect(text).toContain(squeeze(item.text));
-    for (const unit of view.imprint.distributeTo) expect(text).toContain(unit);
-    expect(text).toContain('—1—');
-    // the first page as PNG, for a person to look at
-    await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(RESULTS, 'minutes-page-1')]);
-    expect((await readFile(path.join(RESULTS, 'minutes-page-1.png'))).subarray(1, 4).toString()).toBe('PNG');
-  });
+    // A4, pages counted
+    const { stdout: info } = await run('pdfinfo', ['-l', '100', file]);
+    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? '0');
+    expect(pages).toBeGreaterThanOrEqual(1);
+    for (const m of info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)) expect(m[1]).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
 
-  it('converts the meeting notice and the circular to A4 PDF', async () => {
-    const notice = noticeView(true);
-    const noticePdf = await convert('meeting-notice', await renderMeetingNoticeDocx(notice));
-    for (const size of (await pdfPages(noticePdf)).sizes) expect(size).toContain('(A4)');
-    const noticeText = await pdfText(noticePdf);
-    expect(noticeText).toContain(notice.title);
-    for (const entry of notice.invitees) expect(noticeText).toContain(squeeze(formatAttendanceEntry(entry)));
-    const circular = circularView();
-    const circularPdf = await convert('circular', await renderCircularDocx(circular));
-    for (const size of (await pdfPages(circularPdf)).sizes) expect(size).toContain('(A4)');
-    const circularText = await pdfText(circularPdf);
-    expect(circularText).toContain(circular.title);
-    for (const item of circular.items) expect(circularText).toContain(item.text);
+    // no character of the DOCX lost
+    const lines = await pdfLines(file);
+    const printed = [...lines.map((l) => l.text).join('')].filter((ch) => !/\s/u.test(ch));
+    expect(missingCharacters(await docxCharacters(docx), printed).join('')).toBe('');
+    const text = squeeze(lines.map((l) => l.text).join('\n'));
+    for (const expected of c.expected) expect(squeeze(lines.map((l) => l.text).join(''))).toContain(squeeze(expected));
+    expect(text.length).toBeGreaterThan(0);
+
+    // no line beyond the text block
+    const over = lines.filter((l) => l.xMax > TEXT_BLOCK_PT.right + TOLERANCE_PT || l.xMin < TEXT_BLOCK_PT.left - TOLERANCE_PT);
+    expect(over.map((l) => `p${l.page} ${l.xMin.toFixed(1)}–${l.xMax.toFixed(1)} ${l.text}`)).toEqual([]);
+
+    // page numbers — N — on every page, in order
+    const numbers = lines.filter((l) => PAGE_NUMBER.test(l.text));
+    expect(numbers.map((l) => [l.page, Number(PAGE_NUMBER.exec(l.text)?.[1])])).toEqual(Array.from({ length: pages }, (_, i) => [i + 1, i + 1]));
+
+    // 版记: its last line (…印发) is the last text line of the last page, on the page's last grid line
+    const lastPage = lines.filter((l: PdfLine) => l.page === pages && !PAGE_NUMBER.test(l.text));
+    const lastLine = lastPage.at(-1);
+    expect(lastLine?.text).toMatch(/印发$/u);
+    expect(lastLine?.yMax ?? 0).toBeLessThanOrEqual(TEXT_BLOCK_PT.bottom + TOLERANCE_PT);
+    expect(lastLine?.yMax ?? 0).toBeGreaterThan(TEXT_BLOCK_PT.bottom - LINE_PT);
+
+    // fonts: SC serif (Black: 小标宋, Light: 仿宋), 黑体 WenQuanYi Zen Hei, 楷体 AR PL UKai; no sans or DejaVu stand-in
+    const fonts = (await pdfFonts(file)).map((f) => f.name);
+    expect(fonts.some((f) => /NotoSerifCJK.*-Black/u.test(f))).toBe(true);
+    expect(fonts.some((f) => /NotoSerifCJK.*-Light/u.test(f))).toBe(true);
+    expect(fonts.some((f) => /WenQuanYiZenHei/u.test(f))).toBe(true);
+    if (c.usesKai) expect(fonts.some((f) => /UKai|KaitiM/u.test(f))).toBe(true);
+    expect(fonts.filter((f) => /NotoSansCJK|DejaVu/u.test(f))).toEqual([]);
+
+    // every page as PNG, for a person to look at
+    await run('pdftoppm', ['-png', '-r', '60', file, path.join(RESULTS, c.name)]);
+    const first = pages >= 10 ? `${c.name}-01.png` : `${c.name}-1.png`;
+    expect((await readFile(path.join(RESULTS, first))).subarray(1, 4).toString()).toBe('PNG');
   });
 });

@@ -23,7 +23,8 @@ const quiet = { info() {}, warn() {}, error() {} };
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
 describeDatabases('incoming documents', (t) => {
-  it('seed 004: a document forwarded to a lead unit and two co-units gets 10 working days, is overdue on the right day, and its liaison is reminded', async () => {
+  // A long walk through HTTP (two documents, four days, two sweeps): more than the default 30 s on a busy machine
+  it('seed 004: a document forwarded to a lead unit and two co-units gets 10 working days, is overdue on the right day, and its liaison is reminded', { timeout: 120_000 }, async () => {
     const { s, leader, units } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局', '市司法局']);
     const [lead, coA, coB] = units;
     if (!lead || !coA || !coB) throw new Error('units missing');

@@ -9,7 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { BulletinResponse, BulletinSeriesResponse } from './outgoing-documents-types.ts';
+import type { z } from 'zod';
+import type { bulletinSchema, bulletinSeriesSchema } from '../../src/contracts/bulletins.ts';
 import type { OutgoingDocumentResponse } from '../../src/contracts/outgoing-documents.ts';
 import type { ReportOfferResponse } from '../../src/contracts/reports.ts';
 import type { GroupResponse } from '../../src/contracts/groups.ts';
@@ -20,6 +21,9 @@ import { MeetingScenario } from './factories/meetings.ts';
 import { bodyUser, publishTestBody } from './factories/bodies.ts';
 
 const quiet = { info() {}, warn() {}, error() {} };
+
+type BulletinResponse = z.infer<typeof bulletinSchema>;
+type BulletinSeriesResponse = z.infer<typeof bulletinSeriesSchema>;
 
 describeDatabases('outgoing documents and bulletins', (t) => {
   it('seed 004: a 专报 from two adopted reports, reviewed by the office, signed by a 副组长, numbered and delivered; a group paper in its own chain', async () => {
@@ -126,6 +130,8 @@ describeDatabases('outgoing documents and bulletins', (t) => {
       expect(wrongSigner.message).toContain('组长或副组长');
       await s.refused(liaisonA, 'POST', `${docUrl}/sign`, undefined, 403, 'document_signing_not_allowed');
 
+      // A recipient with an e-mail address also gets the bulletin by mail (through the outbox)
+      await s.call(liaisonB, 'PUT', '/api/me/notification-address', { email: 'liaison.b@example.gov.cn' });
       const signed = await s.call<OutgoingDocumentResponse>(deputy, 'POST', `${docUrl}/sign`);
       expect(signed).toMatchObject({ status: 'issued', docNumber: '启放管服〔2021〕1号', issuedOn: '2021-03-10' });
       expect(signed.chain[1]).toMatchObject({ done: true, as: 'deputy_convener' });
@@ -139,6 +145,9 @@ describeDatabases('outgoing documents and bulletins', (t) => {
         const inbox = await s.call<{ items: { event: string; title: string; link: string | null }[] }>(user, 'GET', '/api/me/inbox');
         expect(inbox.items.filter((i) => i.event === 'bulletin.issued').map((i) => i.link), user.label).toEqual([`/bodies/${s.bodyId}/bulletins/${bulletin.document.id}`]);
       }
+
+      const mails = await t.sql<{ subject: string }>(`SELECT payload->>'subject' AS subject FROM outbox WHERE kind = 'email' AND payload->>'to' = $1 AND payload->>'event' = 'bulletin.issued'`, ['liaison.b@example.gov.cn']);
+      expect(mails.map((m) => m.subject)).toEqual([`《${series.name ?? ''}》2021年第1期`]);
 
       // The DOCX and its audit trail
       const docx = await s.request(liaisonA, 'GET', `${s.base}/bulletins/${bulletin.document.id}/document?format=docx`);

@@ -68,7 +68,7 @@ export function coverageWarning(today: IsoDate, data: CalendarData | WorkingDayC
     return {
       severity: 'warning',
       code: 'current_year_not_loaded',
-      message: `全国${parts.year}年节假日安排尚未载入，工作日按周末计算且标为暂定；请载入《国务院办公厅关于${parts.year}年部分节假日安排的通知》`,
+      message: `全国${parts.year}年节假日安排尚未载入，工作日除元旦、劳动节、国庆节等固定日期的法定节假日外按周末计算，且标为暂定；请载入《国务院办公厅关于${parts.year}年部分节假日安排的通知》`,
     };
   }
   if (parts.month >= 11 && !calendar.isNationallyCovered(parts.year + 1)) {

@@ -15,6 +15,7 @@ import type {
   RegionalHolidayRule,
   WorkingDaysBetweenAnswer,
 } from './calendar-types.ts';
+import { fixedStatutoryHolidays } from './fixed-holidays.ts';
 import { type IsoDate, addDays, fromDayNumber, isWeekend, toDayNumber, yearOf } from './iso-date.ts';
 
 /** Largest |n| accepted by addWorkingDays (about 40 years of working days). */
@@ -179,7 +180,7 @@ export function createWorkingDayCalendar(data: CalendarData): WorkingDayCalendar
 
     // 3. National arrangement.
     if (!national.has(year)) {
-      reasons.push(`全国${year}年节假日安排尚未载入（国务院办公厅关于${year}年部分节假日安排的通知），${year}年暂按周末计算`);
+      reasons.push(`全国${year}年节假日安排尚未载入（国务院办公厅关于${year}年部分节假日安排的通知），${year}年除元旦、劳动节、国庆节等固定日期的法定节假日外暂按周末计算`);
     }
     if (!decided) {
       const arrangement = lookup((y) => national.get(y), date);
@@ -188,6 +189,12 @@ export function createWorkingDayCalendar(data: CalendarData): WorkingDayCalendar
         if (arrangement.makeUpWorkingDays.has(date)) decided = { kind: 'make_up_working_day', working: true, festival };
         else decided = { kind: 'holiday', working: false, festival };
       }
+    }
+    // 3a. A year not yet announced still has its fixed-date holidays (元旦, 劳动节, 国庆节): only the
+    // bridges and make-up days are unknown, so the day is a holiday, the answer still provisional.
+    if (!decided && !national.has(year)) {
+      const festival = fixedStatutoryHolidays(year)[date];
+      if (festival !== undefined) decided = { kind: 'holiday', working: false, festival };
     }
 
     // 4. The ordinary week.

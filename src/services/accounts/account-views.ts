@@ -61,6 +61,7 @@ export interface AccountView {
   mustChangePassword: boolean;
   lockedUntil: string | null;
   disabled: boolean;
+  secondFactorEnrolled: boolean;
   lastSignInAt: string | null;
   createdAt: string;
 }
@@ -86,6 +87,7 @@ export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], no
         ? account.lockedUntil.toISOString()
         : null,
     disabled: account.disabled,
+    secondFactorEnrolled: account.totpEnabledAt !== null,
     lastSignInAt: account.lastSignInAt?.toISOString() ?? null,
     createdAt: account.createdAt.toISOString(),
   };

@@ -85,8 +85,9 @@ describe('acceptance (into an unloaded year)', () => {
     expect(after.result).toBe('2027-01-06');
   });
 
-  it('a year with no data answers by weekends only, provisional', () => {
-    const answer = calendar.isWorkingDay('2030-01-01');
+  it('a year with no data answers by weekends and its fixed-date holidays, provisional', () => {
+    expect(calendar.isWorkingDay('2030-01-01')).toMatchObject({ isWorkingDay: false, kind: 'holiday', festival: '元旦', provisional: true });
+    const answer = calendar.isWorkingDay('2030-01-02');
     expect(answer).toMatchObject({ isWorkingDay: true, kind: 'workday', provisional: true });
     expect(calendar.isWorkingDay('2030-01-05')).toMatchObject({ isWorkingDay: false, kind: 'weekend', provisional: true });
   });

@@ -361,3 +361,41 @@ describe('more variants, at the national and provincial levels', () => {
     expect(people(c).every((p) => p === null)).toBe(true);
   });
 });
+
+describe('7. real names that hold 党, 政 or 和 are still read', () => {
+  it('a flattened roster with 党某某 and 王和平', () => {
+    const c = charterOf(['关于成立某某市防汛工作领导小组的通知', '组长：党某某副市长副组长：王和平市政府副秘书长李政某市水务局局长'].join('\n'));
+    expect(roleRows(c)).toEqual([
+      ['convener', '党某某', '副市长'],
+      ['deputy_convener', '王和平', '市政府副秘书长'],
+      ['deputy_convener', '李政某', '市水务局局长'],
+    ]);
+  });
+});
+
+describe('1. member lists under their own heading', () => {
+  it('一、成员单位 ⏎ 县委宣传部、县文明办…（共5个）', () => {
+    const c = charterOf(
+      [
+        '关于建立某某县文明创建工作联席会议制度的通知',
+        '一、成员单位',
+        '县委宣传部、县文明办、县教育局、县公安局、县民政局（共5个）',
+        '二、工作规则',
+        '联席会议原则上每季度召开一次。',
+      ].join('\n'),
+    );
+    expect(unitNames(c)).toEqual(['县委宣传部', '县文明办', '县教育局', '县公安局', '县民政局']);
+    expect(c.memberUnitsStated).toBe(5);
+    expect(findingCodes(c)).not.toContain('member_count_mismatch');
+  });
+
+  it('成员单位（共4个）： ⏎ one unit per line, and the heading is no addressee line', () => {
+    const c = charterOf(
+      ['关于成立某某市消防安全委员会的通知', '成员单位（共4个）：', '市消防救援支队', '市公安局', '市住建局', '市应急管理局', '办公室设在市消防救援支队。'].join('\n'),
+    );
+    expect(unitNames(c)).toEqual(['市消防救援支队', '市公安局', '市住建局', '市应急管理局']);
+    expect(c.memberUnitsStated).toBe(4);
+    expect(c.foundingDocument.addressees).toEqual([]);
+    expect(c.office?.hostUnit).toBe('市消防救援支队');
+  });
+});

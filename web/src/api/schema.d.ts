@@ -28,6 +28,7 @@ export interface paths {
                     "application/json": {
                         username: string;
                         password: string;
+                        code?: string;
                     };
                 };
             };
@@ -68,6 +69,7 @@ export interface paths {
                                 absoluteExpiresAt: string;
                             };
                             passwordExpiresAt: string | null;
+                            recoveryCodes: string[] | null;
                         };
                     };
                 };
@@ -633,10 +635,10 @@ export interface paths {
                                 adminLimit: number;
                             };
                             /**
-                             * @description 须使用动态口令（TOTP）的账号：管理员（至少），或全部
+                             * @description 须使用动态口令（TOTP）的账号：不要求（仅限测试环境）、管理员（等保三级的最低要求），或全部账号
                              * @enum {string}
                              */
-                            secondFactor: "administrators" | "everyone";
+                            secondFactor: "off" | "administrators" | "everyone";
                         };
                     };
                 };
@@ -739,10 +741,10 @@ export interface paths {
                             adminLimit: number;
                         };
                         /**
-                         * @description 须使用动态口令（TOTP）的账号：管理员（至少），或全部
+                         * @description 须使用动态口令（TOTP）的账号：不要求（仅限测试环境）、管理员（等保三级的最低要求），或全部账号
                          * @enum {string}
                          */
-                        secondFactor: "administrators" | "everyone";
+                        secondFactor: "off" | "administrators" | "everyone";
                     };
                 };
             };
@@ -777,10 +779,10 @@ export interface paths {
                                 adminLimit: number;
                             };
                             /**
-                             * @description 须使用动态口令（TOTP）的账号：管理员（至少），或全部
+                             * @description 须使用动态口令（TOTP）的账号：不要求（仅限测试环境）、管理员（等保三级的最低要求），或全部账号
                              * @enum {string}
                              */
-                            secondFactor: "administrators" | "everyone";
+                            secondFactor: "off" | "administrators" | "everyone";
                         };
                     };
                 };
@@ -2460,6 +2462,126 @@ export interface paths {
                             };
                             /** @description 系统生成的一次性密码，仅显示这一次 */
                             oneTimePassword: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置动态口令：清除密钥和恢复码，结束会话，下次登录重新绑定（安全管理员，不能对本人） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            systemRoles: ("system_admin" | "security_admin" | "audit_admin")[];
+                            bodyGrants: {
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                /** @enum {string} */
+                                role: "office_staff" | "viewer";
+                                grantedAt: string;
+                            }[];
+                            personId: string | null;
+                            mustChangePassword: boolean;
+                            lockedUntil: string | null;
+                            disabled: boolean;
+                            lastSignInAt: string | null;
+                            createdAt: string;
                         };
                     };
                 };
@@ -23651,6 +23773,22 @@ export interface paths {
                                 reason: string | null;
                                 submittedAt: string | null;
                             }[];
+                            workPlan: {
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /**
+                                 * @description not_drafted 未起草，compiled 已起草，adopted 全体会议已审议通过
+                                 * @enum {string}
+                                 */
+                                status: "not_drafted" | "compiled" | "adopted";
+                                text: string | null;
+                                agendaItemId: string | null;
+                                meetingId: string | null;
+                                meetingTitle: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -23843,6 +23981,22 @@ export interface paths {
                                 reason: string | null;
                                 submittedAt: string | null;
                             }[];
+                            workPlan: {
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /**
+                                 * @description not_drafted 未起草，compiled 已起草，adopted 全体会议已审议通过
+                                 * @enum {string}
+                                 */
+                                status: "not_drafted" | "compiled" | "adopted";
+                                text: string | null;
+                                agendaItemId: string | null;
+                                meetingId: string | null;
+                                meetingTitle: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -24458,6 +24612,22 @@ export interface paths {
                                 reason: string | null;
                                 submittedAt: string | null;
                             }[];
+                            workPlan: {
+                                clause: {
+                                    document: string | null;
+                                    clause: string | null;
+                                    text: string;
+                                };
+                                /**
+                                 * @description not_drafted 未起草，compiled 已起草，adopted 全体会议已审议通过
+                                 * @enum {string}
+                                 */
+                                status: "not_drafted" | "compiled" | "adopted";
+                                text: string | null;
+                                agendaItemId: string | null;
+                                meetingId: string | null;
+                                meetingTitle: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -24664,6 +24834,287 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-cycle/{year}/work-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 办公室起草或修改年度工作要点，并列入全体会议议题（制度要求时） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /**
+                         * @description 提交审议的全体会议议题
+                         * @default null
+                         */
+                        agendaItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clause: {
+                                document: string | null;
+                                clause: string | null;
+                                text: string;
+                            };
+                            /**
+                             * @description not_drafted 未起草，compiled 已起草，adopted 全体会议已审议通过
+                             * @enum {string}
+                             */
+                            status: "not_drafted" | "compiled" | "adopted";
+                            text: string | null;
+                            agendaItemId: string | null;
+                            meetingId: string | null;
+                            meetingTitle: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/annual-cycle/{year}/work-plan/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录全体会议审议通过年度工作要点（所列议题已审核、会议已召开） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clause: {
+                                document: string | null;
+                                clause: string | null;
+                                text: string;
+                            };
+                            /**
+                             * @description not_drafted 未起草，compiled 已起草，adopted 全体会议已审议通过
+                             * @enum {string}
+                             */
+                            status: "not_drafted" | "compiled" | "adopted";
+                            text: string | null;
+                            agendaItemId: string | null;
+                            meetingId: string | null;
+                            meetingTitle: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -27047,7 +27498,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27093,7 +27544,7 @@ export interface components {
                  * @description 状态 401 的错误代码 / error codes of status 401
                  * @enum {string}
                  */
-                code: "invalid_credentials" | "session_expired" | "unauthenticated";
+                code: "invalid_credentials" | "invalid_second_factor" | "second_factor_enrolment_required" | "second_factor_required" | "session_expired" | "unauthenticated";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27162,7 +27613,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27254,7 +27705,7 @@ export interface components {
                  * @description 状态 422 的错误代码 / error codes of status 422
                  * @enum {string}
                  */
-                code: "body_name_missing" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "outgoing_document_group_unknown" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member";
+                code: "body_name_missing" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "outgoing_document_group_unknown" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member" | "work_plan_agenda_not_plenary";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27300,7 +27751,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27346,7 +27797,7 @@ export interface components {
                  * @description 状态 401 的错误代码 / error codes of status 401
                  * @enum {string}
                  */
-                code: "invalid_credentials" | "session_expired" | "unauthenticated";
+                code: "invalid_credentials" | "invalid_second_factor" | "second_factor_enrolment_required" | "second_factor_required" | "session_expired" | "unauthenticated";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27415,7 +27866,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27507,7 +27958,7 @@ export interface components {
                  * @description 状态 422 的错误代码 / error codes of status 422
                  * @enum {string}
                  */
-                code: "body_name_missing" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "outgoing_document_group_unknown" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member";
+                code: "body_name_missing" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "constraint_violation" | "deadline_not_positive" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "effective_date_in_past" | "end_before_start" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "invalid_reference" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "meeting_in_past" | "meeting_not_held_plenary" | "membership_change_needs_confirmation" | "membership_not_valid_on_date" | "membership_plenary_basis_required" | "membership_self_nomination" | "missing_value" | "notice_scope_unknown" | "notice_unreadable" | "outgoing_document_group_unknown" | "person_not_in_body" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "processing_time_exceeded" | "substitute_not_allowed" | "unit_not_invited" | "unit_not_member" | "work_plan_agenda_not_plenary";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;

@@ -60,11 +60,16 @@ export function ImportCharterPage() {
     correct({ ...corrections, memberUnits: { add: [...unitsAdded, { name }], remove: unitsRemoved.filter((u) => u !== name) } });
   };
   const setName = (name: string): void => correct({ ...corrections, body: { ...(corrections.body ?? {}), name } });
+  const [rememberError, setRememberError] = useState<unknown>(null);
   const loadRemembered = async (bodyId: string): Promise<void> => {
-    const stored = await rememberedCorrections(bodyId);
-    if (stored === null) return;
-    setRemembered(true);
-    correct({ ...stored, ...corrections });
+    try {
+      setRememberError(null);
+      const stored = await rememberedCorrections(bodyId);
+      setRemembered(true);
+      if (stored !== null) correct({ ...stored, ...corrections });
+    } catch (error) {
+      setRememberError(error);
+    }
   };
   const reimportMutation = useMutation({
     mutationFn: (bodyId: string) => reimportCharter(bodyId, { text, ...(Object.keys(corrections).length > 0 ? { corrections } : {}) }),
@@ -215,6 +220,7 @@ export function ImportCharterPage() {
           <CharterView charter={preview.charter} />
           {publishMutation.isError && <ErrorAlert error={publishMutation.error} />}
           {reimportMutation.isError && <ErrorAlert error={reimportMutation.error} />}
+          {rememberError !== null && <ErrorAlert error={rememberError} />}
           {preview.existingBodies.map((existing) => (
             <Alert
               key={existing.id}

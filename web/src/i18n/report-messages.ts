@@ -75,6 +75,9 @@ export const reportZh = {
   'annual.compileText': '年度工作报告综述',
   'annual.download': '下载年度工作报告（DOCX）',
   'annual.overdue': '逾期',
+  'annual.workPlan.not_drafted': '年度工作要点：尚未起草',
+  'annual.workPlan.compiled': '年度工作要点：已起草，待全体会议审议{meeting}',
+  'annual.workPlan.adopted': '年度工作要点：已经全体会议审议通过（{meeting}）',
 } as const;
 
 export const reportEn: Record<keyof typeof reportZh, string> = {
@@ -153,4 +156,7 @@ export const reportEn: Record<keyof typeof reportZh, string> = {
   'annual.compileText': 'Summary',
   'annual.download': 'Download the annual report (DOCX)',
   'annual.overdue': 'Overdue',
+  'annual.workPlan.not_drafted': 'Annual work plan: not drafted',
+  'annual.workPlan.compiled': 'Annual work plan: drafted, awaiting the plenary {meeting}',
+  'annual.workPlan.adopted': 'Annual work plan: adopted by the plenary ({meeting})',
 };

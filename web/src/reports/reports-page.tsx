@@ -332,6 +332,14 @@ function AnnualPanel({ bodyId, office, unitIds }: { bodyId: string; office: bool
           {t('annual.rule', { clause: rule.clause.clause ?? '', text: rule.clause.text })}
         </Typography.Text>
       ))}
+      {data.workPlan !== null && (
+        <Alert
+          type={data.workPlan.status === 'adopted' ? 'success' : 'info'}
+          title={t(`annual.workPlan.${data.workPlan.status}`, { meeting: data.workPlan.meetingTitle ?? '' })}
+          description={t('annual.rule', { clause: data.workPlan.clause.clause ?? '', text: data.workPlan.clause.text })}
+          data-testid="annual-work-plan"
+        />
+      )}
       {collection === null ? (
         <Space>
           <Typography.Text>{t('annual.notStarted')}</Typography.Text>

@@ -110,8 +110,6 @@ const RE = {
   unitsRemove: /(?:成员单位(?:中)?(?:减少|删除|去掉|撤出|不再包括)(.{2,200})$|(?:减少|删除|去掉|取消)(.{2,200}?)(?:的)?成员单位(?:资格)?)/u,
   /** “银保监会”更名为“金融监管总局” */
   quotedRename: /[“"]([^”"]{2,60})[”"](?:更名为|调整为|变更为|改为|改名为)[“"]([^”"]{2,60})[”"]/u,
-  /** 将某某领导小组更名为某某领导小组 */
-  rename: /(?:将)?([^，。；：“”"]{2,80}?)(?:更名为|改名为|名称调整为|名称变更为)([^，。；：“”"]{2,80})/u,
   /** 办公室改设在市水务局 / 办公室由A调整至B */
   officeFromTo: /办公室由([^，。；]{2,40}?)(?:调整|改设|移|转)(?:至|到|在|为)([^，。；（(]{2,40})/u,
   office: /办公室(?:改设在|调整设在|改设于|调整至|调整到|移至|移交|设在|设于|调整为设在)([^，。；（(]{2,40})/u,
@@ -119,6 +117,21 @@ const RE = {
   fromIssue: /自(?:印发|发文|下发|公布|发布|通知印发)之日起|即日起/u,
   fromDate: /自(\d{4})年(\d{1,2})月(\d{1,2})日(?:起|零时)/u,
 };
+
+const RENAME_VERBS = ['名称调整为', '名称变更为', '更名为', '改名为'];
+
+/** 将某某领导小组更名为某某领导小组: the old and the new name around the verb (found by position, not by a scanning pattern). */
+function renameOf(clause: string): [string, string, string] | null {
+  for (const verb of RENAME_VERBS) {
+    const at = clause.indexOf(verb);
+    if (at < 0) continue;
+    const before = clause.slice(Math.max(0, at - 80), at).replace(/^.*[“”"]/u, '');
+    const after = clause.slice(at + verb.length, at + verb.length + 80).replace(/[“”"].*$/u, '');
+    if (before.length < 2 || after.length < 2) return null;
+    return [clause, before, after];
+  }
+  return null;
+}
 
 /** Office host cut at 承担/负责: 设在市水务局，承担… or 设在市水务局承担…. */
 function cleanHost(raw: string): string {
@@ -174,9 +187,10 @@ export function readDelta(text: string, from: number, to: number, into: ChangeDe
       const span = { start: clause.start, end: clause.start + clause.text.length };
       const c = clause.text;
       let m: RegExpExecArray | null;
-      if ((m = RE.quotedRename.exec(c)) || (m = RE.rename.exec(c))) {
-        const fromName = cleanName(m[1] ?? '');
-        const toName = cleanName(m[2] ?? '');
+      const renamed = c.includes('为') ? (RE.quotedRename.exec(c) ?? renameOf(c)) : null;
+      if (renamed) {
+        const fromName = cleanName(renamed[1] ?? '');
+        const toName = cleanName(renamed[2] ?? '');
         if (fromName.length >= 2 && toName.length >= 2) {
           if (isBody(fromName) || isBody(toName)) into.renamedTo = { name: toName, source: span };
           else into.unitsRenamed.push({ from: fromName, to: toName, source: span });

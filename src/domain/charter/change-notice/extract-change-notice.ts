@@ -61,9 +61,24 @@ function titleEnd(text: string, title: string): number {
   return at < 0 ? 0 : at + tail.length;
 }
 
+/**
+ * How much of a notice is read, in characters. Real change notices are a few thousand characters;
+ * the bound keeps an adversarial megabyte text (read on the request thread) to a few tens of ms.
+ */
+export const MAX_NOTICE_CHARS = 100_000;
+
 /** Reads a change notice from its normalised text and header; `kind` is what the title and wording say. */
-export function extractChangeNotice(text: string, header: NoticeHeader): ChangeNotice {
+export function extractChangeNotice(fullText: string, header: NoticeHeader): ChangeNotice {
   const findings: Finding[] = [];
+  const text = fullText.length > MAX_NOTICE_CHARS ? fullText.slice(0, MAX_NOTICE_CHARS) : fullText;
+  if (text.length < fullText.length) {
+    findings.push({
+      severity: 'warning',
+      code: 'notice_truncated',
+      message: `通知全文超过 ${MAX_NOTICE_CHARS} 字，只读取了前 ${MAX_NOTICE_CHARS} 字`,
+      source: { start: MAX_NOTICE_CHARS, end: fullText.length },
+    });
+  }
   const titleKind = detectDocumentKind(header.title, text);
   const bodyStart = titleEnd(text, header.title);
 

@@ -7,6 +7,7 @@ import type { MemberUnit, SourceSpan } from '../charter-types.ts';
 import { SENTENCE_BOUNDARY, boundaryAfter, boundaryBefore, insideAny, splitLines, trimSpan } from './text-lines.ts';
 import { parseUnitList, stripAlias } from './unit-list.ts';
 import type { UnitList } from './unit-list.ts';
+import { parseChineseNumber } from '../../text/chinese-numerals.ts';
 import { looksLikeUnit, matchUnit, unitKey } from './unit-names.ts';
 
 export interface MemberListCandidate {
@@ -100,6 +101,52 @@ export function findMemberListCandidates(text: string, exclude: readonly SourceS
     const start = m.index + m[0].length;
     // The list ends at its sentence's end, or where the next such label starts
     add(start, Math.min(boundaryAfter(text, start, /[。\n]/u), labelled[k + 1]?.index ?? text.length), '成员单位：', false);
+  }
+  out.push(...listsUnderHeading(text, exclude, seen));
+  return out;
+}
+
+/** A heading line naming the member units (一、成员单位 / 成员单位（共4个）： / 成员单位名单), count optional. */
+const UNIT_HEADING_RE = new RegExp(
+  `^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+条)?[\\s\\u3000]*(?:成员单位|组成单位)(?:名单)?[\\s\\u3000]*(?:[（(](?:共|计)?(${NUM})个(?:成员单位|部门和单位|单位|部门)?[）)])?[\\s\\u3000]*[:：]?[\\s\\u3000]*$`,
+  'u',
+);
+
+/** A stated count closing a list line: （共5个） / （计5个单位）. */
+const TRAILING_COUNT_RE = new RegExp(`[（(](?:共|计)(${NUM})个(?:成员单位|部门和单位|单位|部门)?[）)][。；;]?$`, 'u');
+
+/**
+ * The member list written under its own heading, one unit per line or several per line
+ * (`一、成员单位` ⏎ `县委宣传部、县文明办…（共5个）`): the lines after the heading up to a blank line,
+ * a numbered section or a line that is not a list of units.
+ */
+function listsUnderHeading(text: string, exclude: readonly SourceSpan[], seen: Set<number>): MemberListCandidate[] {
+  const out: MemberListCandidate[] = [];
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const heading = UNIT_HEADING_RE.exec((lines[i] as { text: string }).text.trim());
+    if (heading === null) continue;
+    let stated = heading[1] !== undefined ? parseChineseNumber(heading[1]) : null;
+    let end = -1;
+    let start = -1;
+    for (let j = i + 1; j < lines.length && j <= i + 400; j++) {
+      const line = lines[j] as { text: string; start: number; end: number };
+      const t = line.text.trim();
+      if (t === '' || /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+条)/u.test(t)) break;
+      const count = TRAILING_COUNT_RE.exec(t);
+      const bare = count ? t.slice(0, count.index) : t;
+      const items = bare.split(/[、，,；;]/u).map((x) => stripAlias(x.replace(/[。]$/u, '').trim()).name).filter((x) => x !== '');
+      if (items.length === 0 || !items.every((x) => looksLikeUnit(x) && !/设在|设于|承担|担任|为|由/u.test(x))) break;
+      if (count?.[1] !== undefined) stated = parseChineseNumber(count[1]);
+      if (start === -1) start = line.start;
+      end = count ? line.start + line.text.indexOf(t) + count.index : line.end;
+      if (count) break;
+    }
+    if (start === -1) continue;
+    const list = parseUnitList(text, start, end);
+    if (list.items.length === 0 || seen.has(list.source.start) || insideAny(list.source, exclude)) continue;
+    seen.add(list.source.start);
+    out.push({ list: { ...list, stated: list.stated ?? stated }, marker: '成员单位：' });
   }
   return out;
 }

@@ -44,10 +44,11 @@ function isPerson(s: string): boolean {
 
 /**
  * Characters and words a person's name does not hold but a post or a unit does (省 市 县 区 局 委 …
- * 分管 负责 人民 …): a cut that leaves one of them in the "name" is a post read wrongly, and no person
- * is invented from it (负责住房…的副市长 is no 负责住; 市政府副秘书长 is no 市政府副).
+ * 分管 负责 人民 …; 党, 政 and 和 are in names: 党某某, 王和平): a cut that leaves one of them in the "name"
+ * is a post read wrongly, and no person is invented from it (负责住房…的副市长 is no 负责住;
+ * 市政府副秘书长 is no 市政府副).
  */
-const NOT_IN_NAME = /[省市县区局委办厅部署院府副各党政组员的和及与、]|分管|负责|人民|工作|同志|书记|主任|成员|领导/u;
+const NOT_IN_NAME = /[省市县区局委办厅部署院府副各组员的及与、]|分管|负责|人民|工作|同志|书记|主任|成员|领导|党组|党委|党工委|政府/u;
 
 /** A name cut off a post (glued to it), when it is plausible as a person's name. */
 function isPlausibleName(s: string): boolean {

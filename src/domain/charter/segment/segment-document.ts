@@ -228,7 +228,13 @@ function findDocuments(lines: Line[]): DocDraft[] {
 /** An addressee line: short, ends with a colon, no full stop, not numbered. */
 function isAddresseeLine(s: string): boolean {
   const t = s.trim();
-  return /[：:]$/u.test(t) && t.length <= 160 && !/[。；]/u.test(t) && !/^(?:附件|现|经|为|根据|按照)/u.test(t);
+  return (
+    /[：:]$/u.test(t) &&
+    t.length <= 160 &&
+    !/[。；]/u.test(t) &&
+    // A roster or list heading (成员单位（共4个）：, 组长：) is no addressee line
+    !/^(?:附件|现|经|为|根据|按照|成员|组成|召集人|副召集人|组长|副组长|主任|副主任|指挥长|副指挥长|联络员|办公室)/u.test(t)
+  );
 }
 
 /** Index of the first body line of a document (after title, number, metadata and addressee lines). */
