@@ -9,7 +9,7 @@
  *   npm run bench -- --http-only                          # small scale, in-memory-sized PGlite in /tmp
  *   npm run bench -- --http-only --scale tenth --database-url postgres://postgres@127.0.0.1:5432/lianxi_bench
  *   flags: --scale small|tenth|national, --database-url URL (else PGlite in /tmp), --duration S (per run, default 3),
- *          --clients 50,200, --only <part of a read's name>, --pglite-dir DIR
+ *          --clients 50,200, --only <part of a read's name>, --pglite-dir DIR, --no-sweep
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -41,6 +41,8 @@ export interface HttpBenchOptions {
   durationSeconds: number;
   clients: number[];
   only: string | null;
+  /** Run the reminder/escalation sweep after the reads (`--no-sweep` skips it) */
+  sweep: boolean;
 }
 
 function argValue(argv: readonly string[], name: string): string | undefined {
@@ -59,6 +61,7 @@ export function httpBenchOptions(argv: readonly string[]): HttpBenchOptions {
     durationSeconds: Number(argValue(argv, '--duration') ?? 3),
     clients: (argValue(argv, '--clients') ?? '50,200').split(',').map(Number),
     only: argValue(argv, '--only') ?? null,
+    sweep: !argv.includes('--no-sweep'),
   };
 }
 
@@ -194,8 +197,10 @@ export async function benchHttpReads(options: HttpBenchOptions): Promise<void> {
       // Warm-up (plans, pools, JIT)
       await load(`http://127.0.0.1:${appPort}${read.app}`, 4, 1, cookie);
       for (const clients of options.clients) {
+        await ask(child, { type: 'idle' }, 'idle');
         const app = await load(`http://127.0.0.1:${appPort}${read.app}`, clients, options.durationSeconds, cookie);
         peakRss = Math.max(peakRss, (await ask(child, { type: 'rss' }, 'rss')).peakBytes);
+        await ask(child, { type: 'idle' }, 'idle');
         const bare = await load(`http://127.0.0.1:${barePort}${read.bare}`, clients, options.durationSeconds, null);
         table.push({
           read: read.name,
@@ -217,6 +222,8 @@ export async function benchHttpReads(options: HttpBenchOptions): Promise<void> {
     );
     console.table(table);
     console.log(`server peak RSS under load: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+    if (!options.sweep) return;
+    await ask(child, { type: 'idle' }, 'idle');
     const sweep = await ask(child, { type: 'sweep' }, 'sweep');
     console.log(`reminder/escalation sweep over every decided item: ${sweep.seconds.toFixed(2)} s, ${sweep.rowsTouched} rows written (claims and outbox): ${JSON.stringify(sweep.result)}`);
     const again = await ask(child, { type: 'sweep' }, 'sweep');

@@ -24,9 +24,11 @@ import { sweepReminders } from '../src/services/reminder-sweep.ts';
 export type ServerMessage =
   | { type: 'ready'; appPort: number; barePort: number }
   | { type: 'rss'; peakBytes: number; nowBytes: number }
-  | { type: 'sweep'; seconds: number; result: unknown; rowsTouched: number };
+  | { type: 'sweep'; seconds: number; result: unknown; rowsTouched: number }
+  | { type: 'idle' };
 
-export type ParentMessage = { type: 'rss' } | { type: 'sweep' } | { type: 'stop' };
+/** `idle`: answered once no request is in flight (the backlog of the previous run is drained). */
+export type ParentMessage = { type: 'rss' } | { type: 'sweep' } | { type: 'idle' } | { type: 'stop' };
 
 /** One query returning JSON rows. */
 async function rows(db: Database, query: SQL): Promise<unknown[]> {
@@ -154,6 +156,17 @@ async function main(): Promise<void> {
   const app = await buildApp({ db: handle.db, config, clock: systemClock, logger: pino({ level: 'silent' }) });
   const bare = Fastify({ logger: false });
   registerBareRoutes(bare, handle.db);
+  // Requests in flight on both servers: a run that ends leaves its slow requests queued, and the
+  // next run must not pay for them
+  let inFlight = 0;
+  for (const server of [app.server, bare.server]) {
+    server.on('request', (_request, response) => {
+      inFlight += 1;
+      response.on('close', () => {
+        inFlight -= 1;
+      });
+    });
+  }
   await app.listen({ port: 0, host: '127.0.0.1' });
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const portOf = (address: ReturnType<typeof app.server.address>): number => (typeof address === 'object' && address !== null ? address.port : 0);
@@ -166,7 +179,10 @@ async function main(): Promise<void> {
   };
   process.on('message', (message: ParentMessage) => {
     void (async () => {
-      if (message.type === 'rss') {
+      if (message.type === 'idle') {
+        while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        send({ type: 'idle' });
+      } else if (message.type === 'rss') {
         const now = process.memoryUsage().rss;
         send({ type: 'rss', peakBytes: Math.max(peak, now), nowBytes: now });
         peak = now;

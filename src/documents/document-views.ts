@@ -53,6 +53,11 @@ export interface ImprintView {
   reportCopyTo: string[];
   /** 分送 (minutes) / 抄送 (other documents): the other recipients */
   distributeTo: string[];
+  /**
+   * 抄送 of minutes: the charter's copy-to recipients (有关方面 …), a line of their own after 分送,
+   * never merged into it
+   */
+  copyTo?: string[];
   /** 印发机关: the office that prints the document */
   printingOffice: string;
   /** 印发日期 (ISO date) */

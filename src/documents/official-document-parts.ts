@@ -614,6 +614,12 @@ export function imprintTable(imprint: ImprintView, distributeLabel: '分送' | '
     });
   if (imprint.reportCopyTo.length > 0) lines.push(list('抄报', imprint.reportCopyTo));
   if (imprint.distributeTo.length > 0) lines.push(list(distributeLabel, imprint.distributeTo));
+  const copyTo = imprint.copyTo ?? [];
+  if (copyTo.length > 0) {
+    // a notice's 抄送 line takes them; minutes print 抄送 after 分送
+    if (distributeLabel === '抄送' && imprint.distributeTo.length > 0) lines[lines.length - 1] = list('抄送', [...imprint.distributeTo, ...copyTo]);
+    else lines.push(list('抄送', copyTo));
+  }
   lines.push(leftRightLines(imprint.printingOffice, `${formatChineseDate(imprint.printDate)}印发`, { style: IMPRINT, lineTwips: IMPRINT_LINE_TWIPS }));
   const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };
   const heightTwips = lines.flat().reduce((sum, p) => sum + (FLOW.get(p)?.heightTwips ?? IMPRINT_LINE_TWIPS), 0) + imprintRulesTwips(lines.length);

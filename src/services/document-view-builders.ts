@@ -97,7 +97,8 @@ export function buildMinutesView(
     decisions,
     imprint: {
       reportCopyTo: distribution.reportCopyTo,
-      distributeTo: [...distribution.memberUnits.map((u) => u.name), ...distribution.copyTo],
+      distributeTo: distribution.memberUnits.map((u) => u.name),
+      copyTo: distribution.copyTo,
       printingOffice: office,
       printDate: issueDate,
     },

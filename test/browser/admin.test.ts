@@ -96,7 +96,7 @@ describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_
   });
 
   it('shows the audit administrator the audit trail with its chain verified', async () => {
-    const tracked = await signedIn('admin-audit', harness.admins.audit_admin.username, 'Audit-Admin-2026!', true);
+    const tracked = await signedIn('admin-audit', harness.admins.audit_admin.username, 'Kd5^Rx8w-Pf2m', true);
     const { page } = tracked;
     const menu = page.getByRole('menu', { name: '主导航' });
     await visible(menu.getByRole('menuitem', { name: '审计记录' }));
@@ -119,7 +119,7 @@ describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_
   });
 
   it('lets the system administrator change the session timeout', async () => {
-    const tracked = await signedIn('admin-settings', harness.admins.system_admin.username, 'System-Admin-2026!', true);
+    const tracked = await signedIn('admin-settings', harness.admins.system_admin.username, 'Jn3*Vy7q-Cs4h', true);
     const { page } = tracked;
     const menu = page.getByRole('menu', { name: '主导航' });
     await menu.getByRole('menuitem', { name: '系统设置' }).click();

@@ -197,8 +197,8 @@ function apiClient(baseUrl: string) {
   };
 }
 
-const STAFF_PASSWORD = 'Office-Staff-2026!';
-const SECURITY_PASSWORD = 'Security-Admin-2026!';
+const STAFF_PASSWORD = 'Xq7#Lm2v-Rk9p';
+const SECURITY_PASSWORD = 'Zt4$Wn8c-Hj3r';
 
 /**
  * Through the API, as the security administrator: creates an office-staff account, grants it every
@@ -325,7 +325,7 @@ export async function createMemberAccount(
       oneTimePassword: string | null;
     };
     if (created.oneTimePassword === null) throw new Error('no one-time password');
-    const password = 'Member-Account-2026!';
+    const password = 'Bv6%Qs1d-Ny5k';
     const user = apiClient(harness.baseUrl);
     await user('POST', '/api/auth/sign-in', { username: options.username, password: created.oneTimePassword });
     await user('POST', '/api/auth/change-password', { currentPassword: created.oneTimePassword, newPassword: password });

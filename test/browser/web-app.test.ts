@@ -12,7 +12,7 @@ import type { Harness, TrackedPage } from './harness.ts';
 import { ME_401, pageSession, signIn, visible } from './steps.ts';
 
 const available = chromiumAvailable();
-const NEW_PASSWORD = 'Lianxi-Browser-2026!';
+const NEW_PASSWORD = 'Gp8@Tc3x-Mw6z';
 const ROWS = '.ant-table-tbody tr.ant-table-row';
 
 describe.skipIf(!available)('web application in Chromium', { timeout: 90_000 }, () => {

@@ -79,7 +79,21 @@ describe('buildMinutesView', () => {
     ]);
     expect(view.attendance.absentWithLeave).toEqual([{ unitName: '丁单位', personName: '王五', note: '出差' }]);
     expect(view.attendance.observers).toEqual([{ unitName: null, personName: '赵六' }]);
-    expect(view.imprint).toEqual({ reportCopyTo: ['市政府'], distributeTo: ['甲单位', '乙单位', '有关部门'], printingOffice: '某某协调小组办公室', printDate: '2024-03-02' });
+    // the charter's copy-to wording is a 抄送 line of its own, not merged into 分送
+    expect(view.imprint).toEqual({ reportCopyTo: ['市政府'], distributeTo: ['甲单位', '乙单位'], copyTo: ['有关部门'], printingOffice: '某某协调小组办公室', printDate: '2024-03-02' });
+  });
+
+  it('puts the presider first in 出席 and opens the minutes with date, presider and place', () => {
+    const data = minutesData();
+    const view = buildMinutesView(
+      { ...data, meeting: { ...data.meeting, location: '市政府第一会议室', presider: { personName: '张三', title: '组长', position: '副市长' } } },
+      { charter, today: '2024-03-02', decisionDeadlines: new Map() },
+    );
+    expect(view.attendance.attended[0]).toEqual({ unitName: null, personName: '张三', position: '副市长、组长' });
+    // the presider is not listed again under the unit
+    expect(view.attendance.attended.filter((a) => a.personName === '张三')).toHaveLength(1);
+    expect(view.proceedings[0]).toBe('2024年3月1日，组长张三在市政府第一会议室主持召开某某协调小组全体会议。');
+    expect(view.proceedings[1]).toBe('第一段。');
   });
 
   it('uses the issued number, date and the assigned decisions’ computed deadlines', () => {

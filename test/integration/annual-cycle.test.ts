@@ -13,7 +13,7 @@ import { describeDatabases } from './harness.ts';
 import { MeetingScenario, seedText } from './factories/meetings.ts';
 
 describeDatabases('annual cycle', (t) => {
-  it('seed 004: collection by the charter, submissions, return, reminder, compilation and DOCX', async () => {
+  it('seed 004: collection by the charter, submissions, return, reminder, compilation and DOCX', { timeout: 180_000 }, async () => {
     const { s, units, leader } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局']);
     const [a, b] = units;
     if (!a || !b) throw new Error('units missing');

@@ -55,9 +55,9 @@ describeDatabases('documents', (t) => {
     const texts = doc.paragraphs.map((p) => p.text);
     expect(texts).toContain(`${s.bodyName}纪要`);
     expect(texts).toContain(`第${minutes.number}期`);
-    expect(texts.some((p) => p.startsWith('1. 制定年度工作要点。') && p.includes('完成时限：2024年4月30日前'))).toBe(true);
+    expect(texts.some((p) => p.startsWith('1.\u3000制定年度工作要点。') && p.includes('完成时限：2024年4月30日前'))).toBe(true);
     // the working days were counted into a date when the minutes were issued
-    expect(texts.some((p) => p.startsWith('2. 报送联络员名单。') && /完成时限：2024年\d+月\d+日前/u.test(p))).toBe(true);
+    expect(texts.some((p) => p.startsWith('2.\u3000报送联络员名单。') && /完成时限：2024年\d+月\d+日前/u.test(p))).toBe(true);
     const attended = texts.find((p) => p.startsWith('出席：')) ?? '';
     for (const unit of units) expect(attended).toContain(unit.name);
     const distributed = texts.find((p) => p.startsWith('分送：')) ?? '';

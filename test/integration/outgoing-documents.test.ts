@@ -130,8 +130,6 @@ describeDatabases('outgoing documents and bulletins', (t) => {
       expect(wrongSigner.message).toContain('组长或副组长');
       await s.refused(liaisonA, 'POST', `${docUrl}/sign`, undefined, 403, 'document_signing_not_allowed');
 
-      // A recipient with an e-mail address also gets the bulletin by mail (through the outbox)
-      await s.call(liaisonB, 'PUT', '/api/me/notification-address', { email: 'liaison.b@example.gov.cn' });
       const signed = await s.call<OutgoingDocumentResponse>(deputy, 'POST', `${docUrl}/sign`);
       expect(signed).toMatchObject({ status: 'issued', docNumber: '启放管服〔2021〕1号', issuedOn: '2021-03-10' });
       expect(signed.chain[1]).toMatchObject({ done: true, as: 'deputy_convener' });
@@ -146,8 +144,13 @@ describeDatabases('outgoing documents and bulletins', (t) => {
         expect(inbox.items.filter((i) => i.event === 'bulletin.issued').map((i) => i.link), user.label).toEqual([`/bodies/${s.bodyId}/bulletins/${bulletin.document.id}`]);
       }
 
-      const mails = await t.sql<{ subject: string }>(`SELECT payload->>'subject' AS subject FROM outbox WHERE kind = 'email' AND payload->>'to' = $1 AND payload->>'event' = 'bulletin.issued'`, ['liaison.b@example.gov.cn']);
-      expect(mails.map((m) => m.subject)).toEqual([`《${series.name ?? ''}》2021年第1期`]);
+      // One notification in the outbox (inbox, e-mail and webhook fan out from it): to the units, the roles and the office
+      const outbox = await t.sql<{ title: string; recipients: string }>(
+        `SELECT payload->>'title' AS title, (payload->'recipients')::text AS recipients FROM outbox WHERE kind = 'notification' AND payload->>'event' = 'bulletin.issued' AND payload->>'bodyId' = $1`,
+        [s.bodyId],
+      );
+      expect(outbox.map((r) => r.title)).toEqual([`《${series.name ?? ''}》2021年第1期`]);
+      for (const id of [a.unitId, b.unitId, c.unitId, 'deputy_convener', 'office']) expect(outbox[0]?.recipients).toContain(id);
 
       // The DOCX and its audit trail
       const docx = await s.request(liaisonA, 'GET', `${s.base}/bulletins/${bulletin.document.id}/document?format=docx`);

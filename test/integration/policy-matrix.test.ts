@@ -80,6 +80,7 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ personId: null }),
     allowed: SECURITY,
   },
+  { method: 'POST', url: '/api/accounts/:target/second-factor/reset', path: '/api/accounts/{id}/second-factor/reset', allowed: SECURITY },
   // Issue 17: the security policy (password rules, session limits, second factor) is the security administrator's.
   { method: 'GET', url: '/api/security-policy', path: '/api/security-policy', allowed: SECURITY },
   {

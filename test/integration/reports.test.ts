@@ -25,7 +25,7 @@ async function reminderRows(t: TestContext, bodyId: string, reporterId: string):
 }
 
 describeDatabases('information reports', (t) => {
-  it('seed 004: one thematic group reports, one does not — tally, compliance, reminder once, closed month', async () => {
+  it('seed 004: one thematic group reports, one does not — tally, compliance, reminder once, closed month', { timeout: 180_000 }, async () => {
     const { s, units } = await MeetingScenario.seed004WithUnits(t, ['市政务服务管理办公室', '市市场监督管理局', '市司法局']);
     const [a, b] = units;
     if (!a || !b) throw new Error('units missing');

@@ -16,7 +16,6 @@ import type { BodyKind, BodyLevel, Charter, FindingSeverity, ImportError } from 
 import { importDocument } from '../../domain/charter/import-charter.ts';
 import type { DocumentClassification } from '../../domain/charter/import-charter.ts';
 import type { BodyMatch, ChangeNotice, DocumentKind } from '../../domain/charter/change-notice/change-notice-types.ts';
-import { matchTargets } from '../../services/change-notices/change-notice-service.ts';
 import { withDatabase } from './command-support.ts';
 import { publishCharterFiles } from './charter-publish.ts';
 import { decodeText } from './decode-text.ts';
@@ -179,6 +178,8 @@ export function registerCharterCommand(program: Command): void {
 
 /** The existing bodies each change-notice target may mean, by target name (configured database). */
 async function matchNoticeTargets(notices: ChangeNotice[]): Promise<Map<string, BodyMatch[]>> {
+  // Loaded only for --match: importing a file needs no services.
+  const { matchTargets } = await import('../../services/change-notices/change-notice-service.ts');
   return withDatabase(async ({ handle }) => {
     const out = new Map<string, BodyMatch[]>();
     for (const notice of notices) for (const t of await matchTargets(handle.db, notice)) out.set(t.name, t.matches);

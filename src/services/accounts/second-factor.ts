@@ -14,7 +14,6 @@ import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
 import type { AccountRow } from '../../db/schema/platform.ts';
 import { hmacSm3 } from '../../domain/audit/audit-chain.ts';
-import { AppError } from '../../errors/app-error.ts';
 import {
   deleteRecoveryCodes,
   findUnusedRecoveryCode,

@@ -1,8 +1,10 @@
 /**
  * One minutes document per seed body, generated from a meeting run through HTTP by the body's own
  * rules (the real seed text imported; the convener presides and signs off, as every seed allows),
- * written to test-results/seed-documents/ as DOCX — and as PDF with a PNG of its first page where
- * LibreOffice and poppler are installed (always in CI). Checks the heading, 第N期, the attendance
+ * written to test-results/seed-documents/ as DOCX — and, where LibreOffice and poppler are installed
+ * (always in CI), the minutes, the notice (where the charter allows one) and the circular as the
+ * server's PDF with a PNG of every page, each checked for lines inside the text block and the 版记 on
+ * the last page's last line. Checks the heading, 第N期, the attendance
  * lists, the decided items and the distribution computed from the charter (seed 000: 抄报省政府).
  */
 import { execFile } from 'node:child_process';
@@ -10,7 +12,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { convertDocxToPdf, findSoffice } from '../../../src/adapters/pdf-conversion.ts';
+import { findSoffice } from '../../../src/adapters/pdf-conversion.ts';
+import { pdfLines, TEXT_BLOCK_PT } from '../../documents/pdf-layout.ts';
 import { readDocx } from '../../documents/docx-reader.ts';
 import { describeDatabases } from '../harness.ts';
 import { MeetingScenario, isoAfter } from '../factories/meetings.ts';
@@ -34,6 +37,18 @@ async function hasPoppler(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Every printed line inside the text block and the imprint (…印发) on the last page's last line. */
+async function checkPrinted(pdf: string): Promise<void> {
+  const lines = await pdfLines(pdf);
+  const over = lines.filter((l) => l.xMax > TEXT_BLOCK_PT.right + 0.5 || l.xMin < TEXT_BLOCK_PT.left - 0.5);
+  expect(over.map((l) => `p${l.page} ${l.text}`)).toEqual([]);
+  const lastPage = Math.max(...lines.map((l) => l.page));
+  const last = lines.filter((l) => l.page === lastPage && !/^—\d+—$/u.test(l.text)).at(-1);
+  expect(last?.text).toMatch(/印发$/u);
+  expect(last?.yMax ?? 0).toBeGreaterThan(TEXT_BLOCK_PT.bottom - 29);
+  expect(last?.yMax ?? 0).toBeLessThanOrEqual(TEXT_BLOCK_PT.bottom + 0.5);
 }
 
 describeDatabases('seed documents: one minutes document per seed body', (t) => {
@@ -101,15 +116,17 @@ describeDatabases('seed documents: one minutes document per seed body', (t) => {
       if (withUnits) {
         const attended = texts.find((p) => p.startsWith('出席：')) ?? '';
         expect(attended).toContain(first.name);
-        expect(attended).toContain(`${second.name}\u3000代出席乙（副职）（代）`);
+        expect(attended).toContain(`${second.name}\u3000代出席乙（副职，代）`);
         expect(texts.find((p) => p.startsWith('请假：'))).toContain(`${third.name}`);
       }
       const items = withUnits ? ['制定年度工作要点并报会议审定', '报送本单位联络员名单'] : [];
-      items.forEach((item, i) => expect(texts.some((p) => p.startsWith(`${i + 1}. ${item}。`))).toBe(true));
+      items.forEach((item, i) => expect(texts.some((p) => p.startsWith(`${i + 1}.\u3000${item}。`))).toBe(true));
       if (!withUnits) expect(texts.find((p) => p.startsWith('列席：'))).toContain('列席人员丙');
       const distributed = texts.find((p) => p.startsWith('分送：')) ?? '';
       for (const unit of issued.distribution?.memberUnits ?? []) expect(distributed).toContain(unit.name);
-      for (const to of issued.distribution?.copyTo ?? []) expect(distributed).toContain(to);
+      // the charter's copy-to wording is its own 抄送 line, never merged into 分送
+      const copied = texts.find((p) => p.startsWith('抄送：')) ?? '';
+      for (const to of issued.distribution?.copyTo ?? []) expect(copied).toContain(to);
       expect(issued.distribution?.memberUnits.length).toBe(units.length);
       const reportCopy = texts.find((p) => p.startsWith('抄报：'));
       if (seed.reportCopyTo.length === 0) expect(reportCopy).toBeUndefined();
@@ -121,14 +138,42 @@ describeDatabases('seed documents: one minutes document per seed body', (t) => {
         console.warn(`*** seed ${seed.prefix}: LibreOffice or poppler missing — wrote only ${base}.docx ***`);
         return;
       }
-      const pdf = await convertDocxToPdf(res.rawPayload, { soffice });
-      await writeFile(`${base}.pdf`, pdf);
+      // the PDF as the server sends it (print layout), every page as PNG for a person to look at
+      const pdfRes = await s.request(s.office, 'GET', `${s.base}/minutes/${issued.id}/document?format=pdf`);
+      expect(pdfRes.statusCode, pdfRes.body.slice(0, 300)).toBe(200);
+      await writeFile(`${base}.pdf`, pdfRes.rawPayload);
       const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', `${base}.pdf`, '-']);
       const pdfText = stdout.replace(/\s+/gu, '');
       expect(pdfText).toContain(`${s.bodyName}纪要`);
       for (const unit of units) expect(pdfText).toContain(unit.name);
       for (const item of items) expect(pdfText).toContain(item);
-      await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, `${base}-page-1`]);
+      await checkPrinted(`${base}.pdf`);
+      await run('pdftoppm', ['-png', '-r', '60', `${base}.pdf`, base]);
+
+      // the notice, where the charter allows the body to issue one (不正式行文: refused with the clause)
+      const notice = await s.request(s.office, 'GET', s.meetingUrl(meeting.id, '/notice-document?format=pdf'));
+      if (notice.statusCode === 200) {
+        const noticeBase = path.join(RESULTS, `seed-${seed.prefix}-notice`);
+        await writeFile(`${noticeBase}.pdf`, notice.rawPayload);
+        await checkPrinted(`${noticeBase}.pdf`);
+        await run('pdftoppm', ['-png', '-r', '60', `${noticeBase}.pdf`, noticeBase]);
+      } else {
+        expect(notice.statusCode, notice.body.slice(0, 300)).toBeGreaterThanOrEqual(400);
+        expect(notice.body).toMatch(/第[一二三四五六七八九十百]+条|不正式行文/u);
+      }
+      // the circular of the open items, where allowed
+      const circular = await s.request(s.office, 'POST', `${s.base}/circulars`);
+      if (circular.statusCode === 201) {
+        const created = circular.json<{ id: string }>();
+        const circularRes = await s.request(s.office, 'GET', `${s.base}/circulars/${created.id}/document?format=pdf`);
+        expect(circularRes.statusCode, circularRes.body.slice(0, 300)).toBe(200);
+        const circularBase = path.join(RESULTS, `seed-${seed.prefix}-circular`);
+        await writeFile(`${circularBase}.pdf`, circularRes.rawPayload);
+        await checkPrinted(`${circularBase}.pdf`);
+        await run('pdftoppm', ['-png', '-r', '60', `${circularBase}.pdf`, circularBase]);
+      } else {
+        expect(circular.statusCode, circular.body.slice(0, 300)).toBeGreaterThanOrEqual(400);
+      }
     });
   }
 });

@@ -16,6 +16,7 @@ import {
   grantRole,
   GRANTABLE_BODY_ROLES,
   resetPassword,
+  resetSecondFactor,
   revokeRole,
   SYSTEM_ROLES,
   unlockAccount,
@@ -137,6 +138,11 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
         <Popconfirm title={t('accounts.resetConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => reset.mutate()}>
           <Button disabled={busy}>{t('accounts.resetPassword')}</Button>
         </Popconfirm>
+        {account.secondFactorEnrolled && (
+          <Popconfirm title={t('security.totp.resetConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => action.mutate(() => resetSecondFactor(account.id))}>
+            <Button disabled={busy}>{t('security.totp.reset')}</Button>
+          </Popconfirm>
+        )}
       </Space>
 
       <Divider titlePlacement="start" plain>

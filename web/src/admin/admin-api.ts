@@ -40,6 +40,9 @@ export const enableAccount = (id: string) => unwrap(api.POST('/api/accounts/{id}
 
 export const resetPassword = (id: string) => unwrap(api.POST('/api/accounts/{id}/reset-password', { params: { path: { id } } }));
 
+/** Clears another account's second factor (issue 17): it sets up a new one at its next sign-in. */
+export const resetSecondFactor = (id: string) => unwrap(api.POST('/api/accounts/{id}/second-factor/reset', { params: { path: { id } } }));
+
 export const listAudit = (query: AuditQuery) => unwrap(api.GET('/api/audit', { params: { query } }));
 
 export const verifyAudit = () => unwrap(api.GET('/api/audit/verify'));

@@ -57,6 +57,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
+                                secondFactorEnrolled: boolean;
                                 lastSignInAt: string | null;
                                 createdAt: string;
                             };
@@ -287,6 +288,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
+                                secondFactorEnrolled: boolean;
                                 lastSignInAt: string | null;
                                 createdAt: string;
                             };
@@ -1342,6 +1344,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
+                                secondFactorEnrolled: boolean;
                                 lastSignInAt: string | null;
                                 createdAt: string;
                             }[];
@@ -1463,6 +1466,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
+                                secondFactorEnrolled: boolean;
                                 lastSignInAt: string | null;
                                 createdAt: string;
                             };
@@ -1584,6 +1588,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -1721,6 +1726,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -1856,6 +1862,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -1976,6 +1983,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -2096,6 +2104,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -2216,6 +2225,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -2336,6 +2346,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -2457,6 +2468,7 @@ export interface paths {
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
+                                secondFactorEnrolled: boolean;
                                 lastSignInAt: string | null;
                                 createdAt: string;
                             };
@@ -2580,6 +2592,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };
@@ -2705,6 +2718,7 @@ export interface paths {
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
+                            secondFactorEnrolled: boolean;
                             lastSignInAt: string | null;
                             createdAt: string;
                         };

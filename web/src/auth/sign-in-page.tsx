@@ -1,8 +1,11 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, QRCode, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { signIn } from '../api/auth-api.ts';
+import { api, unwrap } from '../api/client.ts';
+import { AppError } from '../api/app-error.ts';
+import type { Me } from '../api/auth-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useAuth } from './auth-context.tsx';
@@ -11,6 +14,27 @@ import { AuthPageLayout } from './auth-page-layout.tsx';
 interface SignInForm {
   username: string;
   password: string;
+  /** The second factor: a TOTP code or a recovery code (issue 17) */
+  code?: string;
+}
+
+/** What the server asked for after a right password: a code, or the enrolment of a new secret. */
+type SecondFactorStep = { kind: 'code' } | { kind: 'enrol'; secret: string; uri: string } | null;
+
+function secondFactorStepOf(error: unknown): SecondFactorStep {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === 'second_factor_required') return { kind: 'code' };
+  const enrolment = (error.details as { enrolment?: { secret?: unknown; uri?: unknown } } | undefined)?.enrolment;
+  if (error.code === 'second_factor_enrolment_required' && typeof enrolment?.secret === 'string' && typeof enrolment.uri === 'string') {
+    return { kind: 'enrol', secret: enrolment.secret, uri: enrolment.uri };
+  }
+  return null;
+}
+
+async function signInWithCode(form: SignInForm): Promise<{ account: Me; recoveryCodes: string[] | null }> {
+  const code = form.code?.trim();
+  const answer = await unwrap(api.POST('/api/auth/sign-in', { body: { username: form.username, password: form.password, ...(code ? { code } : {}) } }));
+  return { account: answer.account, recoveryCodes: answer.recoveryCodes };
 }
 
 function returnPath(state: unknown): string {
@@ -26,16 +50,28 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const target = returnPath(location.state);
+  const [step, setStep] = useState<SecondFactorStep>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<{ codes: string[]; account: Me } | null>(null);
+  const finish = (account: Me) => {
+    setNotice(null);
+    setMe(account);
+    void navigate(account.mustChangePassword ? '/change-password' : target, { replace: true });
+  };
   const mutation = useMutation({
-    mutationFn: signIn,
-    onSuccess: (account) => {
-      setNotice(null);
-      setMe(account);
-      void navigate(account.mustChangePassword ? '/change-password' : target, { replace: true });
+    mutationFn: signInWithCode,
+    onSuccess: ({ account, recoveryCodes: codes }) => {
+      // Recovery codes are shown once, before anything else.
+      if (codes !== null) setRecoveryCodes({ codes, account });
+      else finish(account);
+    },
+    onError: (error) => {
+      const next = secondFactorStepOf(error);
+      if (next !== null) setStep(next);
     },
   });
+  const secondFactorAsked = mutation.isError && secondFactorStepOf(mutation.error) !== null;
 
-  if (me !== null && !mutation.isSuccess) return <Navigate to={me.mustChangePassword ? '/change-password' : target} replace />;
+  if (me !== null && !mutation.isSuccess && recoveryCodes === null) return <Navigate to={me.mustChangePassword ? '/change-password' : target} replace />;
 
   return (
     <AuthPageLayout title={t('auth.signIn.title')}>
@@ -48,9 +84,21 @@ export function SignInPage() {
           title={notice.kind === 'expired' ? notice.message || t('auth.sessionExpired') : t('auth.signedOut')}
         />
       )}
-      {mutation.isError && (
+      {mutation.isError && !secondFactorAsked && (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={mutation.error} />
+        </div>
+      )}
+      {step?.kind === 'enrol' && (
+        <div style={{ marginBottom: 16 }}>
+          <Alert showIcon type="info" title={t('security.totp.enrolTitle')} description={t('security.totp.enrolHelp')} />
+          <div style={{ display: 'flex', justifyContent: 'center', margin: '12px 0' }}>
+            <QRCode value={step.uri} aria-label={t('security.totp.qrLabel')} />
+          </div>
+          <Typography.Paragraph copyable={{ text: step.secret }} style={{ textAlign: 'center' }}>
+            {t('security.totp.secret')}
+            <Typography.Text code>{step.secret}</Typography.Text>
+          </Typography.Paragraph>
         </div>
       )}
       <Form<SignInForm>
@@ -65,10 +113,37 @@ export function SignInPage() {
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
           <Input.Password prefix={<LockOutlined aria-hidden="true" />} placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
         </Form.Item>
+        {step !== null && (
+          <Form.Item
+            name="code"
+            label={t('security.totp.code')}
+            extra={step.kind === 'code' ? t('security.totp.codeHelp') : undefined}
+            rules={[{ required: true, whitespace: true, message: t('security.totp.codeRequired') }]}
+          >
+            <Input inputMode={step.kind === 'enrol' ? 'numeric' : 'text'} autoComplete="one-time-code" autoFocus maxLength={64} />
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending}>
           {t('auth.signIn.submit')}
         </Button>
       </Form>
+      <Modal
+        open={recoveryCodes !== null}
+        title={t('security.totp.recoveryTitle')}
+        closable={false}
+        maskClosable={false}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText={t('security.totp.recoverySaved')}
+        onOk={() => {
+          if (recoveryCodes !== null) finish(recoveryCodes.account);
+          setRecoveryCodes(null);
+        }}
+      >
+        <Typography.Paragraph>{t('security.totp.recoveryHelp')}</Typography.Paragraph>
+        <Typography.Paragraph copyable={{ text: recoveryCodes?.codes.join('\n') ?? '' }}>
+          <pre style={{ margin: 0 }}>{recoveryCodes?.codes.join('\n')}</pre>
+        </Typography.Paragraph>
+      </Modal>
     </AuthPageLayout>
   );
 }

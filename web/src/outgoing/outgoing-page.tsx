@@ -13,6 +13,7 @@ import { getBody } from '../bodies/bodies-api.ts';
 import { listOutgoingDocuments, listRegisters, setRegisterPrefix } from './outgoing-api.ts';
 import type { OutgoingDocument, Register } from './outgoing-api.ts';
 import { CompileBulletinModal } from './compile-bulletin-modal.tsx';
+import { DraftDocumentModal } from './draft-document-modal.tsx';
 
 function RegisterRow({ bodyId, register }: { bodyId: string; register: Register }) {
   const { t } = useI18n();
@@ -52,6 +53,8 @@ export function OutgoingPage() {
   const office = body.data?.myRoles.some((role) => role.role === 'office_staff') ?? false;
   const registers = useQuery({ queryKey: ['document-registers', bodyId], queryFn: () => listRegisters(bodyId), enabled: office });
   const [compiling, setCompiling] = useState(false);
+  const [drafting, setDrafting] = useState(false);
+  const acting = body.data?.myRoles.some((role) => role.role !== 'viewer') ?? false;
   const units = (body.data?.memberUnits ?? []).map((unit) => ({ unitId: unit.unitId, name: unit.name }));
 
   const columns: TableColumnsType<OutgoingDocument> = [
@@ -82,13 +85,14 @@ export function OutgoingPage() {
       />
       <Typography.Title level={3}>{t('outgoing.title')}</Typography.Title>
       {list.isError && <ErrorAlert error={list.error} />}
-      {office && (
-        <Space>
+      <Space>
+        {office && (
           <Button type="primary" onClick={() => setCompiling(true)}>
             {t('bulletin.compile')}
           </Button>
-        </Space>
-      )}
+        )}
+        {acting && <Button onClick={() => setDrafting(true)}>{t('outgoing.draft')}</Button>}
+      </Space>
       <Table<OutgoingDocument> rowKey="id" columns={columns} dataSource={list.data?.items ?? []} loading={list.isLoading} pagination={false} locale={{ emptyText: t('outgoing.empty') }} />
       {office && registers.data && (
         <Card title={t('outgoing.registers')} size="small">
@@ -99,6 +103,7 @@ export function OutgoingPage() {
           </Space>
         </Card>
       )}
+      {acting && <DraftDocumentModal bodyId={bodyId} open={drafting} onClose={() => setDrafting(false)} />}
       {office && <CompileBulletinModal bodyId={bodyId} units={units} open={compiling} onClose={() => setCompiling(false)} />}
     </Space>
   );
