@@ -29,7 +29,7 @@ interface NoticeLine {
   keepTogether: Array<readonly [number, number]>;
 }
 
-/** 省某厅　张三，省某局　李四。 — each invitee kept on one line. */
+/** 省某厅 张三，省某局 李四。 (U+3000 between unit and name) — each invitee kept on one line. */
 function inviteeLine(entries: string[]): NoticeLine {
   const keepTogether: Array<readonly [number, number]> = [];
   let at = 0;

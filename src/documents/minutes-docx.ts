@@ -34,7 +34,7 @@ export function minutesHeading(bodyName: string): string {
 }
 
 /**
- * 省某某厅　张三（副厅长，代） — unit, name, then position and note in one bracket, as the lists print
+ * 省某某厅 张三（副厅长，代） (U+3000 between unit and name) — unit, name, then position and note in one bracket, as the lists print
  * them. A position that starts with the unit's name (某局某科科长 of 某局) drops it: the unit is
  * printed once.
  */

@@ -13,10 +13,14 @@ describe('supervision ledger XLSX', () => {
     const bytes = await renderLedgerXlsx(view);
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '汇总',
       '广东省测试工作部门间联席会议',
       '另一个机构测试名字很长很长很长很长很长很长很长很长很长很长很长'.slice(0, 31),
     ]);
-    const sheet = workbook.worksheets[0];
+    const summary = workbook.worksheets[0];
+    expect(summary?.getRow(3).values).toEqual([undefined, '广东省测试工作部门间联席会议', 2, 2, 1, 0]);
+    expect(summary?.getRow(5).getCell(1).value).toBe('合计');
+    const sheet = workbook.worksheets[1];
     if (sheet === undefined) throw new Error('no sheet');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.autoFilter).toEqual('A2:L4');
@@ -30,13 +34,21 @@ describe('supervision ledger XLSX', () => {
     expect(first.getCell(5).value).toBe('制定年度工作要点');
     expect(first.getCell(6).value).toBe('省商务厅');
     expect(first.getCell(7).value).toBe('省财政厅、省教育厅');
-    expect(first.getCell(8).value).toBe('2024年3月14日');
+    // dates are real date cells, shown in Chinese
+    expect(first.getCell(8).value).toEqual(new Date('2024-03-14T00:00:00Z'));
+    expect(first.getCell(8).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(first.getCell(3).value).toEqual(new Date('2024-03-01T00:00:00Z'));
+    expect(first.getCell(5).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
+    expect(first.height).toBeGreaterThanOrEqual(15);
+    // A4 landscape, the title and header rows repeated on every printed page
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:2' });
     expect(first.getCell(9).value).toBe(-11);
     expect(first.getCell(10).value).toBe('办理中（已逾期11个工作日）');
     expect(first.getCell(11).value).toBe('已形成初稿');
     expect(first.getCell(5).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFDE2E2' } });
     const second = sheet.getRow(4);
-    expect(second.getCell(8).value).toBe('2024年4月10日（暂定）');
+    expect(second.getCell(8).value).toEqual(new Date('2024-04-10T00:00:00Z'));
+    expect(second.getCell(8).numFmt).toBe('yyyy"年"m"月"d"日（暂定）"');
     expect(second.getCell(9).value).toBe(7);
     expect(second.getCell(7).value).toBeNull();
     expect(sheet.getRow(5).getCell(5).value).toBeNull();

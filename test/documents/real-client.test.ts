@@ -26,7 +26,9 @@ import { formatAttendanceEntry, minutesHeading, renderMinutesDocx } from '../../
 import { readDocx } from './docx-reader.ts';
 import { pdfFonts, pdfLines, TEXT_BLOCK_PT } from './pdf-layout.ts';
 import type { PdfLine } from './pdf-layout.ts';
-import { circularView, minutesView, noticeView, UNITS } from './view-fixtures.ts';
+import { renderLedgerXlsx } from '../../src/documents/ledger-xlsx.ts';
+import { FONTCONFIG_FILE } from '../../src/adapters/pdf-conversion.ts';
+import { circularView, ledgerView, minutesView, noticeView, UNITS } from './view-fixtures.ts';
 
 const run = promisify(execFile);
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results/documents');
@@ -231,5 +233,36 @@ describe.skipIf(!available && process.env.CI !== 'true')('documents in a real cl
     await run('pdftoppm', ['-png', '-r', '60', file, path.join(RESULTS, c.name)]);
     const first = pages >= 10 ? `${c.name}-01.png` : `${c.name}-1.png`;
     expect((await readFile(path.join(RESULTS, first))).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('prints the ledger on A4 landscape with its header repeated on every page (LibreOffice Calc)', async () => {
+    const view = ledgerView();
+    const template = view.sheets[0];
+    if (template === undefined) throw new Error('no sheet');
+    const rows = Array.from({ length: 60 }, (_, i) => ({ ...(template.rows[i % template.rows.length] ?? template.rows[0]!), itemNo: i + 1, text: longParagraph(i, 1 + (i % 3)) }));
+    const xlsx = await renderLedgerXlsx({ ...view, sheets: [{ ...template, rows }] });
+    const dir = path.join(RESULTS, 'ledger');
+    await mkdir(dir, { recursive: true });
+    const input = path.join(dir, 'ledger.xlsx');
+    await writeFile(input, xlsx);
+    await run(soffice ?? 'soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
+      env: { ...process.env, FONTCONFIG_FILE },
+      timeout: 120_000,
+    });
+    const file = path.join(dir, 'ledger.pdf');
+    const { stdout: info } = await run('pdfinfo', ['-l', '100', file]);
+    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? '0');
+    expect(pages).toBeGreaterThan(1);
+    for (const m of info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)) expect(m[1]).toMatch(/841\.\d+ x 595\.\d+ pts \(A4\)/u);
+    const lines = await pdfLines(file);
+    for (let page = 1; page <= pages; page += 1) {
+      const text = squeeze(lines.filter((l) => l.page === page).map((l) => l.text).join(''));
+      // the header row on every printed page
+      expect(text, `page ${page}`).toContain('议定事项');
+      expect(text, `page ${page}`).toContain('完成时限');
+    }
+    // dates shown in Chinese from the date cells
+    expect(squeeze(lines.map((l) => l.text).join(''))).toContain('2024年3月14日');
+    await run('pdftoppm', ['-png', '-r', '60', file, path.join(RESULTS, 'ledger')]);
   });
 });

@@ -43,7 +43,7 @@ async function issuedMinutes(s: MeetingScenario): Promise<{ meeting: Meeting; mi
 }
 
 describeDatabases('documents', (t) => {
-  it('renders issued minutes as GB/T 9704 DOCX (and PDF where LibreOffice is), refuses notices of a 不正式行文 body', async () => {
+  it('renders issued minutes as GB/T 9704 DOCX (and PDF where LibreOffice is), refuses notices of a 不正式行文 body', { timeout: 120_000 }, async () => {
     const s = await MeetingScenario.publish(t, { now: START });
     const { meeting, minutes, units } = await issuedMinutes(s);
     expect(minutes.status).toBe('issued');

@@ -53,7 +53,7 @@ async function checkPrinted(pdf: string): Promise<void> {
 
 describeDatabases('seed documents: one minutes document per seed body', (t) => {
   for (const seed of SEEDS) {
-    it(`renders the minutes of seed ${seed.prefix}`, async () => {
+    it(`renders the minutes, notice and circular of seed ${seed.prefix}`, { timeout: 240_000 }, async () => {
       const now = new Date(seed.now);
       const s = await MeetingScenario.seed(t, seed.prefix, now);
       const day = seed.now.slice(0, 10);
