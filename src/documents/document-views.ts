@@ -202,6 +202,8 @@ export interface CalendarPerson {
   name: string;
   /** A mailto: address when the account has one, else a urn:uuid: or other URI naming the account */
   address: string;
+  /** 'optional' for observers (列席: OPT-PARTICIPANT); members are required participants */
+  role?: 'required' | 'optional';
 }
 
 /** One meeting as a calendar event. */

@@ -81,7 +81,10 @@ function timezoneLines(): string[] {
 
 function personLine(property: 'ORGANIZER' | 'ATTENDEE', person: CalendarPerson, attendee: boolean): string {
   const params = [`CN=${paramValue(person.name)}`];
-  if (attendee) params.push('CUTYPE=INDIVIDUAL', 'ROLE=REQ-PARTICIPANT', 'PARTSTAT=NEEDS-ACTION', 'RSVP=TRUE');
+  // observers (列席) attend optionally; only an e-mail address can answer, so RSVP only there
+  const role = person.role === 'optional' ? 'OPT-PARTICIPANT' : 'REQ-PARTICIPANT';
+  const rsvp = person.address.startsWith('mailto:') ? 'TRUE' : 'FALSE';
+  if (attendee) params.push('CUTYPE=INDIVIDUAL', `ROLE=${role}`, 'PARTSTAT=NEEDS-ACTION', `RSVP=${rsvp}`);
   return `${property};${params.join(';')}:${person.address}`;
 }
 

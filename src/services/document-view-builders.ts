@@ -260,7 +260,12 @@ export function buildInvitationView(
       const person = i.personName ?? i.name ?? i.title ?? '';
       const name = i.unitName === null ? person : `${person}（${i.unitName}）`;
       const id = i.personId ?? i.id;
-      return { name, address: calendarAddress(i.personId === null ? 'invitee' : 'person', id, i.personId === null ? null : (options.emailsByPerson.get(i.personId) ?? null)) };
+      // the same person keeps the same address across every SEQUENCE: the person's, else the invitee's id
+      return {
+        name,
+        address: calendarAddress(i.personId === null ? 'invitee' : 'person', id, i.personId === null ? null : (options.emailsByPerson.get(i.personId) ?? null)),
+        role: i.kind === 'observer' ? ('optional' as const) : ('required' as const),
+      };
     });
   const agenda = meeting.agenda.filter((a) => a.status === 'approved').map((a, index) => `${index + 1}. ${a.title}`);
   return {

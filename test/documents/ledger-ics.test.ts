@@ -93,6 +93,8 @@ describe('meeting invitation ICS', () => {
     expect(event.startDate.toString()).toBe('2024-03-05T09:30:00');
     expect(String(event.organizer)).toBe('mailto:office@example.gov.cn');
     const attendees = event.attendees.map((a) => ({ address: String(a.getFirstValue()), name: a.getParameter('cn') }));
+    // an address that can answer is asked to (RSVP), one that cannot is not
+    expect(event.attendees.map((a) => a.getParameter('rsvp'))).toEqual(view.attendees.map((a) => (a.address.startsWith('mailto:') ? 'TRUE' : 'FALSE')));
     expect(attendees).toEqual(view.attendees.map((a) => ({ address: a.address, name: a.name })));
     expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
   });
@@ -130,5 +132,23 @@ describe('meeting invitation ICS', () => {
     const folded = foldLine(line);
     for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
     expect(folded.split('\r\n').map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+  });
+});
+
+describe('invitation roles', () => {
+  it('marks an observer OPT-PARTICIPANT and a member REQ-PARTICIPANT', async () => {
+    const { renderMeetingInvitationIcs } = await import('../../src/documents/meeting-ics.ts');
+    const { invitationView } = await import('./view-fixtures.ts');
+    const view = invitationView({
+      attendees: [
+        { name: '赵一（省商务厅）', address: 'mailto:zhao@example.gov.cn', role: 'required' },
+        { name: '列席人员', address: 'mailto:lie@example.gov.cn', role: 'optional' },
+      ],
+    });
+    const ics = renderMeetingInvitationIcs(view).replace(/\r\n /gu, '');
+    expect(ics).toMatch(/ATTENDEE;[^\n]*ROLE=REQ-PARTICIPANT[^\n]*RSVP=TRUE:mailto:zhao@example\.gov\.cn/u);
+    expect(ics).toMatch(/ATTENDEE;[^\n]*ROLE=OPT-PARTICIPANT[^\n]*:mailto:lie@example\.gov\.cn/u);
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toMatch(/ORGANIZER;CN=[^\n]*:mailto:office@example\.gov\.cn/u);
   });
 });

@@ -60,6 +60,19 @@ export function BodyPage() {
   const charter = charterVersion.data?.charter;
   const office = detail.myRoles.some((role) => role.role === 'office_staff');
   const mayDissolve = detail.status === 'active' && (office || me.systemRoles.includes('system_admin'));
+  const heldRoles = new Set<string>(detail.myRoles.map((role) => role.role));
+  /** The paper flow's pages, each shown only to the roles its read action admits (src/policy/*-actions.ts). */
+  const paperFlowLinks = [
+    ...(['office_staff', 'convener', 'deputy_convener', 'member', 'liaison'].some((role) => heldRoles.has(role))
+      ? [{ to: `/bodies/${bodyId}/reports`, label: t('reports.title') }]
+      : []),
+    ...(heldRoles.size > 0
+      ? [
+          { to: `/bodies/${bodyId}/outgoing-documents`, label: t('outgoing.title') },
+          { to: `/bodies/${bodyId}/incoming`, label: t('incoming.title') },
+        ]
+      : []),
+  ];
   const charterPane = charterVersion.isError ? <ErrorAlert error={charterVersion.error} /> : charter === undefined ? loadingCharter : null;
 
   const items = [
@@ -98,6 +111,17 @@ export function BodyPage() {
         {mayDissolve && <DissolveButton bodyId={bodyId} bodyName={detail.name} office={office} />}
         {detail.status === 'dissolved' && office && <HandoverButton bodyId={bodyId} bodyName={detail.name} />}
       </Space>
+      {paperFlowLinks.length > 0 && (
+        <nav aria-label={t('bodyPage.paperFlow')} style={{ marginBottom: 8 }}>
+          <Space wrap>
+            {paperFlowLinks.map((link) => (
+              <Link key={link.to} to={link.to}>
+                {link.label}
+              </Link>
+            ))}
+          </Space>
+        </nav>
+      )}
       <Tabs
         activeKey={tab === 'settings' && !office ? 'overview' : tab}
         onChange={(key) => setParams(key === 'overview' ? {} : { tab: key })}

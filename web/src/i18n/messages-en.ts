@@ -105,6 +105,7 @@ export const enMessages: Record<MessageKey, string> = {
   'bodies.import': 'Import a charter',
 
   'bodyPage.back': 'Back to the bodies',
+  'bodyPage.paperFlow': 'Reports and documents',
   'bodyPage.tab.overview': 'Overview',
   'bodyPage.tab.chart': 'Organisation chart',
   'bodyPage.tab.members': 'Members and liaisons',

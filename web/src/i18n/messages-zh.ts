@@ -108,6 +108,7 @@ export const zhMessages = {
   'bodies.import': '导入制度',
 
   'bodyPage.back': '返回机构列表',
+  'bodyPage.paperFlow': '报送与公文',
   'bodyPage.tab.overview': '概况',
   'bodyPage.tab.chart': '组织架构',
   'bodyPage.tab.members': '成员与联络员',
