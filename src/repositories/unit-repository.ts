@@ -51,13 +51,18 @@ export async function insertUnit(db: DbOrTx, values: NewUnit): Promise<UnitRow> 
   return existing;
 }
 
+/** A `text[]` literal of bound parameters (a JS array in a `sql` template would expand to a list). */
+function textArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
+}
+
 export async function addUnitAliases(db: DbOrTx, id: string, aliases: readonly string[], aliasKeys: readonly string[]): Promise<void> {
   if (aliases.length === 0) return;
   await db
     .update(units)
     .set({
-      aliases: sql`${units.aliases} || ${[...aliases]}::text[]`,
-      aliasKeys: sql`${units.aliasKeys} || ${[...aliasKeys]}::text[]`,
+      aliases: sql`${units.aliases} || ${textArray(aliases)}`,
+      aliasKeys: sql`${units.aliasKeys} || ${textArray(aliasKeys)}`,
     })
     .where(eq(units.id, id));
 }
