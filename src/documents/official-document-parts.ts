@@ -579,14 +579,18 @@ const NO_RULE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto
 const IMPRINT: RunStyle = { face: 'body', sizePt: SIZE_PT.si };
 
 /**
- * Line height of the imprint's lines: the grid's pitch less 24 twips, so that the imprint with its
+ * Line height of the imprint's lines: the grid's pitch less 40 twips, so that the imprint with its
  * rules (1 pt thick, 0.75 pt thin) is never taller than its lines on the grid and its last line can
  * sit on the page's last line.
  */
-const IMPRINT_LINE_TWIPS = LINE_PITCH_TWIPS - 24;
-/** Height of the rules of an imprint of `rows` rows, in twips (w:sz is in eighths of a point). */
+const IMPRINT_LINE_TWIPS = LINE_PITCH_TWIPS - 40;
+/**
+ * Height of the rules of an imprint of `rows` rows, in twips (w:sz is in eighths of a point),
+ * counted twice: LibreOffice sets a table's rules apart from its text (measured: an imprint of five
+ * lines with 53 twips to spare went to the next page).
+ */
 function imprintRulesTwips(rows: number): number {
-  return ((2 * (THICK_RULE.size ?? 0) + (rows - 1) * (THIN_RULE.size ?? 0)) / 8) * 20;
+  return 2 * ((2 * (THICK_RULE.size ?? 0) + (rows - 1) * (THIN_RULE.size ?? 0)) / 8) * 20;
 }
 
 /**

@@ -184,7 +184,7 @@ describeDatabases('security: every route × every caller outside the body', (t) 
         .join('&');
       const payload = op.body === null ? undefined : JSON.stringify(plausible(op.body, ids, today));
       for (const caller of CALLERS) {
-        let response;
+        let response: Awaited<ReturnType<typeof app.inject>> | undefined;
         for (let attempt = 0; attempt < 2; attempt += 1) {
           const cookie = await cookieOf(caller, attempt > 0);
           response = await app.inject({
