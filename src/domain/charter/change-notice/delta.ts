@@ -138,10 +138,10 @@ function cleanHost(raw: string): string {
   return cleanName(raw.replace(/(?:承担|负责|具体负责|办公室主任|主任由).*$/u, '').replace(/内$/u, ''));
 }
 
-/** A roster line of the adjusted composition: `组长：王某某（市长）` or `成　员：王某某　市水务局局长、…`. */
+/** A roster line of the adjusted composition: `组长：王某某（市长）` or `成（全角空格）员：王某某（全角空格）市水务局局长、…`. */
 const LISTING = /^[\s\u3000]*([\u4e00-\u9fff\s\u3000]{2,10}?)[\s\u3000]*[：:][\s\u3000]*(.*)$/u;
 
-/** People of a roster line: `王某某（市长）`, `王某某　市长` or `市长王某某`, separated by 、，； or wide spaces between entries. */
+/** People of a roster line: `王某某（市长）`, `王某某（全角空格）市长` or `市长王某某`, separated by 、，； or wide spaces between entries. */
 function listedPeople(line: string): { person: string | null; position: string | null }[] {
   const out: { person: string | null; position: string | null }[] = [];
   // One person and one post (县委常委、常务副县长 is one post, not two people).
