@@ -453,7 +453,8 @@ export function leftRightLines(left: string, right: string, options: { style?: R
     return [gridParagraph({ spacing, tabStops, ...last, children: [styledRun(`\t${left}\t${right}`, style)] })];
   }
   return [
-    gridParagraph({ spacing, indent: { left: charTwips, right: charTwips }, keepNext: true, children: [styledRun(left, style)] }),
+    // a long office may take two lines: counted, for the imprint's place at the page's foot
+    gridParagraph({ spacing, indent: { left: charTwips, right: charTwips }, keepNext: true, children: [styledRun(left, style)] }, editableLines(left, style, 1, 1, 1)),
     gridParagraph({ spacing, tabStops, ...last, children: [styledRun(`\t\t${right}`, style)] }),
   ];
 }
