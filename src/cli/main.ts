@@ -6,6 +6,7 @@ import { registerServeCommand } from './commands/serve-command.ts';
 import { registerUserCommand } from './commands/user-command.ts';
 import { registerAuditCommand } from './commands/audit-command.ts';
 import { registerBackupCommand } from './commands/backup-command.ts';
+import { registerDataCommand } from './commands/data-command.ts';
 
 /**
  * Builds the `lianxi` command line. Each command module registers itself on the program and
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerUserCommand(program);
   registerAuditCommand(program);
   registerBackupCommand(program);
+  registerDataCommand(program);
   registerMinutesCommand(program);
   return program;
 }

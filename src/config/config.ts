@@ -102,6 +102,12 @@ const envSchema = z.object({
       .regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, { message: '必须是 32 至 128 位十六进制数（16 至 64 字节）/ must be 32 to 128 hex digits' })
       .optional(),
   ),
+  LIANXI_DATA_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{32}$/, { message: 'LIANXI_DATA_KEY 必须是 32 位十六进制数（SM4 密钥，16 字节）/ LIANXI_DATA_KEY must be 32 hex digits (an SM4 key, e.g. openssl rand -hex 16)' })
+      .optional(),
+  ),
   LIANXI_API_DOCS: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '必须是 true 或 false / must be true or false' })
     .optional(),
@@ -120,6 +126,13 @@ const envSchema = z.object({
       code: 'custom',
       path: ['LIANXI_AUDIT_KEY'],
       message: '生产环境（NODE_ENV=production）必须设置审计密钥 / required when NODE_ENV=production (e.g. openssl rand -hex 32)',
+    });
+  }
+  if (e.LIANXI_DATA_KEY === undefined && e.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LIANXI_DATA_KEY'],
+      message: '生产环境（NODE_ENV=production）必须设置数据加密密钥 LIANXI_DATA_KEY / LIANXI_DATA_KEY is required when NODE_ENV=production (e.g. openssl rand -hex 16)',
     });
   }
   if (e.LIANXI_CLOCK_START !== undefined && e.NODE_ENV === 'production') {
@@ -210,6 +223,11 @@ export interface AppConfig {
    * when NODE_ENV=production; otherwise, when unset, one is generated and kept in the data directory.
    */
   auditKey: string | undefined;
+  /**
+   * The SM4 key (32 hex digits; LIANXI_DATA_KEY) that encrypts personal fields at rest. Required
+   * when NODE_ENV=production; otherwise, when unset, derived from the audit key.
+   */
+  dataKey: string | undefined;
   /** Serve /api/docs and /api/openapi.json (LIANXI_API_DOCS; default off when NODE_ENV=production). */
   apiDocs: boolean;
   /** Level-3 password rules' defaults (issue 17; the security administrator may change them). */
@@ -279,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     clock: e.LIANXI_CLOCK_START === undefined ? null : { start: new Date(e.LIANXI_CLOCK_START) },
     auditKey: e.LIANXI_AUDIT_KEY?.toLowerCase(),
+    dataKey: e.LIANXI_DATA_KEY?.toLowerCase(),
     apiDocs:
       e.LIANXI_API_DOCS === undefined
         ? e.NODE_ENV !== 'production'

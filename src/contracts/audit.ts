@@ -60,3 +60,8 @@ export const auditVerificationSchema = z.object({
     .nullable(),
 });
 export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;
+
+/** GET /api/audit/export: the filters of the audit list (no paging) and the file format. */
+export const exportAuditQuerySchema = listAuditQuerySchema.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv').describe('csv：UTF-8（带 BOM，Excel 可直接打开）；xlsx：Excel 工作簿'),
+});

@@ -585,13 +585,9 @@ const IMPRINT: RunStyle = { face: 'body', sizePt: SIZE_PT.si };
  * sit on the page's last line.
  */
 const IMPRINT_LINE_TWIPS = LINE_PITCH_TWIPS - 40;
-/**
- * Height of the rules of an imprint of `rows` rows, in twips (w:sz is in eighths of a point),
- * counted twice: LibreOffice sets a table's rules apart from its text (measured: an imprint of five
- * lines with 53 twips to spare went to the next page).
- */
+/** Height of the rules of an imprint of `rows` rows, in twips (w:sz is in eighths of a point). */
 function imprintRulesTwips(rows: number): number {
-  return 2 * ((2 * (THICK_RULE.size ?? 0) + (rows - 1) * (THIN_RULE.size ?? 0)) / 8) * 20;
+  return ((2 * (THICK_RULE.size ?? 0) + (rows - 1) * (THIN_RULE.size ?? 0)) / 8) * 20;
 }
 
 /**

@@ -5,6 +5,7 @@ import { union } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
 import { memberships } from '../db/schema/bodies.ts';
 import { notificationAddresses } from '../db/schema/decisions.ts';
+import { openField } from './field-encryption.ts';
 import { calendarFeedTokens } from '../db/schema/documents.ts';
 import { meetingInvitees, meetings } from '../db/schema/meetings.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
@@ -91,12 +92,13 @@ export async function findEmailsOfPeople(db: DbOrTx, personIds: readonly string[
     .where(inArray(accounts.personId, [...personIds]))
     .orderBy(asc(accounts.id));
   const found = new Map<string, string>();
-  for (const row of rows) if (row.personId !== null && !found.has(row.personId)) found.set(row.personId, row.email);
+  for (const row of rows) if (row.personId !== null && !found.has(row.personId)) found.set(row.personId, openField(row.email));
   return found;
 }
 
 /** The e-mail address of one account, or null. */
 export async function findEmailOfAccount(db: DbOrTx, accountId: string): Promise<string | null> {
   const rows = await db.select({ email: notificationAddresses.email }).from(notificationAddresses).where(eq(notificationAddresses.accountId, accountId));
-  return rows[0]?.email ?? null;
+  const [row] = rows;
+  return row === undefined ? null : openField(row.email);
 }

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { memberships } from '../db/schema/bodies.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
 import { bodyNotificationSettings, inboxItems, notificationAddresses } from '../db/schema/decisions.ts';
+import { openField, sealField } from './field-encryption.ts';
 import type { RoleKind } from '../domain/charter/charter-types.ts';
 
 export type InboxItemRow = typeof inboxItems.$inferSelect;
@@ -56,24 +57,26 @@ export async function emailAddressesOf(db: DbOrTx, accountIds: readonly string[]
   const found = new Map<string, string>();
   if (accountIds.length === 0) return found;
   const rows = await db.select().from(notificationAddresses).where(inArray(notificationAddresses.accountId, [...accountIds]));
-  for (const row of rows) found.set(row.accountId, row.email);
+  for (const row of rows) found.set(row.accountId, openField(row.email));
   return found;
 }
 
 export async function findNotificationAddress(db: DbOrTx, accountId: string): Promise<string | null> {
   const [row] = await db.select().from(notificationAddresses).where(eq(notificationAddresses.accountId, accountId)).limit(1);
-  return row?.email ?? null;
+  return row === undefined ? null : openField(row.email);
 }
 
+/** Stores the address SM4-encrypted (issue 17 point 8); null removes it. */
 export async function setNotificationAddress(db: DbOrTx, accountId: string, email: string | null, at: Date): Promise<void> {
   if (email === null) {
     await db.delete(notificationAddresses).where(eq(notificationAddresses.accountId, accountId));
     return;
   }
+  const sealed = sealField(email);
   await db
     .insert(notificationAddresses)
-    .values({ accountId, email, updatedAt: at })
-    .onConflictDoUpdate({ target: notificationAddresses.accountId, set: { email, updatedAt: at } });
+    .values({ accountId, email: sealed, updatedAt: at })
+    .onConflictDoUpdate({ target: notificationAddresses.accountId, set: { email: sealed, updatedAt: at } });
 }
 
 /** Writes inbox items; an item of the same notification for the same account is written once. */

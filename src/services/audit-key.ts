@@ -19,6 +19,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { anchorMac, hmacSm3 } from '../domain/audit/index.ts';
 import type { AuditAnchor } from '../domain/audit/index.ts';
 import { auditHashAt, readChainHead } from '../repositories/audit-repository.ts';
+import { useDataKey } from '../repositories/field-encryption.ts';
 
 const KEY_FILE = 'audit.key';
 const ANCHOR_FILE = 'audit-anchor.json';
@@ -56,9 +57,15 @@ export function resolveAuditKey(config: Pick<AppConfig, 'auditKey' | 'dataDir'>)
   return key;
 }
 
-/** Sets the key and anchor file of this process (at start, from the configuration). */
-export function configureAuditTrail(config: Pick<AppConfig, 'auditKey' | 'dataDir'>): void {
+/**
+ * Sets the key and anchor file of this process (at start, from the configuration), and the data key
+ * of src/repositories/field-encryption.ts (LIANXI_DATA_KEY; unset: derived from the audit key).
+ */
+export function configureAuditTrail(config: Pick<AppConfig, 'auditKey' | 'dataDir'> & Partial<Pick<AppConfig, 'dataKey'>>): void {
   state = { keyHex: resolveAuditKey(config), anchorFile: path.join(config.dataDir, ANCHOR_FILE) };
+  // The SM4 key of personal fields: LIANXI_DATA_KEY, or (when unset, which the configuration
+  // refuses in production) one derived from the audit key.
+  useDataKey(config.dataKey ?? derivedAuditKey('personal-data').slice(0, 32));
 }
 
 function currentState(): AuditTrailState {

@@ -131,3 +131,50 @@ export async function verifyAudit(db: DbOrTx, options: { pageSize?: number } = {
   if (result.ok) await advanceAuditAnchor(db);
   return result;
 }
+
+/**
+ * Reads the trail newest first with filters, page by page (keyset on seq, `pageSize` rows per
+ * query), so an export of any length holds one page in memory. Starts below the chain head read at
+ * the first call: rows appended while the export runs are not part of it.
+ */
+export async function* exportAuditRecords(
+  db: DbOrTx,
+  options: { filter: Omit<AuditFilter, 'beforeSeq'>; pageSize?: number },
+): AsyncGenerator<AuditRecord> {
+  const pageSize = options.pageSize ?? 500;
+  const head = await readChainHead(db);
+  let beforeSeq = (head?.lastSeq ?? 0) + 1;
+  for (;;) {
+    const rows = await listAuditRows(db, { ...options.filter, beforeSeq }, pageSize);
+    for (const found of rows) {
+      yield { ...toChainedRow(found.row), actorUsername: found.actorUsername, actorDisplayName: found.actorDisplayName };
+    }
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < pageSize) return;
+    beforeSeq = Number(last.row.seq);
+  }
+}
+
+/**
+ * Records that the audit administrator exported the trail (the filters and the format), in its own
+ * transaction, before the file is written: an export that fails midway is still on record.
+ */
+export async function recordAuditExport(
+  db: DbOrTx,
+  options: { origin: AuditOrigin; filter: Omit<AuditFilter, 'beforeSeq'>; format: 'csv' | 'xlsx' },
+): Promise<void> {
+  const { origin, filter, format } = options;
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, {
+      ...origin,
+      action: 'audit.export',
+      entityType: 'audit_log',
+      entityId: null,
+      before: null,
+      after: {
+        format,
+        filter: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
+      },
+    });
+  });
+}

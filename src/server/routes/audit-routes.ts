@@ -1,9 +1,31 @@
 /** /api/audit: the audit trail, readable only by the audit administrator. */
-import { auditPageSchema, auditVerificationSchema, listAuditQuerySchema } from '../../contracts/audit.ts';
+import { z } from 'zod';
+import { auditPageSchema, auditVerificationSchema, exportAuditQuerySchema, listAuditQuerySchema } from '../../contracts/audit.ts';
 import { errorResponses } from '../../contracts/common.ts';
+import { auditCsvStream, auditXlsxStream } from '../../documents/audit-export.ts';
 import { authorize } from '../../policy/policy.ts';
-import { listAudit, verifyAudit } from '../../services/audit-service.ts';
+import type { AuditFilter } from '../../repositories/audit-repository.ts';
+import { exportAuditRecords, listAudit, recordAuditExport, verifyAudit } from '../../services/audit-service.ts';
 import type { RouteModule } from '../app-types.ts';
+import { auditOrigin } from '../request-context.ts';
+
+const EXPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The list filters of the query string, as the repository takes them. */
+function auditFilter(q: Omit<z.infer<typeof exportAuditQuerySchema>, 'format'>): Omit<AuditFilter, 'beforeSeq'> {
+  return {
+    actorId: q.actorId,
+    action: q.action,
+    entityType: q.entityType,
+    entityId: q.entityId,
+    result: q.result,
+    from: q.from === undefined ? undefined : new Date(q.from),
+    to: q.to === undefined ? undefined : new Date(q.to),
+  };
+}
 
 export const auditRoutes: RouteModule = async (app, deps) => {
   app.get(
@@ -20,15 +42,7 @@ export const auditRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'audit.read');
       const q = request.query;
       const page = await listAudit(deps.db, {
-        filter: {
-          actorId: q.actorId,
-          action: q.action,
-          entityType: q.entityType,
-          entityId: q.entityId,
-          result: q.result,
-          from: q.from === undefined ? undefined : new Date(q.from),
-          to: q.to === undefined ? undefined : new Date(q.to),
-        },
+        filter: auditFilter(q),
         beforeSeq: q.cursor === undefined ? undefined : Number(q.cursor),
         limit: q.limit,
       });
@@ -53,6 +67,33 @@ export const auditRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'audit.verify');
       const result = await verifyAudit(deps.db);
       return { ok: result.ok, checked: result.checked, lastSeq: result.lastSeq, firstBreak: result.firstBreak };
+    },
+  );
+
+  app.get(
+    '/api/audit/export',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计记录（CSV 或 XLSX，筛选条件同列表；导出本身记入审计）',
+        querystring: exportAuditQuerySchema,
+        response: { 200: z.any().describe('CSV（UTF-8，带 BOM）或 XLSX 文件'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'audit.export');
+      const { format, ...query } = request.query;
+      const filter = auditFilter(query);
+      const origin = auditOrigin(request, deps);
+      await recordAuditExport(deps.db, { origin, filter, format });
+      const rows = exportAuditRecords(deps.db, { filter });
+      const stamp = origin.at.toISOString().slice(0, 10).replaceAll('-', '');
+      const fileName = `审计记录-${stamp}.${format}`;
+      return reply
+        .type(EXPORT_TYPES[format])
+        .header('content-disposition', `attachment; filename="audit-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('cache-control', 'private, no-store')
+        .send(format === 'csv' ? auditCsvStream(rows) : auditXlsxStream(rows));
     },
   );
 };

@@ -74,7 +74,7 @@ export function infoReportQuotaRules(rc: RuleContext, s: Sentence): InfoReportQu
 export function annualReportRules(rc: RuleContext, s: Sentence): AnnualReportRule[] {
   const text = withoutLabel(s.text);
   const yearly = /每年|年度(?:工作)?(?:报告|总结)/.exec(text);
-  if (yearly === null) return [];
+  if (yearly === null) return periodicReportToSuperior(rc, s, text);
   const to = /向([^。；，]{1,24}?)(?:报告|报送|汇报|提交)/.exec(text.slice(yearly.index)) ?? (/每年/.test(yearly[0]) ? null : /向([^。；，]{1,24}?)(?:报告|报送|汇报|提交)/.exec(text));
   if (to === null) return [];
   const target = to[1] as string;
@@ -84,6 +84,36 @@ export function annualReportRules(rc: RuleContext, s: Sentence): AnnualReportRul
   const via = /通过([^。；，]{1,20}?)向/.exec(text);
   if (via !== null) rule.via = via[1] as string;
   return [rule];
+}
+
+/** A superior the body reports to: a people's government, a Party committee, a leading group, 上级. */
+const SUPERIOR = /人民政府|政府|党委|(?:省|市|县|区|州|盟)委|国务院|领导小组|上级/;
+
+/**
+ * (X)定期向市人民政府汇报工作进展情况: the body reporting its work to a superior at stated intervals is
+ * its yearly report (to: the superior as written). The reporter is the sentence's own subject, else whoever
+ * a following sentence of the same section says reports on the body's behalf (由召集人代表联席会议汇报),
+ * else the body. 不定期 reporting, reporting to the body's own office and mere 报送 of information are none.
+ */
+function periodicReportToSuperior(rc: RuleContext, s: Sentence, text: string): AnnualReportRule[] {
+  const m = /(^|[^不或])定期(?!或不定期|、不定期)[^。；，]{0,6}?向([^。；，]{1,24}?)(?:汇报|报告)[^。；，]{0,4}?工作/.exec(text);
+  if (m === null) return [];
+  const target = m[2] as string;
+  if (!SUPERIOR.test(target) || /办公室|专班|成员单位/.test(target)) return [];
+  let reporter = text.slice(0, m.index + (m[1] as string).length).replace(/[，]$/, '').replace(/(?:应当|应|要|须)$/, '').trim();
+  if (reporter.length === 0) reporter = onBehalfOf(rc, s) ?? actorText(rc, subjectActor(rc, s, 'body') ?? 'body');
+  return [{ type: 'annual_report', ...ruleBase(rc, s), reporter, to: target }];
+}
+
+/** 由召集人代表联席会议汇报 in the sentences after `s` in its section (the same numbered item): 召集人. */
+function onBehalfOf(rc: RuleContext, s: Sentence): string | null {
+  for (let i = s.index + 1; i < rc.sentences.length && i <= s.index + 4; i++) {
+    const next = rc.sentences[i];
+    if (next === undefined || next.section !== s.section) break;
+    const m = /由([^。；，]{1,16}?)代表[^。；，]{1,20}?(?:汇报|报告)/.exec(next.text);
+    if (m !== null) return m[1] as string;
+  }
+  return null;
 }
 
 /** How the text names an actor in prose, for string fields (协调小组办公室). */
