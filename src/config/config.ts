@@ -93,6 +93,8 @@ const envSchema = z.object({
   ),
   LIANXI_SWEEP_ENABLED: booleanFlag(true),
   LIANXI_SWEEP_INTERVAL_SECONDS: integer(60, 1, 24 * 60 * 60),
+  /** How often the security sweep verifies the audit chain (issue 17 point 7); default hourly */
+  LIANXI_AUDIT_VERIFY_INTERVAL_SECONDS: integer(3600, 60, 7 * 24 * 60 * 60),
   LIANXI_OUTBOX_MAX_ATTEMPTS: integer(8, 1, 100),
   LIANXI_OUTBOX_BACKOFF_SECONDS: integer(30, 1, 24 * 60 * 60),
   NODE_ENV: optionalText,
@@ -186,6 +188,8 @@ export interface SweepSettings {
   maxAttempts: number;
   /** First retry delay; doubled on each further attempt */
   backoffSeconds: number;
+  /** How often the security sweep verifies the audit chain (default 3600 when absent) */
+  auditVerifyIntervalSeconds?: number;
 }
 
 /**
@@ -292,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     sweep: {
       enabled: e.LIANXI_SWEEP_ENABLED,
       intervalSeconds: e.LIANXI_SWEEP_INTERVAL_SECONDS,
+      auditVerifyIntervalSeconds: e.LIANXI_AUDIT_VERIFY_INTERVAL_SECONDS,
       maxAttempts: e.LIANXI_OUTBOX_MAX_ATTEMPTS,
       backoffSeconds: e.LIANXI_OUTBOX_BACKOFF_SECONDS,
     },

@@ -242,6 +242,8 @@ export const ERROR_CATALOGUE = {
   route_not_found: { status: 404, zh: '没有这个接口', en: 'There is no such API endpoint' },
   second_factor_enrolment_required: { status: 401, zh: '须绑定动态口令：请用身份验证器扫描二维码后输入 6 位数字', en: 'A second factor is required: scan the QR code with an authenticator app, then enter its 6 digits' },
   second_factor_required: { status: 401, zh: '请输入动态口令或恢复码', en: 'Enter the one-time code or a recovery code' },
+  security_alert_already_acknowledged: { status: 409, zh: '该安全告警已确认', en: 'The security alert has already been acknowledged' },
+  security_alert_not_found: { status: 404, zh: '安全告警不存在', en: 'The security alert does not exist' },
   self_administration_forbidden: { status: 403, zh: '不能对本人账号执行此操作', en: 'You cannot do this to your own account' },
   separation_of_duties: { status: 409, zh: '系统管理员、安全管理员、安全审计员须由不同账号担任', en: 'The system administrator, security administrator and security auditor must be different accounts' },
   server_busy: { status: 429, zh: '服务器正忙于处理其他较大的请求，请稍后重试', en: 'The server is busy with other large requests: try again shortly' },

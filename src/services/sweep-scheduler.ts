@@ -15,6 +15,7 @@ import type { ReminderSweepResult } from './reminder-sweep.ts';
 import { sweepMeetingFrequencyWarnings } from './supervision/meeting-frequency.ts';
 import { sweepSunsetWarnings } from './supervision/sunset-warnings.ts';
 import { sweepIncomingDocumentReminders } from './incoming-documents/incoming-reminder-sweep.ts';
+import { sweepSecurity } from './security-alert-service.ts';
 
 export interface SweepLogger {
   info(obj: object, msg: string): void;
@@ -60,6 +61,7 @@ export class SweepScheduler {
     await sweepReportReminders({ db: this.deps.db, clock: this.deps.clock }); // 信息报送提醒 (issue 12, reports)
     const frequency = await sweepMeetingFrequencyWarnings({ db: this.deps.db, clock: this.deps.clock });
     await sweepIncomingDocumentReminders({ db: this.deps.db, clock: this.deps.clock }); // incoming documents (收文) climb the same ladder
+    await sweepSecurity({ db: this.deps.db, clock: this.deps.clock, verifyIntervalSeconds: this.deps.config.sweep.auditVerifyIntervalSeconds ?? 3600 }); // audit chain verification and security alerts (issue 17 point 7)
     const outbox = await sendDueOutbox({
       db: this.deps.db,
       clock: this.deps.clock,

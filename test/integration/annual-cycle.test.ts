@@ -108,6 +108,23 @@ describeDatabases('annual cycle', (t) => {
     expect(refused.clause?.text).toContain('2021年12月底自行撤销');
   });
 
+  it('seed 003: the convener reports to the city government — a yearly collection for the office with no unit tasks', { timeout: 120_000 }, async () => {
+    // 三、（二）1.定期向市人民政府汇报工作进展情况 … 由召集人代表联席会议汇报
+    const s = await MeetingScenario.seed(t, '003', new Date('2024-11-04T02:00:00Z'));
+    const before = await s.call<AnnualYearResponse>(s.office, 'GET', `${s.base}/annual-cycle/2024`);
+    expect(before.plan).toMatchObject({ memberUnits: false, groups: false, reportTo: ['市人民政府'] });
+    expect(before.plan?.rules.map((r) => [r.reporter, r.to])).toEqual([['召集人', '市人民政府']]);
+    expect(before.plan?.rules[0]?.clause.text).toContain('定期向市人民政府汇报工作进展情况');
+    const started = await s.call<AnnualYearResponse>(s.office, 'POST', `${s.base}/annual-cycle/2024/collection`, { deadline: { kind: 'working_days', days: 10 } }, 201);
+    expect(started.collection).toMatchObject({ status: 'collecting' });
+    expect(started.collection?.counts).toMatchObject({ total: 0, pending: 0 });
+    expect(started.tasks).toEqual([]);
+    const compiled = await s.call<AnnualYearResponse>(s.office, 'POST', `${s.base}/annual-cycle/2024/compilation`, { text: '一年来，联席会议统筹推进政务服务工作。' });
+    expect(compiled.collection?.status).toBe('compiled');
+    const drafts = await t.sql<{ kind: string; title: string }>(`SELECT kind, title FROM outgoing_documents WHERE id = $1`, [compiled.collection?.outgoingDocumentId ?? '']);
+    expect(drafts).toEqual([{ kind: 'report', title: `${s.bodyName}关于2024年度工作情况的报告` }]);
+  });
+
   it('a charter that orders no annual report: no collection is invented', async () => {
     const s = await MeetingScenario.seed(t, '000', new Date('2024-05-06T02:00:00Z'));
     const year = await s.call<AnnualYearResponse>(s.office, 'GET', `${s.base}/annual-cycle/2024`);

@@ -85,6 +85,11 @@ describe.skipIf(!available && process.env.CI !== 'true')('an annual report in a 
       expect(found, `lost or out of order: ${piece.slice(0, 40)}`).toBeGreaterThanOrEqual(at);
       at = found + piece.length;
     }
+    // Every character inside the text block (A4 less the 26 mm right margin: 521.6 pt), none hanging out
+    const { stdout: boxes } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
+    const rightEdges = [...boxes.matchAll(/xMax="([\d.]+)"/gu)].map((m) => Number(m[1]));
+    expect(rightEdges.length).toBeGreaterThan(50);
+    expect(Math.max(...rightEdges)).toBeLessThan(522.5);
     for (const part of VIEW.parts.filter((p) => p.text.length > 20)) expect(all.split(squeeze(part.text.split('\n')[0] ?? '')).length - 1, `${part.reporterName} once`).toBe(1);
   });
 });

@@ -97,13 +97,16 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', url: '/api/audit', path: '/api/audit', allowed: ['audit_admin'] },
   { method: 'GET', url: '/api/audit/verify', path: '/api/audit/verify', allowed: ['audit_admin'] },
+  { method: 'GET', url: '/api/audit/export?format=csv', path: '/api/audit/export', allowed: ['audit_admin'] },
+  { method: 'GET', url: '/api/security-alerts', path: '/api/security-alerts', allowed: ['audit_admin', 'security_admin'] },
   { method: 'POST', url: '/api/auth/sign-out', path: '/api/auth/sign-out', allowed: ALL_SIGNED_IN },
 ];
 
 const PLATFORM_TAGS = new Set(['auth', 'accounts', 'system', 'audit']);
 /** Routes whose allow/deny is tested in auth.test.ts with their own flows (they change the caller's own state). */
 // Activation depends on the target's duty (same duty only): tested in test/security/administrators.test.ts.
-const COVERED_ELSEWHERE = new Set(['POST /api/auth/sign-in', 'POST /api/auth/change-password', 'POST /api/accounts/{id}/activate']);
+// Acknowledging needs a fresh alert for each allowed caller: tested in test/security/security-alerts.test.ts.
+const COVERED_ELSEWHERE = new Set(['POST /api/auth/sign-in', 'POST /api/auth/change-password', 'POST /api/accounts/{id}/activate', 'POST /api/security-alerts/{id}/acknowledge']);
 
 describeDatabases('policy matrix (platform routes)', (t) => {
   async function cookieFor(caller: Caller): Promise<string | undefined> {

@@ -6,7 +6,7 @@ import { describeServices, uniqueSuffix } from './service-context.ts';
 describeServices('unit aliases', (s) => {
   it('appends one alias and then several, keeping their order', async () => {
     const suffix = uniqueSuffix();
-    const unit = await insertUnit(s.db, { name: `测试局${suffix}`, normalizedKey: `测试局${suffix}`, regionCode: null });
+    const unit = await insertUnit(s.db, { name: `测试局${suffix}`, normalizedKey: `测试局${suffix}`, regionCode: null, aliases: [], aliasKeys: [] });
     await addUnitAliases(s.db, unit.id, ['原测试局'], ['原测试局']);
     await addUnitAliases(s.db, unit.id, ['旧称甲', "旧称'乙"], ['旧称甲', "旧称'乙"]);
     const stored = await findUnitById(s.db, unit.id);

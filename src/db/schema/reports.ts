@@ -5,13 +5,15 @@ import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, prim
 import type { CollectionKind, CollectionStatus, OfferStatus, ReporterKind, TaskStatus } from '../../domain/reports/report-types.ts';
 import { accounts } from './platform.ts';
 import { bodies, units } from './bodies.ts';
+import { openBytes, sealBytes } from '../../repositories/field-encryption.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+  // Issue 17 point 8: attachment contents are SM4-encrypted at rest (src/repositories/field-encryption.ts).
+  toDriver: (value) => sealBytes(value),
+  fromDriver: (value) => openBytes(value),
 });
 
 export const infoReportSettings = pgTable('info_report_settings', {

@@ -1,5 +1,5 @@
 /** Security tables of migrations/0009_audit_hardening.sql and 0016_security_level3.sql. */
-import { bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './platform.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -35,3 +35,30 @@ export const recoveryCodes = pgTable('recovery_codes', {
 
 export type SignInAttemptRow = typeof signInAttempts.$inferSelect;
 export type PasswordHistoryRow = typeof passwordHistory.$inferSelect;
+
+/** Security alerts (0017): one per (kind, window_key); the audit administrator acknowledges them. */
+export const securityAlerts = pgTable('security_alerts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  windowKey: text('window_key').notNull(),
+  detail: jsonb('detail').notNull(),
+  raisedAt: timestamptz('raised_at').notNull(),
+  acknowledgedAt: timestamptz('acknowledged_at'),
+  acknowledgedBy: text('acknowledged_by').references(() => accounts.id),
+}, (t) => [uniqueIndex('security_alerts_kind_window_key').on(t.kind, t.windowKey), index('security_alerts_raised_idx').on(t.raisedAt)]);
+
+/** Claims of the security sweep's periodic work (0017): the first to insert a window does it. */
+export const securitySweepClaims = pgTable('security_sweep_claims', {
+  name: text('name').notNull(),
+  windowStart: timestamptz('window_start').notNull(),
+  claimedAt: timestamptz('claimed_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.name, t.windowStart] })]);
+
+/** How far the security sweep's event scan has read the audit trail (0017), per scan name. */
+export const securitySweepCursors = pgTable('security_sweep_cursors', {
+  name: text('name').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export type SecurityAlertRow = typeof securityAlerts.$inferSelect;

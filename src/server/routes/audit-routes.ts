@@ -2,12 +2,27 @@
 import { z } from 'zod';
 import { auditPageSchema, auditVerificationSchema, exportAuditQuerySchema, listAuditQuerySchema } from '../../contracts/audit.ts';
 import { errorResponses } from '../../contracts/common.ts';
+import { listSecurityAlertsQuerySchema, securityAlertListSchema, securityAlertParamsSchema, securityAlertSchema } from '../../contracts/security-alerts.ts';
+import type { SecurityAlertDto } from '../../contracts/security-alerts.ts';
+import type { SecurityAlertRow } from '../../db/schema/security.ts';
 import { auditCsvStream, auditXlsxStream } from '../../documents/audit-export.ts';
-import { authorize } from '../../policy/policy.ts';
+import { authorize, authorizeActor } from '../../policy/policy.ts';
 import type { AuditFilter } from '../../repositories/audit-repository.ts';
 import { exportAuditRecords, listAudit, recordAuditExport, verifyAudit } from '../../services/audit-service.ts';
 import type { RouteModule } from '../app-types.ts';
+import { acknowledgeAlert, listAlerts } from '../../services/security-alert-service.ts';
 import { auditOrigin } from '../request-context.ts';
+
+function toAlertDto(row: SecurityAlertRow): SecurityAlertDto {
+  return {
+    id: String(row.id),
+    kind: securityAlertSchema.shape.kind.parse(row.kind),
+    detail: (row.detail ?? {}) as Record<string, unknown>,
+    raisedAt: row.raisedAt.toISOString(),
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledgedBy,
+  };
+}
 
 const EXPORT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -94,6 +109,41 @@ export const auditRoutes: RouteModule = async (app, deps) => {
         .header('content-disposition', `attachment; filename="audit-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
         .header('cache-control', 'private, no-store')
         .send(format === 'csv' ? auditCsvStream(rows) : auditXlsxStream(rows));
+    },
+  );
+
+  app.get(
+    '/api/security-alerts',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '安全告警（新的在前；审计链校验失败、账号锁定、管理员夜间操作、频繁被拒）',
+        querystring: listSecurityAlertsQuerySchema,
+        response: { 200: securityAlertListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'security_alert.read');
+      const rows = await listAlerts(deps.db, { limit: request.query.limit, open: request.query.open === 'true' });
+      return { items: rows.map(toAlertDto) };
+    },
+  );
+
+  app.post(
+    '/api/security-alerts/:id/acknowledge',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '确认安全告警（审计管理员）',
+        params: securityAlertParamsSchema,
+        response: { 200: securityAlertSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeActor(request.actor, 'security_alert.acknowledge');
+      const origin = auditOrigin(request, deps);
+      const row = await acknowledgeAlert(deps.db, { id: Number(request.params.id), origin: { ...origin, actorId: actor.accountId } });
+      return toAlertDto(row);
     },
   );
 };

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Input, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
@@ -155,6 +155,7 @@ export function AuditPage() {
               {t('audit.filter.apply')}
             </Button>
             <Button onClick={resetFilters}>{t('audit.filter.reset')}</Button>
+            <AuditExportButtons params={params} />
           </form>
           {records.isError && <ErrorAlert error={records.error} />}
           <Table<AuditRecord>
@@ -206,5 +207,29 @@ function AuditActor({ record }: { record: AuditRecord }) {
     <span title={record.actorId}>
       {t('audit.actorName', { name: record.actorDisplayName, username: record.actorUsername })}
     </span>
+  );
+}
+
+/** Downloads of the whole filtered trail (the applied filters of the page, without its paging). */
+function AuditExportButtons({ params }: { params: URLSearchParams }) {
+  const { t } = useI18n();
+  const href = (format: 'csv' | 'xlsx') => {
+    const query = new URLSearchParams();
+    for (const name of [...TEXT_FILTERS, 'from', 'to']) {
+      const value = params.get(name);
+      if (value !== null && value !== '') query.set(name, value);
+    }
+    query.set('format', format);
+    return `/api/audit/export?${query.toString()}`;
+  };
+  return (
+    <Space size="small" title={t('security.audit.exportHelp')}>
+      <Button icon={<DownloadOutlined />} href={href('csv')} download>
+        {t('security.audit.exportCsv')}
+      </Button>
+      <Button icon={<DownloadOutlined />} href={href('xlsx')} download>
+        {t('security.audit.exportXlsx')}
+      </Button>
+    </Space>
   );
 }

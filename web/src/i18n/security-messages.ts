@@ -22,6 +22,9 @@ export const securityZh = {
   'security.totp.resetConfirm': '重置后该账号的会话将结束，下次登录时须重新绑定动态口令。确定重置？',
   'security.totp.enrolled': '已绑定动态口令',
   'security.totp.notEnrolled': '未绑定动态口令',
+  'security.audit.exportCsv': '导出 CSV',
+  'security.audit.exportXlsx': '导出 Excel',
+  'security.audit.exportHelp': '按当前筛选条件导出全部审计记录；导出操作本身记入审计。',
 };
 
 export const securityEn: Record<keyof typeof securityZh, string> = {
@@ -44,4 +47,7 @@ export const securityEn: Record<keyof typeof securityZh, string> = {
   'security.totp.resetConfirm': 'The account’s sessions end and it sets up a new one-time code at its next sign-in. Reset?',
   'security.totp.enrolled': 'One-time code set up',
   'security.totp.notEnrolled': 'No one-time code',
+  'security.audit.exportCsv': 'Export CSV',
+  'security.audit.exportXlsx': 'Export Excel',
+  'security.audit.exportHelp': 'Exports every audit record matching the current filters; the export itself is audited.',
 };
