@@ -62,16 +62,22 @@ export function buildMinutesView(
     return { text: item.text, leadUnit: item.leadUnitName === '' ? null : item.leadUnitName, coUnits: item.coUnitNames.filter((n) => n !== ''), deadline };
   });
   const lists = minutes.attendance;
-  // 出席 as offices write it: the presider first (with the charter's title of the role), then the units
+  // 出席 as offices write it: the presider first (with the charter's title of the role)
   const presider = data.meeting.presider;
   const presiderEntry: AttendanceEntry[] =
     presider === null || presider.personName === null
       ? []
       : [{ unitName: null, personName: presider.personName, position: [presider.position, presider.title].filter((p) => p !== null && p !== '').join('、') || null }];
+  // then the deputies who attended (副召集人 / 副组长), then the member units
+  const deputyEntries: AttendanceEntry[] = data.meeting.deputies
+    .filter((d) => d.personName !== null)
+    .map((d) => ({ unitName: null, personName: d.personName, position: [d.position, d.title].filter((p) => p !== null && p !== '').join('、') || null }));
+  const leaders = new Set([...presiderEntry, ...deputyEntries].map((e) => e.personName));
   const attended: AttendanceEntry[] = [
     ...presiderEntry,
+    ...deputyEntries,
     ...lists.attended
-      .filter((a) => presider === null || a.personName === null || a.personName !== presider.personName)
+      .filter((a) => a.personName === null || !leaders.has(a.personName))
       .map((a) => ({ unitName: a.unitName, personName: a.personName, position: a.position, note: a.substitute ? '代' : null })),
     ...lists.liaisonsWithOpinion.map((a) => ({ unitName: a.unitName, personName: null, note: '联络员，带书面意见' })),
   ];

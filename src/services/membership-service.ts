@@ -25,6 +25,7 @@ import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { currentCharter, membershipActor, requireMembershipChange } from './membership-gate.ts';
 import { PersonResolver } from './person-service.ts';
+import { assertPersonNotAdministrator } from './accounts/administrator-separation.ts';
 import type { UnitResolver } from './unit-service.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 import { isIsoDate } from '../domain/calendar/iso-date.ts';
@@ -192,6 +193,8 @@ export async function checkMembershipInput(tx: DbOrTx, bodyId: string, input: St
   if (input.personId) {
     const person = await findPersonById(tx, input.personId);
     if (!person) throw new AppError('person_not_found', '人员不存在', { field: `${fieldPrefix}personId` });
+    // 三员分立: a person linked to an administrator account holds no body role (the database's trigger is the last line).
+    await assertPersonNotAdministrator(tx, input.personId, `${fieldPrefix}personId`);
   }
 }
 

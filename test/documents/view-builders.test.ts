@@ -15,7 +15,7 @@ const charter: Pick<Charter, 'rules' | 'flags'> = {
 function minutesData(overrides: Partial<MinutesForRendering['minutes']> = {}): MinutesForRendering {
   return {
     body: { id: 'b', name: '某某协调小组', regionName: null, noFormalDocuments: false, officeHostUnitName: null },
-    meeting: { id: 'm', kind: 'plenary', kindName: '全体会议', title: '全体会议', startsAt: '2024-03-01T01:00:00Z', endsAt: null, location: null, status: 'minutes_issued', presider: null, agenda: [] },
+    meeting: { id: 'm', kind: 'plenary', kindName: '全体会议', title: '全体会议', startsAt: '2024-03-01T01:00:00Z', endsAt: null, location: null, status: 'minutes_issued', presider: null, deputies: [], agenda: [] },
     minutes: {
       id: 'x',
       bodyId: 'b',
@@ -94,6 +94,31 @@ describe('buildMinutesView', () => {
     expect(view.attendance.attended.filter((a) => a.personName === '张三')).toHaveLength(1);
     expect(view.proceedings[0]).toBe('2024年3月1日，组长张三在市政府第一会议室主持召开某某协调小组全体会议。');
     expect(view.proceedings[1]).toBe('第一段。');
+  });
+
+  it('lists 出席 as the presider, then the deputies who attended, then the member units', () => {
+    const data = minutesData();
+    const view = buildMinutesView(
+      {
+        ...data,
+        meeting: {
+          ...data.meeting,
+          presider: { personName: '周一', title: '召集人', position: '副市长' },
+          deputies: [
+            { personName: '钱七', title: '副召集人', position: '市政府副秘书长' },
+            { personName: '孙八', title: '副召集人', position: null },
+          ],
+        },
+      },
+      { charter, today: '2024-03-02', decisionDeadlines: new Map() },
+    );
+    expect(view.attendance.attended.slice(0, 3)).toEqual([
+      { unitName: null, personName: '周一', position: '副市长、召集人' },
+      { unitName: null, personName: '钱七', position: '市政府副秘书长、副召集人' },
+      { unitName: null, personName: '孙八', position: '副召集人' },
+    ]);
+    // the member units follow, in their order
+    expect(view.attendance.attended.slice(3).map((a) => a.unitName)).toEqual(data.minutes.attendance.attended.map((a) => a.unitName).concat(data.minutes.attendance.liaisonsWithOpinion.map((a) => a.unitName)));
   });
 
   it('uses the issued number, date and the assigned decisions’ computed deadlines', () => {

@@ -24,6 +24,9 @@ async function issuedMinutes(s: MeetingScenario): Promise<{ meeting: Meeting; mi
   const convenerPost = roles.find((m) => m.roleKind === 'convener');
   if (!convenerPost) throw new Error('no convener post');
   const convener = await s.holderUser(convenerPost, { date: '2024-02-20', personName: '召集甲', label: 'convener' });
+  // a deputy convener holding the post on the meeting day is invited and listed after the presider
+  const deputyPost = roles.find((m) => m.roleKind === 'deputy_convener');
+  if (deputyPost) await s.holderUser(deputyPost, { date: '2024-02-20', personName: '副召乙', label: 'deputy' });
   const units = await s.units('2024-03-01');
   const [lead, co] = units;
   if (!lead || !co) throw new Error('units missing');
@@ -60,6 +63,10 @@ describeDatabases('documents', (t) => {
     expect(texts.some((p) => p.startsWith('2.\u3000报送联络员名单。') && /完成时限：2024年\d+月\d+日前/u.test(p))).toBe(true);
     const attended = texts.find((p) => p.startsWith('出席：')) ?? '';
     for (const unit of units) expect(attended).toContain(unit.name);
+    // 出席 order: the presider, then the deputy who attended, then the member units
+    expect(attended.indexOf('召集甲')).toBe('出席：'.length);
+    expect(attended.indexOf('副召乙')).toBeGreaterThan(attended.indexOf('召集甲'));
+    for (const unit of units) expect(attended.indexOf(unit.name)).toBeGreaterThan(attended.indexOf('副召乙'));
     const distributed = texts.find((p) => p.startsWith('分送：')) ?? '';
     for (const unit of units) expect(distributed).toContain(unit.name);
     // the printing office and the print date (on a line of its own when the office's name is long)

@@ -4,14 +4,14 @@
 import type { DbOrTx } from '../../db/database.ts';
 import { actedAsTitle, minutesDistributionRule } from '../../domain/meetings/meeting-rules.ts';
 import type { DecidedItemDraft, MeetingKind, MeetingStatus, MinutesDistribution } from '../../domain/meetings/meeting-types.ts';
-import { listAgendaItems } from '../../repositories/meeting-repository.ts';
-import { findMembershipById } from '../../repositories/membership-repository.ts';
+import { listAgendaItems, listInvitees } from '../../repositories/meeting-repository.ts';
+import { findMembershipById, listMembershipsOfBody } from '../../repositories/membership-repository.ts';
 import { findMinutes } from '../../repositories/minutes-repository.ts';
 import { findOffice } from '../../repositories/office-repository.ts';
 import { findPeopleByIds } from '../../repositories/person-repository.ts';
 import { findUnitsByIds } from '../../repositories/unit-repository.ts';
 import { loadBodyCharter } from '../body-service.ts';
-import { getMeetingRow } from './meeting-context.ts';
+import { getMeetingRow, meetingDay } from './meeting-context.ts';
 import { computeDistribution, getMinutesRow, toMinutesItem } from './minutes-views.ts';
 import type { MinutesItem } from './minutes-views.ts';
 
@@ -28,6 +28,8 @@ export interface MinutesForRendering {
     location: string | null;
     status: MeetingStatus;
     presider: { personName: string | null; title: string; position: string | null } | null;
+    /** The deputies (副召集人 / 副组长) invited who held the role on the meeting day, other than the presider, in invitation order */
+    deputies: { personName: string | null; title: string; position: string | null }[];
     agenda: { position: number; title: string }[];
   };
   minutes: MinutesItem;
@@ -54,6 +56,15 @@ export async function getMinutesForRendering(db: DbOrTx, options: { bodyId: stri
   const unitIds = [...new Set(row.decidedItems.flatMap((i) => [i.leadUnitId, ...i.coUnitIds]))];
   const units = new Map((await findUnitsByIds(db, unitIds)).map((u) => [u.id, u.name]));
   const agenda = (await listAgendaItems(db, meeting.id)).filter((i) => i.status === 'approved');
+  // 出席 after the presider: the invited deputies whose deputy membership held on the meeting day
+  const deputyPosts = new Map(
+    (await listMembershipsOfBody(db, options.bodyId, { at: meetingDay(meeting), roleKind: 'deputy_convener' })).map((m) => [m.id, m]),
+  );
+  const deputies = (await listInvitees(db, meeting.id)).flatMap((invitee) => {
+    const post = invitee.kind === 'member' && invitee.membershipId !== null ? deputyPosts.get(invitee.membershipId) : undefined;
+    if (post === undefined || post.id === meeting.presiderMembershipId || (invitee.personId !== null && invitee.personId === meeting.presiderPersonId)) return [];
+    return [{ personName: invitee.personName ?? post.personName, title: invitee.title ?? post.title, position: post.position }];
+  });
   const corrected = row.correctsMinutesId === null ? null : await findMinutes(db, row.correctsMinutesId);
   return {
     body: {
@@ -79,6 +90,7 @@ export async function getMinutesForRendering(db: DbOrTx, options: { bodyId: stri
             position: presiderMembership.position,
           }
         : null,
+      deputies,
       agenda: agenda.map((i) => ({ position: i.position, title: i.title })),
     },
     minutes: minutesItem,
