@@ -6,10 +6,29 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { AuditRecord } from '../services/audit-service.ts';
+
+/** An audit row as exported: the chained row and its actor's account names (the service's AuditRecord). */
+export interface AuditExportRow {
+  seq: number;
+  occurredAt: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorDisplayName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  result: 'success' | 'failure';
+  requestId: string | null;
+  clientAddress: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+  hashVersion: number;
+}
 
 /** Header text and cell value of each exported column, in order. */
-export const AUDIT_EXPORT_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (row: AuditRecord) => string | number }> = [
+export const AUDIT_EXPORT_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (row: AuditExportRow) => string | number }> = [
   { header: '序号', width: 8, value: (row) => row.seq },
   { header: '时间（UTC）', width: 24, value: (row) => row.occurredAt },
   { header: '操作人账号', width: 14, value: (row) => row.actorUsername ?? '' },
@@ -44,7 +63,7 @@ function csvLine(fields: ReadonlyArray<string | number>): string {
 }
 
 /** The trail as CSV: BOM, header line, one CRLF line per row. */
-export function auditCsvStream(rows: AsyncIterable<AuditRecord>): Readable {
+export function auditCsvStream(rows: AsyncIterable<AuditExportRow>): Readable {
   async function* lines(): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(AUDIT_EXPORT_COLUMNS.map((column) => column.header))}`;
     for await (const row of rows) yield csvLine(AUDIT_EXPORT_COLUMNS.map((column) => column.value(row)));
@@ -53,7 +72,7 @@ export function auditCsvStream(rows: AsyncIterable<AuditRecord>): Readable {
 }
 
 /** The trail as an XLSX workbook (one sheet, header row frozen), written while the rows arrive. */
-export function auditXlsxStream(rows: AsyncIterable<AuditRecord>): Readable {
+export function auditXlsxStream(rows: AsyncIterable<AuditExportRow>): Readable {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('审计记录', { views: [{ state: 'frozen', ySplit: 1 }] });

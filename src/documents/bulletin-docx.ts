@@ -60,6 +60,9 @@ function articleParagraph(text: string): Paragraph {
     alignment: AlignmentType.BOTH,
     spacing: GRID_SPACING,
     indent: { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS },
+    // With the document default (w:overflowPunct off) a line holding Latin digits (17.3%) lost the 、 or ，
+    // that no longer fit at its end; on, LibreOffice breaks such a line earlier (as in the annual report).
+    overflowPunctuation: true,
     children: [
       new TextRun({
         text,

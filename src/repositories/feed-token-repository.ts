@@ -5,7 +5,7 @@ import { union } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/database.ts';
 import { memberships } from '../db/schema/bodies.ts';
 import { notificationAddresses } from '../db/schema/decisions.ts';
-import { openField } from './field-encryption.ts';
+import { openField } from '../db/field-encryption.ts';
 import { calendarFeedTokens } from '../db/schema/documents.ts';
 import { meetingInvitees, meetings } from '../db/schema/meetings.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';

@@ -9,7 +9,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { memberships } from '../db/schema/bodies.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
 import { bodyNotificationSettings, inboxItems, notificationAddresses } from '../db/schema/decisions.ts';
-import { openField, sealField } from './field-encryption.ts';
+import { openField, sealField } from '../db/field-encryption.ts';
 import type { RoleKind } from '../domain/charter/charter-types.ts';
 
 export type InboxItemRow = typeof inboxItems.$inferSelect;

@@ -10,7 +10,7 @@ import { notificationAddresses, progressAttachments } from '../db/schema/decisio
 import { incomingDocumentAttachments } from '../db/schema/incoming-documents.ts';
 import { meetingMaterials } from '../db/schema/meetings.ts';
 import { infoReportAttachments } from '../db/schema/reports.ts';
-import { sealedBytesKeyId } from './field-encryption.ts';
+import { sealedBytesKeyId } from '../db/field-encryption.ts';
 
 /** A personal field as stored: the table, the row key and the stored text. */
 export interface StoredPersonalField {

@@ -19,7 +19,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { anchorMac, hmacSm3 } from '../domain/audit/index.ts';
 import type { AuditAnchor } from '../domain/audit/index.ts';
 import { auditHashAt, readChainHead } from '../repositories/audit-repository.ts';
-import { useDataKey } from '../repositories/field-encryption.ts';
+import { useDataKey } from '../db/field-encryption.ts';
 
 const KEY_FILE = 'audit.key';
 const ANCHOR_FILE = 'audit-anchor.json';
@@ -59,7 +59,7 @@ export function resolveAuditKey(config: Pick<AppConfig, 'auditKey' | 'dataDir'>)
 
 /**
  * Sets the key and anchor file of this process (at start, from the configuration), and the data key
- * of src/repositories/field-encryption.ts (LIANXI_DATA_KEY; unset: derived from the audit key).
+ * of src/db/field-encryption.ts (LIANXI_DATA_KEY; unset: derived from the audit key).
  */
 export function configureAuditTrail(config: Pick<AppConfig, 'auditKey' | 'dataDir'> & Partial<Pick<AppConfig, 'dataKey'>>): void {
   state = { keyHex: resolveAuditKey(config), anchorFile: path.join(config.dataDir, ANCHOR_FILE) };

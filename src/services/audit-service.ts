@@ -17,6 +17,9 @@ import {
 } from '../repositories/audit-repository.ts';
 import type { AuditFilter } from '../repositories/audit-repository.ts';
 
+/** The audit list's filters (actor, action, entity, result, period), without paging. */
+export type AuditListFilter = Omit<AuditFilter, 'beforeSeq'>;
+
 /**
  * What a change records, as services write it: the audit row (the domain's `AuditContent`: actor,
  * dotted action such as `account.create`, entity, request) before it is numbered and chained, with

@@ -66,6 +66,8 @@ export type DocumentFormat = 'docx' | 'pdf';
 /** A rendered file ready to send: its name (Chinese, for Content-Disposition), media type and bytes. */
 export interface RenderedFile {
   fileName: string;
+  /** The ASCII fallback name that says what the file is (minutes-2026-01.docx), for clients without RFC 5987 */
+  asciiName?: string;
   contentType: string;
   bytes: Buffer;
 }
@@ -94,9 +96,14 @@ function inLayout<T extends { layout?: DocumentLayout }>(view: T, format: Docume
   return { ...view, layout: format === 'pdf' ? 'print' : 'editable' };
 }
 
-async function asFormat(docx: Buffer, baseName: string, format: DocumentFormat): Promise<RenderedFile> {
-  if (format === 'docx') return { fileName: `${safeFileName(baseName)}.docx`, contentType: CONTENT_TYPES.docx, bytes: docx };
-  return { fileName: `${safeFileName(baseName)}.pdf`, contentType: CONTENT_TYPES.pdf, bytes: await convertDocxToPdf(docx) };
+/** Two digits at least: issue 1 is "01" in an ASCII file name (minutes-2026-01.docx). */
+function issuePart(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+async function asFormat(docx: Buffer, baseName: string, asciiStem: string, format: DocumentFormat): Promise<RenderedFile> {
+  if (format === 'docx') return { fileName: `${safeFileName(baseName)}.docx`, asciiName: `${asciiStem}.docx`, contentType: CONTENT_TYPES.docx, bytes: docx };
+  return { fileName: `${safeFileName(baseName)}.pdf`, asciiName: `${asciiStem}.pdf`, contentType: CONTENT_TYPES.pdf, bytes: await convertDocxToPdf(docx) };
 }
 
 /** The minutes' view model, from the stored minutes, meeting, attendance, decisions and charter. */
@@ -123,7 +130,8 @@ export async function renderMinutesDocument(
   const view = await loadMinutesDocumentView(db, options);
   const docx = await renderOffThread({ kind: 'render_minutes_docx', view: inLayout(view, options.format) });
   const number = view.issueNumber === null ? '送审稿' : `${view.issueYear}年第${view.issueNumber}期`;
-  return asFormat(docx, `${minutesHeading(view.bodyName)}（${number}）`, options.format);
+  const ascii = view.issueNumber === null ? `minutes-draft-${view.issueDate}` : `minutes-${view.issueYear}-${issuePart(view.issueNumber)}`;
+  return asFormat(docx, `${minutesHeading(view.bodyName)}（${number}）`, ascii, options.format);
 }
 
 /** A meeting notice in the body's own name (refused with the clause for 不正式行文 bodies). */
@@ -140,7 +148,8 @@ export async function renderMeetingNoticeDocument(
   const date = meeting.noticeSentAt === null ? shanghaiDateOf(options.clock.now()) : shanghaiDateOf(new Date(meeting.noticeSentAt));
   const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDateOf(new Date(meeting.startsAt)))).length;
   const view = buildMeetingNoticeView(meeting, { bodyName: body.name, charter, memberUnitCount, date });
-  return asFormat(await renderOffThread({ kind: 'render_meeting_notice_docx', view: inLayout(view, options.format) }), view.title, options.format);
+  const ascii = `meeting-notice-${shanghaiDateOf(new Date(meeting.startsAt))}`;
+  return asFormat(await renderOffThread({ kind: 'render_meeting_notice_docx', view: inLayout(view, options.format) }), view.title, ascii, options.format);
 }
 
 /** A stored status circular in the body's own name (refused with the clause for 不正式行文 bodies). */
@@ -152,7 +161,12 @@ export async function renderCircularDocument(
   const { charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
   assertMayIssueFormalDocument(charter, 'circular');
   const view = buildCircularView(circular, { charter });
-  return asFormat(await renderOffThread({ kind: 'render_circular_docx', view: inLayout(view, options.format) }), `${view.title}（${view.year}年第${view.number}期）`, options.format);
+  return asFormat(
+    await renderOffThread({ kind: 'render_circular_docx', view: inLayout(view, options.format) }),
+    `${view.title}（${view.year}年第${view.number}期）`,
+    `circular-${view.year}-${issuePart(view.number)}`,
+    options.format,
+  );
 }
 
 /** A body's supervision ledger: one sheet, every decided item. */
@@ -162,7 +176,7 @@ export async function renderBodyLedger(db: DbOrTx, options: { bodyId: string; cl
   const asOf = shanghaiDateOf(options.clock.now());
   const rows = await listLedgerRows(db, { bodyId: options.bodyId, clock: options.clock });
   const view = { ...buildLedgerView(rows, { title: `${body.name}督办台账`, asOf, bodies: [{ id: body.id, name: body.name }] }), incomingDocuments: await incomingLedgerSheet(db, { bodyId: body.id, bodyName: body.name, clock: options.clock }) };
-  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
+  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, asciiName: `ledger-${asOf}.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
 }
 
 /**
@@ -185,7 +199,7 @@ export async function renderUnitLedger(
   }
   bodies.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const view = buildLedgerView(all, { title: `${unit.name}督办台账`, asOf, bodies });
-  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
+  return { fileName: `${safeFileName(view.title)}（${asOf}）.xlsx`, asciiName: `unit-ledger-${asOf}.xlsx`, contentType: CONTENT_TYPES.xlsx, bytes: await renderOffThread({ kind: 'render_ledger_xlsx', view }) };
 }
 
 async function invitationOf(db: DbOrTx, meeting: MeetingDetail, options: { bodyName: string; clock: Clock }): Promise<ReturnType<typeof buildInvitationView>> {
@@ -209,7 +223,7 @@ export async function renderMeetingInvitation(db: DbOrTx, options: { bodyId: str
   const body = await findBodyById(db, options.bodyId);
   if (!body) throw new AppError('body_not_found', '议事协调机构不存在', { field: 'bodyId' });
   const view = await invitationOf(db, meeting, { bodyName: body.name, clock: options.clock });
-  return { fileName: `${safeFileName(view.summary)}.ics`, contentType: CONTENT_TYPES.ics, bytes: Buffer.from(renderMeetingInvitationIcs(view), 'utf8') };
+  return { fileName: `${safeFileName(view.summary)}.ics`, asciiName: `meeting-${shanghaiDateOf(view.startsAt)}.ics`, contentType: CONTENT_TYPES.ics, bytes: Buffer.from(renderMeetingInvitationIcs(view), 'utf8') };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -138,8 +138,11 @@ export async function sweepSecurity(deps: { db: Database; clock: Clock; verifyIn
   return { verified, raised };
 }
 
+/** A stored security alert. */
+export type SecurityAlert = SecurityAlertRow;
+
 /** Security alerts newest first (all, or only those not yet acknowledged). */
-export async function listAlerts(db: DbOrTx, options: { limit: number; open: boolean }): Promise<SecurityAlertRow[]> {
+export async function listAlerts(db: DbOrTx, options: { limit: number; open: boolean }): Promise<SecurityAlert[]> {
   return listSecurityAlerts(db, options);
 }
 

@@ -48,6 +48,12 @@ const ARTICLES: BulletinDocumentView['articles'] = [
     reporterName: '优化营商环境组',
   },
   {
+    title: '监管执法组：双随机抽查',
+    // Latin digits on many lines: a 、 or ， that ends such a line was lost while w:overflowPunct was off.
+    text: `${'全年抽查17.3%的市场主体，检查1,024家，整改率98.6%、回访率100%，'.repeat(5)}做到应查尽查。${'其中食品、药品、特种设备分别抽查312家、205家、96家，发现问题41个，已整改39个，'.repeat(4)}其余2个限期整改。`,
+    reporterName: '监管执法组',
+  },
+  {
     title: '办公室按语',
     text: `${'各专题组要对照年度工作要点，每月至少报送一篇工作信息，总结推广好经验好做法。'.repeat(10)}\n请各成员单位结合实际抓好落实，有关情况及时报协调小组办公室。`,
     reporterName: null,

@@ -54,6 +54,10 @@ describeDatabases('documents', (t) => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent(`${s.bodyName}纪要`));
+    // an ASCII fallback that says what it is, then the Chinese name (RFC 5987)
+    expect(String(res.headers['content-disposition'])).toBe(
+      `attachment; filename="minutes-${minutes.year}-${String(minutes.number).padStart(2, '0')}.docx"; filename*=UTF-8''${encodeURIComponent(`${s.bodyName}纪要（${minutes.year}年第${minutes.number}期）.docx`)}`,
+    );
     const doc = await readDocx(res.rawPayload);
     const texts = doc.paragraphs.map((p) => p.text);
     expect(texts).toContain(`${s.bodyName}纪要`);
@@ -125,6 +129,10 @@ describeDatabases('documents', (t) => {
     const ledger = await s.request(s.office, 'GET', `${s.base}/ledger-document`);
     expect(ledger.statusCode, ledger.body.slice(0, 300)).toBe(200);
     expect(ledger.headers['content-type']).toContain('spreadsheetml');
+    const ledgerDisposition = String(ledger.headers['content-disposition']);
+    const asOf = /^attachment; filename="ledger-(\d{4}-\d{2}-\d{2})\.xlsx"; filename\*=UTF-8''\S+$/u.exec(ledgerDisposition)?.[1];
+    expect(asOf, ledgerDisposition).toBeDefined();
+    expect(decodeURIComponent(ledgerDisposition.split("UTF-8''")[1] ?? '')).toBe(`${s.bodyName}督办台账（${asOf ?? ''}）.xlsx`);
     const workbook = new ExcelJS.Workbook();
     const bytes = ledger.rawPayload;
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

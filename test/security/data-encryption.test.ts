@@ -1,16 +1,17 @@
 /**
- * Issue 17 point 8: personal fields (the notification e-mail address) are stored SM4-encrypted with
+ * Issue 17 point 8: personal fields (the notification e-mail address) and attachment contents are stored SM4-encrypted with
  * a key from the configuration (LIANXI_DATA_KEY), the API returns them plain, rows written before
  * encryption are sealed by `lianxi data encrypt`, and `lianxi data rotate-key --from-key` moves
  * every value to the current key.
  */
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
-import { currentDataKeyId, dataKeyId } from '../../src/repositories/field-encryption.ts';
+import { currentDataKeyId, dataKeyId, sealedBytesKeyId } from '../../src/db/field-encryption.ts';
 import { reencryptPersonalData } from '../../src/services/personal-data-service.ts';
 import { describeDatabases } from '../integration/harness.ts';
+import { MeetingScenario } from '../integration/factories/meetings.ts';
 
 describe('security: LIANXI_DATA_KEY configuration', () => {
   function refusal(env: NodeJS.ProcessEnv): string {
@@ -117,5 +118,49 @@ describeDatabases('security: personal fields encrypted at rest', (t) => {
     const audits = await t.sql<{ after: unknown }>("SELECT after FROM audit_log WHERE action = 'personal_data.reencrypt' ORDER BY seq DESC LIMIT 1");
     expect(JSON.stringify(audits[0]?.after)).toContain(currentDataKeyId());
     expect(JSON.stringify(audits)).not.toContain(email);
+  });
+
+  it('stores a meeting material SM4-encrypted, serves it plain, and rotates it with the personal fields', async () => {
+    const s = await MeetingScenario.publish(t, { now: t.clock.now() });
+    const meeting = await s.createMeeting({ kind: 'plenary', title: '全体会议', startsAt: new Date(t.clock.now().getTime() + 10 * 86_400_000).toISOString() });
+    const item = await s.proposeItem(s.office, meeting.id, { title: '议题一' });
+    const text = `会议材料：联系电话 010-${randomBytes(3).toString('hex')}`;
+    const material = await s.call<{ id: string }>(s.office, 'POST', s.meetingUrl(meeting.id, `/agenda-items/${item.id}/materials`), { name: 'a.txt', contentType: 'text/plain', text }, 201);
+    const raw = async (): Promise<Buffer> => {
+      const [row] = await t.sql<{ content: Uint8Array }>('SELECT content FROM meeting_materials WHERE id = $1', [material.id]);
+      if (row === undefined) throw new Error('no material');
+      return Buffer.from(row.content);
+    };
+    const served = async (): Promise<string> => {
+      const res = await s.request(s.office, 'GET', s.meetingUrl(meeting.id, `/materials/${material.id}/content`));
+      expect(res.statusCode).toBe(200);
+      return res.rawPayload.toString('utf8');
+    };
+    const first = await raw();
+    expect(sealedBytesKeyId(first)).toBe(currentDataKeyId());
+    expect(first.includes(Buffer.from(text, 'utf8'))).toBe(false);
+    expect(first.includes(Buffer.from('会议材料', 'utf8'))).toBe(false);
+    expect(await served()).toBe(text);
+
+    // Stored plain (before encryption): read as it is, then sealed by `lianxi data encrypt`.
+    await t.sql('UPDATE meeting_materials SET content = $1 WHERE id = $2', [Buffer.from(text, 'utf8'), material.id]);
+    expect(await served()).toBe(text);
+    const sealed = await reencryptPersonalData(t.db, { origin: origin() });
+    expect(sealed.attachmentsSealedFromPlain).toBeGreaterThanOrEqual(1);
+    expect(sealedBytesKeyId(await raw())).toBe(currentDataKeyId());
+    expect(await served()).toBe(text);
+
+    // Sealed under a key this process never held: refused without it, rotated with it.
+    const oldKey = randomBytes(16).toString('hex');
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('sm4-cbc', Buffer.from(oldKey, 'hex'), iv);
+    const underOldKey = Buffer.concat([Buffer.from('LXSM4F1:', 'ascii'), Buffer.from(dataKeyId(oldKey), 'ascii'), iv, cipher.update(text, 'utf8'), cipher.final()]);
+    await t.sql('UPDATE meeting_materials SET content = $1 WHERE id = $2', [underOldKey, material.id]);
+    await expect(reencryptPersonalData(t.db, { origin: origin() })).rejects.toMatchObject({ code: 'data_key_unknown' });
+    expect((await raw()).equals(underOldKey)).toBe(true);
+    const rotated = await reencryptPersonalData(t.db, { fromKeys: [oldKey], origin: origin() });
+    expect(rotated.attachmentsRotated).toBe(1);
+    expect(sealedBytesKeyId(await raw())).toBe(currentDataKeyId());
+    expect(await served()).toBe(text);
   });
 });

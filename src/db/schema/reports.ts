@@ -5,13 +5,13 @@ import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, prim
 import type { CollectionKind, CollectionStatus, OfferStatus, ReporterKind, TaskStatus } from '../../domain/reports/report-types.ts';
 import { accounts } from './platform.ts';
 import { bodies, units } from './bodies.ts';
-import { openBytes, sealBytes } from '../../repositories/field-encryption.ts';
+import { openBytes, sealBytes } from '../field-encryption.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  // Issue 17 point 8: attachment contents are SM4-encrypted at rest (src/repositories/field-encryption.ts).
+  // Issue 17 point 8: attachment contents are SM4-encrypted at rest (src/db/field-encryption.ts).
   toDriver: (value) => sealBytes(value),
   fromDriver: (value) => openBytes(value),
 });

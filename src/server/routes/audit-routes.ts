@@ -4,16 +4,16 @@ import { auditPageSchema, auditVerificationSchema, exportAuditQuerySchema, listA
 import { errorResponses } from '../../contracts/common.ts';
 import { listSecurityAlertsQuerySchema, securityAlertListSchema, securityAlertParamsSchema, securityAlertSchema } from '../../contracts/security-alerts.ts';
 import type { SecurityAlertDto } from '../../contracts/security-alerts.ts';
-import type { SecurityAlertRow } from '../../db/schema/security.ts';
 import { auditCsvStream, auditXlsxStream } from '../../documents/audit-export.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
-import type { AuditFilter } from '../../repositories/audit-repository.ts';
 import { exportAuditRecords, listAudit, recordAuditExport, verifyAudit } from '../../services/audit-service.ts';
+import type { AuditListFilter } from '../../services/audit-service.ts';
 import type { RouteModule } from '../app-types.ts';
 import { acknowledgeAlert, listAlerts } from '../../services/security-alert-service.ts';
+import type { SecurityAlert } from '../../services/security-alert-service.ts';
 import { auditOrigin } from '../request-context.ts';
 
-function toAlertDto(row: SecurityAlertRow): SecurityAlertDto {
+function toAlertDto(row: SecurityAlert): SecurityAlertDto {
   return {
     id: String(row.id),
     kind: securityAlertSchema.shape.kind.parse(row.kind),
@@ -30,7 +30,7 @@ const EXPORT_TYPES = {
 } as const;
 
 /** The list filters of the query string, as the repository takes them. */
-function auditFilter(q: Omit<z.infer<typeof exportAuditQuerySchema>, 'format'>): Omit<AuditFilter, 'beforeSeq'> {
+function auditFilter(q: Omit<z.infer<typeof exportAuditQuerySchema>, 'format'>): AuditListFilter {
   return {
     actorId: q.actorId,
     action: q.action,

@@ -9,6 +9,7 @@ import { listBulletinCandidates } from '../../services/bulletins/adopted-reports
 import { renderBulletinDocument } from '../../services/bulletins/bulletin-rendering.ts';
 import { compileBulletin, getBulletin, getBulletinSeries, listBulletins } from '../../services/bulletins/bulletin-service.ts';
 import type { RouteModule } from '../app-types.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 import { auditOrigin } from '../request-context.ts';
 
 const candidatesResponseSchema = z.object({
@@ -86,7 +87,7 @@ export const bulletinRoutes: RouteModule = async (app, deps) => {
       const file = await renderBulletinDocument(deps.db, { ...request.params, format: request.query.format, at: deps.clock.now() });
       return reply
         .type(file.contentType)
-        .header('content-disposition', `attachment; filename="bulletin${file.fileName.slice(file.fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', downloadDisposition(file, 'bulletin'))
         .header('cache-control', 'private, no-store')
         .send(file.bytes);
     },

@@ -34,14 +34,14 @@ import {
 } from '../../services/document-service.ts';
 import type { RenderedFile } from '../../services/document-service.ts';
 import type { RouteModule } from '../app-types.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 import { auditOrigin } from '../request-context.ts';
 
-/** Sends a file as a download with its (Chinese) name in RFC 5987 form and an ASCII fallback. */
+/** Sends a file as a download with its (Chinese) name in RFC 5987 form and an ASCII fallback that says what it is. */
 function sendFile(reply: FastifyReply, file: RenderedFile): FastifyReply {
-  const extension = file.fileName.slice(file.fileName.lastIndexOf('.'));
   return reply
     .type(file.contentType)
-    .header('content-disposition', `attachment; filename="document${extension}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('content-disposition', downloadDisposition(file))
     .header('cache-control', 'private, no-store')
     .send(file.bytes);
 }

@@ -30,6 +30,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { getIncomingAttachment, registerIncomingDocument } from '../../services/incoming-documents/register-incoming.ts';
 import { listUnitObligations } from '../../services/incoming-documents/unit-obligations.ts';
 import type { RouteModule } from '../app-types.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 import { auditOrigin } from '../request-context.ts';
 
 type ItemAction = 'assign' | 'reply' | 'close';
@@ -225,7 +226,7 @@ export const incomingDocumentRoutes: RouteModule = async (app, deps) => {
       const file = await getIncomingAttachment(deps.db, { clock: deps.clock, ...request.params });
       return reply
         .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', downloadDisposition(file, 'incoming-attachment'))
         .send(file.content);
     },
   );

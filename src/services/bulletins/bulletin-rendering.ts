@@ -38,6 +38,7 @@ export async function renderBulletinDocument(db: DbOrTx, options: { bodyId: stri
   const view = await loadBulletinDocumentView(db, options);
   const docx = await renderBulletinDocx(view);
   const baseName = safeFileName(`${view.series}（${bulletinIssueLine(view)}）`);
-  if (options.format === 'docx') return { fileName: `${baseName}.docx`, contentType: CONTENT_TYPES.docx, bytes: docx };
-  return { fileName: `${baseName}.pdf`, contentType: CONTENT_TYPES.pdf, bytes: await convertDocxToPdf(docx) };
+  const asciiStem = view.issueNumber === null ? `bulletin-draft-${view.date}` : `bulletin-${view.year}-${String(view.issueNumber).padStart(2, '0')}`;
+  if (options.format === 'docx') return { fileName: `${baseName}.docx`, asciiName: `${asciiStem}.docx`, contentType: CONTENT_TYPES.docx, bytes: docx };
+  return { fileName: `${baseName}.pdf`, asciiName: `${asciiStem}.pdf`, contentType: CONTENT_TYPES.pdf, bytes: await convertDocxToPdf(docx) };
 }

@@ -50,3 +50,12 @@ export const verifyAudit = () => unwrap(api.GET('/api/audit/verify'));
 export const getSettings = () => unwrap(api.GET('/api/settings'));
 
 export const updateSettings = (body: ApiRequest<'/api/settings', 'put'>) => unwrap(api.PUT('/api/settings', { body }));
+
+export type SecurityAlertList = Result<typeof listSecurityAlerts>;
+export type SecurityAlert = SecurityAlertList['items'][number];
+
+export const listSecurityAlerts = (open: boolean) =>
+  unwrap(api.GET('/api/security-alerts', { params: { query: { limit: 50, open: open ? 'true' : 'false' } } }));
+
+export const acknowledgeSecurityAlert = (id: string) =>
+  unwrap(api.POST('/api/security-alerts/{id}/acknowledge', { params: { path: { id } } }));

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { listAudit, verifyAudit, type AuditQuery, type AuditRecord } from './admin-api.ts';
 import { cursorPages } from '../common/cursor-pages.ts';
 import { CursorPager } from '../common/cursor-pager.tsx';
+import { SecurityAlertsCard } from './security-alerts-card.tsx';
 
 const PAGE_SIZE = 30;
 const TEXT_FILTERS = ['action', 'entityType', 'actorId'] as const;
@@ -129,6 +130,7 @@ export function AuditPage() {
         <Card size="small" title={<h2 className="lx-card-title">{t('audit.chain')}</h2>}>
           <ChainStatus />
         </Card>
+        <SecurityAlertsCard />
         <Card size="small">
           <form
             className="lx-filters"

@@ -3044,6 +3044,351 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计记录（CSV 或 XLSX，筛选条件同列表；导出本身记入审计） */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    action?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    result?: "success" | "failure";
+                    from?: string;
+                    to?: string;
+                    /** @description csv：UTF-8（带 BOM，Excel 可直接打开）；xlsx：Excel 工作簿 */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV（UTF-8，带 BOM）或 XLSX 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全告警（新的在前；审计链校验失败、账号锁定、管理员夜间操作、频繁被拒） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description true：只列未确认的告警 */
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 告警编号 */
+                                id: string;
+                                /**
+                                 * @description audit_chain_broken：审计链校验失败；account_locked：账号被锁定；admin_action_at_night：管理员夜间（22:00–06:00）操作；many_refusals：同一账号一小时内被拒绝 20 次以上
+                                 * @enum {string}
+                                 */
+                                kind: "audit_chain_broken" | "account_locked" | "admin_action_at_night" | "many_refusals";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description ISO 8601, UTC (Z) */
+                                raisedAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认安全告警（审计管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 告警编号 */
+                            id: string;
+                            /**
+                             * @description audit_chain_broken：审计链校验失败；account_locked：账号被锁定；admin_action_at_night：管理员夜间（22:00–06:00）操作；many_refusals：同一账号一小时内被拒绝 20 次以上
+                             * @enum {string}
+                             */
+                            kind: "audit_chain_broken" | "account_locked" | "admin_action_at_night" | "many_refusals";
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601, UTC (Z) */
+                            raisedAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/charters/preview": {
         parameters: {
             query?: never;
@@ -27512,7 +27857,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "security_alert_already_acknowledged" | "security_alert_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27535,7 +27880,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27604,7 +27949,7 @@ export interface components {
                  * @description 状态 404 的错误代码 / error codes of status 404
                  * @enum {string}
                  */
-                code: "account_not_found" | "agenda_item_not_found" | "annual_collection_not_found" | "annual_task_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
+                code: "account_not_found" | "agenda_item_not_found" | "annual_collection_not_found" | "annual_task_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "security_alert_not_found" | "unit_not_found";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27627,7 +27972,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "security_alert_already_acknowledged" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27765,7 +28110,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "security_alert_already_acknowledged" | "security_alert_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27788,7 +28133,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27857,7 +28202,7 @@ export interface components {
                  * @description 状态 404 的错误代码 / error codes of status 404
                  * @enum {string}
                  */
-                code: "account_not_found" | "agenda_item_not_found" | "annual_collection_not_found" | "annual_task_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "unit_not_found";
+                code: "account_not_found" | "agenda_item_not_found" | "annual_collection_not_found" | "annual_task_not_found" | "attachment_not_found" | "body_not_found" | "calendar_feed_not_found" | "charter_version_not_found" | "circular_not_found" | "decision_not_found" | "delivery_not_found" | "extension_not_found" | "group_not_found" | "incoming_document_not_found" | "info_report_not_found" | "invitee_not_found" | "material_not_found" | "meeting_not_found" | "membership_change_not_found" | "membership_not_found" | "minutes_not_found" | "outgoing_document_not_found" | "person_not_found" | "route_not_found" | "security_alert_not_found" | "unit_not_found";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27880,7 +28225,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "security_alert_already_acknowledged" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;

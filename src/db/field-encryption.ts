@@ -106,10 +106,10 @@ export function sealBytes(plain: Buffer | Uint8Array): Buffer {
   return Buffer.concat([BYTES_MAGIC, Buffer.from(id, 'ascii'), iv, cipher.update(plain), cipher.final()]);
 }
 
-/** The key id of sealed binary content, or null when it is stored plain. */
+/** The key id of sealed binary content (or of its first 16 bytes), or null when it is stored plain. */
 export function sealedBytesKeyId(stored: Buffer | Uint8Array): string | null {
   const buffer = Buffer.isBuffer(stored) ? stored : Buffer.from(stored);
-  if (buffer.length < BYTES_HEADER_LENGTH || !buffer.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return null;
+  if (buffer.length < BYTES_MAGIC.length + 8 || !buffer.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return null;
   return buffer.subarray(BYTES_MAGIC.length, BYTES_MAGIC.length + 8).toString('ascii');
 }
 
