@@ -14,6 +14,8 @@
  *   the mark (推出) and the line is spread over the full width.
  */
 
+import { titleBreakCosts } from './title-breaking.ts';
+
 /** Marks that may not begin a line (行首禁则). */
 export const NO_LINE_START = new Set([
   ...'。，、；：？！）》」』】〕〗〉”’…—～·％‰℃,.;:?!)]}%',
@@ -218,4 +220,46 @@ function squeezeToFit(chars: readonly string[], widths: readonly number[], start
     if (SQUEEZABLE.has(chars[i] ?? '')) marks.push(i);
   }
   return marks.length >= needed ? marks.sort((a, b) => a - b) : null;
+}
+
+/**
+ * The spans of a line of names (an issuing office, a 印发机关, joint issuers parted by spaces) that
+ * must not be split: each whole name; its parts between the boundaries the title rules find free (after
+ * …省 / …市, after …领导小组 / …联席会议, before 办公室); the parts between any word's edges; and every
+ * lexicon word and number — the finer spans hold when a coarser one is longer than a line.
+ */
+export function nameSpans(text: string): Array<readonly [number, number]> {
+  const chars = [...text];
+  const n = chars.length;
+  const costs = titleBreakCosts(text);
+  const spans: Array<readonly [number, number]> = [];
+  // each whole name (joint issuers are parted by spaces), kept on one line when it fits one
+  let nameStart = 0;
+  for (let k = 0; k <= n; k += 1) {
+    if (k < n && !/\s/u.test(chars[k] ?? '')) continue;
+    if (k - nameStart > 1) spans.push([nameStart, k]);
+    nameStart = k + 1;
+  }
+  // its parts between the free boundaries (cost 0–1), then between any word's edges (cost 2)
+  for (const most of [1, 2]) {
+    let start = 0;
+    for (let k = 1; k <= n; k += 1) {
+      const boundary = k === n || (costs[k] ?? Infinity) <= most || /\s/u.test(chars[k] ?? '') || /\s/u.test(chars[k - 1] ?? '');
+      if (!boundary) continue;
+      if (k - start > 1) spans.push([start, k]);
+      start = k;
+    }
+  }
+  for (let k = 1; k < n; k += 1) {
+    if (costs[k] !== Infinity || costs[k - 1] === Infinity) continue;
+    let end = k;
+    while (end < n && costs[end] === Infinity) end += 1;
+    spans.push([k - 1, end]);
+  }
+  return spans;
+}
+
+/** A line of names (an issuing office) composed by the rules above with no name split (nameSpans). */
+export function composeNameLine(text: string, options: Omit<CompositionOptions, 'keepTogether'>): ComposedLine[] {
+  return composeLines(text, { ...options, keepTogether: nameSpans(text) });
 }

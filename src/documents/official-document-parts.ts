@@ -28,7 +28,7 @@ import {
 import type { IBorderOptions, IParagraphOptions, ISectionOptions } from 'docx';
 import { parseSectionLabel } from '../domain/text/section-labels.ts';
 import { formatChineseDate } from './chinese-format.ts';
-import { composeLines } from './line-composition.ts';
+import { composeLines, composeNameLine } from './line-composition.ts';
 import { breakTitle } from './title-breaking.ts';
 import type { CellMetrics } from './line-composition.ts';
 import type { DocumentLayout, ImprintView, SignatureView } from './document-views.ts';
@@ -453,10 +453,29 @@ export function leftRightLines(left: string, right: string, options: { style?: R
     return [gridParagraph({ spacing, tabStops, ...last, children: [styledRun(`\t${left}\t${right}`, style)] })];
   }
   return [
-    // a long office may take two lines: counted, for the imprint's place at the page's foot
-    gridParagraph({ spacing, indent: { left: charTwips, right: charTwips }, keepNext: true, children: [styledRun(left, style)] }, editableLines(left, style, 1, 1, 1)),
+    // a long office may take two lines, broken between its names and words, never inside a name
+    // (line-composition's composeNameLine); counted, for the imprint's place at the page's foot
+    officeParagraph(left, style, spacing),
     gridParagraph({ spacing, tabStops, ...last, children: [styledRun(`\t\t${right}`, style)] }),
   ];
+}
+
+/** A long office (or joint issuers) on lines of its own, one character in from either edge, each line ended by a break of ours. */
+function officeParagraph(office: string, style: RunStyle, spacing: IParagraphOptions['spacing']): Paragraph {
+  const spacingTwips = style.sizePt === SIZE_PT.san ? BODY_CHARACTER_SPACING : 0;
+  const metrics: CellMetrics = { sizePt: style.sizePt, spacingPt: spacingTwips / 20, cellPt: cellTwips(style) / 20 };
+  const cells = lineCellsOf(style) - 2;
+  const lines = composeNameLine(office, { firstLineCells: cells, lineCells: cells, metrics });
+  const charTwips = cellTwips(style);
+  return gridParagraph(
+    {
+      ...(spacing === undefined ? {} : { spacing }),
+      indent: { left: charTwips, right: charTwips },
+      keepNext: true,
+      children: lines.map((line, index) => styledRun(line.text.trim(), style, { breakBefore: index > 0 })),
+    },
+    lines.length,
+  );
 }
 
 /** The office and date beneath a heading, over the red rule the width of the text block. */

@@ -57,8 +57,8 @@ const SELF_SERVICE = new Set([
 /** Platform routes of each administrator duty (state changes and reads of the platform, not of a body). */
 const DUTY_ROUTES: Record<SystemRole, RegExp> = {
   system_admin: /^(GET|PUT) \/api\/settings|^POST \/api\/calendar\/notices$|^POST \/api\/bodies$/,
-  security_admin: /^(GET|POST|PUT) \/api\/accounts|^(GET|PUT) \/api\/security-policy$/,
-  audit_admin: /^GET \/api\/audit/,
+  security_admin: /^(GET|POST|PUT) \/api\/accounts|^(GET|PUT) \/api\/security-policy$|^GET \/api\/security-alerts$/,
+  audit_admin: /^GET \/api\/audit|^GET \/api\/security-alerts$|^POST \/api\/security-alerts\/\{id\}\/acknowledge$/,
 };
 /**
  * Reads every signed-in account has: reference data of no body, and a unit's views across bodies
