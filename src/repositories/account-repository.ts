@@ -5,6 +5,7 @@ import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
 import { passwordHistory, recoveryCodes } from '../db/schema/security.ts';
 import type { AccountBodyGrantRow, AccountRow } from '../db/schema/platform.ts';
 import type { GrantableBodyRole } from '../domain/access/roles.ts';
+export type { AccountRow };
 
 export type NewAccount = typeof accounts.$inferInsert;
 export type AccountPatch = Partial<Omit<NewAccount, 'id' | 'createdAt'>>;

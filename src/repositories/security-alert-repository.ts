@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/database.ts';
 import { accounts, auditLog } from '../db/schema/platform.ts';
 import { securityAlerts, securitySweepClaims, securitySweepCursors } from '../db/schema/security.ts';
 import type { SecurityAlertRow } from '../db/schema/security.ts';
+export type { SecurityAlertRow };
 
 /** Claims (name, windowStart) for this caller; false when another pass already holds it. */
 export async function claimSweepWindow(db: DbOrTx, name: string, windowStart: Date, now: Date): Promise<boolean> {

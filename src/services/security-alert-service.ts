@@ -7,7 +7,7 @@
  */
 import type { Clock } from '../config/clock.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
-import type { SecurityAlertRow } from '../db/schema/security.ts';
+import type { SecurityAlertRow } from '../repositories/security-alert-repository.ts';
 import { AppError } from '../errors/app-error.ts';
 import {
   advanceSweepCursor,

@@ -5,7 +5,7 @@
  * again by database triggers (migration 0016) and the role resolver (policy/held-roles.ts).
  */
 import type { DbOrTx } from '../../db/database.ts';
-import type { AccountRow } from '../../db/schema/platform.ts';
+import type { AccountRow } from '../../repositories/account-repository.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { countBodyGrantsOfAccount, listAccountsOfPerson } from '../../repositories/account-repository.ts';
 import { listMembershipsOfPerson } from '../../repositories/membership-repository.ts';

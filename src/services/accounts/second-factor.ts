@@ -12,7 +12,7 @@ import { Secret, TOTP } from 'otpauth';
 import smCrypto from 'sm-crypto';
 import type { Clock } from '../../config/clock.ts';
 import type { Database, DbOrTx } from '../../db/database.ts';
-import type { AccountRow } from '../../db/schema/platform.ts';
+import type { AccountRow } from '../../repositories/account-repository.ts';
 import { hmacSm3 } from '../../domain/audit/audit-chain.ts';
 import {
   deleteRecoveryCodes,

@@ -8,7 +8,7 @@ import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { listGroupLinksOfUnit } from '../../repositories/group-repository.ts';
 import { listBodiesOfUnit } from '../../repositories/unit-repository.ts';
 import { getUnitReportTally } from '../reports/report-views.ts';
-import type { ObligationProvider, ObligationRow } from './unit-obligations.ts';
+import type { ObligationProvider, ObligationRow } from './obligation-types.ts';
 
 export const informationReportObligations: ObligationProvider = async (db, query) => {
   const today = shanghaiDateOf(query.clock.now());

@@ -4,44 +4,14 @@
  * small provider per source — decided items under supervision, incoming documents assigned or
  * forwarded to it — sorted overdue first, then by deadline. A source is added by adding a provider.
  */
-import type { Clock } from '../../config/clock.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { findBodyById } from '../../repositories/body-repository.ts';
 import { listUnitOpenDecisions } from '../decisions/decision-views.ts';
 import { listUnitOpenIncomingDocuments } from './incoming-views.ts';
 import { informationReportObligations } from './report-obligations.ts';
+import type { ObligationProvider, ObligationQuery, ObligationRow, UnitObligation } from './obligation-types.ts';
 
-export type ObligationKind = 'decision' | 'incoming_document' | 'information_report' | 'outgoing_document';
-
-/** One thing a unit owes a body. */
-export interface UnitObligation {
-  kind: ObligationKind;
-  kindName: string;
-  id: string;
-  bodyId: string;
-  bodyName: string;
-  title: string;
-  role: 'lead' | 'co';
-  deadline: string | null;
-  overdue: boolean;
-  workingDaysLeft: number | null;
-  workingDaysOverdue: number | null;
-  statusName: string;
-  /** Path in the web application */
-  link: string;
-}
-
-export type ObligationRow = Omit<UnitObligation, 'bodyName'>;
-
-/** What a provider is given: the unit, the clock, and whether the reader may see a body's records. */
-export interface ObligationQuery {
-  clock: Clock;
-  unitId: string;
-  mayRead: (bodyId: string, kind: ObligationKind) => Promise<boolean>;
-}
-
-/** A source of obligations. */
-export type ObligationProvider = (db: DbOrTx, query: ObligationQuery) => Promise<ObligationRow[]>;
+export type { ObligationKind, ObligationProvider, ObligationQuery, ObligationRow, UnitObligation } from './obligation-types.ts';
 
 /** Decided items (督办事项) the unit leads or co-handles, not yet closed. */
 export const decisionObligations: ObligationProvider = async (db, query) => {
