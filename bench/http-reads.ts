@@ -16,7 +16,6 @@ import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import smCrypto from 'sm-crypto';
 import { openDatabase } from '../src/db/client.ts';
 import type { DatabaseHandle } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -29,9 +28,9 @@ import {
   generateBenchData,
   liaisonAccountNumber,
   officeAccountNumber,
-  writeBenchSessions,
 } from '../scripts/generate-bench-data.ts';
 import type { BenchScale } from '../scripts/generate-bench-data.ts';
+import { writeBenchReaders } from './bench-readers.ts';
 import type { ParentMessage, ServerMessage } from './http-server.ts';
 
 export interface HttpBenchOptions {
@@ -128,18 +127,7 @@ async function prepareDatabase(options: HttpBenchOptions): Promise<string> {
     } else {
       console.log(`using the ${Number(filled?.n)} bodies already in ${options.databaseUrl ?? options.pgliteDir}`);
     }
-    return await handle.rawTransaction(async (sql) => {
-      await writeBenchSessions(sql, [OFFICE, LIAISON, AUDIT_ADMIN_NUMBER], now);
-      const liaison = benchId(ID_KIND.account, LIAISON);
-      await sql.query('DELETE FROM calendar_feed_tokens WHERE account_id = $1', [liaison]);
-      await sql.query(
-        `INSERT INTO calendar_feed_tokens (id, account_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
-        [benchId(ID_KIND.session, 0xfeed), liaison, smCrypto.sm3(FEED_TOKEN), now.toISOString()],
-      );
-      const [unit] = await sql.query<{ unit_id: string }>('SELECT unit_id FROM memberships WHERE id = $1', [benchId(ID_KIND.membership, LIAISON)]);
-      if (!unit) throw new Error('the benchmark liaison has no membership: was the database filled by the generator?');
-      return unit.unit_id;
-    });
+    return await handle.rawTransaction((sql) => writeBenchReaders(sql, { accounts: [OFFICE, LIAISON, AUDIT_ADMIN_NUMBER], liaison: LIAISON, feedToken: FEED_TOKEN, now }));
   } finally {
     await handle.close();
   }

@@ -4,11 +4,10 @@
  * 向协调小组报告), the office's own summary, then 附：各单位年度工作报告 — each reporter's text under
  * its name, in the order given; the signature (the body, sealed unless the charter says 不刻制印章).
  */
-import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { chineseNumeral } from './chinese-format.ts';
 import type { SignatureView } from './document-views.ts';
-import { CHAR_TWIPS, SIZE_PT, TYPEFACES } from './gbt9704-layout.ts';
-import { GRID_SPACING, noticeOpening, packSignedNotice, sectionedParagraph } from './official-document-parts.ts';
+import { bodyTextParagraph } from './body-text-paragraph.ts';
+import { noticeOpening, packSignedNotice, sectionedParagraph } from './official-document-parts.ts';
 
 export interface AnnualReportView {
   /** Title line, e.g. 某某协调小组关于2021年度工作情况的报告 */
@@ -31,44 +30,17 @@ function paragraphsOf(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-/**
- * A paragraph of text: 3号 仿宋, two characters indented, justified, on the grid's line pitch. Its run
- * keeps the font's own character spacing (as the bulletin's articles do): with the grid's negative
- * spacing LibreOffice drops a comma that ends a justified line. Even without it, a line holding Latin
- * digits (17.3%) lost the 、 or ， that no longer fit at its end while w:overflowPunct was off (the
- * document default); on (here) LibreOffice breaks the line earlier and every character stays inside the
- * text block — both seen by test/integration/annual-report-real-client.test.ts. The report has no
- * imprint, so no flow is tracked.
- */
-function bodyParagraph(text: string): Paragraph {
-  const face = TYPEFACES.body;
-  return new Paragraph({
-    alignment: AlignmentType.BOTH,
-    spacing: GRID_SPACING,
-    indent: { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS },
-    overflowPunctuation: true,
-    children: [
-      new TextRun({
-        text,
-        font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
-        size: SIZE_PT.san * 2,
-        language: { value: 'zh-CN', eastAsia: 'zh-CN' },
-      }),
-    ],
-  });
-}
-
 /** Renders the annual report to DOCX bytes. */
 export async function renderAnnualReportDocx(view: AnnualReportView): Promise<Buffer> {
   const children = [...noticeOpening({ issuerName: view.signature.issuerName, title: view.title, addressees: view.addressees })];
-  for (const line of paragraphsOf(view.summary)) children.push(bodyParagraph(line));
+  for (const line of paragraphsOf(view.summary)) children.push(bodyTextParagraph(line));
   if (view.parts.length > 0) {
     children.push(sectionedParagraph('附：各单位年度工作报告'));
     view.parts.forEach((part, index) => {
       children.push(sectionedParagraph(`${chineseNumeral(index + 1)}、${part.reporterName}`));
-      for (const line of paragraphsOf(part.text)) children.push(bodyParagraph(line));
+      for (const line of paragraphsOf(part.text)) children.push(bodyTextParagraph(line));
     });
   }
-  if (view.missing.length > 0) children.push(bodyParagraph(`截至汇总之日，${view.missing.join('、')}尚未报送年度工作报告。`));
+  if (view.missing.length > 0) children.push(bodyTextParagraph(`截至汇总之日，${view.missing.join('、')}尚未报送年度工作报告。`));
   return packSignedNotice({ title: view.title, signature: view.signature, imprint: null, children });
 }

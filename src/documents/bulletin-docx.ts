@@ -4,10 +4,11 @@
  * article with its title (and its reporter, 供稿), and at the foot the 报 / 送 lines between rules.
  * On the GB/T 9704 page and grid of the other official documents. Pure: returns the bytes.
  */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { IBorderOptions } from 'docx';
+import { bodyTextParagraph } from './body-text-paragraph.ts';
 import { formatChineseDate } from './chinese-format.ts';
-import { CHAR_TWIPS, OFFICIAL_RED, PAGE_TWIPS, SIZE_PT, TYPEFACES } from './gbt9704-layout.ts';
+import { OFFICIAL_RED, PAGE_TWIPS, SIZE_PT } from './gbt9704-layout.ts';
 import { BODY, GRID_SPACING, blankLine, centredLine, labelledList, leftRightLineWithRedRule, packOfficialDocument, styledRun, titleParagraph } from './official-document-parts.ts';
 import type { RunStyle } from './official-document-parts.ts';
 
@@ -49,31 +50,6 @@ export function articleParagraphs(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/**
- * A paragraph of an article: 3号 仿宋, two characters indented, justified, on the grid's line pitch.
- * Its run keeps the font's own character spacing: with the grid's negative spacing LibreOffice drops
- * a comma that ends a justified line (a lost character in the PDF, seen by the real-client test).
- */
-function articleParagraph(text: string): Paragraph {
-  const face = TYPEFACES.body;
-  return new Paragraph({
-    alignment: AlignmentType.BOTH,
-    spacing: GRID_SPACING,
-    indent: { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS },
-    // With the document default (w:overflowPunct off) a line holding Latin digits (17.3%) lost the 、 or ，
-    // that no longer fit at its end; on, LibreOffice breaks such a line earlier (as in the annual report).
-    overflowPunctuation: true,
-    children: [
-      new TextRun({
-        text,
-        font: { eastAsia: face.name, ascii: face.latin, hAnsi: face.latin, cs: face.latin },
-        size: SIZE_PT.san * 2,
-        language: { value: 'zh-CN', eastAsia: 'zh-CN' },
-      }),
-    ],
-  });
-}
-
 /** The foot: 报 and 送 lines, 4号 仿宋, between full-width rules, kept together. */
 function footTable(view: BulletinDocumentView): Table | null {
   const rows: Paragraph[] = [];
@@ -107,7 +83,7 @@ export async function renderBulletinDocx(view: BulletinDocumentView): Promise<Bu
   ];
   for (const article of view.articles) {
     children.push(blankLine(), titleParagraph(article.title));
-    for (const text of articleParagraphs(article.text)) children.push(articleParagraph(text));
+    for (const text of articleParagraphs(article.text)) children.push(bodyTextParagraph(text));
     if (article.reporterName !== null && article.reporterName.trim() !== '') {
       children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: GRID_SPACING, children: [styledRun(`（${article.reporterName.trim()}供稿）`, KAITI)] }));
     }

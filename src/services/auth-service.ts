@@ -117,6 +117,15 @@ export async function signIn(
   const audit = { requestId: origin.requestId, clientAddress: origin.clientAddress, at: now };
   const settings = await getSecuritySettings(db, { config });
   const policy = await getSecurityPolicy(db, { config });
+  /** A failed sign-in, audited (committed even though the sign-in fails); `after` says why. */
+  const signInFailed = (tx: DbOrTx, entityId: string | null, after: Record<string, unknown>): Promise<void> =>
+    recordAudit(tx, { ...audit, actorId: null, action: 'auth.sign_in_failed', entityType: 'account', entityId, before: null, after, result: 'failure' });
+  /** One more consecutive failure of an account: the threshold-th locks it for the lockout period. */
+  const oneMoreFailure = (failedSignIns: number): { failures: number; locks: boolean; lockedUntil: Date | null } => {
+    const failures = failedSignIns + 1;
+    const locks = failures >= settings.lockout.threshold;
+    return { failures, locks, lockedUntil: locks ? new Date(now.getTime() + settings.lockout.minutes * 60_000) : null };
+  };
 
   const outcome = await db.transaction(async (tx) => {
     const account = await findAccountByUsername(tx, username, { forUpdate: true });
@@ -131,53 +140,24 @@ export async function signIn(
       if (!locked) {
         await updateSignInAttempt(tx, username, { failedSignIns: locks ? 0 : failures, lockedUntil: locks ? lockedUntil : null, updatedAt: now });
       }
-      await recordAudit(tx, {
-        ...audit,
-        actorId: null,
-        action: 'auth.sign_in_failed',
-        entityType: 'account',
-        entityId: null,
-        before: null,
-        after: { username, reason: 'unknown_username', consecutiveFailures: failures },
-        result: 'failure',
-      });
+      await signInFailed(tx, null, { username, reason: 'unknown_username', consecutiveFailures: failures });
       if (locked && attempt.lockedUntil !== null) return { error: STILL_LOCKED(attempt.lockedUntil) } as const;
       if (locks && lockedUntil !== null) return { error: NOW_LOCKED(settings.lockout, lockedUntil) } as const;
       return { error: INVALID_CREDENTIALS() } as const;
     }
     if (account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime()) {
-      await recordAudit(tx, {
-        ...audit,
-        actorId: null,
-        action: 'auth.sign_in_failed',
-        entityType: 'account',
-        entityId: account.id,
-        before: null,
-        after: { username, reason: 'locked', lockedUntil: account.lockedUntil },
-        result: 'failure',
-      });
+      await signInFailed(tx, account.id, { username, reason: 'locked', lockedUntil: account.lockedUntil });
       return { error: STILL_LOCKED(account.lockedUntil) } as const;
     }
     const passwordOk = await verifyPassword(account.passwordHash, options.password);
     if (!passwordOk) {
-      const failures = account.failedSignIns + 1;
-      const locks = failures >= settings.lockout.threshold;
-      const lockedUntil = locks ? new Date(now.getTime() + settings.lockout.minutes * 60_000) : null;
+      const { failures, locks, lockedUntil } = oneMoreFailure(account.failedSignIns);
       const updated = await updateAccount(tx, account.id, {
         failedSignIns: locks ? 0 : failures,
         lockedUntil,
         updatedAt: now,
       });
-      await recordAudit(tx, {
-        ...audit,
-        actorId: null,
-        action: 'auth.sign_in_failed',
-        entityType: 'account',
-        entityId: account.id,
-        before: null,
-        after: { username, reason: 'wrong_password', consecutiveFailures: failures },
-        result: 'failure',
-      });
+      await signInFailed(tx, account.id, { username, reason: 'wrong_password', consecutiveFailures: failures });
       if (locks) {
         await recordAudit(tx, {
           ...audit,
@@ -194,16 +174,7 @@ export async function signIn(
     }
     const refusal = account.disabled ? 'disabled' : account.activationPending ? 'activation_pending' : null;
     if (refusal !== null) {
-      await recordAudit(tx, {
-        ...audit,
-        actorId: null,
-        action: 'auth.sign_in_failed',
-        entityType: 'account',
-        entityId: account.id,
-        before: null,
-        after: { username, reason: refusal },
-        result: 'failure',
-      });
+      await signInFailed(tx, account.id, { username, reason: refusal });
       return {
         error:
           refusal === 'disabled'
@@ -215,20 +186,9 @@ export async function signIn(
     const factor = await checkSecondFactor(tx, { account, code: options.code, required: secondFactorRequired(account, policy), now });
     if (!factor.ok) {
       if (factor.reason === 'wrong_code') {
-        const failures = account.failedSignIns + 1;
-        const locks = failures >= settings.lockout.threshold;
-        const lockedUntil = locks ? new Date(now.getTime() + settings.lockout.minutes * 60_000) : null;
+        const { failures, locks, lockedUntil } = oneMoreFailure(account.failedSignIns);
         await updateAccount(tx, account.id, { failedSignIns: locks ? 0 : failures, lockedUntil, updatedAt: now });
-        await recordAudit(tx, {
-          ...audit,
-          actorId: null,
-          action: 'auth.sign_in_failed',
-          entityType: 'account',
-          entityId: account.id,
-          before: null,
-          after: { username, reason: 'wrong_second_factor', consecutiveFailures: failures },
-          result: 'failure',
-        });
+        await signInFailed(tx, account.id, { username, reason: 'wrong_second_factor', consecutiveFailures: failures });
         if (locks && lockedUntil !== null) return { error: NOW_LOCKED(settings.lockout, lockedUntil) } as const;
         return { error: new AppError('invalid_second_factor', '动态口令或恢复码不正确', { field: 'code' }) } as const;
       }

@@ -13,10 +13,8 @@
  * Never skipped in CI (CI=true): a missing LibreOffice or poppler fails there. Locally it skips,
  * saying so, when they are not installed.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertDocxToPdf, findSoffice } from '../../src/adapters/pdf-conversion.ts';
 import { renderCircularDocx } from '../../src/documents/circular-docx.ts';
@@ -26,24 +24,14 @@ import { formatAttendanceEntry, minutesHeading, renderMinutesDocx } from '../../
 import { readDocx } from './docx-reader.ts';
 import { pdfFonts, pdfLines, TEXT_BLOCK_PT } from './pdf-layout.ts';
 import type { PdfLine } from './pdf-layout.ts';
+import { hasTool, pdfPages, RESULTS, run, squeeze } from './pdf-tools.ts';
 import { renderLedgerXlsx } from '../../src/documents/ledger-xlsx.ts';
 import { FONTCONFIG_FILE } from '../../src/adapters/pdf-conversion.ts';
 import { circularView, ledgerView, minutesView, noticeView, UNITS } from './view-fixtures.ts';
 
-const run = promisify(execFile);
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results/documents');
-
-async function tool(name: string): Promise<boolean> {
-  try {
-    await run('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const soffice = await findSoffice();
-const poppler = (await tool('pdfinfo')) && (await tool('pdftotext')) && (await tool('pdftoppm')) && (await tool('pdffonts'));
+const poppler = (await hasTool('pdfinfo')) && (await hasTool('pdftotext')) && (await hasTool('pdftoppm')) && (await hasTool('pdffonts'));
 const available = soffice !== null && poppler;
 if (!available && process.env.CI !== 'true') {
   console.warn(
@@ -156,10 +144,6 @@ async function docxCharacters(docx: Buffer): Promise<string[]> {
   return [...doc.paragraphs.map((p) => p.text).join('')].filter((ch) => !/\s/u.test(ch));
 }
 
-function squeeze(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
-
 /** Characters of `wanted` not found in `have` (as a multiset). */
 function missingCharacters(wanted: readonly string[], have: readonly string[]): string[] {
   const counts = new Map<string, number>();
@@ -193,10 +177,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('documents in a real cl
     await writeFile(file, pdf);
 
     // A4, pages counted
-    const { stdout: info } = await run('pdfinfo', ['-l', '100', file]);
-    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? '0');
+    const { pages, sizes } = await pdfPages(file);
     expect(pages).toBeGreaterThanOrEqual(1);
-    for (const m of info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)) expect(m[1]).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
+    for (const size of sizes) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
 
     // no character of the DOCX lost
     const lines = await pdfLines(file);
@@ -250,10 +233,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('documents in a real cl
       timeout: 120_000,
     });
     const file = path.join(dir, 'ledger.pdf');
-    const { stdout: info } = await run('pdfinfo', ['-l', '100', file]);
-    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? '0');
+    const { pages, sizes } = await pdfPages(file);
     expect(pages).toBeGreaterThan(1);
-    for (const m of info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)) expect(m[1]).toMatch(/841\.\d+ x 595\.\d+ pts \(A4\)/u);
+    for (const size of sizes) expect(size).toMatch(/841\.\d+ x 595\.\d+ pts \(A4\)/u);
     const lines = await pdfLines(file);
     for (let page = 1; page <= pages; page += 1) {
       const text = squeeze(lines.filter((l) => l.page === page).map((l) => l.text).join(''));

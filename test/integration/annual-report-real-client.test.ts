@@ -6,34 +6,18 @@
  * (none lost, none doubled). The PDF is saved under test-results/ for a person to look at. Never skipped
  * in CI; locally it skips when the tools are missing.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { convertDocxToPdf, findSoffice } from '../../src/adapters/pdf-conversion.ts';
 import { renderAnnualReportDocx } from '../../src/documents/annual-report-docx.ts';
 import type { AnnualReportView } from '../../src/documents/annual-report-docx.ts';
+import { hasTool, pdfPages, RESULTS, run, squeeze } from '../documents/pdf-tools.ts';
 
-const run = promisify(execFile);
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results/documents');
-
-async function tool(name: string): Promise<boolean> {
-  try {
-    await run('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const soffice = await findSoffice();
-const available = soffice !== null && (await tool('pdfinfo')) && (await tool('pdftotext'));
+const available = soffice !== null && (await hasTool('pdfinfo')) && (await hasTool('pdftotext'));
 if (!available && process.env.CI !== 'true') console.warn('\n*** SKIPPED: annual report real-client test — LibreOffice (soffice) or poppler-utils missing ***\n');
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
 
 const VIEW: AnnualReportView = {
   title: '某市推进政府职能转变和“放管服”改革协调小组关于2026年度工作情况的报告',
@@ -61,10 +45,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('an annual report in a 
     await writeFile(path.join(RESULTS, 'annual-report.docx'), docx);
     await writeFile(file, pdf);
 
-    const { stdout: info } = await run('pdfinfo', ['-l', '100', file]);
-    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? '0');
+    const { pages, sizes } = await pdfPages(file);
     expect(pages, 'the long texts take more than one page').toBeGreaterThanOrEqual(2);
-    for (const size of [...info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)].map((m) => m[1] ?? '')) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
+    for (const size of sizes) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
 
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
     // Page numbers (— 1 —) between pages are not part of the text

@@ -6,34 +6,18 @@
  * red at its top (rendered to PPM and its pixels read). The pages are saved under test-results/ as
  * PNG for a person to look at. Never skipped in CI; locally it skips when the tools are missing.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { convertDocxToPdf, findSoffice } from '../../src/adapters/pdf-conversion.ts';
 import { renderBulletinDocx } from '../../src/documents/bulletin-docx.ts';
 import type { BulletinDocumentView } from '../../src/documents/bulletin-docx.ts';
+import { hasTool, pdfPages, RESULTS, run, squeeze } from '../documents/pdf-tools.ts';
 
-const run = promisify(execFile);
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results/documents');
-
-async function tool(name: string): Promise<boolean> {
-  try {
-    await run('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const soffice = await findSoffice();
-const available = soffice !== null && (await tool('pdfinfo')) && (await tool('pdftotext')) && (await tool('pdftoppm'));
+const available = soffice !== null && (await hasTool('pdfinfo')) && (await hasTool('pdftotext')) && (await hasTool('pdftoppm'));
 if (!available && process.env.CI !== 'true') console.warn('\n*** SKIPPED: bulletin real-client test — LibreOffice (soffice) or poppler-utils missing ***\n');
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
 
 /** Characters beyond the common ones: rare 汉字, full-width punctuation, quotes, digits and Latin. */
 const ARTICLES: BulletinDocumentView['articles'] = [
@@ -102,10 +86,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('a bulletin in a real c
     await writeFile(path.join(RESULTS, 'bulletin.docx'), docx);
     await writeFile(file, pdf);
 
-    const { stdout: info } = await run('pdfinfo', ['-l', '100', file]);
-    const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? '0');
+    const { pages, sizes } = await pdfPages(file);
     expect(pages, 'the long articles take more than one page').toBeGreaterThanOrEqual(2);
-    for (const size of [...info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gmu)].map((m) => m[1] ?? '')) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
+    for (const size of sizes) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/u);
 
     const pageTexts: string[] = [];
     for (let page = 1; page <= pages; page++) {

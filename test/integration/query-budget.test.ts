@@ -9,7 +9,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import smCrypto from 'sm-crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/config/clock.ts';
@@ -32,8 +31,8 @@ import {
   generateBenchData,
   liaisonAccountNumber,
   officeAccountNumber,
-  writeBenchSessions,
 } from '../../scripts/generate-bench-data.ts';
+import { writeBenchReaders } from '../../bench/bench-readers.ts';
 
 const BODY = 1;
 const OFFICE = officeAccountNumber(BODY);
@@ -59,17 +58,9 @@ beforeAll(async () => {
   await migrate(handle);
   const now = new Date();
   await generateBenchData(handle, { scale: 'small', now });
-  unitId = await handle.rawTransaction(async (sql) => {
-    await writeBenchSessions(sql, [OFFICE, LIAISON, NEWEST_LIAISON, AUDIT_ADMIN_NUMBER], now);
-    await sql.query('INSERT INTO calendar_feed_tokens (id, account_id, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
-      benchId(ID_KIND.session, 0xfeed),
-      benchId(ID_KIND.account, LIAISON),
-      smCrypto.sm3(FEED_TOKEN),
-      now.toISOString(),
-    ]);
-    const [row] = await sql.query<{ unit_id: string }>('SELECT unit_id FROM memberships WHERE id = $1', [benchId(ID_KIND.membership, LIAISON)]);
-    return row?.unit_id ?? '';
-  });
+  unitId = await handle.rawTransaction((sql) =>
+    writeBenchReaders(sql, { accounts: [OFFICE, LIAISON, NEWEST_LIAISON, AUDIT_ADMIN_NUMBER], liaison: LIAISON, feedToken: FEED_TOKEN, now }),
+  );
   // Count every statement the app sends (also inside transactions)
   const client = (handle.db as unknown as { $client: PGlite }).$client;
   const count = <F extends (...args: never[]) => unknown>(fn: F): F =>

@@ -7,7 +7,6 @@
  * the test, naming the read, the table and the statement. PostgreSQL when TEST_DATABASE_URL is set,
  * and PGlite.
  */
-import smCrypto from 'sm-crypto';
 import { beforeAll, expect, it } from 'vitest';
 import {
   AUDIT_ADMIN_NUMBER,
@@ -17,8 +16,8 @@ import {
   generateBenchData,
   liaisonAccountNumber,
   officeAccountNumber,
-  writeBenchSessions,
 } from '../../scripts/generate-bench-data.ts';
+import { writeBenchReaders } from '../../bench/bench-readers.ts';
 import { describeDatabases } from './harness.ts';
 
 /** Tables that grow with national use (millions of rows at national scale). */
@@ -70,17 +69,9 @@ describeDatabases('query plans of the busy reads', (t) => {
   beforeAll(async () => {
     const now = t.clock.now();
     await generateBenchData(t.handle, { scale: 'small', now });
-    unitId = await t.handle.rawTransaction(async (sql) => {
-      await writeBenchSessions(sql, [OFFICE, LIAISON, AUDIT_ADMIN_NUMBER], now);
-      await sql.query('INSERT INTO calendar_feed_tokens (id, account_id, token_hash, created_at) VALUES ($1, $2, $3, $4)', [
-        benchId(ID_KIND.session, 0xfeed),
-        benchId(ID_KIND.account, LIAISON),
-        smCrypto.sm3(FEED_TOKEN),
-        now.toISOString(),
-      ]);
-      const [row] = await sql.query<{ unit_id: string }>('SELECT unit_id FROM memberships WHERE id = $1', [benchId(ID_KIND.membership, LIAISON)]);
-      return row?.unit_id ?? '';
-    });
+    unitId = await t.handle.rawTransaction((sql) =>
+      writeBenchReaders(sql, { accounts: [OFFICE, LIAISON, AUDIT_ADMIN_NUMBER], liaison: LIAISON, feedToken: FEED_TOKEN, now }),
+    );
     // Capture the statements the app sends outside transactions (reads)
     const client = (t.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
     const query = client.query.bind(client);

@@ -214,17 +214,32 @@ export async function startOutgoingDocument(db: Database, options: { bodyId: str
   return getOutgoingDocument(db, { bodyId: options.bodyId, documentId: row.id, viewerId: options.origin.actorId, at: options.origin.at });
 }
 
+/**
+ * The common opening of a step of the chain (送审, 审核, 签发), inside its transaction: the document
+ * (locked), the body (still active) and its charter, the chain the charter gives the document, the step
+ * in its order, and the roles the account holds that day. Signing first checks that the charter lets the
+ * body issue a formal document of the kind.
+ */
+async function openStep(
+  tx: DbOrTx,
+  options: { bodyId: string; documentId: string; step: 'submit' | 'review' | 'sign'; accountId: string; at: Date },
+): Promise<{ before: OutgoingDocumentRow; charter: Charter; chain: readonly SigningChainStep[]; roles: Awaited<ReturnType<typeof documentGateRoles>> }> {
+  const before = await getRow(tx, { bodyId: options.bodyId, documentId: options.documentId, forUpdate: true });
+  const { body, charter } = await loadBodyCharter(tx, { bodyId: options.bodyId });
+  assertBodyActive(body);
+  if (options.step === 'sign') assertMayIssueFormalDocument(charter, FORMAL_KIND[before.kind]);
+  const chain = signingChainOf(charter, gateDocument(before));
+  assertOrder(before, options.step, chain);
+  const roles = await documentGateRoles(tx, { accountId: options.accountId, bodyId: options.bodyId, day: shanghaiDateOf(options.at), groupId: before.groupId });
+  return { before, charter, chain, roles };
+}
+
 /** Submits a draft to its chain (送审): it waits for the review, or the signing where no review is stated. */
 export async function submitOutgoingDocument(db: Database, options: { bodyId: string; documentId: string; origin: AuditOrigin }): Promise<OutgoingDocumentView> {
   const accountId = actorOf(options.origin);
   const at = options.origin.at;
   await db.transaction(async (tx) => {
-    const before = await getRow(tx, { ...options, forUpdate: true });
-    const { body, charter } = await loadBodyCharter(tx, options);
-    assertBodyActive(body);
-    const chain = signingChainOf(charter, gateDocument(before));
-    assertOrder(before, 'submit', chain);
-    const roles = await documentGateRoles(tx, { accountId, bodyId: options.bodyId, day: shanghaiDateOf(at), groupId: before.groupId });
+    const { before, chain, roles } = await openStep(tx, { ...options, step: 'submit', accountId, at });
     if (before.createdBy !== accountId && !roles.includes('office_staff')) {
       throw new AppError('outgoing_document_submit_not_allowed', '只有拟稿人或办公室可以提交该文件', { field: 'documentId' });
     }
@@ -241,12 +256,7 @@ export async function reviewOutgoingDocument(db: Database, options: { bodyId: st
   const accountId = actorOf(options.origin);
   const at = options.origin.at;
   await db.transaction(async (tx) => {
-    const before = await getRow(tx, { ...options, forUpdate: true });
-    const { body, charter } = await loadBodyCharter(tx, options);
-    assertBodyActive(body);
-    const chain = signingChainOf(charter, gateDocument(before));
-    assertOrder(before, 'review', chain);
-    const roles = await documentGateRoles(tx, { accountId, bodyId: options.bodyId, day: shanghaiDateOf(at), groupId: before.groupId });
+    const { before, charter, chain, roles } = await openStep(tx, { ...options, step: 'review', accountId, at });
     const allowed = requireCharterGate(charter, { step: 'review_document', document: gateDocument(before), roles });
     const after = await updateOutgoingDocument(tx, before.id, {
       status: 'awaiting_signature',
@@ -271,13 +281,7 @@ export async function signOutgoingDocument(db: Database, options: { bodyId: stri
   const accountId = actorOf(options.origin);
   const at = options.origin.at;
   await db.transaction(async (tx) => {
-    const before = await getRow(tx, { ...options, forUpdate: true });
-    const { body, charter } = await loadBodyCharter(tx, options);
-    assertBodyActive(body);
-    assertMayIssueFormalDocument(charter, FORMAL_KIND[before.kind]);
-    const chain = signingChainOf(charter, gateDocument(before));
-    assertOrder(before, 'sign', chain);
-    const roles = await documentGateRoles(tx, { accountId, bodyId: options.bodyId, day: shanghaiDateOf(at), groupId: before.groupId });
+    const { before, charter, roles } = await openStep(tx, { ...options, step: 'sign', accountId, at });
     const allowed = requireCharterGate(charter, { step: 'sign_document', document: gateDocument(before), roles });
     const issuedOn = shanghaiDateOf(at);
     const year = Number(issuedOn.slice(0, 4));
