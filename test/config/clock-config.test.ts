@@ -29,7 +29,7 @@ describe('a set clock for a non-production run (LIANXI_CLOCK_START)', () => {
   });
 
   it('refuses it when NODE_ENV=production', () => {
-    const error = refusal({ LIANXI_CLOCK_START: '2026-12-31T09:00:00+08:00', NODE_ENV: 'production', LIANXI_AUDIT_KEY: 'ab'.repeat(32) });
+    const error = refusal({ LIANXI_CLOCK_START: '2026-12-31T09:00:00+08:00', NODE_ENV: 'production', LIANXI_AUDIT_KEY: 'ab'.repeat(32), LIANXI_DATA_KEY: 'cd'.repeat(16) });
     expect(error.variables).toEqual(['LIANXI_CLOCK_START']);
     expect(error.message).toContain('NODE_ENV=production');
   });

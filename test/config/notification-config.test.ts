@@ -5,7 +5,7 @@ describe('notification and sweep configuration', () => {
   it('has no SMTP and sweeps every minute by default', () => {
     const config = loadConfig({});
     expect(config.smtp).toBeNull();
-    expect(config.sweep).toEqual({ enabled: true, intervalSeconds: 60, maxAttempts: 8, backoffSeconds: 30 });
+    expect(config.sweep).toEqual({ enabled: true, intervalSeconds: 60, auditVerifyIntervalSeconds: 3600, maxAttempts: 8, backoffSeconds: 30 });
   });
 
   it('reads the SMTP server and sweep settings', () => {

@@ -169,7 +169,8 @@ describeDatabases('working-day calendar API', (t) => {
     const admin = await adminCookie();
     const user = await userCookie();
     const beforeApply = await get('/api/calendar/add-working-days?start=2026-12-25&workingDays=7', user);
-    expect(beforeApply.json).toMatchObject({ result: '2027-01-05', provisional: true });
+    // 元旦 (1 January) is a fixed-date statutory holiday, known before the notice; only swaps and bridges are provisional.
+    expect(beforeApply.json).toMatchObject({ result: '2027-01-06', provisional: true });
     expect((beforeApply.json.reasons as string[]).join()).toContain('2027');
 
     const auditBefore = await countRows('audit_log', `action = 'calendar.notice_apply'`);
