@@ -133,5 +133,5 @@ it('requires LIANXI_AUDIT_KEY in production and validates it', () => {
     expect((error as ConfigError).variables).toContain('LIANXI_AUDIT_KEY');
   }
   expect(() => loadConfig({ LIANXI_AUDIT_KEY: 'not-hex' })).toThrow(/LIANXI_AUDIT_KEY/);
-  expect(loadConfig({ NODE_ENV: 'production', LIANXI_AUDIT_KEY: 'AB'.repeat(32) }).auditKey).toBe('ab'.repeat(32));
+  expect(loadConfig({ NODE_ENV: 'production', LIANXI_AUDIT_KEY: 'AB'.repeat(32), LIANXI_DATA_KEY: 'cd'.repeat(16) }).auditKey).toBe('ab'.repeat(32));
 });

@@ -76,8 +76,8 @@ describeDatabases('security: headers', (t) => {
 
 it('turns the API description off by default in production, on elsewhere', () => {
   const key = 'ab'.repeat(32);
-  expect(loadConfig({ NODE_ENV: 'production', LIANXI_AUDIT_KEY: key }).apiDocs).toBe(false);
-  expect(loadConfig({ NODE_ENV: 'production', LIANXI_AUDIT_KEY: key, LIANXI_API_DOCS: 'true' }).apiDocs).toBe(true);
+  expect(loadConfig({ NODE_ENV: 'production', LIANXI_AUDIT_KEY: key, LIANXI_DATA_KEY: 'cd'.repeat(16) }).apiDocs).toBe(false);
+  expect(loadConfig({ NODE_ENV: 'production', LIANXI_AUDIT_KEY: key, LIANXI_DATA_KEY: 'cd'.repeat(16), LIANXI_API_DOCS: 'true' }).apiDocs).toBe(true);
   expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true);
   expect(() => loadConfig({ LIANXI_API_DOCS: 'maybe' })).toThrow(/LIANXI_API_DOCS/);
 });
