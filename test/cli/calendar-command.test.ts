@@ -62,7 +62,7 @@ describe('calendar CLI with a database', () => {
   it('answers from the shipped data while no database exists', async () => {
     const result = await run('add-working-days', '2026-12-25', '7', '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ result: '2027-01-05', provisional: true, dataSource: 'shipped' });
+    expect(JSON.parse(result.out)).toMatchObject({ result: '2027-01-06', provisional: true, dataSource: 'shipped' });
     const guilin = await run('add-working-days', '2026-04-16', '7', '--region', '450300', '--json');
     expect(JSON.parse(guilin.out)).toMatchObject({ result: '2026-04-28', provisional: true, region: '450300' });
     const byName = await run('show', '2026', '--region', '桂林');
@@ -90,7 +90,7 @@ describe('calendar CLI with a database', () => {
     const counted = await run('add-working-days', '2026-12-25', '7', '--json');
     expect(JSON.parse(counted.out)).toMatchObject({ result: '2027-01-06', provisional: false, dataSource: 'database' });
     const offline = await run('add-working-days', '2026-12-25', '7', '--json', '--offline');
-    expect(JSON.parse(offline.out)).toMatchObject({ result: '2027-01-05', provisional: true, dataSource: 'shipped' });
+    expect(JSON.parse(offline.out)).toMatchObject({ result: '2027-01-06', provisional: true, dataSource: 'shipped' });
     const between = await run('working-days-between', '2026-12-25', '2027-01-06', '--json');
     expect(JSON.parse(between.out)).toMatchObject({ workingDays: 7, provisional: false });
     const show = await run('show', '2027', '--json');

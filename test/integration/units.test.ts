@@ -19,7 +19,8 @@ describeDatabases('units', (t) => {
     const a = await publishTestBody(t);
     const b = await publishTestBody(t, { admin: a.admin, text: foundingText({ units: ['省商务厅', '省民政厅'] }).text });
     // The same name in another region is another unit.
-    const admin = a.adminCookie;
+    // The latest sign-in: an administrator holds one session at a time (issue 17), so b's sign-in ended a's.
+    const admin = b.adminCookie;
     const elsewhere = await app.inject({
       method: 'POST',
       url: '/api/bodies',
