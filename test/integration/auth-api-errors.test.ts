@@ -13,7 +13,7 @@ describeDatabases('API document and error handling', (t) => {
       expect(doc.paths[path], path).toBeDefined();
     }
     const signIn = doc.paths['/api/auth/sign-in']?.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } };
-    expect(Object.keys(signIn.requestBody.content['application/json']?.schema.properties ?? {})).toEqual(['username', 'password']);
+    expect(Object.keys(signIn.requestBody.content['application/json']?.schema.properties ?? {})).toEqual(['username', 'password', 'code']);
     const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);
