@@ -133,10 +133,13 @@ describe('importCharter on fuzzed input', () => {
     fc.assert(fc.property(repeatedRunArbitrary(100_000), checkFuzzed), { numRuns: propertyRuns(40) });
   });
 
-  // One 1 MB import is more than the fast tier's budget allows: it runs in the properties project
-  it.skipIf(process.env.LIANXI_PROPERTY_RUNS === 'quick')('on a 1 MB adversarial document', () => {
-    checkFuzzed(adversarialDocument(1024 * 1024 - 1024));
-  });
+  // One 1 MB import is more than the fast tier's budget allows: it is declared only in the properties
+  // project (which `npm test` runs too), so no tier reports it as skipped.
+  if (process.env.LIANXI_PROPERTY_RUNS !== 'quick') {
+    it('on a 1 MB adversarial document', () => {
+      checkFuzzed(adversarialDocument(1024 * 1024 - 1024));
+    });
+  }
 });
 
 describe('importCharter input errors', () => {
