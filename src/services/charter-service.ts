@@ -64,7 +64,7 @@ const CORRECTION_MESSAGES: Record<CorrectionProblem['code'], string> = {
 };
 
 /** Time budget of one charter import in the CPU pool (queueing included). */
-export const CHARTER_IMPORT_BUDGET_MS = 20_000;
+export const CHARTER_IMPORT_BUDGET_MS = 10_000;
 
 /**
  * Imports a text (in a worker thread of the CPU pool, off the event loop, within

@@ -48,7 +48,7 @@ function findUnit(units: readonly MemberUnit[], name: string): MemberUnit | unde
   return units.find((u) => sameUnit(u.name, name) || u.aliases.some((alias) => sameUnit(alias, name)));
 }
 
-/** The member unit a position names at its start (商务部部长 → 商务部), or null. */
+/** The member unit a position names at its start (市水务局局长 → 市水务局), or null. */
 function unitOfPosition(units: readonly MemberUnit[], position: string | null): string | null {
   if (position === null) return null;
   const key = unitNameKey(position);

@@ -5,8 +5,8 @@
  * abolition takes effect (自印发之日起 = the notice's date). Every pattern is anchored on a verb and
  * bounded by clause punctuation, so reading is linear in the text. Pure.
  */
-import { makeIsoDate } from '../../calendar/iso-date.ts';
 import { displayUnitName } from '../../directory/unit-name.ts';
+import { findDates } from '../../text/dates.ts';
 import type { Abolition, ChangeDelta, NamedSpan, RoleAssignment } from './change-notice-types.ts';
 import { ROLE_TITLE, readWho, roleKindOf, splitList } from './role-words.ts';
 
@@ -92,7 +92,7 @@ function assignments(title: string, list: string, offset: number, span: { start:
 }
 
 const RE = {
-  /** 由何某某同志（国务院副总理）担任联席会议召集人 / 由副省长王某某任组长 */
+  /** 由何某某同志（副省长）担任联席会议召集人 / 由副省长王某某任组长 */
   byAssumes: new RegExp(`由(.{2,160}?)(?:担任|出任|兼任|任)[^，。；、]{0,20}?(${ROLE_TITLE})`, 'u'),
   /** 何某某同志任召集人 (at the start of a clause) */
   assumes: new RegExp(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?([^，。；：由]{2,60}?)(?:担任|出任|兼任|任)[^，。；、]{0,20}?(${ROLE_TITLE})(?:职务)?$`, 'u'),
@@ -115,7 +115,6 @@ const RE = {
   office: /办公室(?:改设在|调整设在|改设于|调整至|调整到|移至|移交|设在|设于|调整为设在)([^，。；（(]{2,40})/u,
   /** 自印发之日起撤销 / 自2025年1月1日起 */
   fromIssue: /自(?:印发|发文|下发|公布|发布|通知印发)之日起|即日起/u,
-  fromDate: /自(\d{4})年(\d{1,2})月(\d{1,2})日(?:起|零时)/u,
 };
 
 const RENAME_VERBS = ['名称调整为', '名称变更为', '更名为', '改名为'];
@@ -250,15 +249,20 @@ export function readDelta(text: string, from: number, to: number, into: ChangeDe
   }
 }
 
+/** The day of `自<date>起` / `自<date>零时` in a sentence (2024年7月1日, 二〇二四年七月一日, 2024-07-01), or null. */
+function effectiveDateIn(sentence: string): string | null {
+  for (const d of findDates(sentence)) {
+    if (d.precision === 'day' && sentence[d.start - 1] === '自' && /^\s*(?:起|零时)/u.test(sentence.slice(d.end, d.end + 4))) return d.iso;
+  }
+  return null;
+}
+
 /** When an abolition takes effect, read from `text[from, to)`; null when the notice does not say. */
 export function readAbolition(text: string, from: number, to: number, issueDate: string | null): Abolition | null {
   for (const sentence of sentencesOf(text, from, to)) {
     const span = { start: sentence.start, end: sentence.start + sentence.text.length };
-    const date = RE.fromDate.exec(sentence.text);
-    if (date) {
-      const iso = makeIsoDate(Number(date[1]), Number(date[2]), Number(date[3]));
-      if (iso !== null) return { effectiveDate: iso, text: sentence.text.trim(), source: span };
-    }
+    const iso = effectiveDateIn(sentence.text);
+    if (iso !== null) return { effectiveDate: iso, text: sentence.text.trim(), source: span };
     if (RE.fromIssue.test(sentence.text)) return { effectiveDate: issueDate, text: sentence.text.trim(), source: span };
   }
   return null;

@@ -1,6 +1,6 @@
 /**
  * Role titles a change notice uses and the person-or-post phrases around them
- * (何某某同志（国务院副总理）, 副省长王某某, 市政府分管副市长). Pure.
+ * (何某某同志（副省长）, 副省长王某某, 市政府分管副市长). Pure.
  */
 import type { RoleKind } from '../charter-types.ts';
 
@@ -40,7 +40,7 @@ export interface Who {
 }
 
 /**
- * Reads one person-or-post phrase: `何某某同志（国务院副总理）`, `副省长王某某`, `王某某`, or a post
+ * Reads one person-or-post phrase: `何某某同志（副省长）`, `副省长王某某`, `王某某`, or a post
  * with no person (`市政府分管副市长`: a vacancy, never a person named from its last characters).
  */
 export function readWho(phrase: string): Who | null {

@@ -90,9 +90,9 @@ export function annualReportRules(rc: RuleContext, s: Sentence): AnnualReportRul
 const SUPERIOR = /人民政府|政府|党委|(?:省|市|县|区|州|盟)委|国务院|领导小组|上级/;
 
 /**
- * (X)定期向市人民政府汇报工作进展情况: the body reporting its work to a superior at stated intervals is
+ * (X)定期向县政府报告工作情况: the body reporting its work to a superior at stated intervals is
  * its yearly report (to: the superior as written). The reporter is the sentence's own subject, else whoever
- * a following sentence of the same section says reports on the body's behalf (由召集人代表联席会议汇报),
+ * a following sentence of the same section says reports on the body's behalf (由组长代表专班报告),
  * else the body. 不定期 reporting, reporting to the body's own office and mere 报送 of information are none.
  */
 function periodicReportToSuperior(rc: RuleContext, s: Sentence, text: string): AnnualReportRule[] {
@@ -105,7 +105,7 @@ function periodicReportToSuperior(rc: RuleContext, s: Sentence, text: string): A
   return [{ type: 'annual_report', ...ruleBase(rc, s), reporter, to: target }];
 }
 
-/** 由召集人代表联席会议汇报 in the sentences after `s` in its section (the same numbered item): 召集人. */
+/** 由组长代表专班报告 in the sentences after `s` in its section (the same numbered item): 召集人. */
 function onBehalfOf(rc: RuleContext, s: Sentence): string | null {
   for (let i = s.index + 1; i < rc.sentences.length && i <= s.index + 4; i++) {
     const next = rc.sentences[i];
@@ -174,7 +174,7 @@ export function membershipChangeRules(rc: RuleContext, s: Sentence): MembershipC
   return out;
 }
 
-/** 以协调小组名义发文，经办公室主任审核后，由组长或副组长签发. */
+/** Who reviews and who signs what is issued in the body's (or its office's, or a group's) name, e.g. 以领导小组名义印发的文件，由办公室主任审核后报组长签发. */
 export function documentSigningRules(rc: RuleContext, s: Sentence): DocumentSigningRule[] {
   const text = s.text;
   const inName = /以([^。；，]{1,24}?)名义(?:印发|发文|行文|发出|下发|制发)/.exec(text);

@@ -1,6 +1,6 @@
 /**
  * Role titles the rules use but the body's composition never defines (a charter whose roster has
- * 组长 and 副组长 but whose rules say 由召集人代表联席会议汇报): finding `undefined_role_title`. Pure.
+ * 组长 and 副组长 but whose rules mention a 召集人): finding `undefined_role_title`. Pure.
  */
 import type { Finding } from '../charter-types.ts';
 import type { CompositionResult } from '../pipeline-types.ts';

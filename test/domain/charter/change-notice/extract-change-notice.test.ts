@@ -115,6 +115,13 @@ describe('abolition notices', () => {
     expect(n.targets.every((t) => t.delta.abolished?.effectiveDate === '2024-07-01')).toBe(true);
   });
 
+  it('reads an effective date written in Chinese numerals', () => {
+    const n = notice(doc('某县人民政府关于撤销某县秸秆禁烧工作指挥部的通知', '经县政府研究，某县秸秆禁烧工作指挥部自二〇二五年一月一日零时起撤销。', { date: '2024年12月20日' }));
+    expect(n.targets.map((t) => t.name)).toEqual(['某县秸秆禁烧工作指挥部']);
+    expect(n.targets[0]?.delta.abolished?.effectiveDate).toBe('2025-01-01');
+    expect(n.findings.map((f) => f.code)).not.toContain('abolition_date_assumed');
+  });
+
   it('assumes the notice date when no effective date is written, and says so', () => {
     const n = notice(doc('某市人民政府关于撤销某市城市更新工作专班的通知', '经市政府同意，某市城市更新工作专班予以撤销。', { date: '2024年9月9日' }));
     expect(n.targets[0]?.delta.abolished?.effectiveDate).toBe('2024-09-09');
