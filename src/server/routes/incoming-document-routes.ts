@@ -26,6 +26,7 @@ import { authorize, bodyResource, can } from '../../policy/policy.ts';
 import { assignIncomingDocument, closeIncomingDocument, incomingLeadUnit, replyIncomingDocument, sendBackIncomingDocument } from '../../services/incoming-documents/incoming-steps.ts';
 import { getIncomingDocument, listIncomingDocuments } from '../../services/incoming-documents/incoming-views.ts';
 import type { IncomingDocumentItem } from '../../services/incoming-documents/incoming-views.ts';
+import { primeBodyRoles } from '../../policy/actor.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { getIncomingAttachment, registerIncomingDocument } from '../../services/incoming-documents/register-incoming.ts';
 import { listUnitObligations } from '../../services/incoming-documents/unit-obligations.ts';
@@ -252,6 +253,7 @@ export const incomingDocumentRoutes: RouteModule = async (app, deps) => {
           if (kind === 'information_report') return can(actor, 'info_report.read_own', bodyResource(bodyId, request.params.unitId));
           return can(actor, 'decision.read', bodyResource(bodyId));
         },
+        primeReader: (bodyIds) => primeBodyRoles(actor, bodyIds),
       });
       return { unitId: request.params.unitId, items };
     },

@@ -136,10 +136,12 @@ export async function getIncomingDocument(db: DbOrTx, options: { clock: Clock; b
  */
 export async function listUnitOpenIncomingDocuments(
   db: DbOrTx,
-  options: { clock: Clock; unitId: string; mayRead: (bodyId: string) => Promise<boolean> },
+  options: { clock: Clock; unitId: string; mayRead: (bodyId: string) => Promise<boolean>; primeReader?: (bodyIds: readonly string[]) => Promise<void> },
 ): Promise<IncomingDocumentItem[]> {
   const views = await listIncomingDocumentViews(db, { unitId: options.unitId, awaitingReplyOnly: true });
+  const bodyIds = [...new Set(views.map((v) => v.bodyId))];
+  await options.primeReader?.(bodyIds);
   const readable = new Map<string, boolean>();
-  for (const bodyId of new Set(views.map((v) => v.bodyId))) readable.set(bodyId, await options.mayRead(bodyId));
+  for (const bodyId of bodyIds) readable.set(bodyId, await options.mayRead(bodyId));
   return toIncomingItems(db, { views: views.filter((v) => readable.get(v.bodyId) === true), today: shanghaiDateOf(options.clock.now()) });
 }

@@ -29,6 +29,8 @@ export interface ObligationQuery {
   clock: Clock;
   unitId: string;
   mayRead: (bodyId: string, kind: ObligationKind) => Promise<boolean>;
+  /** Resolves the reader's roles in all these bodies at once before `mayRead` is asked per body */
+  primeReader?: (bodyIds: readonly string[]) => Promise<void>;
 }
 
 /** A source of obligations. */

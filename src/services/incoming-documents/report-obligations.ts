@@ -19,6 +19,7 @@ export const informationReportObligations: ObligationProvider = async (db, query
     bodyIds.add(link.body.id);
   }
   for (const link of await listGroupLinksOfUnit(db, query.unitId)) bodyIds.add(link.bodyId);
+  await query.primeReader?.([...bodyIds]);
   const rows: ObligationRow[] = [];
   for (const bodyId of bodyIds) {
     if (!(await query.mayRead(bodyId, 'information_report'))) continue;

@@ -5,7 +5,7 @@
  * forwarded to it — sorted overdue first, then by deadline. A source is added by adding a provider.
  */
 import type { DbOrTx } from '../../db/database.ts';
-import { findBodyById } from '../../repositories/body-repository.ts';
+import { findBodiesByIds } from '../../repositories/body-repository.ts';
 import { listUnitOpenDecisions } from '../decisions/decision-views.ts';
 import { listUnitOpenIncomingDocuments } from './incoming-views.ts';
 import { informationReportObligations } from './report-obligations.ts';
@@ -15,7 +15,7 @@ export type { ObligationKind, ObligationProvider, ObligationQuery, ObligationRow
 
 /** Decided items (督办事项) the unit leads or co-handles, not yet closed. */
 export const decisionObligations: ObligationProvider = async (db, query) => {
-  const items = await listUnitOpenDecisions(db, { clock: query.clock, unitId: query.unitId, mayRead: (bodyId) => query.mayRead(bodyId, 'decision') });
+  const items = await listUnitOpenDecisions(db, { clock: query.clock, unitId: query.unitId, mayRead: (bodyId) => query.mayRead(bodyId, 'decision'), primeReader: query.primeReader });
   return items.map((item) => ({
     kind: 'decision',
     kindName: '督办事项',
@@ -34,7 +34,7 @@ export const decisionObligations: ObligationProvider = async (db, query) => {
 
 /** Incoming documents (收文) assigned or forwarded to the unit whose reply is still owed. */
 export const incomingDocumentObligations: ObligationProvider = async (db, query) => {
-  const items = await listUnitOpenIncomingDocuments(db, { clock: query.clock, unitId: query.unitId, mayRead: (bodyId) => query.mayRead(bodyId, 'incoming_document') });
+  const items = await listUnitOpenIncomingDocuments(db, { clock: query.clock, unitId: query.unitId, mayRead: (bodyId) => query.mayRead(bodyId, 'incoming_document'), primeReader: query.primeReader });
   return items.map((item) => ({
     kind: 'incoming_document',
     kindName: item.routingName === null ? '收文' : `收文${item.routingName}`,
@@ -75,7 +75,6 @@ export async function listUnitObligations(
   const rows: ObligationRow[] = [];
   for (const provider of options.providers ?? OBLIGATION_PROVIDERS) rows.push(...(await provider(db, options)));
   rows.sort(compareObligations);
-  const names = new Map<string, string>();
-  for (const bodyId of new Set(rows.map((r) => r.bodyId))) names.set(bodyId, (await findBodyById(db, bodyId))?.name ?? '');
+  const names = new Map((await findBodiesByIds(db, [...new Set(rows.map((r) => r.bodyId))])).map((body) => [body.id, body.name]));
   return rows.map((row) => ({ ...row, bodyName: names.get(row.bodyId) ?? '' }));
 }
