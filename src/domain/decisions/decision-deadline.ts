@@ -40,12 +40,15 @@ export interface DeadlineRefusal {
 
 export type DeadlineResult = { ok: true; deadline: ComputedDeadline } | { ok: false; refusal: DeadlineRefusal };
 
-/** A deadline given as a date: on or after the issue date; provisional when that day's answer is. */
-export function dateDeadline(options: { calendar: DeadlineCalendar; issuedOn: string; date: string; field: string }): DeadlineResult {
-  const { calendar, issuedOn, date, field } = options;
+/**
+ * A deadline given as a date: on or after the issue date; provisional when that day's answer is.
+ * `startLabel` names the start date in the refusal (印发日期 for minutes, 批办日期 for an incoming document).
+ */
+export function dateDeadline(options: { calendar: DeadlineCalendar; issuedOn: string; date: string; field: string; startLabel?: string }): DeadlineResult {
+  const { calendar, issuedOn, date, field, startLabel = '印发日期' } = options;
   if (!isIsoDate(date)) return { ok: false, refusal: { code: 'invalid_date', message: '日期格式应为 YYYY-MM-DD', field } };
   if (date < issuedOn) {
-    return { ok: false, refusal: { code: 'deadline_before_issue', message: `办理时限（${date}）不能早于印发日期（${issuedOn}）`, field } };
+    return { ok: false, refusal: { code: 'deadline_before_issue', message: `办理时限（${date}）不能早于${startLabel}（${issuedOn}）`, field } };
   }
   const day = calendar.isWorkingDay(date);
   return { ok: true, deadline: { deadline: date, provisional: day.provisional, reasons: day.reasons, basis: { kind: 'date' } } };
@@ -69,10 +72,12 @@ export function computeDeadline(options: {
   deadline: DeadlineSpec;
   coHandled: boolean;
   field: string;
+  /** The start date's name in refusals (default 印发日期) */
+  startLabel?: string;
 }): DeadlineResult {
-  const { calendar, charter, issuedOn, field } = options;
+  const { calendar, charter, issuedOn, field, startLabel } = options;
   const spec = options.deadline;
-  if (spec.kind === 'date') return dateDeadline({ calendar, issuedOn, date: spec.date, field: `${field}.date` });
+  if (spec.kind === 'date') return dateDeadline({ calendar, issuedOn, date: spec.date, field: `${field}.date`, startLabel });
   if (spec.kind === 'working_days') {
     if (!Number.isInteger(spec.days) || spec.days < 1 || spec.days > 1000) {
       return { ok: false, refusal: { code: 'invalid_working_days', message: '办理时限的工作日数应为 1 至 1000 的整数', field: `${field}.days` } };

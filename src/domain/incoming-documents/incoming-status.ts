@@ -87,12 +87,9 @@ export function incomingDeadline(options: {
     deadline: options.deadline,
     coHandled: options.coHandled,
     field: 'deadline',
+    startLabel: '批办日期',
   });
-  if (!result.ok) {
-    if (result.refusal.code !== 'deadline_before_issue') return result;
-    const message = result.refusal.message.replace('印发日期', '批办日期');
-    return { ok: false, refusal: { ...result.refusal, message } };
-  }
+  if (!result.ok) return result;
   if (options.sunsetDate !== null && result.deadline.deadline > options.sunsetDate) {
     return {
       ok: false,
