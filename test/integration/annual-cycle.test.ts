@@ -70,6 +70,7 @@ describeDatabases('annual cycle', (t) => {
     const docx = await s.request(liaisonA, 'GET', `${s.base}/annual-cycle/2021/annual-report.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.headers['content-disposition']).toBe(`attachment; filename="annual-report.docx"; filename*=UTF-8''${encodeURIComponent(`${s.bodyName}关于2021年度工作情况的报告.docx`)}`);
     const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 OR entity_id = $2 ORDER BY seq`, [started.collection?.id ?? '', taskA.id]);
     expect(audit.map((r) => r.action)).toEqual(['annual_collection.start', 'annual_task.submit', 'annual_task.return', 'annual_task.submit', 'annual_task.accept', 'annual_collection.compile']);
 

@@ -27,6 +27,7 @@ import {
 import { adoptWorkPlan, draftWorkPlan } from '../../services/annual-cycle/work-plan.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 
 export const annualCycleRoutes: RouteModule = async (app, deps) => {
   app.get(
@@ -145,7 +146,7 @@ export const annualCycleRoutes: RouteModule = async (app, deps) => {
       const file = await renderAnnualReport(deps.db, request.params);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', downloadDisposition(file, 'annual-report'))
         .send(file.content);
     },
   );

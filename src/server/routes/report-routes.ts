@@ -25,6 +25,7 @@ import { getReportAttachment, getReportCompliance, getReportOffer, getUnitReport
 import { submitReport } from '../../services/reports/submit-report.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 
 export const reportRoutes: RouteModule = async (app, deps) => {
   app.post(
@@ -170,7 +171,7 @@ export const reportRoutes: RouteModule = async (app, deps) => {
       const file = await getReportAttachment(deps.db, request.params);
       return reply
         .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', downloadDisposition(file, 'info-report-attachment'))
         .send(file.content);
     },
   );
