@@ -146,6 +146,7 @@ describeDatabases('meetings', (t) => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(bytes)).toBe(true);
     expect(download.headers['content-disposition']).toContain(encodeURIComponent('方案.docx'));
+    expect(download.headers['content-disposition']).toContain('filename="meeting-material.docx"');
 
     // Circulation needs the notice first and the meeting not yet started.
     await s.refused(s.office, 'POST', s.meetingUrl(meeting.id, '/materials/circulate'), undefined, 409, 'meeting_transition_not_allowed');

@@ -32,6 +32,7 @@ import { decideExtension, requestExtension } from '../../services/decisions/exte
 import { getAttachment, reportCompletion, reportProgress } from '../../services/decisions/progress-reports.ts';
 import type { AppDeps, LianxiApp, RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 
 /**
  * The unit a report is made for: the one named, else the actor's own unit among the decision's
@@ -153,7 +154,7 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
       const file = await getAttachment(deps.db, request.params);
       return reply
         .type(file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', downloadDisposition(file, 'progress-attachment'))
         .send(file.content);
     },
   );

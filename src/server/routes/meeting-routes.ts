@@ -45,6 +45,7 @@ import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
 import { setPresider } from '../../services/meetings/set-presider.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
+import { downloadDisposition } from '../content-disposition.ts';
 
 const TAGS = ['meetings'];
 
@@ -276,7 +277,7 @@ export const meetingRoutes: RouteModule = async (app, deps) => {
       const material = await getMaterialContent(deps.db, request.params);
       return reply
         .type(material.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(material.name)}`)
+        .header('content-disposition', downloadDisposition({ fileName: material.name }, 'meeting-material'))
         .send(material.content);
     },
   );
