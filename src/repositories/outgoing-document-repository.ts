@@ -2,10 +2,9 @@
  * SQL of outgoing documents (发文) and the issuers' number registers (发文登记).
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { documentRegisterCounters, documentRegisterPrefixes, outgoingDocuments } from '../db/schema/outgoing-documents.ts';
-import { accounts } from '../db/schema/platform.ts';
 
 export type OutgoingDocumentRow = typeof outgoingDocuments.$inferSelect;
 export type NewOutgoingDocument = Omit<typeof outgoingDocuments.$inferInsert, 'id'>;
@@ -76,11 +75,4 @@ export async function lastRegisterNumber(db: DbOrTx, values: { bodyId: string; r
     .from(documentRegisterCounters)
     .where(and(eq(documentRegisterCounters.bodyId, values.bodyId), eq(documentRegisterCounters.register, values.register), eq(documentRegisterCounters.year, values.year)));
   return row?.lastNumber ?? 0;
-}
-
-/** The accounts of people (to notify a group's own leaders). */
-export async function listAccountIdsOfPeople(db: DbOrTx, personIds: readonly string[]): Promise<string[]> {
-  if (personIds.length === 0) return [];
-  const rows = await db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.personId, [...personIds]));
-  return rows.map((r) => r.id);
 }

@@ -216,16 +216,18 @@ describeDatabases('outgoing documents and bulletins', (t) => {
     const body = await publishTestBody(t);
     const office = await bodyUser(t, body.id, 'office_staff');
     const app = await t.app();
-    for (const [url, payload] of [
-      [`/api/bodies/${body.id}/outgoing-documents`, { kind: 'letter', issuedInNameOf: 'office', title: '关于报送材料的函' }],
-      [`/api/bodies/${body.id}/outgoing-documents`, { kind: 'report', issuedInNameOf: 'body', title: '年度工作报告' }],
-      [`/api/bodies/${body.id}/bulletins`, { series: '工作简报', articles: [{ title: '动态', text: '本月工作。' }], recipientRoles: ['member'] }],
+    for (const [url, payload, label] of [
+      [`/api/bodies/${body.id}/outgoing-documents`, { kind: 'letter', issuedInNameOf: 'office', title: '关于报送材料的函' }, '函件'],
+      [`/api/bodies/${body.id}/outgoing-documents`, { kind: 'report', issuedInNameOf: 'body', title: '年度工作报告' }, '报告'],
+      [`/api/bodies/${body.id}/bulletins`, { series: '工作简报', articles: [{ title: '动态', text: '本月工作。' }], recipientRoles: ['member'] }, '简报'],
     ] as const) {
       const response = await app.inject({ method: 'POST', url, headers: { cookie: office.cookie }, payload });
       expect(response.statusCode, response.body).toBe(422);
       const error = response.json<{ error: { code: string; message: string; clause?: { text: string } } }>().error;
       expect(error.code).toBe('formal_document_not_allowed');
       expect(error.message).toContain('不正式行文');
+      // Each kind is named as what it is (a 报告 is not called a 函件)
+      expect(error.message).toContain(`印发${label}`);
       expect(error.clause?.text).toContain('不正式行文');
     }
   }, 60_000);

@@ -16,7 +16,7 @@ import { toInviteeItem } from './meeting-views.ts';
 import type { InviteeItem } from './meeting-views.ts';
 
 /** Document kinds a body may issue in its own name. */
-export type FormalDocumentKind = 'minutes' | 'notice' | 'circular' | 'bulletin' | 'letter';
+export type FormalDocumentKind = 'minutes' | 'notice' | 'circular' | 'bulletin' | 'letter' | 'report';
 
 const DOCUMENT_LABELS: Record<FormalDocumentKind, string> = {
   minutes: '会议纪要',
@@ -24,6 +24,7 @@ const DOCUMENT_LABELS: Record<FormalDocumentKind, string> = {
   circular: '通报',
   bulletin: '简报',
   letter: '函件',
+  report: '报告',
 };
 
 /**

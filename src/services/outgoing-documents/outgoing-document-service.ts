@@ -27,20 +27,10 @@ import type { AuditOrigin } from '../audit-service.ts';
 import { loadBodyCharter } from '../body-service.ts';
 import { assertBodyActive } from '../dissolution-service.ts';
 import { assertMayIssueFormalDocument } from '../meetings/meeting-notice.ts';
-import type { FormalDocumentKind } from '../meetings/meeting-notice.ts';
 import { enqueueNotification } from '../notification-service.ts';
 import { issueBulletin } from '../bulletins/bulletin-issue.ts';
 import { nextDocumentNumber } from './document-register.ts';
 import { documentGateRoles, recipientsOfActors } from './signing-parties.ts';
-
-/** The one 不正式行文 rule (meeting-notice.ts) by the kind it knows; a 报告 is refused as a 函件 would be. */
-const FORMAL_KIND: Record<OutgoingDocumentKind, FormalDocumentKind> = {
-  notice: 'notice',
-  circular: 'circular',
-  bulletin: 'bulletin',
-  letter: 'letter',
-  report: 'letter',
-};
 
 export interface ChainStepView {
   step: 'review' | 'sign';
@@ -182,7 +172,7 @@ export function outgoingDocumentLink(bodyId: string, documentId: string): string
 export async function createOutgoingDraft(tx: DbOrTx, options: { bodyId: string; input: StartOutgoingDocumentInput; origin: AuditOrigin }): Promise<OutgoingDocumentRow> {
   const { body, charter } = await loadBodyCharter(tx, { bodyId: options.bodyId });
   assertBodyActive(body);
-  assertMayIssueFormalDocument(charter, FORMAL_KIND[options.input.kind]);
+  assertMayIssueFormalDocument(charter, options.input.kind);
   if (options.input.groupId !== null) {
     const group = await findGroupById(tx, options.input.groupId);
     if (group === null || group.bodyId !== options.bodyId) throw new AppError('outgoing_document_group_unknown', '发文的工作组不是本机构的工作组', { field: 'groupId' });
@@ -227,7 +217,7 @@ async function openStep(
   const before = await getRow(tx, { bodyId: options.bodyId, documentId: options.documentId, forUpdate: true });
   const { body, charter } = await loadBodyCharter(tx, { bodyId: options.bodyId });
   assertBodyActive(body);
-  if (options.step === 'sign') assertMayIssueFormalDocument(charter, FORMAL_KIND[before.kind]);
+  if (options.step === 'sign') assertMayIssueFormalDocument(charter, before.kind);
   const chain = signingChainOf(charter, gateDocument(before));
   assertOrder(before, options.step, chain);
   const roles = await documentGateRoles(tx, { accountId: options.accountId, bodyId: options.bodyId, day: shanghaiDateOf(options.at), groupId: before.groupId });

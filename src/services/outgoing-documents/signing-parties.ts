@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/charter/charter-types.ts';
 import type { GateRole } from '../../domain/charter-gates/gate-types.ts';
 import { gateRolesOf, heldBodyRoles } from '../../policy/held-roles.ts';
 import { findGroupById } from '../../repositories/group-repository.ts';
-import { listAccountIdsOfPeople } from '../../repositories/outgoing-document-repository.ts';
+import { listAccountIdsOfPeople } from '../../repositories/meeting-repository.ts';
 import type { NotificationRecipient } from '../notification-types.ts';
 
 /**
