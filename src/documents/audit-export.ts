@@ -6,25 +6,12 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ChainedAuditRow } from '../domain/audit/audit-chain.ts';
 
 /** An audit row as exported: the chained row and its actor's account names (the service's AuditRecord). */
-export interface AuditExportRow {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
+export interface AuditExportRow extends ChainedAuditRow {
   actorUsername: string | null;
   actorDisplayName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  result: 'success' | 'failure';
-  requestId: string | null;
-  clientAddress: string | null;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-  hashVersion: number;
 }
 
 /** Header text and cell value of each exported column, in order. */

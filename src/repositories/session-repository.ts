@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { sessions } from '../db/schema/platform.ts';
-import type { SessionRow } from '../db/schema/platform.ts';
+import { accounts, sessions } from '../db/schema/platform.ts';
+import type { AccountRow, SessionRow } from '../db/schema/platform.ts';
 
 export type SessionEndReason = NonNullable<SessionRow['endReason']>;
 
@@ -12,8 +12,16 @@ export async function insertSession(tx: DbOrTx, session: typeof sessions.$inferI
   return row;
 }
 
-export async function findSessionByTokenHash(db: DbOrTx, tokenHash: string): Promise<SessionRow | null> {
-  const rows = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+/** The session of a token hash with its account (null when the account is gone), in one statement. */
+export async function findSessionWithAccount(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<{ session: SessionRow; account: AccountRow | null } | null> {
+  const rows = await db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .leftJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.tokenHash, tokenHash));
   return rows[0] ?? null;
 }
 

@@ -17,7 +17,7 @@ import {
   endSession,
   endSessionsBeyond,
   endSessionsOfAccount,
-  findSessionByTokenHash,
+  findSessionWithAccount,
   insertSession,
   touchSession,
 } from '../repositories/session-repository.ts';
@@ -306,14 +306,14 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   const { config, clock, token } = options;
   if (token === undefined || token === '') return { ok: false, reason: 'no_session' };
-  const session = await findSessionByTokenHash(db, hashSessionToken(token));
-  if (session === null) return { ok: false, reason: 'unknown' };
+  const found = await findSessionWithAccount(db, hashSessionToken(token));
+  if (found === null) return { ok: false, reason: 'unknown' };
+  const { session, account } = found;
   if (session.endedAt !== null) return { ok: false, reason: 'ended' };
   const now = clock.now();
   const settings = await getSecuritySettings(db, { config });
   const idleLimit = session.lastSeenAt.getTime() + settings.session.idleMinutes * 60_000;
   const absoluteLimit = session.createdAt.getTime() + settings.session.absoluteHours * 3_600_000;
-  const account = await findAccountById(db, session.accountId);
   let reason: 'idle_timeout' | 'absolute_timeout' | 'account_disabled' | null = null;
   if (account === null || account.disabled) reason = 'account_disabled';
   else if (now.getTime() >= absoluteLimit) reason = 'absolute_timeout';
