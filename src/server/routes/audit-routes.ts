@@ -12,6 +12,7 @@ import type { RouteModule } from '../app-types.ts';
 import { acknowledgeAlert, listAlerts } from '../../services/security-alert-service.ts';
 import type { SecurityAlert } from '../../services/security-alert-service.ts';
 import { auditOrigin } from '../request-context.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 
 function toAlertDto(row: SecurityAlert): SecurityAlertDto {
   return {
@@ -106,7 +107,7 @@ export const auditRoutes: RouteModule = async (app, deps) => {
       const fileName = `审计记录-${stamp}.${format}`;
       return reply
         .type(EXPORT_TYPES[format])
-        .header('content-disposition', `attachment; filename="audit-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('content-disposition', attachmentDisposition(fileName, `audit-${stamp}.${format}`))
         .header('cache-control', 'private, no-store')
         .send(format === 'csv' ? auditCsvStream(rows) : auditXlsxStream(rows));
     },
