@@ -29,7 +29,7 @@ export const NO_LINE_START = new Set([
 export const NO_LINE_END = new Set([...'（《「『【〔〖〈“‘([{']);
 
 /** Closing marks whose ink sits in the left half of the cell: the ones a line may squeeze by half a cell. */
-export const SQUEEZABLE = new Set([...'。，、；：？！）》」』】〕〗〉”’']);
+const SQUEEZABLE = new Set([...'。，、；：？！）》」』】〕〗〉”’']);
 
 /**
  * Advance widths of printable ASCII in Times New Roman (Liberation Serif has the same metrics),
@@ -66,7 +66,7 @@ function scriptOf(ch: string): Script {
 }
 
 /** Widths of each character in cells, a character after a change of script carrying the autospace. */
-export function charWidths(chars: readonly string[], metrics: CellMetrics): number[] {
+function charWidths(chars: readonly string[], metrics: CellMetrics): number[] {
   const autospace = (metrics.autospacePt ?? 0) / metrics.cellPt;
   return chars.map((ch, i) => {
     const width = charCells(ch, metrics);
@@ -78,7 +78,7 @@ export function charWidths(chars: readonly string[], metrics: CellMetrics): numb
 }
 
 /** The width of one character in cells. Chinese, full-width and general punctuation: one cell. */
-export function charCells(ch: string, metrics: CellMetrics): number {
+function charCells(ch: string, metrics: CellMetrics): number {
   const code = ch.codePointAt(0) ?? 0;
   if (code >= 32 && code <= 126) {
     const em = (TIMES_WIDTHS[code - 32] ?? 1000) / 1000;
@@ -124,7 +124,7 @@ const WORD_JOINERS = new Set([...'.:/-_']);
 /**
  * Where a line may break: `breakable[i]` is true when a line may end before character i (0 < i < n).
  */
-export function breakOpportunities(chars: readonly string[], keepTogether: ReadonlyArray<readonly [number, number]> = []): boolean[] {
+function breakOpportunities(chars: readonly string[], keepTogether: ReadonlyArray<readonly [number, number]> = []): boolean[] {
   const n = chars.length;
   const breakable = new Array<boolean>(n + 1).fill(true);
   breakable[0] = false;

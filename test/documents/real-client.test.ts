@@ -22,7 +22,7 @@ import type { CircularView, MeetingNoticeView, MinutesDocumentView } from '../..
 import { renderMeetingNoticeDocx } from '../../src/documents/meeting-notice-docx.ts';
 import { formatAttendanceEntry, minutesHeading, renderMinutesDocx } from '../../src/documents/minutes-docx.ts';
 import { readDocx } from './docx-reader.ts';
-import { pdfFonts, pdfLines, TEXT_BLOCK_PT } from './pdf-layout.ts';
+import { PT_PER_MM, pdfFonts, pdfLines, TEXT_BLOCK_PT } from './pdf-layout.ts';
 import type { PdfLine } from './pdf-layout.ts';
 import { hasTool, pdfPages, RESULTS, run, squeeze } from './pdf-tools.ts';
 import { renderLedgerXlsx } from '../../src/documents/ledger-xlsx.ts';
@@ -122,6 +122,8 @@ interface Case {
   expected: string[];
   /** Typefaces the document uses: 'kai' when it has a （一） heading */
   usesKai: boolean;
+  /** Has a 发文机关标志 (notice, circular): its top is 35 mm below the top of the text block (7.2.2) */
+  hasMark?: true;
 }
 
 const CASES: Case[] = [
@@ -132,10 +134,10 @@ const CASES: Case[] = [
     usesKai: true,
   },
   { name: 'minutes-long', render: () => renderMinutesDocx({ ...longMinutes(), layout: 'print' }), expected: [minutesHeading(minutesView().bodyName)], usesKai: true },
-  { name: 'notice-short', render: () => renderMeetingNoticeDocx({ ...noticeView(true), layout: 'print', imprint: longNotice().imprint }), expected: ['第一次全体会议的通知'], usesKai: false },
-  { name: 'notice-long', render: () => renderMeetingNoticeDocx({ ...longNotice(), layout: 'print' }), expected: ['第一次全体会议的通知'], usesKai: false },
-  { name: 'circular-short', render: () => renderCircularDocx({ ...circularView(), layout: 'print' }), expected: [circularView().title], usesKai: false },
-  { name: 'circular-long', render: () => renderCircularDocx({ ...longCircular(), layout: 'print' }), expected: [circularView().title], usesKai: false },
+  { name: 'notice-short', render: () => renderMeetingNoticeDocx({ ...noticeView(true), layout: 'print', imprint: longNotice().imprint }), expected: ['第一次全体会议的通知'], usesKai: false, hasMark: true },
+  { name: 'notice-long', render: () => renderMeetingNoticeDocx({ ...longNotice(), layout: 'print' }), expected: ['第一次全体会议的通知'], usesKai: false, hasMark: true },
+  { name: 'circular-short', render: () => renderCircularDocx({ ...circularView(), layout: 'print' }), expected: [circularView().title], usesKai: false, hasMark: true },
+  { name: 'circular-long', render: () => renderCircularDocx({ ...longCircular(), layout: 'print' }), expected: [circularView().title], usesKai: false, hasMark: true },
 ];
 
 /** Every character of the document body (word/document.xml), whitespace left out. */
@@ -203,6 +205,16 @@ describe.skipIf(!available && process.env.CI !== 'true')('documents in a real cl
     expect(lastLine?.text).toMatch(/印发$/u);
     expect(lastLine?.yMax ?? 0).toBeLessThanOrEqual(TEXT_BLOCK_PT.bottom + TOLERANCE_PT);
     expect(lastLine?.yMax ?? 0).toBeGreaterThan(TEXT_BLOCK_PT.bottom - LINE_PT);
+
+    // 发文机关标志: the first line of page 1, its top 35 mm below the top of the text block (GB/T 9704 7.2.2)
+    if (c.hasMark === true) {
+      const mark = lines.find((l) => l.page === 1);
+      const markTop = TEXT_BLOCK_PT.top + 35 * PT_PER_MM;
+      expect(mark?.text).toContain('联席会议');
+      // the glyph box sits a little below the em box's top: allow 1.5 mm below, none above
+      expect(mark?.yMin ?? 0).toBeGreaterThanOrEqual(markTop - TOLERANCE_PT);
+      expect(mark?.yMin ?? 0).toBeLessThanOrEqual(markTop + 1.5 * PT_PER_MM);
+    }
 
     // fonts: SC serif (Black: 小标宋, Light: 仿宋), 黑体 WenQuanYi Zen Hei, 楷体 AR PL UKai; no sans or DejaVu stand-in
     const fonts = (await pdfFonts(file)).map((f) => f.name);
