@@ -24,11 +24,15 @@ const PROPERTY_TESTS = [
 ];
 
 /**
- * The pure projects use every core (Vitest's default leaves one free: a single worker on a two-core
- * machine) and run first, as group 0; web and integration keep the default, as group 1, and the
- * services use every core again, as group 2 (projects of one group must agree on their worker count).
+ * Every project uses every core (Vitest's default leaves one free: a single worker on a two-core
+ * machine, which left a core idle through the long integration tier). The pure projects run first,
+ * as group 0; web and integration as group 1, and the services as group 2 (projects of one group
+ * must agree on their worker count). Integration files may run side by side: each test context
+ * has its own PGlite directory or PostgreSQL database, servers listen on port 0, and the browser
+ * tests share one web build through a lock (test/browser/web-build.ts).
  */
 const PURE_PARALLELISM = { maxWorkers: '100%', sequence: { groupOrder: 0 } } as const;
+const SIDE_BY_SIDE = { maxWorkers: '100%', sequence: { groupOrder: 1 } } as const;
 
 export default defineConfig({
   test: {
@@ -75,7 +79,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'web',
-          sequence: { groupOrder: 1 },
+          ...SIDE_BY_SIDE,
           include: ['test/web-components/**/*.test.tsx'],
           environment: 'happy-dom',
           environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },
@@ -99,7 +103,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          sequence: { groupOrder: 1 },
+          ...SIDE_BY_SIDE,
           include: [
             'test/integration/**/*.test.ts',
             'test/cli/**/*.test.ts',

@@ -95,6 +95,8 @@ const envSchema = z.object({
   LIANXI_SWEEP_INTERVAL_SECONDS: integer(60, 1, 24 * 60 * 60),
   /** How often the security sweep verifies the audit chain (issue 17 point 7); default hourly */
   LIANXI_AUDIT_VERIFY_INTERVAL_SECONDS: integer(3600, 60, 7 * 24 * 60 * 60),
+  /** Issue 17: days audit records stay in the database before they may be archived (at least 180: 等保 level 3 keeps them 6 months) */
+  LIANXI_AUDIT_RETENTION_DAYS: integer(180, 180, 36500),
   LIANXI_OUTBOX_MAX_ATTEMPTS: integer(8, 1, 100),
   LIANXI_OUTBOX_BACKOFF_SECONDS: integer(30, 1, 24 * 60 * 60),
   NODE_ENV: optionalText,
@@ -242,6 +244,8 @@ export interface AppConfig {
   secondFactor: 'off' | 'administrators' | 'everyone';
   /** Origins besides the server's own allowed to send state-changing requests (LIANXI_ALLOWED_ORIGINS), lower-case */
   allowedOrigins: string[];
+  /** Days audit records stay in the database before `lianxi audit archive` may move them (LIANXI_AUDIT_RETENTION_DAYS, ≥ 180) */
+  auditRetentionDays: number;
 }
 
 /** A configuration error names every bad variable. */
@@ -313,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     sessionLimits: { userLimit: e.LIANXI_SESSION_LIMIT_USERS, adminLimit: e.LIANXI_SESSION_LIMIT_ADMINS },
     secondFactor: e.LIANXI_SECOND_FACTOR ?? (e.NODE_ENV === 'production' ? 'administrators' : 'off'),
+    auditRetentionDays: e.LIANXI_AUDIT_RETENTION_DAYS,
     allowedOrigins: (e.LIANXI_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().toLowerCase())

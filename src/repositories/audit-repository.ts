@@ -3,7 +3,10 @@ import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { accounts, auditChainHead, auditLog } from '../db/schema/platform.ts';
 import type { AuditLogRow } from '../db/schema/platform.ts';
-import type { ChainedAuditRow, JsonValue } from '../domain/audit/index.ts';
+import { auditArchiveCheckpoints } from '../db/schema/audit-archive.ts';
+import type { AuditArchiveCheckpointRow } from '../db/schema/audit-archive.ts';
+import { AUDIT_ARCHIVE_FORMAT, AUDIT_ARCHIVE_VERSION } from '../domain/audit/index.ts';
+import type { ChainedAuditRow, JsonValue, SignedAuditArchiveManifest } from '../domain/audit/index.ts';
 
 export interface ChainHead {
   lastSeq: number;
@@ -148,4 +151,74 @@ export async function countAuditRows(db: DbOrTx, filter: Omit<AuditFilter, 'befo
     .from(auditLog)
     .where(filterConditions(filter));
   return Number(rows[0]?.count ?? 0);
+}
+
+/** The lowest sequence number still in the trail (null: no rows). */
+export async function lowestAuditSeq(db: DbOrTx): Promise<number | null> {
+  const [row] = await db.select({ seq: sql<string | null>`min(${auditLog.seq})` }).from(auditLog);
+  return row?.seq === null || row?.seq === undefined ? null : Number(row.seq);
+}
+
+/** The lowest sequence number of a row that occurred at or after `at` (null: none). */
+export async function firstAuditSeqFrom(db: DbOrTx, at: Date): Promise<number | null> {
+  const [row] = await db
+    .select({ seq: sql<string | null>`min(${auditLog.seq})` })
+    .from(auditLog)
+    .where(gte(auditLog.occurredAt, at));
+  return row?.seq === null || row?.seq === undefined ? null : Number(row.seq);
+}
+
+/** Rows with afterSeq < seq ≤ toSeq in sequence order, at most `limit`. */
+export async function auditRowsInRange(db: DbOrTx, afterSeq: number, toSeq: number, limit: number): Promise<AuditLogRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(sql`${auditLog.seq} > ${afterSeq}`, lte(auditLog.seq, toSeq)))
+    .orderBy(asc(auditLog.seq))
+    .limit(limit);
+}
+
+/** Every archive checkpoint, in archiving order. */
+export async function listAuditCheckpoints(db: DbOrTx): Promise<AuditArchiveCheckpointRow[]> {
+  return db.select().from(auditArchiveCheckpoints).orderBy(asc(auditArchiveCheckpoints.id));
+}
+
+/** Records an archive checkpoint (in the archiving's transaction). */
+export async function insertAuditCheckpoint(tx: DbOrTx, row: AuditArchiveCheckpointRow): Promise<void> {
+  await tx.insert(auditArchiveCheckpoints).values(row);
+}
+
+/**
+ * Deletes the rows a recorded checkpoint covers, in the caller's transaction: names the checkpoint in
+ * the transaction's setting lianxi.audit_archive_checkpoint, the one exception of the append-only
+ * guard (migration 0018), which lets through only rows inside that checkpoint's range. Returns how
+ * many rows were deleted.
+ */
+export async function deleteArchivedAuditRows(tx: DbOrTx, checkpoint: Pick<AuditArchiveCheckpointRow, 'id' | 'firstSeq' | 'lastSeq'>): Promise<number> {
+  await tx.execute(sql`select set_config('lianxi.audit_archive_checkpoint', ${String(checkpoint.id)}, true)`);
+  const deleted = await tx
+    .delete(auditLog)
+    .where(and(gte(auditLog.seq, checkpoint.firstSeq), lte(auditLog.seq, checkpoint.lastSeq)))
+    .returning({ seq: auditLog.seq });
+  await tx.execute(sql`select set_config('lianxi.audit_archive_checkpoint', '', true)`);
+  return deleted.length;
+}
+
+/** A checkpoint row as the signed manifest it records. */
+export function toCheckpointManifest(row: AuditArchiveCheckpointRow): SignedAuditArchiveManifest {
+  return {
+    format: AUDIT_ARCHIVE_FORMAT,
+    version: AUDIT_ARCHIVE_VERSION,
+    checkpoint: Number(row.id),
+    firstSeq: Number(row.firstSeq),
+    lastSeq: Number(row.lastSeq),
+    count: Number(row.rowCount),
+    prevHash: row.prevHash,
+    lastHash: row.lastHash,
+    lastHashVersion: row.lastHashVersion === 2 ? 2 : 1,
+    cutOff: row.cutOff.toISOString(),
+    archivedAt: row.archivedAt.toISOString(),
+    fileName: row.fileName,
+    signature: row.signature,
+  };
 }

@@ -16,9 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '../config/config.ts';
 import type { DbOrTx } from '../db/database.ts';
-import { anchorMac, hmacSm3 } from '../domain/audit/index.ts';
+import { anchorMac, checkAuditCheckpoints, hmacSm3 } from '../domain/audit/index.ts';
 import type { AuditAnchor } from '../domain/audit/index.ts';
-import { auditHashAt, readChainHead } from '../repositories/audit-repository.ts';
+import { auditHashAt, listAuditCheckpoints, readChainHead, toCheckpointManifest } from '../repositories/audit-repository.ts';
 import { useDataKey } from '../db/field-encryption.ts';
 
 const KEY_FILE = 'audit.key';
@@ -146,9 +146,23 @@ export async function advanceAuditAnchor(db: DbOrTx): Promise<void> {
   if (reading.status === 'ok') {
     const { anchor } = reading;
     if (head.lastSeq <= anchor.lastSeq) return;
-    if (anchor.lastSeq > 0 && (await auditHashAt(db, anchor.lastSeq)) !== anchor.lastHash) return;
+    if (anchor.lastSeq > 0 && (await hashAtOrArchived(db, anchor.lastSeq, anchor.lastHash)) !== anchor.lastHash) return;
   }
   writeAnchor(head);
+}
+
+/**
+ * The stored hash of a row, or, when the row was archived (issue 17, retention), what the signed
+ * checkpoints say of it: the checkpoint's head hash for its last row, `expected` for a row inside
+ * its range (the signed checkpoint stands for the rows it archived); null when neither.
+ */
+async function hashAtOrArchived(db: DbOrTx, seq: number, expected: string): Promise<string | null> {
+  const stored = await auditHashAt(db, seq);
+  if (stored !== null) return stored;
+  const checkpoints = (await listAuditCheckpoints(db)).map(toCheckpointManifest);
+  const { start, problem } = checkAuditCheckpoints(checkpoints, currentState().keyHex);
+  if (problem !== null || start === null || seq > start.seq) return null;
+  return seq === start.seq ? start.hash : expected;
 }
 
 /** After a response: moves the anchor if this process appended rows since (one at a time). */

@@ -3,17 +3,19 @@
  * and the audit administrator reads and verifies the trail.
  */
 import type { DbOrTx } from '../db/database.ts';
-import { AuditChainVerifier, chainAuditRow, toJsonValue } from '../domain/audit/index.ts';
+import { AuditChainVerifier, chainAuditRow, checkAuditCheckpoints, toJsonValue } from '../domain/audit/index.ts';
 import type { AuditContent, AuditResult, ChainVerification, ChainedAuditRow } from '../domain/audit/index.ts';
 import { advanceAuditAnchor, auditKey, markAuditAppended, readAnchor } from './audit-key.ts';
 import {
   appendAuditRow,
   auditRowsAfter,
   countAuditRows,
+  listAuditCheckpoints,
   listAuditRows,
   lockChainHead,
   readChainHead,
   toChainedRow,
+  toCheckpointManifest,
 } from '../repositories/audit-repository.ts';
 import type { AuditFilter } from '../repositories/audit-repository.ts';
 
@@ -106,16 +108,26 @@ export async function listAudit(
 
 /**
  * Verifies the whole chain page by page with the audit key, and its length and end against the
- * anchor kept outside the database; reports the first broken link (or the truncation). An intact
+ * anchor kept outside the database; reports the first broken link (or the truncation). When old
+ * rows were archived, the chain is verified from the latest archive checkpoint (a forged or missing
+ * checkpoint is a break). An intact
  * chain moves the anchor forward (a missing anchor is started from it).
  */
 export async function verifyAudit(db: DbOrTx, options: { pageSize?: number } = {}): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 1000;
   const reading = readAnchor();
-  const verifier = new AuditChainVerifier({ keyHex: auditKey(), anchor: reading.status === 'ok' ? reading.anchor : null });
+  // Archived rows (issue 17, retention): the chain starts after the latest checkpoint, each checkpoint
+  // signed with the audit key and following the one before; without one the chain starts at row 1.
+  const archived = checkAuditCheckpoints((await listAuditCheckpoints(db)).map(toCheckpointManifest), auditKey());
+  const verifier = new AuditChainVerifier({
+    keyHex: auditKey(),
+    anchor: reading.status === 'ok' ? reading.anchor : null,
+    start: archived.start,
+  });
   if (reading.status === 'invalid') {
     verifier.fail({ kind: 'anchor_invalid', seq: 0, expectedSeq: 0, message: reading.message });
   }
+  if (archived.problem !== null) verifier.fail(archived.problem);
   let afterSeq: number | null = null;
   for (;;) {
     const rows = await auditRowsAfter(db, afterSeq, pageSize);

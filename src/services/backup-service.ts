@@ -10,7 +10,7 @@
 import fs from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import smCrypto from 'sm-crypto';
-import { hmacSm3, verifyAuditChain } from '../domain/audit/index.ts';
+import { checkAuditCheckpoints, checkpointFromStoredJson, hmacSm3, verifyAuditChain } from '../domain/audit/index.ts';
 import type { ChainedAuditRow, JsonValue } from '../domain/audit/index.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { appliedMigrations, migrate, readMigrations } from '../db/migrate.ts';
@@ -216,10 +216,14 @@ function backupAuditProblem(backup: BackupFile): string | null {
     )
     .sort((a, b) => a.seq - b.seq);
   const headRow = head.rows[0] === undefined ? null : (JSON.parse(head.rows[0]) as Record<string, JsonValue>);
+  // Archived rows (migration 0018): the chain starts after the latest signed checkpoint.
+  const checkpointRows = backup.tables.find((t) => t.name === 'audit_archive_checkpoints')?.rows ?? [];
+  const archived = checkAuditCheckpoints(checkpointRows.map((text) => checkpointFromStoredJson(JSON.parse(text) as Record<string, JsonValue>)), auditKey());
+  if (archived.problem !== null) return archived.problem.message;
   const result = verifyAuditChain(
     rows,
     headRow === null ? null : { lastSeq: Number(headRow.last_seq), lastHash: String(headRow.last_hash) },
-    { keyHex: auditKey() },
+    { keyHex: auditKey(), start: archived.start },
   );
   return result.ok ? null : (result.firstBreak?.message ?? '审计链断裂');
 }

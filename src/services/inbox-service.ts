@@ -10,6 +10,7 @@ import {
   setNotificationAddress,
 } from '../repositories/notification-repository.ts';
 import { recordAudit } from './audit-service.ts';
+import { maskEmail } from '../domain/audit/index.ts';
 import type { AuditOrigin } from './audit-service.ts';
 
 export interface InboxItem {
@@ -64,7 +65,7 @@ export async function updateNotificationAddress(db: Database, options: { clock: 
     const before = await findNotificationAddress(tx, options.accountId);
     const at = options.origin.at ?? options.clock.now();
     await setNotificationAddress(tx, options.accountId, email, at);
-    await recordAudit(tx, { ...options.origin, at, action: 'notification_address.update', entityType: 'account', entityId: options.accountId, before: { email: before }, after: { email } });
+    await recordAudit(tx, { ...options.origin, at, action: 'notification_address.update', entityType: 'account', entityId: options.accountId, before: { email: before === null ? null : maskEmail(before) }, after: { email: email === null ? null : maskEmail(email), changedFields: before === email ? [] : ['email'] } });
   });
   return { email };
 }

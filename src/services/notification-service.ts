@@ -9,6 +9,7 @@ import { findBodyById } from '../repositories/body-repository.ts';
 import { findBodyNotificationSettings, upsertBodyNotificationSettings } from '../repositories/notification-repository.ts';
 import { findOutboxRow, insertOutboxRow, listFailingOutboxRows, retryOutboxRow } from '../repositories/outbox-repository.ts';
 import { recordAudit } from './audit-service.ts';
+import { maskUrl } from '../domain/audit/index.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import { NOTIFICATION_KIND } from './notification-types.ts';
 import type { EmailPayload, NotificationPayload, WebhookPayload } from './notification-types.ts';
@@ -110,7 +111,9 @@ export async function updateBodyNotificationSettings(options: {
     });
     const before = toSettings(options.bodyId, current);
     const after = toSettings(options.bodyId, row);
-    await recordAudit(tx, { ...options.origin, at, action: 'notification_settings.update', entityType: 'body', entityId: options.bodyId, before, after: { ...after, secretRotated: newSecret !== null } });
+    // The webhook address may carry a token: the audit row keeps scheme and host only (issue 17).
+    const masked = (settings: BodyNotificationSettings) => ({ ...settings, webhookUrl: settings.webhookUrl === null ? null : maskUrl(settings.webhookUrl) });
+    await recordAudit(tx, { ...options.origin, at, action: 'notification_settings.update', entityType: 'body', entityId: options.bodyId, before: masked(before), after: { ...masked(after), webhookUrlChanged: before.webhookUrl !== after.webhookUrl, secretRotated: newSecret !== null } });
     return { ...after, webhookSecret: newSecret };
   });
 }

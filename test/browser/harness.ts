@@ -1,6 +1,7 @@
 /**
  * Browser-test harness: a real server (the `serve` start sequence on a temporary PGlite directory,
- * a random port, the example bodies seeded, the web build of this checkout) and Debian's Chromium
+ * a random port, the example bodies seeded, the web build of this checkout, shared by every browser
+ * test file: web-build.ts) and Debian's Chromium
  * driven through playwright-core. Every page records console errors and failed requests; a test
  * fails on any console error it did not declare as an expected HTTP refusal.
  */
@@ -11,11 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { loadConfig } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/config/clock.ts';
 import { startServer } from '../../src/start/start.ts';
 import type { RunningServer } from '../../src/start/start.ts';
+import { sharedWebBuild } from './web-build.ts';
 
 export const CHROMIUM_PATH = process.env.LIANXI_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -64,23 +65,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds the web app into a temporary directory, starts the server on it, launches Chromium. */
+/** Takes the shared web build (building it once), starts the server on it, launches Chromium. */
 export async function startHarness(): Promise<Harness> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'lianxi-browser-'));
-  const webDir = path.join(workDir, 'web');
-  // Vitest sets NODE_ENV=test; the build under test must be the production build users get.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: path.join(REPO_ROOT, 'web/vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  const webDir = await sharedWebBuild();
   const config = loadConfig({
     LIANXI_DATA_DIR: path.join(workDir, 'data'),
     PORT: '0',

@@ -165,7 +165,9 @@ const TOLERANCE_PT = 0.5;
 /** One grid line in points (225 mm / 22). */
 const LINE_PT = (225 / 22) * (72 / 25.4);
 
-describe.skipIf(!available && process.env.CI !== 'true')('documents in a real client (LibreOffice, poppler)', () => {
+// A LibreOffice conversion takes seconds; with the integration files running side by side it may take
+// several times as long, so each case has two minutes.
+describe.skipIf(!available && process.env.CI !== 'true')('documents in a real client (LibreOffice, poppler)', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     if (!available) throw new Error('CI=true: LibreOffice (soffice) and poppler-utils must be installed (see .ci/run)');
     await mkdir(RESULTS, { recursive: true });

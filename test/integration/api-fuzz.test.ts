@@ -3,7 +3,7 @@
  * with wrong types, huge strings, deep JSON, control characters and lone surrogates in the body,
  * the query and the path, by an anonymous caller and by a signed-in system administrator who is
  * also office staff of a published body. No response may be a 5xx. Deterministic (seeded), on
- * loopback through app.inject, a few seconds per database.
+ * loopback through app.inject; every request on PGlite, a third of each operation's on PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
@@ -244,6 +244,11 @@ describeDatabases('API fuzz: no bad input reaches a 5xx', (t) => {
     const operations = await operationsOf(t);
     expect(operations.length).toBeGreaterThan(50);
     const next = random(18);
+    // PGlite takes every request; the PostgreSQL server a third of each operation's requests (the
+    // input handling is the same code; what differs by database is the error mapping, tested above
+    // on both), so that each operation still meets hostile input there.
+    const sampleEvery = t.kind === 'pglite' ? 1 : 3;
+    const sampleOffset = (op: Operation): number => (sampleEvery === 1 ? 0 : (op.path.length + op.method.length) % sampleEvery);
     const failures: string[] = [];
     let count = 0;
     const started = Date.now();
@@ -251,7 +256,9 @@ describeDatabases('API fuzz: no bad input reaches a 5xx', (t) => {
       // Ending the own session would leave the rest of the run anonymous.
       if (op.path === '/api/auth/sign-out') continue;
       let sawUnauthenticated = false;
-      for (const request of requestsFor(op, body.id, next)) {
+      const requests = requestsFor(op, body.id, next);
+      for (const [index, request] of requests.entries()) {
+        if (requests.length >= sampleEvery && index % sampleEvery !== sampleOffset(op)) continue;
         for (const caller of ['anonymous', 'staff'] as const) {
           const headers = { ...(request.headers ?? {}), ...(caller === 'staff' ? { cookie } : {}) };
           const response = await app.inject({

@@ -77,7 +77,7 @@ function redPixelsAtTop(ppm: { width: number; height: number; rgb: Buffer }): nu
 }
 
 describe.skipIf(!available && process.env.CI !== 'true')('a bulletin in a real client (LibreOffice, poppler)', () => {
-  it('renders every page: the 版头 on page 1, every article whole and in order, 报/送 on the last page', async () => {
+  it('renders every page: the 版头 on page 1, every article whole and in order, 报/送 on the last page', { timeout: 120_000 }, async () => {
     if (!available) throw new Error('CI=true: LibreOffice (soffice) and poppler-utils must be installed (see .ci/run)');
     await mkdir(RESULTS, { recursive: true });
     const docx = await renderBulletinDocx(VIEW);

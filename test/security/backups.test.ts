@@ -20,7 +20,7 @@ describeDatabases('security: signed and encrypted backups', (t) => {
     return copy;
   }
 
-  it('encrypts password hashes and token hashes, and restores them', async () => {
+  it('encrypts password hashes and token hashes, and restores them', { timeout: 120_000 }, async () => {
     const account = await t.createAccount();
     await t.signIn(account);
     const [stored] = await t.sql<{ password_hash: string }>('SELECT password_hash FROM accounts WHERE id = $1', [account.id]);

@@ -11,3 +11,4 @@ export * from './security.ts';
 export * from './incoming-documents.ts';
 export * from './outgoing-documents.ts';
 export * from './reports.ts';
+export * from './audit-archive.ts';

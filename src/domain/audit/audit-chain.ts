@@ -107,6 +107,13 @@ export type ChainBreakKind =
   | 'anchor_mismatch'
   | 'anchor_invalid';
 
+/** Where a chain whose oldest rows were archived starts: the last archived row's seq, hash and hash version. */
+export interface ChainStart {
+  seq: number;
+  hash: string;
+  hashVersion: AuditHashVersion;
+}
+
 /** The first broken link of the chain. */
 export interface ChainBreak {
   kind: ChainBreakKind;
@@ -139,11 +146,27 @@ export class AuditChainVerifier {
   private hashAtAnchor: string | null = null;
   private readonly keyHex: string | null;
   private readonly anchor: AuditAnchor | null;
+  private readonly startSeq: number;
 
-  /** `keyHex`: the audit key (needed for version 2 rows); `anchor`: the checked anchor, if any. */
-  constructor(options: { keyHex?: string | null; anchor?: AuditAnchor | null } = {}) {
+  /**
+   * `keyHex`: the audit key (needed for version 2 rows); `anchor`: the checked anchor, if any;
+   * `start`: where the chain starts when its oldest rows were archived (the latest checkpoint,
+   * whose signature the caller checked): the first row must follow it.
+   */
+  constructor(options: { keyHex?: string | null; anchor?: AuditAnchor | null; start?: ChainStart | null } = {}) {
     this.keyHex = options.keyHex ?? null;
     this.anchor = options.anchor ?? null;
+    const start = options.start ?? null;
+    this.startSeq = start?.seq ?? 0;
+    if (start !== null) {
+      this.expectedSeq = start.seq + 1;
+      this.lastHash = start.hash;
+      this.keyed = start.hashVersion === 2;
+      // An anchor at or before the start names an archived row: the signed checkpoint stands for it.
+      if (this.anchor !== null && this.anchor.lastSeq <= start.seq) {
+        this.hashAtAnchor = this.anchor.lastSeq === start.seq ? start.hash : this.anchor.lastHash;
+      }
+    }
   }
 
   /** Records a break found outside the rows (e.g. an anchor whose MAC fails). */
@@ -162,8 +185,10 @@ export class AuditChainVerifier {
         expectedSeq,
         message:
           row.seq > expectedSeq
-            ? `第 ${expectedSeq} 至 ${row.seq - 1} 条审计记录缺失（已被删除）`
-            : `第 ${row.seq} 条审计记录序号重复或倒序（疑似插入）`,
+            ? `第 ${expectedSeq} 至 ${row.seq - 1} 条审计记录缺失（已被删除${this.startSeq === 0 && expectedSeq === 1 ? '，且没有归档检查点' : ''}）`
+            : row.seq <= this.startSeq
+              ? `第 ${row.seq} 条审计记录已由归档检查点（至第 ${this.startSeq} 条）归档，却仍在库中（疑似插入）`
+              : `第 ${row.seq} 条审计记录序号重复或倒序（疑似插入）`,
       };
       return this.broken;
     }
@@ -252,7 +277,7 @@ export class AuditChainVerifier {
 export function verifyAuditChain(
   rows: Iterable<ChainedAuditRow>,
   head: { lastSeq: number; lastHash: string } | null,
-  options: { keyHex?: string | null; anchor?: AuditAnchor | null } = {},
+  options: { keyHex?: string | null; anchor?: AuditAnchor | null; start?: ChainStart | null } = {},
 ): ChainVerification {
   const verifier = new AuditChainVerifier(options);
   for (const row of rows) {

@@ -1,0 +1,110 @@
+/**
+ * The production web build the browser tests serve, built once per content of the web app and
+ * shared by every browser test file (a build takes tens of seconds; a dozen files used to make one
+ * each). The build lands in the system's temporary directory under a hash of what goes into it: the
+ * web app's sources, its Vite and TypeScript configuration, the error catalogue it shares with the
+ * server, and the lock file. A changed file gives a new hash, so a stale build is never served.
+ * Concurrent test processes agree through a lock directory: one builds, the others wait for it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What the build reads: folders walked recursively, and single files. */
+const INPUT_FOLDERS = ['web', 'src/errors'];
+const INPUT_FILES = ['package-lock.json'];
+const SKIPPED_FOLDERS = new Set(['dist', 'node_modules']);
+
+/** How long a waiting process trusts someone else's lock before building itself. */
+const LOCK_PATIENCE_MS = 5 * 60_000;
+
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...filesUnder(full));
+    } else if (entry.isFile()) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/** A hash of every input of the web build (paths and contents). */
+export function webBuildHash(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...INPUT_FOLDERS.flatMap((folder) => filesUnder(path.join(REPO_ROOT, folder))),
+    ...INPUT_FILES.map((file) => path.join(REPO_ROOT, file)).filter((file) => existsSync(file)),
+  ].sort();
+  for (const file of files) {
+    hash.update(path.relative(REPO_ROOT, file));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function runBuild(outDir: string): Promise<void> {
+  // Vitest sets NODE_ENV=test; the build under test must be the production build users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(REPO_ROOT, 'web/vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The directory of this checkout's production web build, building it when no process has built
+ * this content yet. Never removed by a test: the next file (or the next run) reuses it.
+ */
+export async function sharedWebBuild(): Promise<string> {
+  const dir = path.join(os.tmpdir(), `lianxi-web-build-${webBuildHash()}`);
+  const done = (): boolean => existsSync(path.join(dir, 'index.html'));
+  if (done()) return dir;
+  const lock = `${dir}.lock`;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (done()) return dir;
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > LOCK_PATIENCE_MS) {
+        await rm(lock, { recursive: true, force: true });
+        continue;
+      }
+      await sleep(500);
+    }
+  }
+  try {
+    if (done()) return dir;
+    const staging = `${dir}.staging-${process.pid}`;
+    await runBuild(staging);
+    await rm(dir, { recursive: true, force: true });
+    await rename(staging, dir);
+    if (!statSync(path.join(dir, 'index.html')).isFile()) throw new Error(`the web build in ${dir} has no index.html`);
+    return dir;
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
