@@ -175,3 +175,44 @@ export const coverageResponseSchema = z.object({
   nationalYears: z.object({ first: z.number().int().nullable(), last: z.number().int().nullable() }),
 });
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
+
+// Issue 15 point 4 (engineer H): the month calendar of meetings across the reader's bodies.
+
+export const meetingsMonthQuerySchema = z.object({
+  month: z
+    .string({ message: '请指定月份' })
+    .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { message: '月份应为 YYYY-MM 格式，如 2026-03' })
+    .describe('月份（YYYY-MM，上海时间）'),
+});
+
+export const monthMeetingSchema = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  title: z.string(),
+  kindName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  location: z.string().nullable(),
+  date: z.string().describe('会议当日（上海时间，YYYY-MM-DD）'),
+  status: z.string(),
+  statusName: z.string(),
+  link: z.string().describe('网页中的会议页面路径'),
+});
+
+export const monthDaySchema = z.object({
+  date: z.string(),
+  isWorkingDay: z.boolean(),
+  kind: dayKindSchema,
+  festival: z.string().nullable(),
+  provisional: z.boolean(),
+});
+
+export const meetingsMonthResponseSchema = z.object({
+  month: z.string(),
+  regionCode: z.string().nullable().describe('标注节假日所用日历的地区；各机构地区不同时为全国（null）'),
+  regionName: z.string().nullable(),
+  days: z.array(monthDaySchema).describe('本月每一天的工作日属性'),
+  meetings: z.array(monthMeetingSchema).describe('本人所在各机构本月的会议，按开始时间排序'),
+});
+export type MeetingsMonthResponse = z.infer<typeof meetingsMonthResponseSchema>;

@@ -9,6 +9,8 @@ import {
   addWorkingDaysResponseSchema,
   coverageQuerySchema,
   coverageResponseSchema,
+  meetingsMonthQuerySchema,
+  meetingsMonthResponseSchema,
   noticeApplyResponseSchema,
   noticeListQuerySchema,
   noticeListResponseSchema,
@@ -20,7 +22,8 @@ import {
   yearViewQuerySchema,
   yearViewResponseSchema,
 } from '../../contracts/calendar.ts';
-import { authorize } from '../../policy/policy.ts';
+import { authorize, authorizeActor } from '../../policy/policy.ts';
+import { getMeetingsMonth } from '../../services/calendar/meetings-month.ts';
 import { getCoverageReport, getYearView } from '../../services/calendar/calendar-views.ts';
 import { applyNotice, listNotices, previewNotice } from '../../services/calendar/holiday-notices.ts';
 import { loadRegionCalendar } from '../../services/calendar/region-calendar.ts';
@@ -148,6 +151,22 @@ export const calendarRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'calendar.notice_apply');
       const result = await applyNotice(db, { text: request.body.text, scope: request.body.scope ?? null, origin: auditOrigin(request, deps), clock });
       return reply.status(result.changed ? 201 : 200).send(result);
+    },
+  );
+  // Issue 15 point 4 (engineer H): the month calendar of meetings across the reader's bodies
+  app.get(
+    '/api/calendar/meetings',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: '本人所在各机构某月的会议（含该月节假日和调休上班日）',
+        querystring: meetingsMonthQuerySchema,
+        response: { 200: meetingsMonthResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authorizeActor(request.actor, 'calendar.meetings_read');
+      return getMeetingsMonth(db, { accountId: actor.accountId, month: request.query.month, at: clock.now() });
     },
   );
 };

@@ -1,0 +1,67 @@
+/**
+ * UI strings of the to-do centre (待办 / 已办) and the month calendar of meetings (issue 15 point 4),
+ * in both languages; merged into `messages-zh.ts` / `messages-en.ts`. Terms follow docs/glossary.md.
+ */
+export const todoZh = {
+  'nav.todo': '待办事项',
+  'nav.meetingsCalendar': '会议月历',
+
+  'todo.title': '待办事项',
+  'todo.tab.todo': '待办',
+  'todo.tab.done': '已办',
+  'todo.summary': '共 {total} 项待办，其中逾期 {overdue} 项',
+  'todo.empty': '暂无待办事项',
+  'todo.doneEmpty': '暂无已办记录',
+  'todo.overdue': '逾期',
+  'todo.deadline': '期限 {date}',
+  'todo.daysLeft.working': '剩余 {days} 个工作日',
+  'todo.daysLeft.calendar': '剩余 {days} 天',
+  'todo.daysOverdue.working': '逾期 {days} 个工作日',
+  'todo.daysOverdue.calendar': '逾期 {days} 天',
+  'todo.dueToday': '今日到期',
+  'todo.open': '办理',
+  'todo.done.action': '操作',
+  'todo.done.object': '对象',
+  'todo.done.time': '时间',
+
+  'meetingsCalendar.title': '会议月历',
+  'meetingsCalendar.hint': '本人所在各议事协调机构的会议；点击会议进入会议页面。',
+  'meetingsCalendar.region': '节假日依据：{region}',
+  'meetingsCalendar.national': '全国',
+  'meetingsCalendar.holiday': '休',
+  'meetingsCalendar.makeUp': '班',
+  'meetingsCalendar.count': '本月会议 {count} 个',
+  'meetingsCalendar.empty': '本月没有会议',
+};
+
+export const todoEn: Record<keyof typeof todoZh, string> = {
+  'nav.todo': 'To-do',
+  'nav.meetingsCalendar': 'Meetings calendar',
+
+  'todo.title': 'To-do',
+  'todo.tab.todo': 'To do',
+  'todo.tab.done': 'Done',
+  'todo.summary': '{total} items waiting, {overdue} overdue',
+  'todo.empty': 'Nothing waits for you',
+  'todo.doneEmpty': 'Nothing done yet',
+  'todo.overdue': 'Overdue',
+  'todo.deadline': 'Due {date}',
+  'todo.daysLeft.working': '{days} working days left',
+  'todo.daysLeft.calendar': '{days} days left',
+  'todo.daysOverdue.working': '{days} working days overdue',
+  'todo.daysOverdue.calendar': '{days} days overdue',
+  'todo.dueToday': 'Due today',
+  'todo.open': 'Open',
+  'todo.done.action': 'Action',
+  'todo.done.object': 'Object',
+  'todo.done.time': 'Time',
+
+  'meetingsCalendar.title': 'Meetings calendar',
+  'meetingsCalendar.hint': 'Meetings of every body you sit in; click a meeting to open it.',
+  'meetingsCalendar.region': 'Holidays from: {region}',
+  'meetingsCalendar.national': 'National',
+  'meetingsCalendar.holiday': 'Off',
+  'meetingsCalendar.makeUp': 'Work',
+  'meetingsCalendar.count': '{count} meetings this month',
+  'meetingsCalendar.empty': 'No meetings this month',
+};
