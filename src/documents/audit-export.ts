@@ -1,34 +1,67 @@
 /**
- * The audit trail as a file for the audit administrator (issue 17 point 7): CSV (UTF-8 with a BOM,
- * so Excel shows Chinese) or XLSX (exceljs streaming writer), written row by row from an async
- * source so an export of any length never sits in memory. A cell that a spreadsheet would read as a
- * formula (=, +, -, @, tab, CR) is prefixed with an apostrophe (CSV injection).
+ * The audit trail as a file for the audit administrator (issue 17 point 7, issue 15 point 5): CSV
+ * (UTF-8 with a BOM, so Excel shows Chinese) or XLSX (exceljs streaming writer), written row by row
+ * from an async source so an export of any length never sits in memory; the Chinese names first. A
+ * cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR) is prefixed with an
+ * apostrophe (CSV injection).
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ChainedAuditRow } from '../domain/audit/audit-chain.ts';
 
-/** An audit row as exported: the chained row and its actor's account names (the service's AuditRecord). */
+/** A name in Chinese and English. */
+interface ExportName {
+  zh: string;
+  en: string;
+}
+
+/**
+ * An audit row as exported: the chained row, its actor's account and person, and the names a
+ * person reads (the service's AuditTrailRecord).
+ */
 export interface AuditExportRow extends ChainedAuditRow {
   actorUsername: string | null;
   actorDisplayName: string | null;
+  actorPersonName: string | null;
+  actionName: ExportName;
+  entityTypeName: ExportName;
+  entityLabel: string | null;
+  summary: ExportName;
 }
 
-/** Header text and cell value of each exported column, in order. */
+/** An instant as Beijing time (UTC+8, no daylight saving): 2026-12-03 23:05:09. */
+function beijingTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function json(value: unknown): string {
+  return value === null ? '' : JSON.stringify(value);
+}
+
+/**
+ * Header text and cell value of each exported column, in order: first what a person reads (time,
+ * actor, action, object, summary in Chinese), then the codes, ids, raw details and the chain.
+ */
 export const AUDIT_EXPORT_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (row: AuditExportRow) => string | number }> = [
   { header: '序号', width: 8, value: (row) => row.seq },
-  { header: '时间（UTC）', width: 24, value: (row) => row.occurredAt },
+  { header: '时间（北京时间）', width: 20, value: (row) => beijingTime(row.occurredAt) },
+  { header: '操作人', width: 14, value: (row) => row.actorDisplayName ?? (row.actorId === null ? '系统' : '') },
   { header: '操作人账号', width: 14, value: (row) => row.actorUsername ?? '' },
-  { header: '操作人姓名', width: 12, value: (row) => row.actorDisplayName ?? '' },
-  { header: '操作人标识', width: 38, value: (row) => row.actorId ?? '' },
-  { header: '操作', width: 22, value: (row) => row.action },
-  { header: '对象类型', width: 16, value: (row) => row.entityType },
-  { header: '对象标识', width: 38, value: (row) => row.entityId ?? '' },
+  { header: '关联人员', width: 12, value: (row) => row.actorPersonName ?? '' },
+  { header: '操作', width: 22, value: (row) => row.actionName.zh },
+  { header: '对象类型', width: 14, value: (row) => row.entityTypeName.zh },
+  { header: '对象', width: 30, value: (row) => row.entityLabel ?? '' },
+  { header: '摘要', width: 50, value: (row) => row.summary.zh },
   { header: '结果', width: 8, value: (row) => (row.result === 'success' ? '成功' : '失败') },
-  { header: '请求标识', width: 20, value: (row) => row.requestId ?? '' },
   { header: '客户端地址', width: 16, value: (row) => row.clientAddress ?? '' },
-  { header: '变更前', width: 40, value: (row) => (row.before === null ? '' : JSON.stringify(row.before)) },
-  { header: '变更后', width: 40, value: (row) => (row.after === null ? '' : JSON.stringify(row.after)) },
+  { header: '操作代码', width: 24, value: (row) => row.action },
+  { header: '对象类型代码', width: 16, value: (row) => row.entityType },
+  { header: '对象标识', width: 38, value: (row) => row.entityId ?? '' },
+  { header: '操作人标识', width: 38, value: (row) => row.actorId ?? '' },
+  { header: '时间（UTC）', width: 24, value: (row) => row.occurredAt },
+  { header: '请求标识', width: 20, value: (row) => row.requestId ?? '' },
+  { header: '变更前', width: 40, value: (row) => json(row.before) },
+  { header: '变更后', width: 40, value: (row) => json(row.after) },
   { header: '前一哈希', width: 20, value: (row) => row.prevHash },
   { header: '哈希', width: 20, value: (row) => row.hash },
   { header: '哈希版本', width: 8, value: (row) => row.hashVersion },
@@ -58,6 +91,19 @@ export function auditCsvStream(rows: AsyncIterable<AuditExportRow>): Readable {
   return Readable.from(lines(), { objectMode: false });
 }
 
+/** Resolves when the stream wants more data again, or is closed (the download was abandoned). */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 /** The trail as an XLSX workbook (one sheet, header row frozen), written while the rows arrive. */
 export function auditXlsxStream(rows: AsyncIterable<AuditExportRow>): Readable {
   const output = new PassThrough();
@@ -72,6 +118,9 @@ export function auditXlsxStream(rows: AsyncIterable<AuditExportRow>): Readable {
           const value = column.value(row);
           return typeof value === 'string' ? inertCellText(value) : value;
         })).commit();
+        // Backpressure: wait while the reader of the file is behind (the rows are read page by page).
+        if (output.writableNeedDrain) await drained(output);
+        if (output.destroyed) return;
       }
       sheet.commit();
       await workbook.commit();

@@ -1,15 +1,19 @@
 /**
  * The administration screens in a real browser (三员分立): the security administrator creates an
  * account, grants it a role in a body, disables and enables it; the audit administrator sees the
- * audit trail with its chain verified; the system administrator changes a setting. Each role sees
- * only its own menu entries. No console errors; each test saves a screenshot under test-results/.
+ * audit trail with its chain verified, finds a person's sign-ins by name and downloads them; the
+ * system administrator changes a setting. Each role sees only its own menu entries. No console errors; each test saves a screenshot under test-results/.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, startHarness, unlabelledFields } from './harness.ts';
+import { chromiumAvailable, createMemberAccount, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
 import { changeOneTimePassword, pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_000 }, () => {
   let harness: Harness;
@@ -95,7 +99,9 @@ describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_
     await tracked.finish('admin-accounts');
   });
 
-  it('shows the audit administrator the audit trail with its chain verified', async () => {
+  it('shows the audit administrator the audit trail for people: filtered by a person name and an action name, downloaded', async () => {
+    // A convener with an account linked to the person signs in (through the API): the trail names that person.
+    const convener = await createMemberAccount(harness, { roleKind: 'convener', username: 'audit.convener' });
     const tracked = await signedIn('admin-audit', harness.admins.audit_admin.username, 'Kd5^Rx8w-Pf2m', true);
     const { page } = tracked;
     const menu = page.getByRole('menu', { name: '主导航' });
@@ -104,16 +110,26 @@ describe.skipIf(!available)('administration screens in Chromium', { timeout: 90_
     await menu.getByRole('menuitem', { name: '审计记录' }).click();
     await page.waitForURL('**/admin/audit');
     await visible(page.getByTestId('audit-chain-status').filter({ hasText: '审计链完整' }));
-    await visible(page.getByRole('cell', { name: 'account.create' }));
-    // The actor shows as its account's display name and username, not as an id.
-    await visible(page.getByRole('cell', { name: new RegExp(`（账号 ${harness.security.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}）$`) }));
+    // Actions by their Chinese names; the actor as its account's display name and username, not as an id.
+    await visible(page.getByRole('cell', { name: '新建账号' }).first());
+    await visible(page.getByRole('cell', { name: new RegExp(`（账号 ${escapeRegExp(harness.security.username)}）`) }).first());
+    expect(await page.getByRole('cell', { name: 'account.create' }).count()).toBe(0);
     expect(await unlabelledFields(page)).toEqual([]);
 
-    await page.getByRole('textbox', { name: '操作（如 account.create）' }).fill('body.publish');
+    await page.getByRole('textbox', { name: '操作人（姓名或账号）' }).fill(convener.personName);
+    await page.getByRole('combobox', { name: '操作（可输入名称搜索）' }).click();
+    await page.getByRole('combobox', { name: '操作（可输入名称搜索）' }).fill('登录');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^登录$/ }).click();
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await page.waitForURL(/action=body\.publish/);
-    await expect.poll(() => page.getByRole('cell', { name: 'account.create' }).count(), { timeout: 15_000 }).toBe(0);
-    await visible(page.getByRole('cell', { name: 'body.publish' }));
+    await page.waitForURL(/action=auth\.sign_in/);
+    await expect.poll(() => page.getByRole('cell', { name: '新建账号' }).count(), { timeout: 15_000 }).toBe(0);
+    await visible(page.getByRole('cell', { name: '登录' }).first());
+    await visible(page.getByRole('cell', { name: new RegExp(`（账号 audit\\.convener）`) }).first());
+    await visible(page.getByText(/共 \d+ 条/));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(download.url()).toContain(`actor=${encodeURIComponent(convener.personName)}`);
     expect(tracked.problems()).toEqual([]);
     await tracked.finish('admin-audit');
   });

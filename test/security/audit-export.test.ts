@@ -39,6 +39,9 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
+/** The index of an exported column by its header. */
+const column = (header: string) => AUDIT_EXPORT_COLUMNS.findIndex((entry) => entry.header === header);
+
 describeDatabases('security: audit export', (t) => {
   it('exports the filtered trail as CSV with a BOM, newest first, and audits the export', async () => {
     const app = await t.app();
@@ -56,11 +59,11 @@ describeDatabases('security: audit export', (t) => {
     expect(records[0]).toEqual(AUDIT_EXPORT_COLUMNS.map((column) => column.header));
     const listed = await listAudit(t.db, { filter: { action: 'account.create' }, limit: 200 });
     expect(records.slice(1).map((record) => Number(record[0]))).toEqual(listed.items.map((item) => item.seq));
-    expect(records.slice(1).every((record) => record[5] === 'account.create')).toBe(true);
+    expect(records.slice(1).every((record) => record[column('操作代码')] === 'account.create')).toBe(true);
     const newest = records[1] as string[];
-    expect(newest[7]).toBe(created[3]?.id);
-    expect(newest[12]).toContain('张三,\\"引号\\"3');
-    expect(newest[14]).toBe(listed.items[0]?.hash);
+    expect(newest[column('对象标识')]).toBe(created[3]?.id);
+    expect(newest[column('变更后')]).toContain('张三,\\"引号\\"3');
+    expect(newest[column('哈希')]).toBe(listed.items[0]?.hash);
 
     const [exportRow] = await t.sql<{ actor_id: string; after: { format: string; filter: { action: string } } }>(
       "SELECT actor_id, after FROM audit_log WHERE action = 'audit.export' ORDER BY seq DESC LIMIT 1",
@@ -87,7 +90,7 @@ describeDatabases('security: audit export', (t) => {
     expect(headerRow.slice(1)).toEqual(AUDIT_EXPORT_COLUMNS.map((column) => column.header));
     const listed = await listAudit(t.db, { filter: { action: 'account.create' }, limit: 200 });
     expect((sheet?.rowCount ?? 0) - 1).toBe(listed.items.length);
-    expect(String(sheet?.getRow(2).getCell(13).value)).toContain('李四');
+    expect(String(sheet?.getRow(2).getCell(column('变更后') + 1).value)).toContain('李四');
   });
 
   it('reads the trail in keyset pages that together give the whole filtered list', async () => {

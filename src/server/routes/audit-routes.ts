@@ -1,13 +1,14 @@
 /** /api/audit: the audit trail, readable only by the audit administrator. */
 import { z } from 'zod';
-import { auditPageSchema, auditVerificationSchema, exportAuditQuerySchema, listAuditQuerySchema } from '../../contracts/audit.ts';
+import { auditCatalogueSchema, auditPageSchema, auditVerificationSchema, exportAuditQuerySchema, listAuditQuerySchema } from '../../contracts/audit.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import { listSecurityAlertsQuerySchema, securityAlertListSchema, securityAlertParamsSchema, securityAlertSchema } from '../../contracts/security-alerts.ts';
 import type { SecurityAlertDto } from '../../contracts/security-alerts.ts';
 import { auditCsvStream, auditXlsxStream } from '../../documents/audit-export.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
-import { exportAuditRecords, listAudit, recordAuditExport, verifyAudit } from '../../services/audit-service.ts';
-import type { AuditListFilter } from '../../services/audit-service.ts';
+import { verifyAudit } from '../../services/audit-service.ts';
+import { auditTrailCatalogue, exportAuditTrail, listAuditTrail, recordAuditTrailExport } from '../../services/audit-trail-service.ts';
+import type { AuditTrailQuery } from '../../services/audit-trail-service.ts';
 import type { RouteModule } from '../app-types.ts';
 import { acknowledgeAlert, listAlerts } from '../../services/security-alert-service.ts';
 import type { SecurityAlert } from '../../services/security-alert-service.ts';
@@ -30,16 +31,18 @@ const EXPORT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** The list filters of the query string, as the repository takes them. */
-function auditFilter(q: Omit<z.infer<typeof exportAuditQuerySchema>, 'format'>): AuditListFilter {
+/** The list filters of the query string, as the audit trail service takes them. */
+function auditQuery(q: Omit<z.infer<typeof exportAuditQuerySchema>, 'format'>): AuditTrailQuery {
   return {
     actorId: q.actorId,
+    actor: q.actor,
     action: q.action,
     entityType: q.entityType,
     entityId: q.entityId,
     result: q.result,
     from: q.from === undefined ? undefined : new Date(q.from),
     to: q.to === undefined ? undefined : new Date(q.to),
+    q: q.q,
   };
 }
 
@@ -56,17 +59,33 @@ export const auditRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'audit.read');
-      const q = request.query;
-      const page = await listAudit(deps.db, {
-        filter: auditFilter(q),
-        beforeSeq: q.cursor === undefined ? undefined : Number(q.cursor),
-        limit: q.limit,
+      const { cursor, limit, ...filters } = request.query;
+      const page = await listAuditTrail(deps.db, {
+        query: auditQuery(filters),
+        beforeSeq: cursor === undefined ? undefined : Number(cursor),
+        limit,
       });
       return {
         items: page.items,
         total: page.total,
+        totalIsLowerBound: page.totalIsLowerBound,
         nextCursor: page.nextBeforeSeq === null ? null : String(page.nextBeforeSeq),
       };
+    },
+  );
+
+  app.get(
+    '/api/audit/catalogue',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计记录的操作名称与对象类型（中文、英文），供筛选使用',
+        response: { 200: auditCatalogueSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'audit.read');
+      return auditTrailCatalogue();
     },
   );
 
@@ -91,7 +110,7 @@ export const auditRoutes: RouteModule = async (app, deps) => {
     {
       schema: {
         tags: ['audit'],
-        summary: '导出审计记录（CSV 或 XLSX，筛选条件同列表；导出本身记入审计）',
+        summary: '导出审计记录（CSV 或 XLSX，筛选条件同列表，含中文操作名称、对象名称与摘要；导出本身记入审计）',
         querystring: exportAuditQuerySchema,
         response: { 200: z.any().describe('CSV（UTF-8，带 BOM）或 XLSX 文件'), ...errorResponses },
       },
@@ -99,10 +118,10 @@ export const auditRoutes: RouteModule = async (app, deps) => {
     async (request, reply) => {
       await authorize(request.actor, 'audit.export');
       const { format, ...query } = request.query;
-      const filter = auditFilter(query);
+      const filters = auditQuery(query);
       const origin = auditOrigin(request, deps);
-      await recordAuditExport(deps.db, { origin, filter, format });
-      const rows = exportAuditRecords(deps.db, { filter });
+      await recordAuditTrailExport(deps.db, { origin, query: filters, format });
+      const rows = exportAuditTrail(deps.db, { query: filters });
       const stamp = origin.at.toISOString().slice(0, 10).replaceAll('-', '');
       const fileName = `审计记录-${stamp}.${format}`;
       return reply
