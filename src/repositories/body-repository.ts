@@ -9,6 +9,8 @@ import { bodySupervisionSettings } from '../db/schema/supervision.ts';
 import { meetings } from '../db/schema/meetings.ts';
 import type { BodyStatus } from '../db/schema/bodies.ts';
 import type { BodyKind, BodyLevel } from '../domain/charter/charter-types.ts';
+import { keysetAfter, keysetOrderBy, keysetValues, rankOf } from './keyset-order.ts';
+import type { KeysetColumn } from './keyset-order.ts';
 
 export type BodyRow = typeof bodies.$inferSelect;
 export type NewBody = Omit<typeof bodies.$inferInsert, 'id'>;
@@ -89,6 +91,88 @@ export async function listBodies(db: DbOrTx, filter: ListBodiesFilter): Promise<
     .limit(filter.limit);
 }
 
+/** Sort keys of the registry (the contract's `BODY_SORT_KEYS`). */
+export type BodySortKey = 'created' | 'name' | 'kind' | 'level' | 'region' | 'status' | 'sunset';
+
+/** The registry's filters, without position (shared by the page, its total and the export). */
+export type BodyFilter = Omit<ListBodiesFilter, 'after' | 'limit'>;
+
+const KIND_ORDER: readonly BodyKind[] = ['joint_meeting', 'task_force', 'coordination_group', 'leading_group', 'command', 'other'];
+const LEVEL_ORDER: readonly BodyLevel[] = ['national', 'provincial', 'municipal', 'county'];
+const STATUS_ORDER: readonly BodyStatus[] = ['active', 'dissolved'];
+
+function bodyFilterConditions(filter: BodyFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.kind) conditions.push(eq(bodies.kind, filter.kind));
+  if (filter.level) conditions.push(eq(bodies.level, filter.level));
+  if (filter.status) conditions.push(eq(bodies.status, filter.status));
+  if (filter.regionCode) conditions.push(like(bodies.regionCode, `${escapeLike(regionPrefix(filter.regionCode))}%`));
+  if (filter.nameContains) conditions.push(ilike(bodies.name, `%${escapeLike(filter.nameContains)}%`));
+  return conditions;
+}
+
+/**
+ * The keyset of a registry order: the sort key (bodies without a value last, whatever the
+ * direction), then the name and the id ascending; 收录时间 is (created_at, id) in the one direction.
+ */
+export function bodyKeyset(sort: BodySortKey, order: 'asc' | 'desc'): KeysetColumn[] {
+  const byName: KeysetColumn[] = [
+    { expr: sql`${bodies.name}`, dir: 'asc', cast: 'text' },
+    { expr: sql`${bodies.id}`, dir: 'asc', cast: 'text' },
+  ];
+  const nullsLast = (column: SQL): KeysetColumn => ({ expr: sql`(CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END)`, dir: 'asc', cast: 'int' });
+  switch (sort) {
+    case 'created':
+      return [
+        { expr: sql`${bodies.createdAt}`, dir: order, cast: 'timestamptz' },
+        { expr: sql`${bodies.id}`, dir: order, cast: 'text' },
+      ];
+    case 'name':
+      return [
+        { expr: sql`${bodies.name}`, dir: order, cast: 'text' },
+        { expr: sql`${bodies.id}`, dir: order, cast: 'text' },
+      ];
+    case 'kind':
+      return [{ expr: rankOf(sql`${bodies.kind}`, KIND_ORDER), dir: order, cast: 'int' }, ...byName];
+    case 'status':
+      return [{ expr: rankOf(sql`${bodies.status}`, STATUS_ORDER), dir: order, cast: 'int' }, ...byName];
+    case 'level':
+      return [nullsLast(sql`${bodies.level}`), { expr: rankOf(sql`${bodies.level}`, LEVEL_ORDER), dir: order, cast: 'int' }, ...byName];
+    case 'region':
+      return [nullsLast(sql`${bodies.regionCode}`), { expr: sql`coalesce(${bodies.regionCode}, '')`, dir: order, cast: 'text' }, ...byName];
+    case 'sunset':
+      return [nullsLast(sql`${bodies.sunsetDate}`), { expr: sql`coalesce(${bodies.sunsetDate}::text, '')`, dir: order, cast: 'text' }, ...byName];
+  }
+}
+
+/**
+ * A page of the registry in the order of `keyset`, starting strictly after the key `after` (the
+ * text values a previous page returned). Each row comes with its own key for the next cursor.
+ */
+export async function listBodiesByKeyset(
+  db: DbOrTx,
+  options: { filter: BodyFilter; keyset: readonly KeysetColumn[]; after?: readonly string[]; limit: number },
+): Promise<{ row: BodyRow; key: string[] }[]> {
+  const conditions = bodyFilterConditions(options.filter);
+  if (options.after !== undefined) conditions.push(keysetAfter(options.keyset, options.after));
+  const rows = await db
+    .select({ row: bodies, key: keysetValues(options.keyset) })
+    .from(bodies)
+    .where(conditions.length > 0 ? and(...conditions) : sql`true`)
+    .orderBy(...keysetOrderBy(options.keyset))
+    .limit(options.limit);
+  return rows.map((r) => ({ row: r.row, key: typeof r.key === 'string' ? (JSON.parse(r.key) as string[]) : r.key }));
+}
+
+/** The number of bodies the registry's filters match (exact: bodies number in the thousands). */
+export async function countBodies(db: DbOrTx, filter: BodyFilter): Promise<number> {
+  const conditions = bodyFilterConditions(filter);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bodies)
+    .where(conditions.length > 0 ? and(...conditions) : sql`true`);
+  return Number(row?.n ?? 0);
+}
 
 /** Number of member units each body has on `at` (bodies without any are absent from the map). */
 export async function countMemberUnits(db: DbOrTx, bodyIds: readonly string[], at: string): Promise<Map<string, number>> {

@@ -6,14 +6,16 @@ import type { DbOrTx } from '../db/database.ts';
 import type { BodyKind, BodyLevel, Charter, CharterFlags, FoundingDocument } from '../domain/charter/charter-types.ts';
 import type { BodyStatus, StoredOfficePost } from '../db/schema/bodies.ts';
 import { AppError } from '../errors/app-error.ts';
-import { bodyActivity, countMemberUnits, findBodyById, listBodies } from '../repositories/body-repository.ts';
+import { bodyActivity, bodyKeyset, countBodies, countMemberUnits, findBodyById, listBodiesByKeyset } from '../repositories/body-repository.ts';
+import type { BodyFilter, BodySortKey } from '../repositories/body-repository.ts';
+import type { KeysetColumn } from '../repositories/keyset-order.ts';
 import type { BodyActivity } from '../repositories/body-repository.ts';
 import type { BodyRow } from '../repositories/body-repository.ts';
 import { findCharterVersionById } from '../repositories/charter-version-repository.ts';
 import type { CharterVersionRow } from '../repositories/charter-version-repository.ts';
 import { findOffice } from '../repositories/office-repository.ts';
 import { listBodyUnits } from '../repositories/unit-repository.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor.ts';
 
 export interface BodySummary {
   id: string;
@@ -73,15 +75,44 @@ export async function summarizeBodies(
   return rows.map((row) => toBodySummary(row, counts.get(row.id) ?? 0, activity.get(row.id) ?? null));
 }
 
-/** Lists bodies newest first; `q` searches the name. */
+/** The registry's filters as the list and the export take them. */
+export interface BodyListFilter {
+  kind?: BodyKind;
+  level?: BodyLevel;
+  regionCode?: string;
+  status?: BodyStatus;
+  /** Part of the name */
+  q?: string;
+  /** Sort key (default 收录时间) and direction (default: newest first for 收录时间, ascending otherwise) */
+  sort?: BodySortKey;
+  order?: 'asc' | 'desc';
+}
+
+function repositoryFilter(options: BodyListFilter): BodyFilter {
+  const q = options.q?.trim();
+  return {
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.level ? { level: options.level } : {}),
+    ...(options.regionCode ? { regionCode: options.regionCode } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    ...(q ? { nameContains: q } : {}),
+  };
+}
+
+/** The keyset of the requested order and the cursor's tag for it (a cursor of another order is refused). */
+function registryOrder(options: BodyListFilter): { keyset: KeysetColumn[]; tag: string } {
+  const sort = options.sort ?? 'created';
+  const order = options.order ?? (sort === 'created' ? 'desc' : 'asc');
+  return { keyset: bodyKeyset(sort, order), tag: `${sort}.${order}` };
+}
+
+/**
+ * Lists bodies in the requested order (default newest first) by keyset pages, with the number of
+ * bodies the filters match; `q` searches the name.
+ */
 export async function listBodySummaries(
   db: DbOrTx,
-  options: {
-    kind?: BodyKind;
-    level?: BodyLevel;
-    regionCode?: string;
-    status?: BodyStatus;
-    q?: string;
+  options: BodyListFilter & {
     cursor?: string;
     limit: number;
     today: string;
@@ -90,30 +121,58 @@ export async function listBodySummaries(
     /** Resolves the reader's roles in the page's bodies at once (see `summarizeBodies`) */
     primeReader?: (bodyIds: readonly string[]) => Promise<void>;
   },
-): Promise<{ items: BodySummary[]; nextCursor: string | null }> {
-  let after: { createdAt: Date; id: string } | undefined;
-  if (options.cursor !== undefined) {
-    const key = decodeCursor(options.cursor, ['createdAt', 'id']);
-    const createdAt = new Date(key.createdAt);
-    if (Number.isNaN(createdAt.getTime())) throw new AppError('invalid_cursor', '分页游标无效', { field: 'cursor' });
-    after = { createdAt, id: key.id };
-  }
-  const q = options.q?.trim();
-  const rows = await listBodies(db, {
-    ...(options.kind ? { kind: options.kind } : {}),
-    ...(options.level ? { level: options.level } : {}),
-    ...(options.regionCode ? { regionCode: options.regionCode } : {}),
-    ...(options.status ? { status: options.status } : {}),
-    ...(q ? { nameContains: q } : {}),
-    ...(after ? { after } : {}),
-    limit: options.limit + 1,
-  });
+): Promise<{ items: BodySummary[]; nextCursor: string | null; total: number }> {
+  const { keyset, tag } = registryOrder(options);
+  const after = options.cursor === undefined ? undefined : decodeKeysetCursor(options.cursor, tag, keyset);
+  const filter = repositoryFilter(options);
+  const [rows, total] = await Promise.all([
+    listBodiesByKeyset(db, { filter, keyset, ...(after ? { after } : {}), limit: options.limit + 1 }),
+    countBodies(db, filter),
+  ]);
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
   return {
-    items: await summarizeBodies(db, { rows: page, at: options.today, mayReadInternals: options.mayReadInternals, primeReader: options.primeReader }),
-    nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+    items: await summarizeBodies(db, {
+      rows: page.map((r) => r.row),
+      at: options.today,
+      mayReadInternals: options.mayReadInternals,
+      primeReader: options.primeReader,
+    }),
+    nextCursor: rows.length > options.limit && last ? encodeKeysetCursor(tag, last.key) : null,
+    total,
   };
+}
+
+/**
+ * Every body the registry's filters match, in the list's order, as summaries: read by keyset pages
+ * of `pageSize` so that an export of any length holds one page at a time.
+ */
+export async function* exportBodySummaries(
+  db: DbOrTx,
+  options: BodyListFilter & {
+    today: string;
+    mayReadInternals?: (bodyId: string) => Promise<boolean>;
+    primeReader?: (bodyIds: readonly string[]) => Promise<void>;
+    pageSize?: number;
+  },
+): AsyncGenerator<BodySummary> {
+  const pageSize = options.pageSize ?? 200;
+  const { keyset } = registryOrder(options);
+  const filter = repositoryFilter(options);
+  let after: string[] | undefined;
+  for (;;) {
+    const rows = await listBodiesByKeyset(db, { filter, keyset, ...(after ? { after } : {}), limit: pageSize });
+    const summaries = await summarizeBodies(db, {
+      rows: rows.map((r) => r.row),
+      at: options.today,
+      mayReadInternals: options.mayReadInternals,
+      primeReader: options.primeReader,
+    });
+    yield* summaries;
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < pageSize) return;
+    after = last.key;
+  }
 }
 
 /** A body by id, or a 404 naming the field. */

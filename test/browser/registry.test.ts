@@ -131,6 +131,33 @@ describe.skipIf(!available)('the bodies registry and circulars in Chromium', { t
     await tracked.finish('registry-office');
   });
 
+  it('sorts the registry by a column on the server, changes the page size and exports what the filters show', async () => {
+    const tracked = await signedIn('registry-sort-export', harness.staff.username, harness.staff.password);
+    const { page } = tracked;
+    await page.goto('/bodies');
+    await visible(page.getByTestId('registry-total'));
+    expect(await page.getByTestId('registry-total').innerText()).toMatch(/^共 \d+ 项$/);
+    const names = page.locator('tbody tr.ant-table-row td:first-child a');
+    await visible(names);
+    await page.getByRole('columnheader', { name: '机构名称' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('name');
+    await page.getByRole('columnheader', { name: '机构名称' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('desc');
+    await expect.poll(async () => {
+      const shown = (await names.allInnerTexts()).map((name) => name.trim());
+      return shown.length > 1 && shown.every((name, i) => i === 0 || (shown[i - 1] ?? '') >= name);
+    }).toBe(true);
+    await page.getByRole('combobox', { name: '每页条数' }).click();
+    await page.getByTitle('10 条/页').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('size')).toBe('10');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('registry-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(download.url()).toContain('sort=name');
+    expect(download.url()).toContain('order=desc');
+    expect(tracked.problems()).toEqual([]);
+    await tracked.finish('registry-sort-export');
+  });
+
   it('shows no activity of bodies to an account without a role in them', async () => {
     const tracked = await signedIn('registry-no-role', harness.security.username, harness.security.password);
     const { page } = tracked;

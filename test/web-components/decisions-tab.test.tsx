@@ -3,7 +3,7 @@
  * minutes with their lead unit and deadline, and the unit filter kept in the address.
  */
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DecisionsTab } from '../../web/src/decisions/decisions-tab.tsx';
 import { renderPage } from './render-page.tsx';
 import { fixtures, signInAs } from './api-server.ts';
@@ -51,5 +51,19 @@ describe('decisions tab', () => {
     expect(await screen.findByText('牵头制定实施方案')).toBeTruthy();
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(screen.queryByText('汇总各单位进展情况')).toBeNull();
+  });
+
+  it('shows the total and sorts on the server by a column header', async () => {
+    const { body } = await bodyWithTwoItems();
+    await signInAs(body.office);
+    renderPage(<DecisionsTab bodyId={body.id} />, { at: `/bodies/${body.id}`, route: '/bodies/:bodyId' });
+
+    expect(await screen.findByTestId('decisions-total')).toHaveProperty('textContent', '共 2 项');
+    const texts = () => bodyRows().map((row) => within(row).getByTestId('decision-link').textContent);
+    await waitFor(() => expect(texts()).toEqual(['牵头制定实施方案', '汇总各单位进展情况']));
+    const deadline = screen.getByRole('columnheader', { name: '办理时限' });
+    fireEvent.click(deadline);
+    fireEvent.click(deadline);
+    await waitFor(() => expect(texts()).toEqual(['汇总各单位进展情况', '牵头制定实施方案']));
   });
 });

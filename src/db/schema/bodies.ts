@@ -34,6 +34,8 @@ export const bodies = pgTable(
     index('bodies_status_created_idx').on(t.status, t.createdAt, t.id),
     index('bodies_region_idx').on(t.regionCode),
     index('bodies_created_idx').on(t.createdAt, t.id),
+    // 0019 (issue 15 point 4): the registry by name (keyset)
+    index('bodies_name_idx').on(t.name, t.id),
     // DEFERRABLE INITIALLY DEFERRED in the SQL (a body and its first version are stored together)
     foreignKey({ columns: [t.currentCharterVersionId], foreignColumns: [charterVersions.id] }),
   ],

@@ -45,6 +45,8 @@ export const decisions = pgTable('decisions', {
   // 0015 (issue 16): open items of a body and of a lead unit, by deadline
   index('decisions_body_open_idx').on(t.bodyId, t.deadline).where(ne(t.status, 'closed')),
   index('decisions_lead_open_idx').on(t.leadUnitId, t.deadline).where(ne(t.status, 'closed')),
+  // 0019 (issue 15 point 4): a body's items in the list's default order (keyset)
+  index('decisions_body_deadline_idx').on(t.bodyId, t.deadline, t.issuedOn, t.itemNo, t.id),
 ]);
 
 export const decisionCoUnits = pgTable(

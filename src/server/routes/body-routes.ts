@@ -1,6 +1,8 @@
 /** /api/bodies: publish a founding document as a body, the public list, a body's detail. */
+import { z } from 'zod';
 import {
   bodyDetailQuerySchema,
+  bodyFilterQuerySchema,
   bodyDetailSchema,
   bodySummarySchema,
   dissolveBodyRequestSchema,
@@ -13,13 +15,32 @@ import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
 import { authorize, authorizeActor, bodyResource, can } from '../../policy/policy.ts';
 import { primeBodyRoles } from '../../policy/actor.ts';
-import { getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
+import { exportBodySummaries, getBodyDetail, listBodySummaries, summarizeBodies, toBodySummary } from '../../services/body-service.ts';
+import type { BodyListFilter } from '../../services/body-service.ts';
+import { registryXlsxStream } from '../../services/exports/registry-export.ts';
+import { XLSX_CONTENT_TYPE } from '../../services/exports/xlsx-stream.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 import { dissolveBody } from '../../services/dissolution-service.ts';
 import { publishBody } from '../../services/charter-service.ts';
 import { toVersionSummary } from '../../services/charter-version-views.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
+
+type BodyFilterQuery = z.infer<typeof bodyFilterQuerySchema>;
+
+/** The registry's filters and order from the query string, as the service takes them. */
+function registryFilter(q: BodyFilterQuery): BodyListFilter {
+  return {
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.level ? { level: q.level } : {}),
+    ...(q.region ? { regionCode: q.region } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.q ? { q: q.q } : {}),
+    sort: q.sort,
+    ...(q.order ? { order: q.order } : {}),
+  };
+}
 
 export const bodyRoutes: RouteModule = async (app, deps) => {
   app.post(
@@ -59,17 +80,41 @@ export const bodyRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'body.list');
       const q = request.query;
       return listBodySummaries(deps.db, {
-        ...(q.kind ? { kind: q.kind } : {}),
-        ...(q.level ? { level: q.level } : {}),
-        ...(q.region ? { regionCode: q.region } : {}),
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.q ? { q: q.q } : {}),
+        ...registryFilter(q),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         limit: q.limit,
         today: shanghaiDateOf(deps.clock.now()),
         mayReadInternals: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
         primeReader: (bodyIds) => primeBodyRoles(request.actor, bodyIds),
       });
+    },
+  );
+
+  app.get(
+    '/api/bodies/export',
+    {
+      schema: {
+        tags: ['bodies'],
+        summary: '导出议事协调机构名录（XLSX，筛选与排序同列表，逐页写出）',
+        querystring: bodyFilterQuerySchema,
+        response: { 200: z.any().describe('XLSX 文件'), ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'body.list');
+      const today = shanghaiDateOf(deps.clock.now());
+      const rows = exportBodySummaries(deps.db, {
+        ...registryFilter(request.query),
+        today,
+        mayReadInternals: (bodyId) => can(request.actor, 'body.read', bodyResource(bodyId)),
+        primeReader: (bodyIds) => primeBodyRoles(request.actor, bodyIds),
+      });
+      const stamp = today.replaceAll('-', '');
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header('content-disposition', attachmentDisposition(`议事协调机构名录-${stamp}.xlsx`, `registry-${stamp}.xlsx`))
+        .header('cache-control', 'private, no-store')
+        .send(registryXlsxStream(rows));
     },
   );
 

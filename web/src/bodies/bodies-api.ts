@@ -48,3 +48,15 @@ export type DissolveRequest = ApiRequest<'/api/bodies/{bodyId}/dissolve', 'post'
 
 export const dissolveBody = (bodyId: string, request: DissolveRequest) =>
   unwrap(api.POST('/api/bodies/{bodyId}/dissolve', { params: { path: { bodyId } }, body: request }));
+
+export type BodySortKey = NonNullable<BodyListQuery['sort']>;
+
+/** The query string of a list's filters (values left empty are left out). */
+export function listQueryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return params.toString();
+}
+
+/** Where the browser downloads the registry as filtered and sorted (XLSX). */
+export const registryExportUrl = (query: Omit<BodyListQuery, 'cursor' | 'limit'>) => `/api/bodies/export?${listQueryString(query)}`;

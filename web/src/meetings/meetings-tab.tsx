@@ -1,6 +1,12 @@
-/** A body's meetings: the list (newest first, filter by status) and, for the office, scheduling a new one. */
+/**
+ * A body's meetings: the list (newest first; sort by time, title, kind or status; filter by status
+ * on the server and by kind; page size and total) and, for the office, scheduling a new one. A
+ * body holds tens of meetings a year, so the one list the server returns is sorted and paged here.
+ * Below the md breakpoint only the key columns show (title, time, status).
+ */
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, List, Modal, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -11,15 +17,53 @@ import { createMeeting, listMeetings, MEETING_KINDS, MEETING_STATUSES, type Meet
 import { formatTime, MeetingStatusTag } from './meeting-labels.tsx';
 import { useBodyRoles } from './body-roles.ts';
 
+const PAGE_SIZES = [10, 20, 50, 100];
+
 export function MeetingsTab({ bodyId }: { bodyId: string }) {
   const { t } = useI18n();
   const roles = useBodyRoles(bodyId);
   const [status, setStatus] = useState<MeetingStatus | undefined>();
+  const [kind, setKind] = useState<MeetingKind | undefined>();
   const [creating, setCreating] = useState(false);
   const meetings = useQuery({
     queryKey: ['meetings', bodyId, status ?? null],
     queryFn: () => listMeetings(bodyId, status === undefined ? {} : { status }),
   });
+  const items = (meetings.data?.items ?? []).filter((meeting) => kind === undefined || meeting.kind === kind);
+  const columns: TableColumnsType<MeetingSummary> = [
+    {
+      title: t('meetings.column.title'),
+      key: 'title',
+      sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
+      render: (_value, meeting) => (
+        <Link to={`/bodies/${bodyId}/meetings/${meeting.id}`} className="lx-strong-link">
+          {meeting.title}
+        </Link>
+      ),
+    },
+    {
+      title: t('meetings.column.startsAt'),
+      key: 'startsAt',
+      width: 150,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.startsAt.localeCompare(b.startsAt),
+      render: (_value, meeting) => formatTime(meeting.startsAt),
+    },
+    {
+      title: t('meetings.column.kind'),
+      key: 'kind',
+      responsive: ['md'],
+      sorter: (a, b) => MEETING_KINDS.indexOf(a.kind) - MEETING_KINDS.indexOf(b.kind),
+      render: (_value, meeting) => meeting.kindName,
+    },
+    {
+      title: t('meetings.column.status'),
+      key: 'status',
+      sorter: (a, b) => MEETING_STATUSES.indexOf(a.status) - MEETING_STATUSES.indexOf(b.status),
+      render: (_value, meeting) => <MeetingStatusTag status={meeting.status} />,
+    },
+    { title: t('meetings.column.location'), key: 'location', responsive: ['lg'], render: (_value, meeting) => meeting.location ?? t('common.none') },
+  ];
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -32,6 +76,15 @@ export function MeetingsTab({ bodyId }: { bodyId: string }) {
           style={{ minWidth: 160 }}
           options={MEETING_STATUSES.map((value) => ({ value, label: t(`meeting.status.${value}`) }))}
         />
+        <Select<MeetingKind>
+          aria-label={t('meetings.filter.kind')}
+          placeholder={t('meetings.filter.kind')}
+          allowClear
+          value={kind}
+          onChange={setKind}
+          style={{ minWidth: 140 }}
+          options={MEETING_KINDS.map((value) => ({ value, label: t(`meeting.kind.${value}`) }))}
+        />
         {roles.office && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('meetings.create')}
@@ -39,27 +92,21 @@ export function MeetingsTab({ bodyId }: { bodyId: string }) {
         )}
       </Space>
       {meetings.isError && <ErrorAlert error={meetings.error} />}
-      <List<MeetingSummary>
-        bordered
-        loading={meetings.isFetching}
-        dataSource={meetings.data?.items ?? []}
-        locale={{ emptyText: t('meetings.empty') }}
+      <Table<MeetingSummary>
         rowKey="id"
-        renderItem={(meeting) => (
-          <List.Item>
-            <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
-              <Link to={`/bodies/${bodyId}/meetings/${meeting.id}`} className="lx-strong-link">
-                {meeting.title}
-              </Link>
-              <Space size={6} wrap>
-                <MeetingStatusTag status={meeting.status} />
-                <Typography.Text>{meeting.kindName}</Typography.Text>
-                <Typography.Text type="secondary">{formatTime(meeting.startsAt)}</Typography.Text>
-                {meeting.location !== null && <Typography.Text type="secondary">{meeting.location}</Typography.Text>}
-              </Space>
-            </Space>
-          </List.Item>
-        )}
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={meetings.isFetching}
+        showSorterTooltip={false}
+        locale={{ emptyText: t('meetings.empty') }}
+        pagination={{
+          defaultPageSize: 20,
+          pageSizeOptions: PAGE_SIZES,
+          showSizeChanger: true,
+          hideOnSinglePage: false,
+          showTotal: (total) => t('lists.total', { count: total }),
+        }}
       />
       <CreateMeetingModal bodyId={bodyId} open={creating} onClose={() => setCreating(false)} />
     </div>
