@@ -1,9 +1,17 @@
 /** Contracts of /api/settings (system administrator). */
 import { z } from 'zod';
 
+/**
+ * The shortest idle timeout a system administrator may set: 0 or 1 minute would sign everybody out
+ * while they read (issue 15 point 6); a timeout under `SESSION_IDLE_CONFIRM_BELOW_MINUTES` is allowed
+ * but the settings page asks for confirmation.
+ */
+export const SESSION_IDLE_MIN_MINUTES = 5;
+export const SESSION_IDLE_CONFIRM_BELOW_MINUTES = 15;
+
 export const securitySettingsDtoSchema = z.object({
   session: z.object({
-    idleMinutes: z.number().int().min(1).max(24 * 60).describe('空闲超时（分钟）'),
+    idleMinutes: z.number().int().min(SESSION_IDLE_MIN_MINUTES).max(24 * 60).describe('空闲超时（分钟）'),
     absoluteHours: z.number().int().min(1).max(24 * 30).describe('会话最长有效期（小时）'),
   }),
   passwordPolicy: z.object({

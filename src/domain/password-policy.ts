@@ -112,7 +112,7 @@ export function checkPassword(
   if (banned !== undefined) violations.push({ rule: 'banned_word', message: `密码不能包含禁用词“${banned}”` });
   if (policy.blockCommon === true && context.commonPasswords !== undefined) {
     const common = context.commonPasswords;
-    if (common.has(lower) || common.has(folded) || common.has(stripAffixes(lower)) || common.has(stripAffixes(folded))) {
+    if (commonForms(lower).some((form) => common.has(form))) {
       violations.push({ rule: 'common_password', message: '密码过于常见（在常用或已泄露密码表中），请换一个' });
     } else {
       const left = unpredictableCount(password, common, [context.username?.toLowerCase() ?? '', ...PRODUCT_NAMES, ...(policy.bannedWords ?? [])]);
@@ -138,6 +138,15 @@ function unleet(text: string): string {
 /** Without the digits and symbols around a word (Password123! → password). */
 function stripAffixes(text: string): string {
   return text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+}
+
+/**
+ * The forms of a lower-case password looked up in the common list: as typed, de-l33ted, without
+ * the digits and symbols around it (before or after undoing l33t: M0nk3y!2024 → monkey).
+ */
+function commonForms(lower: string): string[] {
+  const stripped = stripAffixes(lower);
+  return [lower, unleet(lower), stripped, stripAffixes(unleet(lower)), unleet(stripped)];
 }
 
 /** Keyboard rows and sequences a walk follows (forwards or backwards, and the columns of 1qaz2wsx). */

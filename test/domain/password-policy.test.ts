@@ -25,6 +25,15 @@ describe('password policy', () => {
     ]);
   });
 
+  it('looks a password up in the common list as typed, de-l33ted and without the digits and symbols around it', () => {
+    const rules = { ...DEFAULT_PASSWORD_POLICY, blockCommon: true };
+    const commonPasswords = new Set(['monkey', 'dragonfly']);
+    for (const password of ['M0nk3y!2024', 'MONKEY#12345', 'Dr@g0nFly-99']) {
+      expect(checkPassword(password, rules, { commonPasswords }).map((v) => v.rule), password).toContain('common_password');
+    }
+    expect(checkPassword('Kt8#vq-Rm2!xz', rules, { commonPasswords })).toEqual([]);
+  });
+
   it('follows a configured policy', () => {
     expect(checkPassword('abcdefgh', { minLength: 8, minClasses: 1 })).toEqual([]);
     expect(checkPassword('Abcdefgh1!xy', { minLength: 12, minClasses: 4 })).toEqual([]);

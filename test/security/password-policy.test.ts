@@ -28,6 +28,19 @@ describe('password rules (pure)', () => {
     }
   });
 
+  it('refuses what only the maintained list knows (not the old hand-written one), in capitals, l33t and with digits around', () => {
+    const list = commonPasswordList();
+    // The maintained list of @zxcvbn-ts/language-common holds tens of thousands of entries.
+    expect(list.size).toBeGreaterThan(40_000);
+    for (const word of ['mushroom', 'kangaroo', 'starcraft', 'goodluck', 'guardian', 'rammstein']) expect(list.has(word), word).toBe(true);
+    for (const password of ['Mushr00m!2024', 'K@ngaroo99!', 'STARCRAFT2025', 'Goodluck!888', 'Gu@rd1an#77', 'Rammstein-1234']) {
+      expect(rulesBroken(password), password).toContain('common_password');
+    }
+    // The local additions stay: Chinese pinyin passwords the English-centred list lacks.
+    expect(rulesBroken('Woaini1314!@')).toContain('common_password');
+    expect(rulesBroken('Bangongshi#2026')).toContain('common_password');
+  });
+
   it('refuses the username in any case, and the banned words of the security administrator', () => {
     expect(rulesBroken('Zhangsan-Kt8#vq', 'zhangsan')).toContain('contains_username');
     expect(checkPassword('Kt8#vq-Gzwj-Rq', { ...RULES, bannedWords: ['gzwj'] }, { commonPasswords: commonPasswordList() }).map((v) => v.rule)).toEqual(['banned_word']);

@@ -1,46 +1,21 @@
-/** System settings (system administrator): session timeouts, password policy, lockout. */
+/**
+ * System settings (system administrator): session timeouts, password policy, lockout. Each field
+ * shows its bounds (the contract's); a change that weakens security or affects everyone (an idle
+ * timeout under 15 minutes, another session length, a looser password policy or lockout) is saved
+ * only after a confirmation; the server's field errors appear under their fields.
+ */
 import { useEffect } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber, Space, Spin } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { applyFieldErrors } from '../common/form-errors.ts';
 import { getSettings, updateSettings, type SecuritySettings } from './admin-api.ts';
-
-interface Field {
-  path: [string, string];
-  label: MessageKey;
-  min: number;
-  max: number;
-}
-
-/** The fields and their limits (the contract's limits: src/contracts/settings.ts). */
-const GROUPS: { title: MessageKey; fields: Field[] }[] = [
-  {
-    title: 'settings.session',
-    fields: [
-      { path: ['session', 'idleMinutes'], label: 'settings.idleMinutes', min: 1, max: 24 * 60 },
-      { path: ['session', 'absoluteHours'], label: 'settings.absoluteHours', min: 1, max: 24 * 30 },
-    ],
-  },
-  {
-    title: 'settings.passwordPolicy',
-    fields: [
-      { path: ['passwordPolicy', 'minLength'], label: 'settings.minLength', min: 8, max: 128 },
-      { path: ['passwordPolicy', 'minClasses'], label: 'settings.minClasses', min: 1, max: 4 },
-    ],
-  },
-  {
-    title: 'settings.lockout',
-    fields: [
-      { path: ['lockout', 'threshold'], label: 'settings.threshold', min: 1, max: 100 },
-      { path: ['lockout', 'minutes'], label: 'settings.lockMinutes', min: 1, max: 24 * 60 },
-    ],
-  },
-];
+import { IDLE_CONFIRM_BELOW_MINUTES, SETTINGS_GROUPS, dangerousChanges, type DangerousChange } from './settings-fields.ts';
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<SecuritySettings>();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: getSettings });
@@ -50,10 +25,51 @@ export function SettingsPage() {
       queryClient.setQueryData(['settings'], saved);
       void message.success(t('settings.saved'));
     },
+    onError: (error) => {
+      applyFieldErrors(form, error);
+    },
   });
   useEffect(() => {
     if (settings.data !== undefined) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
+
+  const describe = (change: DangerousChange): string => {
+    switch (change.kind) {
+      case 'idle_short':
+        return t('settings.confirm.idleShort', { minutes: change.minutes, threshold: IDLE_CONFIRM_BELOW_MINUTES });
+      case 'absolute_changed':
+        return t('settings.confirm.absoluteChanged', { before: change.before, after: change.after });
+      case 'password_weaker':
+        return t('settings.confirm.passwordWeaker');
+      case 'lockout_weaker':
+        return t('settings.confirm.lockoutWeaker');
+    }
+  };
+  const submit = (values: SecuritySettings) => {
+    if (save.isPending) return;
+    const changes = settings.data === undefined ? [] : dangerousChanges(settings.data, values);
+    if (changes.length === 0) {
+      save.mutate(values);
+      return;
+    }
+    void modal.confirm({
+      title: t('settings.confirm.title'),
+      content: (
+        <div>
+          <p>{t('settings.confirm.intro')}</p>
+          <ul>
+            {changes.map((change) => (
+              <li key={change.kind}>{describe(change)}</li>
+            ))}
+          </ul>
+        </div>
+      ),
+      okText: t('settings.confirm.ok'),
+      cancelText: t('settings.confirm.cancel'),
+      okButtonProps: { danger: true },
+      onOk: () => save.mutateAsync(values).catch(() => undefined),
+    });
+  };
 
   return (
     <div>
@@ -62,16 +78,17 @@ export function SettingsPage() {
       {settings.isPending ? (
         <Spin description={t('app.loading')} style={{ display: 'block', marginTop: 40 }} />
       ) : (
-        <Form<SecuritySettings> form={form} layout="vertical" name="settings" onFinish={(values) => save.mutate(values)} style={{ maxWidth: 640 }}>
+        <Form<SecuritySettings> form={form} layout="vertical" name="settings" onFinish={submit} style={{ maxWidth: 640 }}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {save.isError && <ErrorAlert error={save.error} />}
-            {GROUPS.map((group) => (
+            {SETTINGS_GROUPS.map((group) => (
               <Card key={group.title} size="small" title={<h2 className="lx-card-title">{t(group.title)}</h2>}>
                 {group.fields.map((field) => (
                   <Form.Item
                     key={field.label}
                     name={field.path}
                     label={t(field.label)}
+                    extra={t('form.range', { min: field.min, max: field.max })}
                     rules={[{ required: true, message: t('settings.required') }]}
                   >
                     <InputNumber min={field.min} max={field.max} precision={0} style={{ width: 160 }} />
@@ -79,7 +96,7 @@ export function SettingsPage() {
                 ))}
               </Card>
             ))}
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={save.isPending} disabled={save.isPending}>
               {t('settings.save')}
             </Button>
           </Space>

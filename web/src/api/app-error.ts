@@ -52,3 +52,34 @@ export function appErrorMessage(error: AppError, language: 'zh' | 'en'): string 
   }
   return serverMessage === '' ? null : serverMessage;
 }
+
+/** One field of a refused request (`details.issues` of `validation_failed`), its message in Chinese. */
+export interface FieldIssue {
+  /** The field's path (`['session', 'idleMinutes']`), the name of the form field it belongs to */
+  path: (string | number)[];
+  /** The field's Chinese label */
+  label: string;
+  /** The Chinese message naming the label */
+  message: string;
+}
+
+/**
+ * The field issues of an error: the issues of `validation_failed`, or the one field a refusal names
+ * (a password rule); empty for any other error.
+ */
+export function fieldIssues(error: unknown): FieldIssue[] {
+  if (!(error instanceof AppError)) return [];
+  const issues = error.details?.issues;
+  if (!Array.isArray(issues)) {
+    // A refusal about one field (a password rule, a duplicate name): its message goes under that field.
+    if (error.field === undefined || error.field === '' || error.message === '') return [];
+    return [{ path: error.field.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)), label: '', message: error.message }];
+  }
+  const result: FieldIssue[] = [];
+  for (const issue of issues as unknown[]) {
+    if (!isRecord(issue) || !Array.isArray(issue.path) || typeof issue.message !== 'string') continue;
+    const path = (issue.path as unknown[]).filter((key): key is string | number => typeof key === 'string' || typeof key === 'number');
+    result.push({ path, label: typeof issue.label === 'string' ? issue.label : '', message: issue.message });
+  }
+  return result;
+}

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Alert, Button, Form, Input, Space, App as AntApp } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { changePassword } from '../api/auth-api.ts';
+import { fieldIssues } from '../api/app-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { applyFieldErrors } from '../common/form-errors.ts';
 import { useAuth, useMe } from './auth-context.tsx';
 import { AuthPageLayout } from './auth-page-layout.tsx';
 
@@ -20,8 +23,14 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<ChangePasswordForm>();
+  // True when every issue of the refusal stands under its field (no alert above the form then).
+  const [errorShownAtFields, setErrorShownAtFields] = useState(false);
   const mutation = useMutation({
     mutationFn: changePassword,
+    onMutate: () => setErrorShownAtFields(false),
+    onError: (error) => {
+      setErrorShownAtFields(fieldIssues(error).length > 0 && applyFieldErrors(form, error).length === 0);
+    },
     onSuccess: (account) => {
       setMe(account);
       void message.success(t('auth.changePassword.done'));
@@ -33,7 +42,7 @@ export function ChangePasswordPage() {
   return (
     <AuthPageLayout title={t('auth.changePassword.title')}>
       {forced && <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('auth.changePassword.forced')} />}
-      {mutation.isError && (
+      {mutation.isError && !errorShownAtFields && (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={mutation.error} />
         </div>
@@ -42,7 +51,9 @@ export function ChangePasswordPage() {
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={(values) => mutation.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword })}
+        onFinish={(values) => {
+          if (!mutation.isPending) mutation.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+        }}
       >
         <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
         <Form.Item
@@ -86,7 +97,7 @@ export function ChangePasswordPage() {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+          <Button type="primary" htmlType="submit" loading={mutation.isPending} disabled={mutation.isPending}>
             {t('auth.changePassword.submit')}
           </Button>
           {!forced && <Button onClick={() => void navigate(-1)}>{t('auth.changePassword.cancel')}</Button>}

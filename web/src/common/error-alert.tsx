@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { HTTP_ERROR, NETWORK_ERROR, appErrorMessage, toAppError } from '../api/app-error.ts';
+import { HTTP_ERROR, NETWORK_ERROR, appErrorMessage, fieldIssues, toAppError } from '../api/app-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
@@ -16,14 +16,19 @@ export function useErrorMessage(): (error: unknown) => string {
   };
 }
 
-/** An error from the server: its message, and the charter clause when a rule is the reason. */
+/**
+ * An error from the server: its message, the charter clause when a rule is the reason, and — for
+ * a refused form with several fields at fault — each field's Chinese message (never the field's key).
+ */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const messageOf = useErrorMessage();
   const appError = toAppError(error);
   const clause = appError.clause;
+  // The issues name the fields by their Chinese labels; in English the catalogue's sentence stands alone.
+  const issues = language === 'zh' ? fieldIssues(appError) : [];
   const description =
-    clause === undefined && appError.field === undefined ? undefined : (
+    clause === undefined && issues.length < 2 ? undefined : (
       <div>
         {clause !== undefined && (
           <>
@@ -33,7 +38,13 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
             <div>{t('error.clauseText', { text: clause.text })}</div>
           </>
         )}
-        {appError.field !== undefined && <div>{t('error.field', { field: appError.field })}</div>}
+        {issues.length >= 2 && (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {issues.map((issue) => (
+              <li key={`${issue.path.join('.')}:${issue.message}`}>{issue.message}</li>
+            ))}
+          </ul>
+        )}
       </div>
     );
   return (

@@ -1,9 +1,11 @@
 /**
  * Attendance per invited member unit: attended; a substitute (named); the liaison with the unit's
- * written opinion; absent with leave (reason); absent. The office records it once the meeting is held.
+ * written opinion; absent with leave (reason); absent. The office records it once the meeting is held:
+ * 全部出席 marks every unit not yet recorded as present, then only the exceptions need a choice
+ * (issue 15 point 6); saving is one request at a time.
  */
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -55,6 +57,15 @@ export function AttendancePanel({ meeting, roles, onChanged }: { meeting: Meetin
     },
   });
   const editable = roles.office;
+  const unrecorded = rows.filter((row) => draft[row.unitId] === undefined);
+  const markAllPresent = () => {
+    setDraft((current) => {
+      const next = { ...current };
+      for (const row of rows) next[row.unitId] ??= { unitId: row.unitId, status: 'attended' };
+      return next;
+    });
+    void message.info(t('attendance.allPresentDone', { count: unrecorded.length }));
+  };
   const set = (unitId: string, patch: Partial<AttendanceEntry>) =>
     setDraft((current) => ({ ...current, [unitId]: { unitId, status: current[unitId]?.status ?? 'attended', ...current[unitId], ...patch } }));
 
@@ -87,6 +98,14 @@ export function AttendancePanel({ meeting, roles, onChanged }: { meeting: Meetin
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {save.isError && <ErrorAlert error={save.error} />}
+      {editable && (
+        <Space wrap>
+          <Button onClick={markAllPresent} disabled={unrecorded.length === 0 || save.isPending} title={t('attendance.allPresentHint')}>
+            {t('attendance.allPresent')}
+          </Button>
+          <Typography.Text type="secondary">{t('attendance.allPresentHint')}</Typography.Text>
+        </Space>
+      )}
       <Table<Row>
         rowKey="unitId"
         size="small"
@@ -124,7 +143,14 @@ export function AttendancePanel({ meeting, roles, onChanged }: { meeting: Meetin
         ]}
       />
       {editable && (
-        <Button type="primary" disabled={Object.keys(draft).length === 0} loading={save.isPending} onClick={() => save.mutate()}>
+        <Button
+          type="primary"
+          disabled={Object.keys(draft).length === 0 || save.isPending}
+          loading={save.isPending}
+          onClick={() => {
+            if (!save.isPending) save.mutate();
+          }}
+        >
           {t('attendance.save')}
         </Button>
       )}
