@@ -1,6 +1,7 @@
 /** Contract of the decision routes: decided items under supervision (督办), their progress, extensions. */
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './body-common.ts';
+import { resourceActionListSchema } from './resource-actions.ts';
 import { escalationRungSchema } from './supervision.ts';
 import { DECISION_STATUSES } from '../domain/decisions/decision-status.ts';
 
@@ -87,16 +88,38 @@ export const decisionDetailSchema = decisionItemSchema.extend({
       refId: z.string().nullable(),
     }),
   ),
+  /** What the reader may do on the decided item (given on the detail read; a step's answer leaves it out) */
+  actions: resourceActionListSchema.optional(),
 });
 export type DecisionDetailResponse = z.infer<typeof decisionDetailSchema>;
 
-export const listDecisionsQuerySchema = z.object({
+/** Sort keys of a body's decided items (each pages by keyset: the key, then deadline, issue date, item number, id). */
+export const DECISION_SORT_KEYS = ['deadline', 'status', 'leadUnit', 'issuedOn'] as const;
+export const decisionSortSchema = z.enum(DECISION_SORT_KEYS);
+export type DecisionSortKey = z.infer<typeof decisionSortSchema>;
+
+/** The filters of a body's decided items, shared by the list and its export. */
+export const decisionFilterQuerySchema = z.object({
   unitId: idSchema.optional().describe('主办或协办单位'),
+  leadUnitId: idSchema.optional().describe('牵头（主办）单位'),
   status: decisionStatusSchema.optional(),
   overdue: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   minutesId: idSchema.optional(),
+  q: z.string().trim().max(100).optional().describe('事项内容包含的文字'),
+  sort: decisionSortSchema.default('deadline').describe('排序：办理时限、状态、牵头单位、交办日期'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
-export const listDecisionsResponseSchema = z.object({ items: z.array(decisionItemSchema) });
+
+export const listDecisionsQuerySchema = decisionFilterQuerySchema.extend({
+  cursor: z.string().max(500).optional().describe('上一页返回的 nextCursor（键集分页）'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const listDecisionsResponseSchema = z.object({
+  items: z.array(decisionItemSchema),
+  nextCursor: z.string().nullable(),
+  /** Items matching the filters (exact: counted by the body's index) */
+  total: z.number().int(),
+});
 
 export const decisionParamsSchema = z.object({ bodyId: idSchema, decisionId: idSchema });
 export const extensionParamsSchema = decisionParamsSchema.extend({ extensionRequestId: idSchema });

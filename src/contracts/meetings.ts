@@ -12,6 +12,7 @@ import {
 import { roleKindSchema } from './charter-schema.ts';
 import { idSchema } from './body-common.ts';
 import { charterClauseSchema, instantSchema } from './common.ts';
+import { resourceActionListSchema } from './resource-actions.ts';
 
 export const meetingKindSchema = z.enum(MEETING_KINDS);
 export const meetingStatusSchema = z.enum(MEETING_STATUSES);
@@ -132,6 +133,8 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   findings: z.array(meetingFindingSchema),
   noticeSentAt: z.string().nullable(),
   heldAt: z.string().nullable(),
+  /** What the reader may do on the meeting (given on the detail read; a step's answer leaves it out) */
+  actions: resourceActionListSchema.optional(),
 });
 export type MeetingDetailResponse = z.infer<typeof meetingDetailSchema>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MINUTES_STATUSES } from '../domain/meetings/meeting-types.ts';
 import { idSchema, isoDateSchema } from './body-common.ts';
+import { resourceActionListSchema } from './resource-actions.ts';
 
 export const minutesParamsSchema = z.object({ bodyId: idSchema, minutesId: idSchema });
 
@@ -60,6 +61,8 @@ export const minutesSchema = z.object({
   observers: z.array(z.object({ name: z.string(), unitName: z.string().nullable() })),
   version: z.number().int(),
   updatedAt: z.string(),
+  /** What the reader may do on the minutes (given on the reads; a step's answer leaves it out) */
+  actions: resourceActionListSchema.optional(),
 });
 export type MinutesResponse = z.infer<typeof minutesSchema>;
 

@@ -19,6 +19,8 @@ import {
 import type { ExtensionStatus, ProgressReportKind } from '../db/schema/decisions.ts';
 import type { DeadlineBasis } from '../domain/decisions/decision-deadline.ts';
 import type { DecisionStatus, ReminderKind } from '../domain/decisions/decision-status.ts';
+import { keysetAfter, keysetOrderBy, keysetValues, rankOf } from './keyset-order.ts';
+import type { KeysetColumn } from './keyset-order.ts';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type DeadlineRow = typeof decisionDeadlines.$inferSelect;
@@ -130,6 +132,111 @@ export async function listDecisionViews(db: DbOrTx, filter: ListDecisionsFilter)
     .orderBy(asc(decisions.deadline), asc(decisions.issuedOn), asc(decisions.itemNo), asc(decisions.id));
   const co = await listCoUnits(db, rows.map((r) => r.decision.id));
   return rows.map((r) => ({ ...r.decision, leadUnitName: r.leadUnitName, coUnits: co.get(r.decision.id) ?? [] }));
+}
+
+/** Sort keys of a body's decided items (the contract's `DECISION_SORT_KEYS`). */
+export type DecisionSortKey = 'deadline' | 'status' | 'leadUnit' | 'issuedOn';
+
+/** Filters of a body's decided items as the list, its total and its export take them. */
+export interface DecisionListFilter {
+  bodyId: string;
+  /** Decisions where this unit leads or co-handles */
+  unitId?: string;
+  /** Decisions this unit leads */
+  leadUnitId?: string;
+  status?: DecisionStatus;
+  /** true: open items whose deadline lies before `today`; false: open items not overdue */
+  overdue?: boolean;
+  /** The day overdue is judged on (ISO date, Asia/Shanghai); needed with `overdue` */
+  today: string;
+  minutesId?: string;
+  /** Part of the item's text */
+  textContains?: string;
+}
+
+const DECISION_STATUS_ORDER: readonly DecisionStatus[] = ['assigned', 'in_progress', 'completion_reported', 'closed'];
+
+function decisionFilterConditions(filter: DecisionListFilter): SQL[] {
+  const conditions: SQL[] = [eq(decisions.bodyId, filter.bodyId)];
+  if (filter.status !== undefined) conditions.push(eq(decisions.status, filter.status));
+  if (filter.minutesId !== undefined) conditions.push(eq(decisions.minutesId, filter.minutesId));
+  if (filter.leadUnitId !== undefined) conditions.push(eq(decisions.leadUnitId, filter.leadUnitId));
+  if (filter.overdue !== undefined) {
+    conditions.push(ne(decisions.status, 'closed'));
+    conditions.push(filter.overdue ? sql`${decisions.deadline} < ${filter.today}::date` : sql`${decisions.deadline} >= ${filter.today}::date`);
+  }
+  if (filter.textContains !== undefined && filter.textContains !== '') {
+    conditions.push(sql`${decisions.text} ILIKE ${`%${filter.textContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  }
+  if (filter.unitId !== undefined) {
+    const either = or(
+      eq(decisions.leadUnitId, filter.unitId),
+      sql`EXISTS (SELECT 1 FROM decision_co_units c WHERE c.decision_id = ${decisions.id} AND c.unit_id = ${filter.unitId})`,
+    );
+    if (either) conditions.push(either);
+  }
+  return conditions;
+}
+
+/**
+ * The keyset of an order of decided items: the sort key, then deadline, issue date, item number and
+ * id (ascending after another key; in the one direction for deadline and issue date, so that the
+ * index on (body_id, deadline, issued_on, item_no, id) serves both).
+ */
+export function decisionKeyset(sort: DecisionSortKey, order: 'asc' | 'desc'): KeysetColumn[] {
+  const tail = (dir: 'asc' | 'desc'): KeysetColumn[] => [
+    { expr: sql`${decisions.deadline}`, dir, cast: 'date' },
+    { expr: sql`${decisions.issuedOn}`, dir, cast: 'date' },
+    { expr: sql`${decisions.itemNo}`, dir, cast: 'int' },
+    { expr: sql`${decisions.id}`, dir, cast: 'text' },
+  ];
+  switch (sort) {
+    case 'deadline':
+      return tail(order);
+    case 'issuedOn':
+      return [
+        { expr: sql`${decisions.issuedOn}`, dir: order, cast: 'date' },
+        { expr: sql`${decisions.itemNo}`, dir: order, cast: 'int' },
+        { expr: sql`${decisions.id}`, dir: order, cast: 'text' },
+      ];
+    case 'status':
+      return [{ expr: rankOf(sql`${decisions.status}`, DECISION_STATUS_ORDER), dir: order, cast: 'int' }, ...tail('asc')];
+    case 'leadUnit':
+      return [{ expr: sql`${units.name}`, dir: order, cast: 'text' }, ...tail('asc')];
+  }
+}
+
+/**
+ * A page of a body's decided items (with their units) in the order of `keyset`, strictly after the
+ * key `after`; each row comes with its key for the next cursor. Two statements whatever the page size.
+ */
+export async function listDecisionViewsByKeyset(
+  db: DbOrTx,
+  options: { filter: DecisionListFilter; keyset: readonly KeysetColumn[]; after?: readonly string[]; limit: number },
+): Promise<{ view: DecisionView; key: string[] }[]> {
+  const conditions = decisionFilterConditions(options.filter);
+  if (options.after !== undefined) conditions.push(keysetAfter(options.keyset, options.after));
+  const rows = await db
+    .select({ decision: decisions, leadUnitName: units.name, key: keysetValues(options.keyset) })
+    .from(decisions)
+    .innerJoin(units, eq(units.id, decisions.leadUnitId))
+    .where(and(...conditions))
+    .orderBy(...keysetOrderBy(options.keyset))
+    .limit(options.limit);
+  const co = await listCoUnits(db, rows.map((r) => r.decision.id));
+  return rows.map((r) => ({
+    view: { ...r.decision, leadUnitName: r.leadUnitName, coUnits: co.get(r.decision.id) ?? [] },
+    key: typeof r.key === 'string' ? (JSON.parse(r.key) as string[]) : r.key,
+  }));
+}
+
+/** The number of a body's decided items the filters match (exact, by the body's index). */
+export async function countDecisions(db: DbOrTx, filter: DecisionListFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(decisions)
+    .where(and(...decisionFilterConditions(filter)));
+  return Number(row?.n ?? 0);
 }
 
 async function listCoUnits(db: DbOrTx, decisionIds: readonly string[]): Promise<Map<string, { unitId: string; name: string }[]>> {

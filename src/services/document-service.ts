@@ -47,7 +47,7 @@ import { incomingLedgerSheet } from './incoming-documents/incoming-ledger.ts';
 import { listDecisions } from './decisions/decision-views.ts';
 import { loadBodyCharter } from './body-service.ts';
 import { getMeetingRow } from './meetings/meeting-context.ts';
-import { assertMayIssueFormalDocument } from './meetings/meeting-notice.ts';
+import { assertMayIssueFormalDocument, noticeDocumentRefusal } from './meetings/meeting-notice.ts';
 import { getMeeting } from './meetings/meeting-views.ts';
 import type { MeetingDetail } from './meetings/meeting-views.ts';
 import { getMinutesForRendering } from './meetings/minutes-rendering.ts';
@@ -141,10 +141,8 @@ export async function renderMeetingNoticeDocument(
 ): Promise<RenderedFile> {
   const meeting = await getMeeting(db, { bodyId: options.bodyId, meetingId: options.meetingId });
   const { body, charter } = await loadBodyCharter(db, { bodyId: options.bodyId });
-  assertMayIssueFormalDocument(charter, 'notice');
-  if (meeting.status === 'draft' || meeting.status === 'cancelled') {
-    throw new AppError('meeting_not_noticeable', '草稿或已取消的会议不能印发会议通知', { field: 'meetingId', details: { status: meeting.status } });
-  }
+  const refusal = noticeDocumentRefusal(charter, meeting);
+  if (refusal !== null) throw refusal;
   const date = meeting.noticeSentAt === null ? shanghaiDateOf(options.clock.now()) : shanghaiDateOf(new Date(meeting.noticeSentAt));
   const memberUnitCount = (await listBodyUnits(db, options.bodyId, shanghaiDateOf(new Date(meeting.startsAt)))).length;
   const view = buildMeetingNoticeView(meeting, { bodyName: body.name, charter, memberUnitCount, date });

@@ -151,13 +151,10 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await visible(page.getByTestId('minutes-status').filter({ hasText: '草稿' }));
     await page.screenshot({ path: `test-results/meeting-minutes-draft.png`, fullPage: true });
 
-    // The office may not sign off: the charter names who does, and the refusal quotes it.
-    tracked.expect({ method: 'POST', path: `/api/bodies/${convener.bodyId}/minutes/${await minutesId(page)}/sign-off`, status: 403 });
-    await page.getByRole('button', { name: '审定签发' }).click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
-    const refusal = page.getByTestId('minutes-error').getByRole('alert');
-    await visible(refusal);
-    await visible(refusal.getByText(/制度原文/));
+    // The office may not sign off (the charter names who does): the server lists no 审定签发 for it,
+    // so the button is not offered (issue 15), while the office still downloads the draft.
+    await visible(page.getByTestId('minutes-actions').getByText('下载纪要（Word）'));
+    expect(await page.getByRole('button', { name: '审定签发' }).count()).toBe(0);
     await visible(page.getByTestId('minutes-status').filter({ hasText: '草稿' }));
     expect(tracked.problems()).toEqual([]);
     await tracked.finish('meeting-signoff-refused');
@@ -224,14 +221,3 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await tracked.finish('decision-closed');
   });
 });
-
-/** The id of the meeting's minutes, read from the meeting the page shows. */
-async function minutesId(page: Page): Promise<string> {
-  const path = new URL(page.url()).pathname;
-  const match = /\/bodies\/([^/]+)\/meetings\/([^/]+)/.exec(path);
-  if (match === null) throw new Error(`not a meeting page: ${path}`);
-  const meeting = (await page.evaluate(`fetch('/api/bodies/${match[1]}/meetings/${match[2]}').then((r) => r.json())`)) as { minutes: { id: string }[] };
-  const id = meeting.minutes[meeting.minutes.length - 1]?.id;
-  if (id === undefined) throw new Error('the meeting has no minutes');
-  return id;
-}

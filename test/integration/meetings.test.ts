@@ -172,11 +172,12 @@ describeDatabases('meetings', (t) => {
     expect(meeting.status).toBe('held');
     const draft = await s.draftMinutes(meeting.id, {
       proceedings: '正文',
-      decidedItems: [{ text: '按制度期限办理', leadUnitId: financeUnitId, coUnitIds: [], deadline: { kind: 'charter_default' } }],
+      decidedItems: [{ text: '次日办结', leadUnitId: financeUnitId, coUnitIds: [], deadline: { kind: 'date', date: '2024-05-21' } }],
     });
     await s.signOff(convener, draft.id);
-    // This charter has no handling-deadline rule: the decisions part refuses, and nothing is issued.
-    const refused = await s.refused(s.office, 'POST', `${s.base}/minutes/${draft.id}/issue`, undefined, 409, 'no_handling_deadline_rule');
+    // Issued two days later the item's date lies before the issue date: refused, and nothing is issued.
+    await s.moveClock(new Date('2024-05-22T03:00:00Z'));
+    const refused = await s.refused(s.office, 'POST', `${s.base}/minutes/${draft.id}/issue`, undefined, 400, 'deadline_before_issue');
     expect(refused.message).toBeTruthy();
     const after = await s.getMinutes(draft.id);
     expect(after).toMatchObject({ status: 'signed_off', number: null, distribution: null, decisionIds: [] });

@@ -9,6 +9,7 @@ import {
   completionReportRequestSchema,
   decideExtensionRequestSchema,
   decisionDetailSchema,
+  decisionFilterQuerySchema,
   decisionParamsSchema,
   extensionParamsSchema,
   extensionRequestSchema,
@@ -27,12 +28,17 @@ import type { Actor } from '../../policy/actor.ts';
 import { authorize, bodyResource, can } from '../../policy/policy.ts';
 import { closeDecision, sendBackDecision } from '../../services/decisions/close-decision.ts';
 import { getDecision } from '../../services/decisions/decision-detail.ts';
-import { decisionUnitIds, listDecisions, listUnitOpenDecisions } from '../../services/decisions/decision-views.ts';
+import { decisionUnitIds, exportDecisionItems, listDecisionPage, listUnitOpenDecisions } from '../../services/decisions/decision-views.ts';
+import type { DecisionListOptions } from '../../services/decisions/decision-views.ts';
+import { decisionListXlsxStream } from '../../services/exports/decisions-export.ts';
+import { XLSX_CONTENT_TYPE } from '../../services/exports/xlsx-stream.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { decideExtension, requestExtension } from '../../services/decisions/extensions.ts';
 import { getAttachment, reportCompletion, reportProgress } from '../../services/decisions/progress-reports.ts';
+import { decisionActions } from '../../services/resource-actions/decision-actions.ts';
 import type { AppDeps, LianxiApp, RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
-import { downloadDisposition } from '../content-disposition.ts';
+import { attachmentDisposition, downloadDisposition } from '../content-disposition.ts';
 
 /**
  * The unit a report is made for: the one named, else the actor's own unit among the decision's
@@ -95,6 +101,22 @@ function registerReportRoute(app: LianxiApp, deps: AppDeps, route: ReportRoute):
   );
 }
 
+/** The filters and order of a body's decided items from the query string (list and export). */
+function decisionListOptions(deps: AppDeps, bodyId: string, q: z.infer<typeof decisionFilterQuerySchema>): DecisionListOptions {
+  return {
+    clock: deps.clock,
+    bodyId,
+    ...(q.unitId === undefined ? {} : { unitId: q.unitId }),
+    ...(q.leadUnitId === undefined ? {} : { leadUnitId: q.leadUnitId }),
+    ...(q.status === undefined ? {} : { status: q.status }),
+    ...(q.overdue === undefined ? {} : { overdue: q.overdue }),
+    ...(q.minutesId === undefined ? {} : { minutesId: q.minutesId }),
+    ...(q.q === undefined || q.q === '' ? {} : { q: q.q }),
+    sort: q.sort,
+    order: q.order,
+  };
+}
+
 export const decisionRoutes: RouteModule = async (app, deps) => {
   app.get(
     '/api/bodies/:bodyId/decisions',
@@ -110,16 +132,34 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
     async (request) => {
       await authorize(request.actor, 'decision.read', bodyResource(request.params.bodyId));
       const q = request.query;
-      return {
-        items: await listDecisions(deps.db, {
-          clock: deps.clock,
-          bodyId: request.params.bodyId,
-          ...(q.unitId === undefined ? {} : { unitId: q.unitId }),
-          ...(q.status === undefined ? {} : { status: q.status }),
-          ...(q.overdue === undefined ? {} : { overdue: q.overdue }),
-          ...(q.minutesId === undefined ? {} : { minutesId: q.minutesId }),
-        }),
-      };
+      return listDecisionPage(deps.db, {
+        ...decisionListOptions(deps, request.params.bodyId, q),
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+        limit: q.limit,
+      });
+    },
+  );
+
+  app.get(
+    '/api/bodies/:bodyId/decisions/export',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: '导出筛选后的督办事项列表（XLSX，筛选与排序同列表，列同表格，逐页写出）',
+        params: bodyParamsSchema,
+        querystring: decisionFilterQuerySchema,
+        response: { 200: z.any().describe('XLSX 文件'), ...bodyErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'decision.read', bodyResource(request.params.bodyId));
+      const rows = exportDecisionItems(deps.db, decisionListOptions(deps, request.params.bodyId, request.query));
+      const stamp = shanghaiDateOf(deps.clock.now()).replaceAll('-', '');
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header('content-disposition', attachmentDisposition(`议定事项-${stamp}.xlsx`, `decisions-${stamp}.xlsx`))
+        .header('cache-control', 'private, no-store')
+        .send(decisionListXlsxStream(rows));
     },
   );
 
@@ -135,7 +175,8 @@ export const decisionRoutes: RouteModule = async (app, deps) => {
     },
     async (request) => {
       await authorize(request.actor, 'decision.read', bodyResource(request.params.bodyId));
-      return getDecision(deps.db, { clock: deps.clock, ...request.params });
+      const decision = await getDecision(deps.db, { clock: deps.clock, ...request.params });
+      return { ...decision, actions: await decisionActions({ actor: request.actor, decision }) };
     },
   );
 

@@ -43,6 +43,7 @@ import { getMeeting, listMeetings } from '../../services/meetings/meeting-views.
 import { decideObserver, proposeObserver } from '../../services/meetings/observers.ts';
 import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
 import { setPresider } from '../../services/meetings/set-presider.ts';
+import { meetingActions } from '../../services/resource-actions/meeting-actions.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 import { downloadDisposition } from '../content-disposition.ts';
@@ -108,10 +109,11 @@ export const meetingRoutes: RouteModule = async (app, deps) => {
 
   app.get(
     '/api/bodies/:bodyId/meetings/:meetingId',
-    { schema: { tags: TAGS, summary: '会议详情（议题、材料、参会人员、出席、纪要、发现的问题）', params: meetingParamsSchema, response: detail } },
+    { schema: { tags: TAGS, summary: '会议详情（议题、材料、参会人员、出席、纪要、发现的问题，及当前用户可进行的操作）', params: meetingParamsSchema, response: detail } },
     async (request) => {
       await authorize(request.actor, 'meeting.read', bodyResource(request.params.bodyId));
-      return getMeeting(deps.db, request.params);
+      const meeting = await getMeeting(deps.db, request.params);
+      return { ...meeting, actions: await meetingActions(deps.db, { actor: request.actor, bodyId: request.params.bodyId, meeting, now: deps.clock.now() }) };
     },
   );
 

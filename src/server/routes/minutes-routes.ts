@@ -16,6 +16,8 @@ import { issueMinutes } from '../../services/meetings/issue-minutes.ts';
 import { issueCorrection } from '../../services/meetings/minutes-corrections.ts';
 import { getMinutes, listMinutes } from '../../services/meetings/minutes-views.ts';
 import { signOffMinutes } from '../../services/meetings/sign-off-minutes.ts';
+import { getMeetingRow } from '../../services/meetings/meeting-context.ts';
+import { minutesActions } from '../../services/resource-actions/minutes-actions.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -53,10 +55,12 @@ export const minutesRoutes: RouteModule = async (app, deps) => {
 
   app.get(
     '/api/bodies/:bodyId/minutes/:minutesId',
-    { schema: { tags: TAGS, summary: '会议纪要（含出席、请假、列席名单和分送范围）', params: minutesParamsSchema, response: one } },
+    { schema: { tags: TAGS, summary: '会议纪要（含出席、请假、列席名单和分送范围，及当前用户可进行的操作）', params: minutesParamsSchema, response: one } },
     async (request) => {
       await authorize(request.actor, 'minutes.read', bodyResource(request.params.bodyId));
-      return getMinutes(deps.db, request.params);
+      const minutes = await getMinutes(deps.db, request.params);
+      const meeting = await getMeetingRow(deps.db, { bodyId: request.params.bodyId, meetingId: minutes.meetingId });
+      return { ...minutes, actions: await minutesActions(deps.db, { actor: request.actor, bodyId: request.params.bodyId, minutes, meeting, now: deps.clock.now() }) };
     },
   );
 

@@ -54,11 +54,15 @@ const STEP_REFUSALS: Record<DecisionStep, { code: ErrorCode; message: (status: D
 /** The status `step` leads to from the decision's, or a 409 naming why not. */
 export function checkStep(row: DecisionRow, step: DecisionStep): DecisionStatus {
   const to = nextStatus(row.status, step);
-  if (to === null) {
-    const refusal = STEP_REFUSALS[step];
-    throw new AppError(refusal.code, refusal.message(row.status), { details: { status: row.status, step } });
-  }
+  if (to === null) throw stepRefusal(row.status, step) ?? new AppError('decision_not_in_progress', '事项状态不允许此操作');
   return to;
+}
+
+/** Why `step` may not start from `status` (409), or null. Pure; the step and the item's actions ask it. */
+export function stepRefusal(status: DecisionStatus, step: DecisionStep): AppError | null {
+  if (nextStatus(status, step) !== null) return null;
+  const refusal = STEP_REFUSALS[step];
+  return new AppError(refusal.code, refusal.message(status), { details: { status, step } });
 }
 
 /** The decision locked for the change, or a 404 naming `decisionId`. */

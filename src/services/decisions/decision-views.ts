@@ -7,8 +7,16 @@ import type { DbOrTx } from '../../db/database.ts';
 import { DECISION_STATUS_NAMES, deadlineStanding, isOpen } from '../../domain/decisions/decision-status.ts';
 import type { DecisionStatus } from '../../domain/decisions/decision-status.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
-import { listBodyIdsWithOpenDecisionsOfUnit, listDecisionViews } from '../../repositories/decision-repository.ts';
-import type { DecisionView, ListDecisionsFilter } from '../../repositories/decision-repository.ts';
+import {
+  countDecisions,
+  decisionKeyset,
+  listBodyIdsWithOpenDecisionsOfUnit,
+  listDecisionViews,
+  listDecisionViewsByKeyset,
+} from '../../repositories/decision-repository.ts';
+import type { DecisionListFilter, DecisionSortKey, DecisionView, ListDecisionsFilter } from '../../repositories/decision-repository.ts';
+import type { KeysetColumn } from '../../repositories/keyset-order.ts';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor.ts';
 import { bindBodyCalendar, loadWorkingDayCalendar } from '../calendar/region-calendar.ts';
 import { listBodyStandingSettings } from '../../repositories/body-repository.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -108,6 +116,86 @@ export async function listDecisions(
   if (options.overdue !== undefined) filter.openOnly = true;
   const items = await toItems(db, { views: await listDecisionViews(db, filter), today: shanghaiDateOf(options.clock.now()) });
   return options.overdue === undefined ? items : items.filter((item) => item.overdue === options.overdue);
+}
+
+/** The filters and order of a body's decided items, as the paged list and its export take them. */
+export interface DecisionListOptions {
+  clock: Clock;
+  bodyId: string;
+  unitId?: string;
+  leadUnitId?: string;
+  status?: DecisionStatus;
+  overdue?: boolean;
+  minutesId?: string;
+  /** Part of the item's text */
+  q?: string;
+  sort?: DecisionSortKey;
+  order?: 'asc' | 'desc';
+}
+
+function decisionListFilter(options: DecisionListOptions, today: string): DecisionListFilter {
+  const q = options.q?.trim();
+  return {
+    bodyId: options.bodyId,
+    today,
+    ...(options.unitId === undefined ? {} : { unitId: options.unitId }),
+    ...(options.leadUnitId === undefined ? {} : { leadUnitId: options.leadUnitId }),
+    ...(options.status === undefined ? {} : { status: options.status }),
+    ...(options.overdue === undefined ? {} : { overdue: options.overdue }),
+    ...(options.minutesId === undefined ? {} : { minutesId: options.minutesId }),
+    ...(q ? { textContains: q } : {}),
+  };
+}
+
+function decisionOrder(options: DecisionListOptions): { keyset: KeysetColumn[]; tag: string } {
+  const sort = options.sort ?? 'deadline';
+  const order = options.order ?? 'asc';
+  return { keyset: decisionKeyset(sort, order), tag: `${sort}.${order}` };
+}
+
+/**
+ * One keyset page of a body's decided items, filtered in SQL (overdue too: an open item whose
+ * deadline lies before today, the same rule as `deadlineStanding`), with the number of items the
+ * filters match. Bounded: the page, its co-handling units, its total and the bodies' calendar.
+ */
+export async function listDecisionPage(
+  db: DbOrTx,
+  options: DecisionListOptions & { cursor?: string; limit: number },
+): Promise<{ items: DecisionItem[]; nextCursor: string | null; total: number }> {
+  const today = shanghaiDateOf(options.clock.now());
+  const { keyset, tag } = decisionOrder(options);
+  const after = options.cursor === undefined ? undefined : decodeKeysetCursor(options.cursor, tag, keyset);
+  const filter = decisionListFilter(options, today);
+  const [rows, total] = await Promise.all([
+    listDecisionViewsByKeyset(db, { filter, keyset, ...(after ? { after } : {}), limit: options.limit + 1 }),
+    countDecisions(db, filter),
+  ]);
+  const page = rows.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toItems(db, { views: page.map((r) => r.view), today }),
+    nextCursor: rows.length > options.limit && last ? encodeKeysetCursor(tag, last.key) : null,
+    total,
+  };
+}
+
+/**
+ * Every decided item of a body the filters match, in the list's order, read by keyset pages of
+ * `pageSize` (what the filtered list's XLSX export writes, one page in memory at a time).
+ */
+export async function* exportDecisionItems(db: DbOrTx, options: DecisionListOptions & { pageSize?: number }): AsyncGenerator<DecisionItem> {
+  const pageSize = options.pageSize ?? 200;
+  const today = shanghaiDateOf(options.clock.now());
+  const { keyset } = decisionOrder(options);
+  const filter = decisionListFilter(options, today);
+  let after: string[] | undefined;
+  for (;;) {
+    const rows = await listDecisionViewsByKeyset(db, { filter, keyset, ...(after ? { after } : {}), limit: pageSize });
+    yield* await toItems(db, { views: rows.map((r) => r.view), today });
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < pageSize) return;
+    after = last.key;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Database } from '../../db/database.ts';
 import { isIsoDate } from '../../domain/calendar/index.ts';
 import { isOpen } from '../../domain/decisions/decision-status.ts';
+import type { DecisionStatus } from '../../domain/decisions/decision-status.ts';
 import { AppError } from '../../errors/app-error.ts';
 import {
   decideExtensionRequest,
@@ -20,6 +21,11 @@ import { enqueueNotification } from '../notification-service.ts';
 import { checkAssignedUnit, lockOrNotFound, stepInstant, truncate } from './decision-context.ts';
 import type { StepOptions } from './decision-context.ts';
 
+/** Why no extension may be asked for an item in `status` (a closed item), or null. Pure. */
+export function extensionClosedRefusal(status: DecisionStatus): AppError | null {
+  return isOpen(status) ? null : new AppError('decision_closed', '事项已销号，不能申请延期', { details: { status } });
+}
+
 /** An assigned unit asks for a later deadline, with a reason; one pending request at a time. */
 export async function requestExtension(
   db: Database,
@@ -28,7 +34,8 @@ export async function requestExtension(
   if (!isIsoDate(options.requestedDeadline)) throw new AppError('invalid_date', '日期格式应为 YYYY-MM-DD', { field: 'requestedDeadline' });
   return db.transaction(async (tx) => {
     const row = await lockOrNotFound(tx, options);
-    if (!isOpen(row.status)) throw new AppError('decision_closed', '事项已销号，不能申请延期', { details: { status: row.status } });
+    const closed = extensionClosedRefusal(row.status);
+    if (closed !== null) throw closed;
     await checkAssignedUnit(tx, { row, unitId: options.unitId, leadOnly: false });
     if (options.requestedDeadline <= row.deadline) {
       throw new AppError('extension_not_later', `申请的期限应晚于现行办理时限（${row.deadline}）`, { field: 'requestedDeadline' });

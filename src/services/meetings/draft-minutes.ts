@@ -4,7 +4,7 @@
  * against the charter's handling deadline already in the draft (decided-item-deadlines.ts).
  */
 import type { Database, DbOrTx } from '../../db/database.ts';
-import type { DecidedItemDraft } from '../../domain/meetings/meeting-types.ts';
+import type { DecidedItemDraft, MinutesStatus } from '../../domain/meetings/meeting-types.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { updateMeeting } from '../../repositories/meeting-repository.ts';
@@ -14,7 +14,7 @@ import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { assertDecidedItemDeadlines } from './decided-item-deadlines.ts';
 import { assertTransition, getMeetingRow, loadActiveBodyCharter, nowOf } from './meeting-context.ts';
-import { assertMinutesStatus, getMinutes, getMinutesRow } from './minutes-views.ts';
+import { getMinutes, getMinutesRow, minutesStatusRefusal } from './minutes-views.ts';
 import type { MinutesItem } from './minutes-views.ts';
 
 /** Checks decided items' units: each a member unit of the body (at any time; issue checks the issue date). */
@@ -45,7 +45,7 @@ export async function draftMinutes(db: Database, options: { bodyId: string; meet
     assertTransition(meeting, 'minutes_drafted');
     const { body, charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
     await checkDecidedItems(tx, { bodyId: options.bodyId, items: options.input.decidedItems });
-    await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: options.input.decidedItems, from: shanghaiDateOf(now), field: 'decidedItems' });
+    await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: options.input.decidedItems, from: shanghaiDateOf(now), field: 'decidedItems', startLabel: '今天' });
     const row = await insertMinutes(tx, {
       meetingId: meeting.id,
       bodyId: options.bodyId,
@@ -67,6 +67,14 @@ export async function draftMinutes(db: Database, options: { bodyId: string; meet
 }
 
 /**
+ * Why the minutes may not be edited, or null: a draft or signed-off minutes may (editing signed-off
+ * minutes withdraws the sign-off); issued minutes only through a correction. Pure.
+ */
+export function editMinutesRefusal(row: { status: MinutesStatus }): AppError | null {
+  return row.status === 'signed_off' ? null : minutesStatusRefusal(row, 'draft', '修改（已印发的纪要只能更正）');
+}
+
+/**
  * Edits minutes not yet issued. Editing signed-off minutes withdraws the sign-off: they go back to
  * draft (and the meeting to minutes_drafted) and need signing off again. Issued minutes never change.
  * `expectedVersion` guards against lost updates.
@@ -78,14 +86,15 @@ export async function editMinutes(
   const now = nowOf(options.origin);
   await db.transaction(async (tx) => {
     const before = await getMinutesRow(tx, { ...options, forUpdate: true });
-    if (before.status !== 'signed_off') assertMinutesStatus(before, 'draft', '修改（已印发的纪要只能更正）');
+    const refusal = editMinutesRefusal(before);
+    if (refusal !== null) throw refusal;
     if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
       throw new AppError('minutes_version_conflict', '纪要已被他人修改，请刷新后再改', { field: 'version' });
     }
     if (options.input.decidedItems !== undefined) {
       await checkDecidedItems(tx, { bodyId: options.bodyId, items: options.input.decidedItems });
       const { charter } = await loadActiveBodyCharter(tx, { bodyId: options.bodyId });
-      await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: options.input.decidedItems, from: shanghaiDateOf(now), field: 'decidedItems' });
+      await assertDecidedItemDeadlines(tx, { bodyId: options.bodyId, charter, items: options.input.decidedItems, from: shanghaiDateOf(now), field: 'decidedItems', startLabel: '今天' });
     }
     const after = await updateMinutes(tx, before.id, {
       ...(options.input.title !== undefined ? { title: options.input.title.trim() } : {}),

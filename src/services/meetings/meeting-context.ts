@@ -67,24 +67,34 @@ export function checkTimes(startsAt: Date, endsAt: Date | null | undefined, now:
   }
 }
 
+/** Why the lifecycle does not allow this status change (409 `meeting_transition_not_allowed`), or null. Pure. */
+export function transitionRefusal(meeting: Pick<MeetingRow, 'status'>, to: MeetingStatus): AppError | null {
+  if (canTransition(meeting.status, to)) return null;
+  return new AppError(
+    'meeting_transition_not_allowed',
+    `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能变为“${MEETING_STATUS_LABELS[to]}”`,
+    { details: { from: meeting.status, to } },
+  );
+}
+
 /** Refuses a status change the lifecycle does not allow (409 `meeting_transition_not_allowed`). */
 export function assertTransition(meeting: Pick<MeetingRow, 'status'>, to: MeetingStatus): void {
-  if (!canTransition(meeting.status, to)) {
-    throw new AppError(
-      'meeting_transition_not_allowed',
-      `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能变为“${MEETING_STATUS_LABELS[to]}”`,
-      { details: { from: meeting.status, to } },
-    );
-  }
+  const refusal = transitionRefusal(meeting, to);
+  if (refusal !== null) throw refusal;
+}
+
+/** Why a step that needs the meeting in one of `allowed` statuses may not happen now, or null. Pure. */
+export function statusRefusal(meeting: Pick<MeetingRow, 'status'>, allowed: readonly MeetingStatus[], what: string): AppError | null {
+  if (allowed.includes(meeting.status)) return null;
+  return new AppError('meeting_transition_not_allowed', `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能${what}`, {
+    details: { status: meeting.status, allowed },
+  });
 }
 
 /** Refuses a step that needs the meeting in one of `allowed` statuses. */
 export function assertStatus(meeting: Pick<MeetingRow, 'status'>, allowed: readonly MeetingStatus[], what: string): void {
-  if (!allowed.includes(meeting.status)) {
-    throw new AppError('meeting_transition_not_allowed', `会议当前状态为“${MEETING_STATUS_LABELS[meeting.status]}”，不能${what}`, {
-      details: { status: meeting.status, allowed },
-    });
-  }
+  const refusal = statusRefusal(meeting, allowed, what);
+  if (refusal !== null) throw refusal;
 }
 
 /** The roles an account holds in a body on a day, with the memberships that give them. */

@@ -5,6 +5,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Charter } from '../../domain/charter/charter-types.ts';
 import type { RuleClause } from '../../domain/meetings/meeting-rules.ts';
+import type { MeetingStatus } from '../../domain/meetings/meeting-types.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { requireCharterGate } from '../../policy/charter-gate.ts';
@@ -33,18 +34,41 @@ const DOCUMENT_LABELS: Record<FormalDocumentKind, string> = {
  * rendering notices and circulars.
  */
 export function assertMayIssueFormalDocument(charter: Pick<Charter, 'flags' | 'normalizedText' | 'foundingDocument'>, documentKind: FormalDocumentKind): void {
-  if (documentKind === 'minutes' || !charter.flags.noFormalDocuments) return;
+  const refusal = formalDocumentRefusal(charter, documentKind);
+  if (refusal !== null) throw refusal;
+}
+
+/** Why the body may not issue this document in its own name (不正式行文), with the clause, or null. Pure. */
+export function formalDocumentRefusal(charter: Pick<Charter, 'flags' | 'normalizedText' | 'foundingDocument'>, documentKind: FormalDocumentKind): AppError | null {
+  if (documentKind === 'minutes' || !charter.flags.noFormalDocuments) return null;
   const span = charter.flags.sources.noFormalDocuments;
   const clause: RuleClause = {
     document: charter.foundingDocument.title,
     clause: null,
     text: span === null ? '不正式行文' : charter.normalizedText.slice(span.start, span.end),
   };
-  throw new AppError(
+  return new AppError(
     'formal_document_not_allowed',
     `本机构不正式行文，不能以本机构名义印发${DOCUMENT_LABELS[documentKind]}（会议纪要除外）`,
     { clause, details: { documentKind } },
   );
+}
+
+/**
+ * Why the meeting notice document (DOCX/PDF) may not be produced, or null: not for a body that issues
+ * no formal documents, nor for a draft or cancelled meeting. Pure; the download and the meeting's
+ * actions ask it.
+ */
+export function noticeDocumentRefusal(
+  charter: Pick<Charter, 'flags' | 'normalizedText' | 'foundingDocument'>,
+  meeting: { status: MeetingStatus },
+): AppError | null {
+  const formal = formalDocumentRefusal(charter, 'notice');
+  if (formal !== null) return formal;
+  if (meeting.status === 'draft' || meeting.status === 'cancelled') {
+    return new AppError('meeting_not_noticeable', '草稿或已取消的会议不能印发会议通知', { field: 'meetingId', details: { status: meeting.status } });
+  }
+  return null;
 }
 
 export interface MeetingNotice {

@@ -121,14 +121,19 @@ export async function listMinutes(db: DbOrTx, options: { bodyId: string }): Prom
   return items;
 }
 
+/** Why a step that needs the minutes in the `allowed` status may not happen now (409), or null. Pure. */
+export function minutesStatusRefusal(row: Pick<MinutesRow, 'status'>, allowed: MinutesStatus, what: string): AppError | null {
+  if (row.status === allowed) return null;
+  const label: Record<MinutesStatus, string> = { draft: '草稿', signed_off: '已审定', issued: '已印发' };
+  return new AppError('minutes_transition_not_allowed', `纪要当前状态为“${label[row.status]}”，不能${what}`, {
+    details: { status: row.status },
+  });
+}
+
 /** Refuses a step that needs the minutes in the `allowed` status (409 `minutes_transition_not_allowed`). */
-export function assertMinutesStatus(row: MinutesRow, allowed: MinutesStatus, what: string): void {
-  if (row.status !== allowed) {
-    const label: Record<MinutesStatus, string> = { draft: '草稿', signed_off: '已审定', issued: '已印发' };
-    throw new AppError('minutes_transition_not_allowed', `纪要当前状态为“${label[row.status]}”，不能${what}`, {
-      details: { status: row.status },
-    });
-  }
+export function assertMinutesStatus(row: Pick<MinutesRow, 'status'>, allowed: MinutesStatus, what: string): void {
+  const refusal = minutesStatusRefusal(row, allowed, what);
+  if (refusal !== null) throw refusal;
 }
 
 /** Every member unit on the day plus the report copies and copies the charter names. */

@@ -20,6 +20,8 @@ import { MeetingsTab } from '../meetings/meetings-tab.tsx';
 import { DecisionsTab } from '../decisions/decisions-tab.tsx';
 import { useMe } from '../auth/auth-context.tsx';
 import { DissolveButton, HandoverButton } from './dissolve-button.tsx';
+import { useBodyActions } from './body-actions-api.ts';
+import { isAllowed } from '../common/action-button.tsx';
 import { NotificationSettingsTab } from './notification-settings-tab.tsx';
 
 const OrgChartTab = lazy(() => import('./org-chart-tab.tsx'));
@@ -40,6 +42,7 @@ export function BodyPage() {
   }, [spanParam]);
 
   const body = useQuery({ queryKey: ['body', bodyId], queryFn: () => getBody(bodyId) });
+  const bodyActions = useBodyActions(bodyId);
   const versionNumber = body.data?.currentCharterVersion.version;
   const charterVersion = useQuery({
     queryKey: ['charter-version', bodyId, versionNumber],
@@ -59,7 +62,8 @@ export function BodyPage() {
   const loadingCharter = <Spin description={t('app.loading')} style={{ display: 'block', margin: '40px auto' }} />;
   const charter = charterVersion.data?.charter;
   const office = detail.myRoles.some((role) => role.role === 'office_staff');
-  const mayDissolve = detail.status === 'active' && (office || me.systemRoles.includes('system_admin'));
+  // 撤销 only when the server lists it as allowed for the reader (policy and the body's status).
+  const mayDissolve = isAllowed(bodyActions.data?.actions, 'body.dissolve');
   const heldRoles = new Set<string>(detail.myRoles.map((role) => role.role));
   /** The paper flow's pages, each shown only to the roles its read action admits (src/policy/*-actions.ts). */
   const paperFlowLinks = [

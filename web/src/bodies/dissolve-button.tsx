@@ -35,6 +35,7 @@ export function DissolveButton({ bodyId, bodyName, office = true }: { bodyId: st
       setOpen(false);
       form.resetFields();
       void queryClient.invalidateQueries({ queryKey: ['body', bodyId] });
+      void queryClient.invalidateQueries({ queryKey: ['body', bodyId, 'actions'] });
       void queryClient.invalidateQueries({ queryKey: ['bodies'] });
       void message.success(t('dissolve.done'));
     },
@@ -49,7 +50,7 @@ export function DissolveButton({ bodyId, bodyName, office = true }: { bodyId: st
         open={open}
         title={`${t('dissolve.title')} · ${bodyName}`}
         okText={t('dissolve.confirm')}
-        okButtonProps={{ danger: true, disabled: blocked }}
+        okButtonProps={{ danger: true, disabled: blocked || dissolve.isPending }}
         width={office ? 720 : undefined}
         cancelText={t('common.cancel')}
         confirmLoading={dissolve.isPending}
@@ -67,18 +68,21 @@ export function DissolveButton({ bodyId, bodyName, office = true }: { bodyId: st
           </div>
         )}
         {blocked && <Alert type="error" showIcon title={t('handover.pendingBlock', { count: pending })} style={{ marginBottom: 16 }} data-testid="handover-pending" />}
-        <Form<DissolveFormValues> form={form} layout="vertical" name="dissolve-body" initialValues={{ on: dayjs(todayInShanghai()) }} onFinish={(values) => dissolve.mutate(values)}>
-          {dissolve.isError && (
-            <div style={{ marginBottom: 16 }} data-testid="dissolve-error">
-              <ErrorAlert error={dissolve.error} />
-            </div>
-          )}
+        <Form<DissolveFormValues> form={form} layout="vertical" name="dissolve-body" initialValues={{ on: dayjs(todayInShanghai()) }} onFinish={(values) => {
+            if (!dissolve.isPending) dissolve.mutate(values);
+          }}>
           <Form.Item name="on" label={t('dissolve.on')} extra={t('dissolve.onHint')} rules={[{ required: true, message: t('dissolve.onRequired') }]}>
             <DatePicker disabledDate={(day) => day.isAfter(dayjs(todayInShanghai()), 'day')} />
           </Form.Item>
           <Form.Item name="reason" label={t('dissolve.reason')} rules={[{ required: true, whitespace: true, message: t('dissolve.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={2000} placeholder={t('dissolve.reasonPlaceholder')} />
           </Form.Item>
+          {/* The refusal beside the dialog's buttons, where the eye is when 确认撤销 was pressed */}
+          {dissolve.isError && (
+            <div data-testid="dissolve-error">
+              <ErrorAlert error={dissolve.error} />
+            </div>
+          )}
         </Form>
       </Modal>
     </>

@@ -12,6 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { InlineError, isAllowed } from '../common/action-button.tsx';
 import { readAsBase64 } from '../common/read-file.ts';
 import { useBodyRoles } from '../meetings/body-roles.ts';
 import { formatTime } from '../meetings/meeting-labels.tsx';
@@ -71,7 +72,19 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
   const assignedUnits = [decision.leadUnit.unitId, ...decision.coUnits.map((unit) => unit.unitId)];
   const myUnit = roles.unitIds.find((unitId) => assignedUnits.includes(unitId));
   const leadsIt = roles.unitIds.includes(decision.leadUnit.unitId);
-  const open = decision.status !== 'closed';
+  // The steps the server lists as allowed for the reader on this item (issue 15); a liaison's own
+  // unit is still the one the report is made for.
+  const actions = decision.actions;
+  const mayProgress = myUnit !== undefined && isAllowed(actions, 'decision.report_progress');
+  const mayComplete = leadsIt && isAllowed(actions, 'decision.report_completion');
+  const mayExtend = myUnit !== undefined && isAllowed(actions, 'decision.request_extension');
+  const mayClose = isAllowed(actions, 'decision.close');
+  const maySendBack = isAllowed(actions, 'decision.send_back');
+  const mayDecideExtension = isAllowed(actions, 'decision.decide_extension');
+  const unitStep = mayProgress || mayComplete || mayExtend;
+  const officeStep = mayClose || maySendBack;
+  /** Where the last step was pressed: its refusal shows there. */
+  const [stepAt, setStepAt] = useState<'extension' | 'card'>('card');
 
   const done = () => {
     setText('');
@@ -84,6 +97,11 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
     void queryClient.invalidateQueries({ queryKey: ['unit-decisions'] });
   };
   const step = useMutation({ mutationFn: (run: () => Promise<unknown>) => run(), onSuccess: done });
+  const run = (at: 'extension' | 'card', request: () => Promise<unknown>) => {
+    if (step.isPending) return;
+    setStepAt(at);
+    step.mutate(request);
+  };
 
   const attachments = async (): Promise<Attachment[]> =>
     Promise.all(
@@ -100,14 +118,13 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
       ),
     );
   const report = (kind: 'progress' | 'completion') =>
-    step.mutate(async () => {
+    run('card', async () => {
       const body = { unitId: myUnit, text: text.trim(), attachments: await attachments() };
       return kind === 'progress' ? reportProgress(ref, body) : reportCompletion(ref, body);
     });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {step.isError && <ErrorAlert error={step.error} />}
       <Descriptions
         size="small"
         bordered
@@ -148,14 +165,20 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
                 <Tag color={request.status === 'approved' ? 'green' : request.status === 'refused' ? 'red' : 'orange'}>{t(`decision.extension.${request.status}`)}</Tag>
                 <span>{t('decision.newDeadline', { date: request.requestedDeadline })}</span>
                 <Typography.Text type="secondary">{request.reason}</Typography.Text>
-                {roles.office && request.status === 'pending' && (
+                {mayDecideExtension && request.status === 'pending' && (
                   <>
-                    <Button size="small" type="primary" onClick={() => step.mutate(() => decideExtension(ref, request.id, true, null))}>
+                    <Button size="small" type="primary" disabled={step.isPending} onClick={() => run('extension', () => decideExtension(ref, request.id, true, null))}>
                       {t('decision.approveExtension')}
                     </Button>
-                    <Button size="small" danger onClick={() => step.mutate(() => decideExtension(ref, request.id, false, reason.trim() === '' ? null : reason.trim()))}>
+                    <Button
+                      size="small"
+                      danger
+                      disabled={step.isPending}
+                      onClick={() => run('extension', () => decideExtension(ref, request.id, false, reason.trim() === '' ? null : reason.trim()))}
+                    >
                       {t('decision.refuseExtension')}
                     </Button>
+                    {step.isError && stepAt === 'extension' && <InlineError error={step.error} />}
                   </>
                 )}
               </Space>
@@ -189,54 +212,69 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
         />
       </Card>
 
-      {open && ((myUnit !== undefined && decision.status !== 'completion_reported') || (roles.office && decision.status === 'completion_reported')) && (
-        <Card size="small" title={<h3 className="lx-card-title">{decision.status === 'completion_reported' ? t('decision.close') : t('decision.reportProgress')}</h3>}>
+      {(unitStep || officeStep) && (
+        <Card size="small" title={<h3 className="lx-card-title">{officeStep ? t('decision.close') : t('decision.reportProgress')}</h3>}>
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {myUnit !== undefined && decision.status !== 'completion_reported' && (
+            {unitStep && (
               <>
                 <Input.TextArea aria-label={t('decision.reportText')} placeholder={t('decision.reportText')} rows={3} value={text} onChange={(event) => setText(event.target.value)} />
                 <Upload fileList={files} beforeUpload={() => false} onChange={(info) => setFiles(info.fileList)} multiple>
                   <Button icon={<UploadOutlined />}>{t('decision.attachments')}</Button>
                 </Upload>
                 <Space wrap>
-                  <Button disabled={text.trim() === ''} loading={step.isPending} onClick={() => report('progress')}>
-                    {t('decision.reportProgress')}
-                  </Button>
-                  {leadsIt && (
-                    <Button type="primary" disabled={text.trim() === ''} loading={step.isPending} onClick={() => report('completion')}>
+                  {mayProgress && (
+                    <Button disabled={text.trim() === '' || step.isPending} loading={step.isPending} onClick={() => report('progress')}>
+                      {t('decision.reportProgress')}
+                    </Button>
+                  )}
+                  {mayComplete && (
+                    <Button type="primary" disabled={text.trim() === '' || step.isPending} loading={step.isPending} onClick={() => report('completion')}>
                       {t('decision.reportCompletion')}
                     </Button>
                   )}
                 </Space>
+                {mayExtend && (
                 <Space wrap>
                   <DatePicker aria-label={t('decision.extensionDate')} placeholder={t('decision.extensionDate')} value={extensionDate} onChange={setExtensionDate} />
                   <Input aria-label={t('decision.extensionReason')} placeholder={t('decision.extensionReason')} value={reason} onChange={(event) => setReason(event.target.value)} style={{ width: 240 }} />
                   <Button
-                    disabled={extensionDate === null || reason.trim() === ''}
+                    disabled={extensionDate === null || reason.trim() === '' || step.isPending}
                     onClick={() =>
-                      extensionDate !== null && step.mutate(() => requestExtension(ref, { unitId: myUnit, requestedDeadline: extensionDate.format('YYYY-MM-DD'), reason: reason.trim() }))
+                      extensionDate !== null && run('card', () => requestExtension(ref, { unitId: myUnit, requestedDeadline: extensionDate.format('YYYY-MM-DD'), reason: reason.trim() }))
                     }
                   >
                     {t('decision.requestExtension')}
                   </Button>
                 </Space>
+                )}
               </>
             )}
-            {roles.office && decision.status === 'completion_reported' && (
+            {officeStep && (
               <>
                 <Input aria-label={t('decision.sendBackReason')} placeholder={t('decision.sendBackReason')} value={reason} onChange={(event) => setReason(event.target.value)} />
                 <Space wrap>
-                  <Popconfirm title={t('decision.close')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => step.mutate(() => closeDecision(ref, reason.trim() === '' ? null : reason.trim()))}>
-                    <Button type="primary" loading={step.isPending}>
-                      {t('decision.close')}
+                  {mayClose && (
+                    <Popconfirm
+                      title={t('decision.close')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      disabled={step.isPending}
+                      onConfirm={() => run('card', () => closeDecision(ref, reason.trim() === '' ? null : reason.trim()))}
+                    >
+                      <Button type="primary" loading={step.isPending} disabled={step.isPending}>
+                        {t('decision.close')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {maySendBack && (
+                    <Button danger disabled={reason.trim() === '' || step.isPending} onClick={() => run('card', () => sendBack(ref, reason.trim()))}>
+                      {t('decision.sendBack')}
                     </Button>
-                  </Popconfirm>
-                  <Button danger disabled={reason.trim() === ''} onClick={() => step.mutate(() => sendBack(ref, reason.trim()))}>
-                    {t('decision.sendBack')}
-                  </Button>
+                  )}
                 </Space>
               </>
             )}
+            {step.isError && stepAt === 'card' && <InlineError error={step.error} />}
           </Space>
         </Card>
       )}

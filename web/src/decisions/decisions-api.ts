@@ -56,3 +56,12 @@ export const markInboxRead = (ids: string[] | null) => unwrap(api.POST('/api/me/
 
 /** Where the browser downloads a body's supervision ledger (XLSX). */
 export const ledgerUrl = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/ledger-document`;
+
+export type DecisionSortKey = NonNullable<DecisionListQuery['sort']>;
+
+/** Where the browser downloads a body's decided items as the list filters and sorts them (XLSX, the table's columns). */
+export const decisionListExportUrl = (bodyId: string, query: Omit<DecisionListQuery, 'cursor' | 'limit'>) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return `/api/bodies/${encodeURIComponent(bodyId)}/decisions/export?${params.toString()}`;
+};

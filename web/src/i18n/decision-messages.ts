@@ -99,6 +99,11 @@ export const decisionZh = {
   'workspace.waitingEmpty': '暂无待审批事项',
   'workspace.openDecisions': '未办结 {count} 项',
   'workspace.overdueDecisions': '逾期 {count} 项',
+  'decisions.filter.leadOnly': '仅看牵头',
+  'decisions.filter.text': '按事项内容搜索',
+  'decisions.column.issuedOn': '交办日期',
+  'decisions.exportList': '导出列表（Excel）',
+  'decisions.boardPartial': '看板与统计图只含前 {count} 项（共 {total} 项）；完整列表请用列表视图或导出。',
 } as const satisfies Record<string, string>;
 
 export const decisionEn: Record<keyof typeof decisionZh, string> = {
@@ -201,4 +206,9 @@ export const decisionEn: Record<keyof typeof decisionZh, string> = {
   'workspace.waitingEmpty': 'Nothing waits for your approval',
   'workspace.openDecisions': '{count} open',
   'workspace.overdueDecisions': '{count} overdue',
+  'decisions.filter.leadOnly': 'Lead unit only',
+  'decisions.filter.text': 'Search the decisions',
+  'decisions.column.issuedOn': 'Issued',
+  'decisions.exportList': 'Export the list (Excel)',
+  'decisions.boardPartial': 'The board and charts show the first {count} of {total} items; use the table or the export for all.',
 };

@@ -8,7 +8,7 @@ import { Button, Card, Empty, Form, Input, List, Popconfirm, Select, Space, Tag,
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorAlert } from '../common/error-alert.tsx';
+import { InlineError, isAllowed } from '../common/action-button.tsx';
 import { attachMaterial, circulateMaterials, decideAgendaItem, materialUrl, proposeAgendaItem, type AgendaItem, type MeetingDetail } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
 import { readAsBase64 } from '../common/read-file.ts';
@@ -30,8 +30,11 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [form] = Form.useForm<{ title: string; description?: string; unitId?: string }>();
-  const mayDecide = roles.office || roles.convener || roles.deputy;
-  const mayPropose = roles.office || roles.unitIds.length > 0;
+  // What the server lists as allowed for the reader on this meeting (policy, charter gate, status).
+  const mayDecide = isAllowed(meeting.actions, 'agenda.decide');
+  const mayPropose = isAllowed(meeting.actions, 'agenda.propose');
+  const mayAttach = isAllowed(meeting.actions, 'material.attach');
+  const mayCirculate = isAllowed(meeting.actions, 'material.circulate');
 
   const decide = useMutation({
     mutationFn: (input: { itemId: string; approve: boolean; reason: string | null }) => decideAgendaItem(ref, input.itemId, input.approve, input.reason),
@@ -63,12 +66,9 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
     onSuccess: onChanged,
   });
   const circulate = useMutation({ mutationFn: () => circulateMaterials(ref), onSuccess: onChanged });
-  const error = decide.error ?? propose.error ?? attach.error ?? circulate.error;
-  const hasMaterials = meeting.agenda.some((item) => item.materials.length > 0);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {error !== null && <ErrorAlert error={error} />}
       {meeting.agenda.length === 0 ? (
         <Empty description={t('agenda.empty')} />
       ) : (
@@ -111,7 +111,13 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
                 <Space wrap>
                   {mayDecide && item.status === 'proposed' && (
                     <>
-                      <Button size="small" type="primary" loading={decide.isPending} onClick={() => decide.mutate({ itemId: item.id, approve: true, reason: null })}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        loading={decide.isPending && decide.variables.itemId === item.id}
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ itemId: item.id, approve: true, reason: null })}
+                      >
                         {t('agenda.approve')}
                       </Button>
                       <Button size="small" danger onClick={() => setRejecting(rejecting === item.id ? null : item.id)}>
@@ -119,7 +125,7 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
                       </Button>
                     </>
                   )}
-                  {(roles.office || (item.proposedByUnitId !== null && roles.unitIds.includes(item.proposedByUnitId))) && item.status !== 'rejected' && (
+                  {mayAttach && (roles.office || (item.proposedByUnitId !== null && roles.unitIds.includes(item.proposedByUnitId))) && item.status !== 'rejected' && (
                     <Upload
                       showUploadList={false}
                       beforeUpload={(file) => {
@@ -127,16 +133,18 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
                         return false;
                       }}
                     >
-                      <Button size="small" icon={<UploadOutlined />} loading={attach.isPending}>
+                      <Button size="small" icon={<UploadOutlined />} loading={attach.isPending && attach.variables.itemId === item.id} disabled={attach.isPending}>
                         {t('agenda.attach')}
                       </Button>
                     </Upload>
                   )}
+                  {decide.isError && decide.variables.itemId === item.id && <InlineError error={decide.error} />}
+                  {attach.isError && attach.variables.itemId === item.id && <InlineError error={attach.error} />}
                 </Space>
                 {rejecting === item.id && (
                   <Space.Compact style={{ width: '100%', maxWidth: 560 }}>
                     <Input aria-label={t('agenda.rejectReason')} placeholder={t('agenda.rejectReason')} value={reason} onChange={(event) => setReason(event.target.value)} />
-                    <Button danger disabled={reason.trim() === ''} onClick={() => decide.mutate({ itemId: item.id, approve: false, reason: reason.trim() })}>
+                    <Button danger disabled={reason.trim() === '' || decide.isPending} onClick={() => decide.mutate({ itemId: item.id, approve: false, reason: reason.trim() })}>
                       {t('decision.submit')}
                     </Button>
                   </Space.Compact>
@@ -146,10 +154,15 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
           )}
         />
       )}
-      {roles.office && hasMaterials && (
-        <Popconfirm title={t('agenda.circulate')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => circulate.mutate()}>
-          <Button loading={circulate.isPending}>{t('agenda.circulate')}</Button>
-        </Popconfirm>
+      {mayCirculate && (
+        <Space wrap>
+          <Popconfirm title={t('agenda.circulate')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => circulate.mutate()}>
+            <Button loading={circulate.isPending} disabled={circulate.isPending}>
+              {t('agenda.circulate')}
+            </Button>
+          </Popconfirm>
+          {circulate.isError && <InlineError error={circulate.error} />}
+        </Space>
       )}
       {mayPropose && (
         <Card size="small" title={<h3 className="lx-card-title">{t('agenda.propose')}</h3>}>
@@ -165,9 +178,12 @@ export function AgendaPanel({ meeting, roles, unitOptions, onChanged }: AgendaPa
                 <Select options={unitOptions} allowClear={roles.office} />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" loading={propose.isPending}>
-              {t('agenda.propose')}
-            </Button>
+            <Space wrap>
+              <Button type="primary" htmlType="submit" loading={propose.isPending} disabled={propose.isPending}>
+                {t('agenda.propose')}
+              </Button>
+              {propose.isError && <InlineError error={propose.error} />}
+            </Space>
           </Form>
         </Card>
       )}

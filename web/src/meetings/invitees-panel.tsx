@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorAlert } from '../common/error-alert.tsx';
+import { InlineError, isAllowed } from '../common/action-button.tsx';
 import { decideObserver, proposeObserver, type Invitee, type MeetingDetail } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
 
 const APPROVAL_COLORS = { not_required: 'default', proposed: 'gold', approved: 'green', rejected: 'red' } as const;
 
-export function InviteesPanel({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
+export function InviteesPanel({ meeting, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
   const { t } = useI18n();
   const ref = { bodyId: meeting.bodyId, meetingId: meeting.id };
   const [form] = Form.useForm<{ name: string }>();
@@ -26,11 +26,11 @@ export function InviteesPanel({ meeting, roles, onChanged }: { meeting: MeetingD
       decideObserver(ref, input.inviteeId, input.approve, input.approve ? null : rejectReason.trim() === '' ? null : rejectReason.trim()),
     onSuccess: onChanged,
   });
-  const mayDecide = roles.office || roles.convener || roles.deputy;
-  const error = propose.error ?? decide.error;
+  // What the server lists as allowed for the reader (policy, charter gate, meeting status).
+  const mayDecide = isAllowed(meeting.actions, 'observer.decide');
+  const mayPropose = isAllowed(meeting.actions, 'observer.propose');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {error !== null && <ErrorAlert error={error} />}
       <Table<Invitee>
         rowKey="id"
         size="small"
@@ -55,14 +55,15 @@ export function InviteesPanel({ meeting, roles, onChanged }: { meeting: MeetingD
                   <Tag color={APPROVAL_COLORS[invitee.approvalStatus]}>{t(`invitees.approval.${invitee.approvalStatus}`)}</Tag>
                   {mayDecide && invitee.approvalStatus === 'proposed' && (
                     <>
-                      <Button size="small" type="primary" onClick={() => decide.mutate({ inviteeId: invitee.id, approve: true })}>
+                      <Button size="small" type="primary" disabled={decide.isPending} onClick={() => decide.mutate({ inviteeId: invitee.id, approve: true })}>
                         {t('agenda.approve')}
                       </Button>
-                      <Button size="small" danger onClick={() => decide.mutate({ inviteeId: invitee.id, approve: false })}>
+                      <Button size="small" danger disabled={decide.isPending} onClick={() => decide.mutate({ inviteeId: invitee.id, approve: false })}>
                         {t('agenda.reject')}
                       </Button>
                     </>
                   )}
+                  {decide.isError && decide.variables.inviteeId === invitee.id && <InlineError error={decide.error} />}
                 </Space>
               ) : (
                 t('common.none')
@@ -79,15 +80,16 @@ export function InviteesPanel({ meeting, roles, onChanged }: { meeting: MeetingD
           style={{ maxWidth: 480 }}
         />
       )}
-      {roles.office && (
+      {mayPropose && (
         <Card size="small" title={<h3 className="lx-card-title">{t('invitees.proposeObserver')}</h3>}>
           <Form form={form} layout="inline" name="propose-observer" onFinish={(values) => propose.mutate(values)}>
             <Form.Item name="name" label={t('invitees.observerName')} rules={[{ required: true, whitespace: true, message: t('invitees.observerName') }]}>
               <Input autoComplete="off" />
             </Form.Item>
-            <Button htmlType="submit" loading={propose.isPending}>
+            <Button htmlType="submit" loading={propose.isPending} disabled={propose.isPending}>
               {t('invitees.proposeObserver')}
             </Button>
+            {propose.isError && <InlineError error={propose.error} />}
           </Form>
         </Card>
       )}

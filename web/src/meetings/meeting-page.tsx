@@ -4,12 +4,13 @@
  * shows the server's Chinese message and the charter clause.
  */
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Collapse, Descriptions, Input, Modal, Result, Select, Space, Spin, Tabs } from 'antd';
+import { Alert, Breadcrumb, Card, Collapse, Descriptions, Input, Modal, Result, Select, Space, Spin, Tabs } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { ActionButton, InlineError, findAction, isAllowed } from '../common/action-button.tsx';
 import { AppError } from '../api/app-error.ts';
 import { getBody, listMemberships } from '../bodies/bodies-api.ts';
 import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
@@ -94,8 +95,12 @@ export function MeetingPage() {
 
 type ReasonAction = 'cancel' | 'postpone';
 
-/** The office's lifecycle buttons for the meeting's status. */
-function MeetingActions({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
+/**
+ * The lifecycle buttons the server lists as allowed for the reader on this meeting (issue 15): each
+ * runs once at a time and shows a refusal beside itself. 标记为已召开 shows disabled with its reason
+ * before the meeting has started, so the office sees why it cannot yet be pressed.
+ */
+function MeetingActions({ meeting, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
   const { t } = useI18n();
   const ref = { bodyId: meeting.bodyId, meetingId: meeting.id };
   const [asking, setAsking] = useState<ReasonAction | null>(null);
@@ -108,63 +113,55 @@ function MeetingActions({ meeting, roles, onChanged }: { meeting: MeetingDetail;
       onChanged();
     },
   });
-  if (!roles.office) return null;
-  const status = meeting.status;
-  const buttons = [];
-  if (status === 'draft' || status === 'postponed') {
-    buttons.push(
-      <Button key="schedule" type="primary" loading={action.isPending} onClick={() => action.mutate(() => scheduleMeeting(ref))}>
-        {t('meeting.action.schedule')}
-      </Button>,
-    );
-  }
-  if (status === 'scheduled') {
-    buttons.push(
-      <Button key="held" type="primary" loading={action.isPending} onClick={() => action.mutate(() => markHeld(ref))}>
-        {t('meeting.action.held')}
-      </Button>,
-      <Button key="postpone" onClick={() => setAsking('postpone')}>
-        {t('meeting.action.postpone')}
-      </Button>,
-    );
-  }
-  if (status === 'draft' || status === 'scheduled' || status === 'postponed') {
-    buttons.push(
-      <Button key="cancel" danger onClick={() => setAsking('cancel')}>
-        {t('meeting.action.cancel')}
-      </Button>,
-    );
-  }
-  if (meeting.noticeSentAt !== null) {
-    buttons.push(
-      <Button key="notice" href={noticeDocumentUrl(ref)} icon={<DownloadOutlined />}>
-        {t('meeting.downloadNotice')}
-      </Button>,
-    );
-  }
-  if (status !== 'draft') {
-    buttons.push(
-      <Button key="invitation" href={invitationUrl(ref)} icon={<CalendarOutlined />}>
-        {t('meeting.downloadInvitation')}
-      </Button>,
-    );
-  }
-  if (buttons.length === 0 && !action.isError) return null;
+  const actions = meeting.actions;
+  const names = ['meeting.schedule', 'meeting.mark_held', 'meeting.postpone', 'meeting.cancel', 'meeting.download_notice', 'meeting.download_invitation'];
+  const heldAction = findAction(actions, 'meeting.mark_held');
+  // 标记为已召开 stays visible (disabled, with the reason) for the office while the meeting is scheduled.
+  const showHeldRefused = meeting.status === 'scheduled' && isAllowed(actions, 'meeting.postpone') && heldAction !== undefined;
+  if (!names.some((name) => isAllowed(actions, name)) && !showHeldRefused) return null;
   return (
     <>
-      {action.isError && <ErrorAlert error={action.error} />}
-      <Space wrap>{buttons}</Space>
+      <Space wrap>
+        <ActionButton actions={actions} action="meeting.schedule" type="primary" run={() => scheduleMeeting(ref)} onDone={onChanged}>
+          {t('meeting.action.schedule')}
+        </ActionButton>
+        <ActionButton actions={actions} action="meeting.mark_held" type="primary" showRefused={showHeldRefused} run={() => markHeld(ref)} onDone={onChanged}>
+          {t('meeting.action.held')}
+        </ActionButton>
+        <ActionButton actions={actions} action="meeting.postpone" onOpen={() => setAsking('postpone')}>
+          {t('meeting.action.postpone')}
+        </ActionButton>
+        <ActionButton actions={actions} action="meeting.cancel" danger onOpen={() => setAsking('cancel')}>
+          {t('meeting.action.cancel')}
+        </ActionButton>
+        {meeting.noticeSentAt !== null && (
+          <ActionButton actions={actions} action="meeting.download_notice" href={noticeDocumentUrl(ref)} icon={<DownloadOutlined />}>
+            {t('meeting.downloadNotice')}
+          </ActionButton>
+        )}
+        <ActionButton actions={actions} action="meeting.download_invitation" href={invitationUrl(ref)} icon={<CalendarOutlined />}>
+          {t('meeting.downloadInvitation')}
+        </ActionButton>
+      </Space>
       <Modal
         open={asking !== null}
         title={asking === null ? '' : t(asking === 'cancel' ? 'meeting.action.cancel' : 'meeting.action.postpone')}
         okText={t('common.ok')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: reason.trim() === '' }}
+        okButtonProps={{ disabled: reason.trim() === '' || action.isPending }}
         confirmLoading={action.isPending}
-        onCancel={() => setAsking(null)}
+        onCancel={() => {
+          setAsking(null);
+          action.reset();
+        }}
         onOk={() => action.mutate(() => (asking === 'cancel' ? cancelMeeting(ref, reason.trim()) : postponeMeeting(ref, reason.trim())))}
       >
         <Input.TextArea aria-label={t('meeting.action.reasonLabel')} placeholder={t('meeting.action.reasonRequired')} value={reason} onChange={(event) => setReason(event.target.value)} rows={3} />
+        {action.isError && (
+          <div style={{ marginTop: 8 }}>
+            <InlineError error={action.error} />
+          </div>
+        )}
       </Modal>
     </>
   );
@@ -183,16 +180,13 @@ function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail;
     .filter((membership) => membership.roleKind === 'convener' || membership.roleKind === 'deputy_convener')
     .map((membership) => ({ value: membership.id, label: `${membership.title} ${membership.personName ?? t('chart.vacant')}`, roleKind: membership.roleKind }));
   const nameOf = (membershipId: string) => leaderOptions.find((option) => option.value === membershipId)?.label ?? membershipId;
-  const change = useMutation({ mutationFn: (run: () => Promise<MeetingDetail>) => run(), onSuccess: onChanged });
-  const before = meeting.status === 'draft' || meeting.status === 'scheduled' || meeting.status === 'postponed';
+  const presiderChange = useMutation({ mutationFn: (membershipId: string) => setPresider(ref, membershipId), onSuccess: onChanged });
+  const delegation = useMutation({ mutationFn: (membershipId: string) => delegate(ref, membershipId), onSuccess: onChanged });
+  const mayPreside = isAllowed(meeting.actions, 'meeting.set_presider');
+  const mayDelegate = isAllowed(meeting.actions, 'meeting.delegate');
 
   return (
     <Card size="small" title={<h2 className="lx-card-title">{t('meeting.details')}</h2>}>
-      {change.isError && (
-        <div style={{ marginBottom: 12 }}>
-          <ErrorAlert error={change.error} />
-        </div>
-      )}
       <Descriptions
         size="small"
         bordered
@@ -207,17 +201,19 @@ function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail;
             children: (
               <Space wrap>
                 <span>{meeting.presider === null ? t('meeting.noPresider') : `${meeting.presider.title} ${meeting.presider.personName ?? ''}`}</span>
-                {roles.office && before && leaderOptions.length > 0 && (
+                {mayPreside && leaderOptions.length > 0 && (
                   <Select<string>
                     size="small"
                     aria-label={t('meeting.setPresider')}
                     placeholder={t('meeting.setPresider')}
                     value={meeting.presider?.membershipId}
-                    onChange={(membershipId) => change.mutate(() => setPresider(ref, membershipId))}
+                    disabled={presiderChange.isPending}
+                    onChange={(membershipId) => presiderChange.mutate(membershipId)}
                     options={leaderOptions}
                     style={{ minWidth: 200 }}
                   />
                 )}
+                {presiderChange.isError && <InlineError error={presiderChange.error} />}
               </Space>
             ),
           },
@@ -230,16 +226,18 @@ function MeetingDetails({ meeting, roles, onChanged }: { meeting: MeetingDetail;
                 {meeting.delegations.map((delegation) => (
                   <span key={delegation.id}>{t('meeting.delegated', { from: nameOf(delegation.fromMembershipId), to: nameOf(delegation.toMembershipId) })}</span>
                 ))}
-                {roles.convener && before && (
+                {mayDelegate && (
                   <Select<string>
                     size="small"
                     aria-label={t('meeting.delegate')}
                     placeholder={t('meeting.delegate')}
-                    onChange={(membershipId) => change.mutate(() => delegate(ref, membershipId))}
+                    disabled={delegation.isPending}
+                    onChange={(membershipId) => delegation.mutate(membershipId)}
                     options={leaderOptions.filter((option) => option.roleKind === 'deputy_convener')}
                     style={{ minWidth: 220 }}
                   />
                 )}
+                {delegation.isError && <InlineError error={delegation.error} />}
               </Space>
             ),
           },

@@ -102,6 +102,10 @@ export const signOffMinutes = (bodyId: string, minutesId: string) =>
 export const issueMinutes = (bodyId: string, minutesId: string) =>
   unwrap(api.POST('/api/bodies/{bodyId}/minutes/{minutesId}/issue', { params: { path: { bodyId, minutesId } } }));
 
+/** Starts a correction of issued minutes: a new draft referencing them (issue 15: the office's edit path after issue). */
+export const correctMinutes = (bodyId: string, minutesId: string) =>
+  unwrap(api.POST('/api/bodies/{bodyId}/minutes/{minutesId}/corrections', { params: { path: { bodyId, minutesId } }, body: {} }));
+
 /** Where the browser downloads the minutes as an official document (DOCX by GB/T 9704, or PDF). */
 export const minutesDocumentUrl = (bodyId: string, minutesId: string, format: 'docx' | 'pdf') =>
   `/api/bodies/${encodeURIComponent(bodyId)}/minutes/${encodeURIComponent(minutesId)}/document?format=${format}`;

@@ -4,15 +4,16 @@
  * issues them (numbered, distributed, decided items assigned). Refusals show the server's message
  * and the charter clause.
  */
-import { useEffect } from 'react';
-import { App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Popconfirm, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { ActionButton, InlineError, isAllowed } from '../common/action-button.tsx';
 import { listBodyUnits } from '../bodies/bodies-api.ts';
-import { draftMinutes, editMinutes, getMinutes, issueMinutes, minutesDocumentUrl, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
+import { correctMinutes, draftMinutes, editMinutes, getMinutes, issueMinutes, minutesDocumentUrl, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
 import type { BodyRoles } from './body-roles.ts';
 import { actedAsText, formatTime } from './meeting-labels.tsx';
 import { todayInShanghai } from '../common/today.ts';
@@ -59,7 +60,7 @@ function toValues(minutes: Minutes): MinutesValues {
   };
 }
 
-export function MinutesPanel({ meeting, roles, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
+export function MinutesPanel({ meeting, onChanged }: { meeting: MeetingDetail; roles: BodyRoles; onChanged: () => void }) {
   const { t } = useI18n();
   const latest = meeting.minutes[meeting.minutes.length - 1];
   const minutes = useQuery({
@@ -68,15 +69,15 @@ export function MinutesPanel({ meeting, roles, onChanged }: { meeting: MeetingDe
     enabled: latest !== undefined,
   });
   if (latest === undefined) {
-    if (!roles.office) return <Empty description={t('minutes.none')} />;
-    return <MinutesEditor meeting={meeting} minutes={null} roles={roles} onChanged={onChanged} />;
+    if (!isAllowed(meeting.actions, 'minutes.draft')) return <Empty description={t('minutes.none')} />;
+    return <MinutesEditor meeting={meeting} minutes={null} onChanged={onChanged} />;
   }
   if (minutes.isError) return <ErrorAlert error={minutes.error} />;
   if (minutes.data === undefined) return <Spin description={t('app.loading')} />;
-  return <MinutesEditor key={`${minutes.data.id}-${minutes.data.version}`} meeting={meeting} minutes={minutes.data} roles={roles} onChanged={onChanged} />;
+  return <MinutesEditor key={`${minutes.data.id}-${minutes.data.version}`} meeting={meeting} minutes={minutes.data} onChanged={onChanged} />;
 }
 
-function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: MeetingDetail; minutes: Minutes | null; roles: BodyRoles; onChanged: () => void }) {
+function MinutesEditor({ meeting, minutes, onChanged }: { meeting: MeetingDetail; minutes: Minutes | null; onChanged: () => void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -85,14 +86,21 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
   const units = useQuery({ queryKey: ['body-units', meeting.bodyId, meetingDate], queryFn: () => listBodyUnits(meeting.bodyId, meetingDate) });
   const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.unitId, label: unit.name }));
   const unitName = (unitId: string) => units.data?.items.find((unit) => unit.unitId === unitId)?.name ?? unitId;
-  const editable = roles.office && (minutes === null || minutes.status === 'draft');
+  // Signed-off minutes are edited only on purpose: saving withdraws the sign-off (the server's rule).
+  const [reopened, setReopened] = useState(false);
+  const editable =
+    minutes === null
+      ? isAllowed(meeting.actions, 'minutes.draft')
+      : isAllowed(minutes.actions, 'minutes.edit') && (minutes.status === 'draft' || reopened);
 
   useEffect(() => {
     if (minutes !== null) form.setFieldsValue(toValues(minutes));
   }, [minutes, form]);
 
-  const refresh = (saved: Minutes) => {
-    queryClient.setQueryData(['minutes', meeting.bodyId, saved.id], saved);
+  // A step's answer carries no actions: the minutes are read again (with the reader's actions).
+  const refresh = () => {
+    setReopened(false);
+    void queryClient.invalidateQueries({ queryKey: ['minutes', meeting.bodyId] });
     onChanged();
   };
   const save = useMutation({
@@ -109,22 +117,15 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
         version: minutes.version,
       });
     },
-    onSuccess: (saved) => {
+    onSuccess: () => {
       void message.success(t('minutes.saved'));
-      refresh(saved);
+      refresh();
     },
   });
-  const signOff = useMutation({ mutationFn: () => signOffMinutes(meeting.bodyId, minutes?.id ?? ''), onSuccess: refresh });
-  const issue = useMutation({ mutationFn: () => issueMinutes(meeting.bodyId, minutes?.id ?? ''), onSuccess: refresh });
-  const error = save.error ?? signOff.error ?? issue.error;
+  const confirmTexts = { ok: t('common.ok'), cancel: t('common.cancel') };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {error !== null && (
-        <div data-testid="minutes-error">
-          <ErrorAlert error={error} />
-        </div>
-      )}
       {minutes !== null && (
         <Descriptions
           size="small"
@@ -170,8 +171,11 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
           layout="vertical"
           name="minutes"
           initialValues={{ items: [] }}
-          onFinish={(values) => save.mutate(values)}
+          onFinish={(values) => {
+            if (!save.isPending) save.mutate(values);
+          }}
         >
+          {minutes?.status === 'signed_off' && <Alert type="warning" showIcon title={t('minutes.reopenWarning')} style={{ marginBottom: 16 }} />}
           <Form.Item name="title" label={t('minutes.title')}>
             <Input autoComplete="off" />
           </Form.Item>
@@ -213,14 +217,14 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
                         if (kind === 'working_days') {
                           return (
                             <Form.Item name={[field.name, 'days']} label={t('minutes.deadlineDays')} initialValue={10} rules={[{ required: true }]}>
-                              <InputNumber min={1} max={365} precision={0} />
+                              <InputNumber min={1} max={365} precision={0} onKeyDown={keepEnter} />
                             </Form.Item>
                           );
                         }
                         if (kind === 'date') {
                           return (
                             <Form.Item name={[field.name, 'date']} label={t('minutes.deadlineDate')} rules={[{ required: true }]}>
-                              <DatePicker />
+                              <DatePicker onKeyDown={keepEnter} />
                             </Form.Item>
                           );
                         }
@@ -236,40 +240,74 @@ function MinutesEditor({ meeting, minutes, roles, onChanged }: { meeting: Meetin
             )}
           </Form.List>
           <Space wrap style={{ marginTop: 16 }}>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={save.isPending} disabled={save.isPending}>
               {minutes === null ? t('minutes.draft') : t('minutes.save')}
             </Button>
+            {minutes?.status === 'signed_off' && <Button onClick={() => setReopened(false)}>{t('common.cancel')}</Button>}
+            {save.isError && (
+              <span data-testid="minutes-error">
+                <InlineError error={save.error} />
+              </span>
+            )}
           </Space>
         </Form>
       ) : (
         minutes !== null && <MinutesView minutes={minutes} unitName={unitName} />
       )}
       {minutes !== null && (
-        <Space wrap>
-          <Button href={minutesDocumentUrl(meeting.bodyId, minutes.id, 'docx')} icon={<DownloadOutlined />}>
+        <Space wrap data-testid="minutes-actions">
+          <ActionButton actions={minutes.actions} action="minutes.download" href={minutesDocumentUrl(meeting.bodyId, minutes.id, 'docx')} icon={<DownloadOutlined />}>
             {t('minutes.downloadDocx')}
-          </Button>
-          <Button href={minutesDocumentUrl(meeting.bodyId, minutes.id, 'pdf')} icon={<DownloadOutlined />}>
+          </ActionButton>
+          <ActionButton actions={minutes.actions} action="minutes.download" href={minutesDocumentUrl(meeting.bodyId, minutes.id, 'pdf')} icon={<DownloadOutlined />}>
             {t('minutes.downloadPdf')}
-          </Button>
-          {minutes.status === 'draft' && (roles.office || roles.convener || roles.deputy) && (
-            <Popconfirm title={t('minutes.signOffConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => signOff.mutate()}>
-              <Button type="primary" loading={signOff.isPending}>
-                {t('minutes.signOff')}
-              </Button>
-            </Popconfirm>
+          </ActionButton>
+          <ActionButton
+            actions={minutes.actions}
+            action="minutes.sign_off"
+            type="primary"
+            confirm={t('minutes.signOffConfirm')}
+            confirmTexts={confirmTexts}
+            run={() => signOffMinutes(meeting.bodyId, minutes.id)}
+            onDone={refresh}
+          >
+            {t('minutes.signOff')}
+          </ActionButton>
+          <ActionButton
+            actions={minutes.actions}
+            action="minutes.issue"
+            type="primary"
+            confirm={t('minutes.issueConfirm')}
+            confirmTexts={confirmTexts}
+            run={() => issueMinutes(meeting.bodyId, minutes.id)}
+            onDone={refresh}
+          >
+            {t('minutes.issue')}
+          </ActionButton>
+          {minutes.status === 'signed_off' && !reopened && (
+            <ActionButton actions={minutes.actions} action="minutes.edit" onOpen={() => setReopened(true)}>
+              {t('minutes.reopen')}
+            </ActionButton>
           )}
-          {minutes.status === 'signed_off' && roles.office && (
-            <Popconfirm title={t('minutes.issueConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => issue.mutate()}>
-              <Button type="primary" loading={issue.isPending}>
-                {t('minutes.issue')}
-              </Button>
-            </Popconfirm>
-          )}
+          <ActionButton
+            actions={minutes.actions}
+            action="minutes.correct"
+            confirm={t('minutes.correctConfirm')}
+            confirmTexts={confirmTexts}
+            run={() => correctMinutes(meeting.bodyId, minutes.id)}
+            onDone={refresh}
+          >
+            {t('minutes.correct')}
+          </ActionButton>
         </Space>
       )}
     </Space>
   );
+}
+
+/** Enter in a date or number field of the minutes form does not submit the form. */
+function keepEnter(event: KeyboardEvent) {
+  if (event.key === 'Enter') event.preventDefault();
 }
 
 function MinutesView({ minutes, unitName }: { minutes: Minutes; unitName: (unitId: string) => string }) {
