@@ -1,10 +1,28 @@
 /** Contracts of /api/accounts (security administrator). */
 import { z } from 'zod';
 import { GRANTABLE_BODY_ROLES, SYSTEM_ROLES } from '../domain/access/roles.ts';
+import { roleKindSchema } from './charter-schema.ts';
 import { idSchema, limitQuerySchema, pageSchema } from './common.ts';
 
 export const systemRoleSchema = z.enum(SYSTEM_ROLES);
 export const grantableBodyRoleSchema = z.enum(GRANTABLE_BODY_ROLES);
+
+/** A body role the account holds through its linked person: a membership holding today. */
+export const accountPersonRoleSchema = z.object({
+  membershipId: z.string(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  roleKind: roleKindSchema,
+  /** The charter's own title: 召集人, 组长, 成员, 联络员 … */
+  title: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  validFrom: z.string(),
+});
+
+/** The person an account is linked to, with the roles held through that person today. */
+export const accountPersonSchema = z.object({ id: z.string(), name: z.string(), roles: z.array(accountPersonRoleSchema) });
+export type AccountPerson = z.infer<typeof accountPersonSchema>;
 
 export const accountSchema = z.object({
   id: z.string(),
@@ -15,6 +33,8 @@ export const accountSchema = z.object({
     z.object({ id: z.string(), bodyId: z.string(), bodyName: z.string(), role: grantableBodyRoleSchema, grantedAt: z.string() }),
   ),
   personId: z.string().nullable(),
+  /** The linked person, its name and the body roles held through it today (null: no person linked) */
+  person: accountPersonSchema.nullable(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   disabled: z.boolean(),
@@ -58,3 +78,10 @@ export const roleChangeSchema = z.discriminatedUnion('kind', [
 export type RoleChangeRequest = z.infer<typeof roleChangeSchema>;
 
 export const linkPersonRequestSchema = z.object({ personId: z.string().min(1).max(100).nullable() });
+
+/** The accounts export: the list's filter (search), as XLSX or CSV. */
+export const exportAccountsQuerySchema = z.object({
+  search: z.string().trim().min(1).max(100).optional(),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type ExportAccountsQuery = z.infer<typeof exportAccountsQuerySchema>;

@@ -74,3 +74,17 @@ export type ConfirmMembershipChangeRequest = z.infer<typeof confirmMembershipCha
 
 export const rejectMembershipChangeRequestSchema = z.object({ note: reasonSchema });
 export type RejectMembershipChangeRequest = z.infer<typeof rejectMembershipChangeRequestSchema>;
+
+/** Who confirms a change of each post of the body, by its charter (or the default): what the UI offers. */
+export const membershipChangeRulesSchema = z.object({
+  items: z.array(
+    z.object({
+      roleKind: roleKindSchema,
+      confirmer: z.enum(['office', 'convener', 'plenary']),
+      /** The office records a change of this post directly (it confirms such changes); a vacancy is always filled directly */
+      officeRecordsDirectly: z.boolean(),
+      basis: gateBasisSchema,
+    }),
+  ),
+});
+export type MembershipChangeRulesResponse = z.infer<typeof membershipChangeRulesSchema>;

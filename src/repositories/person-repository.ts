@@ -1,8 +1,8 @@
 /** SQL for people: the persons who hold roles in bodies. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { memberships, people } from '../db/schema/bodies.ts';
+import { memberships, people, units } from '../db/schema/bodies.ts';
 import { accounts } from '../db/schema/platform.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -62,4 +62,25 @@ export async function findPersonOfAccount(db: DbOrTx, accountId: string): Promis
     .where(eq(accounts.id, accountId))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * People whose name, or the name of a unit they hold or held a membership for, contains `search`
+ * (all people without a search), by name; at most `limit`.
+ */
+export async function searchPeople(db: DbOrTx, options: { search?: string | undefined; limit: number }): Promise<PersonRow[]> {
+  const columns = { id: people.id, name: people.name, normalizedName: people.normalizedName, createdAt: people.createdAt };
+  if (options.search === undefined) return db.select(columns).from(people).orderBy(asc(people.normalizedName), asc(people.id)).limit(options.limit);
+  const pattern = `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byUnit = db
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .innerJoin(units, eq(units.id, memberships.unitId))
+    .where(ilike(units.name, pattern));
+  return db
+    .select(columns)
+    .from(people)
+    .where(or(ilike(people.name, pattern), inArray(people.id, byUnit)))
+    .orderBy(asc(people.normalizedName), asc(people.id))
+    .limit(options.limit);
 }

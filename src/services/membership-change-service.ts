@@ -392,3 +392,25 @@ export async function rejectMembershipChange(
     return changeItem(tx, options.bodyId, before.id);
   });
 }
+
+/** Who confirms a change of one kind of post, and whether the office records it directly. */
+export interface MembershipChangeRuleView {
+  roleKind: RoleKind;
+  confirmer: MembershipConfirmer;
+  officeRecordsDirectly: boolean;
+  basis: GateBasis;
+}
+
+/**
+ * For each kind of post (convener, deputy convener, member, liaison): who confirms a change by the
+ * body's current charter (or the default), and whether the office records it directly — what the
+ * members tab offers (a direct change, or a proposal waiting for its confirmation). Read-only.
+ */
+export async function membershipChangeRules(db: DbOrTx, options: { bodyId: string }): Promise<MembershipChangeRuleView[]> {
+  const charter = await currentCharter(db, options.bodyId);
+  const kinds: RoleKind[] = ['convener', 'deputy_convener', 'member', 'liaison'];
+  return kinds.map((roleKind) => {
+    const { confirmer, basis } = membershipChangeBasis(charter, roleKind);
+    return { roleKind, confirmer, officeRecordsDirectly: confirmer === 'office', basis };
+  });
+}

@@ -3,13 +3,16 @@
  * person is reused only within one body (the same name twice in one roster is one person); a
  * person sitting in several bodies is linked by the office, through the account they sign in with.
  */
-import type { DbOrTx } from '../db/database.ts';
+import type { Database, DbOrTx } from '../db/database.ts';
 import type { RoleKind } from '../domain/charter/charter-types.ts';
 import { personNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findBodiesByIds } from '../repositories/body-repository.ts';
 import { listMembershipsOfPerson } from '../repositories/membership-repository.ts';
-import { findPersonById, findPersonInBody, insertPerson, listPeopleOfBody } from '../repositories/person-repository.ts';
+import { listAccountsOfPerson } from '../repositories/account-repository.ts';
+import { findPersonById, findPersonInBody, insertPerson, listPeopleOfBody, searchPeople as searchPeopleRows } from '../repositories/person-repository.ts';
+import { recordAudit } from './audit-service.ts';
+import type { AuditOrigin } from './audit-service.ts';
 import type { PersonRow } from '../repositories/person-repository.ts';
 
 /** Resolves people by name within one body during one transaction. */
@@ -88,4 +91,74 @@ export async function getPerson(db: DbOrTx, options: { personId: string; mayRead
       validTo: m.validTo,
     })),
   };
+}
+
+/** A person as the security administrator picks one for an account. */
+export interface PersonCandidate extends PersonSummary {
+  memberships: {
+    id: string;
+    bodyId: string;
+    bodyName: string;
+    roleKind: RoleKind;
+    title: string;
+    unitName: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }[];
+  accounts: { id: string; username: string }[];
+}
+
+/**
+ * People for linking an account (security administrator): those whose name, or a unit they hold
+ * or held a membership for, matches `search`; each with their memberships in every body and the
+ * accounts already linked to them.
+ */
+export async function searchPeople(db: DbOrTx, options: { search?: string | undefined; limit: number }): Promise<PersonCandidate[]> {
+  const rows = await searchPeopleRows(db, options);
+  const items: PersonCandidate[] = [];
+  const held = new Map<string, Awaited<ReturnType<typeof listMembershipsOfPerson>>>();
+  for (const row of rows) held.set(row.id, await listMembershipsOfPerson(db, row.id));
+  const bodyIds = [...new Set([...held.values()].flat().map((m) => m.bodyId))];
+  const bodies = new Map((await findBodiesByIds(db, bodyIds)).map((b) => [b.id, b.name]));
+  for (const row of rows) {
+    const linked = await listAccountsOfPerson(db, row.id);
+    items.push({
+      id: row.id,
+      name: row.name,
+      memberships: (held.get(row.id) ?? []).map((m) => ({
+        id: m.id,
+        bodyId: m.bodyId,
+        bodyName: bodies.get(m.bodyId) ?? '',
+        roleKind: m.roleKind,
+        title: m.title,
+        unitName: m.unitName,
+        validFrom: m.validFrom,
+        validTo: m.validTo,
+      })),
+      accounts: linked.map((a) => ({ id: a.id, username: a.username })),
+    });
+  }
+  return items;
+}
+
+/**
+ * Creates a person by name for an account before any body names them (security administrator);
+ * audited as `person.create`. A body reuses a person only by its own roster's names, so this person
+ * holds no role until the office records one for them.
+ */
+export async function createPerson(db: Database, options: { name: string; origin: AuditOrigin }): Promise<PersonCandidate> {
+  const key = personNameKey(options.name);
+  if (key === '') throw new AppError('validation_failed', '请填写姓名', { field: 'name' });
+  return db.transaction(async (tx) => {
+    const row = await insertPerson(tx, { name: key, normalizedName: key });
+    await recordAudit(tx, {
+      ...options.origin,
+      action: 'person.create',
+      entityType: 'person',
+      entityId: row.id,
+      before: null,
+      after: { id: row.id, name: row.name },
+    });
+    return { id: row.id, name: row.name, memberships: [], accounts: [] };
+  });
 }

@@ -6,10 +6,12 @@ import {
   accountSchema,
   accountWithPasswordSchema,
   createAccountRequestSchema,
+  exportAccountsQuerySchema,
   linkPersonRequestSchema,
   listAccountsQuerySchema,
   roleChangeSchema,
 } from '../../contracts/accounts.ts';
+import { z } from 'zod';
 import { errorResponses } from '../../contracts/common.ts';
 import { healthResponseSchema } from '../../contracts/health.ts';
 import { outboundAllowListDtoSchema, securitySettingsDtoSchema } from '../../contracts/settings.ts';
@@ -23,8 +25,10 @@ import {
   unlockAccount,
 } from '../../services/accounts/account-changes.ts';
 import { grantRole, revokeRole } from '../../services/accounts/account-roles.ts';
-import { accountView, getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
+import { getAccountView, listAccountViews } from '../../services/accounts/account-views.ts';
 import { createAccount } from '../../services/accounts/create-account.ts';
+import { exportAccounts } from '../../services/accounts/accounts-export.ts';
+import { attachmentDisposition } from '../content-disposition.ts';
 import { getSecurityPolicy, updateSecurityPolicy } from '../../services/accounts/security-policy.ts';
 import { resetSecondFactor } from '../../services/accounts/second-factor.ts';
 import { securityPolicyDtoSchema } from '../../contracts/security-policy.ts';
@@ -152,6 +156,30 @@ export const adminRoutes: RouteModule = async (app, deps) => {
   );
 
   app.get(
+    '/api/accounts/export',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '导出账号列表（XLSX 或 CSV，筛选条件同列表；导出本身记入审计）',
+        querystring: exportAccountsQuerySchema,
+        response: { 200: z.any().describe('XLSX 文件或 CSV（UTF-8，带 BOM）'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'account.list');
+      const { search, format } = request.query;
+      const origin = auditOrigin(request, deps);
+      const file = await exportAccounts(db, { search, format, origin });
+      const stamp = origin.at.toISOString().slice(0, 10).replaceAll('-', '');
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentDisposition(`账号列表-${stamp}.${format}`, `accounts-${stamp}.${format}`))
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
+  );
+
+  app.get(
     '/api/accounts/:id',
     {
       schema: {
@@ -192,7 +220,7 @@ export const adminRoutes: RouteModule = async (app, deps) => {
       });
       reply.code(201);
       return {
-        account: accountView(created.account, [], clock.now()),
+        account: await getAccountView(db, { accountId: created.account.id, now: clock.now() }),
         oneTimePassword: created.oneTimePassword,
       };
     },

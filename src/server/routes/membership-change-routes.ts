@@ -9,6 +9,7 @@ import {
   listMembershipChangesQuerySchema,
   listMembershipChangesResponseSchema,
   membershipChangeParamsSchema,
+  membershipChangeRulesSchema,
   membershipChangeSchema,
   proposeMembershipChangeRequestSchema,
   rejectMembershipChangeRequestSchema,
@@ -17,6 +18,7 @@ import { authorize, bodyResource } from '../../policy/policy.ts';
 import {
   confirmMembershipChange,
   listMembershipChanges,
+  membershipChangeRules,
   proposeMembershipChange,
   rejectMembershipChange,
 } from '../../services/membership-change-service.ts';
@@ -41,6 +43,22 @@ export const membershipChangeRoutes: RouteModule = async (app, deps) => {
       await authorize(request.actor, 'membership.read', bodyResource(request.params.bodyId));
       const { status } = request.query;
       return { items: await listMembershipChanges(deps.db, { bodyId: request.params.bodyId, ...(status === undefined ? {} : { status }) }) };
+    },
+  );
+
+  app.get(
+    '/api/bodies/:bodyId/membership-changes/rules',
+    {
+      schema: {
+        tags: ['memberships'],
+        summary: '各类职务调整由谁确认（依制度或系统默认），办公室可否直接登记',
+        params: bodyParamsSchema,
+        response: { 200: membershipChangeRulesSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'membership.read', bodyResource(request.params.bodyId));
+      return { items: await membershipChangeRules(deps.db, { bodyId: request.params.bodyId }) };
     },
   );
 

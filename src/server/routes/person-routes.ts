@@ -1,10 +1,20 @@
 /** People: a body's people and a person's page (memberships in the bodies the reader may see). */
 import { bodyErrorResponses } from '../../contracts/body-common.ts';
 import { bodyParamsSchema } from '../../contracts/charters.ts';
-import { bodyPeopleResponseSchema, personDetailSchema, personParamsSchema } from '../../contracts/people.ts';
+import { errorResponses } from '../../contracts/common.ts';
+import {
+  bodyPeopleResponseSchema,
+  createPersonRequestSchema,
+  personCandidateSchema,
+  personDetailSchema,
+  personParamsSchema,
+  searchPeopleQuerySchema,
+  searchPeopleResponseSchema,
+} from '../../contracts/people.ts';
 import { authorize, bodyResource, can } from '../../policy/policy.ts';
-import { getPerson, listBodyPeople } from '../../services/person-service.ts';
+import { createPerson, getPerson, listBodyPeople, searchPeople } from '../../services/person-service.ts';
 import type { RouteModule } from '../app-types.ts';
+import { auditOrigin } from '../request-context.ts';
 
 export const personRoutes: RouteModule = async (app, deps) => {
   app.get(
@@ -20,6 +30,39 @@ export const personRoutes: RouteModule = async (app, deps) => {
     async (request) => {
       await authorize(request.actor, 'membership.read', bodyResource(request.params.bodyId));
       return { items: await listBodyPeople(deps.db, { bodyId: request.params.bodyId }) };
+    },
+  );
+
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags: ['people'],
+        summary: '查找人员以关联账号（按姓名或单位名称；安全管理员）',
+        querystring: searchPeopleQuerySchema,
+        response: { 200: searchPeopleResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'account.list');
+      return { items: await searchPeople(deps.db, { search: request.query.search, limit: request.query.limit }) };
+    },
+  );
+
+  app.post(
+    '/api/people',
+    {
+      schema: {
+        tags: ['people'],
+        summary: '新建人员（为尚未在机构任职的人建立账号时使用；安全管理员）',
+        body: createPersonRequestSchema,
+        response: { 201: personCandidateSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request.actor, 'account.create');
+      const created = await createPerson(deps.db, { name: request.body.name, origin: auditOrigin(request, deps) });
+      return reply.code(201).send(created);
     },
   );
 

@@ -14,6 +14,11 @@ import {
   listBodyGrantsOfAccount,
 } from '../../repositories/account-repository.ts';
 import type { NamedBodyGrantRow } from '../../repositories/account-repository.ts';
+import { findBodiesByIds } from '../../repositories/body-repository.ts';
+import { listMembershipsOfPerson } from '../../repositories/membership-repository.ts';
+import { findPersonById } from '../../repositories/person-repository.ts';
+import type { RoleKind } from '../../domain/charter/charter-types.ts';
+import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 /** The account column holding each system role. */
 export const SYSTEM_ROLE_COLUMNS: Record<SystemRole, 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin'> = {
@@ -50,6 +55,22 @@ export interface BodyGrantView {
   grantedAt: string;
 }
 
+/** The person an account is linked to, with the body roles held through it today. */
+export interface AccountPersonView {
+  id: string;
+  name: string;
+  roles: {
+    membershipId: string;
+    bodyId: string;
+    bodyName: string;
+    roleKind: RoleKind;
+    title: string;
+    unitId: string | null;
+    unitName: string | null;
+    validFrom: string;
+  }[];
+}
+
 /** The account as the API shows it. */
 export interface AccountView {
   id: string;
@@ -58,6 +79,7 @@ export interface AccountView {
   systemRoles: SystemRole[];
   bodyGrants: BodyGrantView[];
   personId: string | null;
+  person: AccountPersonView | null;
   mustChangePassword: boolean;
   lockedUntil: string | null;
   disabled: boolean;
@@ -67,7 +89,7 @@ export interface AccountView {
 }
 
 /** The API view of an account with its grants; a lockout shows only while it lasts at `now`. */
-export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], now: Date): AccountView {
+export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], now: Date, person: AccountPersonView | null = null): AccountView {
   return {
     id: account.id,
     username: account.username,
@@ -81,6 +103,7 @@ export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], no
       grantedAt: grant.grantedAt.toISOString(),
     })),
     personId: account.personId,
+    person: person !== null && person.id === account.personId ? person : null,
     mustChangePassword: account.mustChangePassword,
     lockedUntil:
       account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime()
@@ -93,12 +116,36 @@ export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], no
   };
 }
 
+/** The linked person and the memberships it holds on `now`'s day in China (null: none linked). */
+export async function accountPersonView(db: DbOrTx, personId: string | null, now: Date): Promise<AccountPersonView | null> {
+  if (personId === null) return null;
+  const person = await findPersonById(db, personId);
+  if (person === null) return null;
+  const today = shanghaiDateOf(now);
+  const holding = (await listMembershipsOfPerson(db, personId)).filter((m) => m.validFrom <= today && (m.validTo === null || m.validTo > today));
+  const bodies = new Map((await findBodiesByIds(db, [...new Set(holding.map((m) => m.bodyId))])).map((b) => [b.id, b.name]));
+  return {
+    id: person.id,
+    name: person.name,
+    roles: holding.map((m) => ({
+      membershipId: m.id,
+      bodyId: m.bodyId,
+      bodyName: bodies.get(m.bodyId) ?? '',
+      roleKind: m.roleKind,
+      title: m.title,
+      unitId: m.unitId,
+      unitName: m.unitName,
+      validFrom: m.validFrom,
+    })),
+  };
+}
+
 /** Loads an account with its grants, as the API shows it. */
 export async function getAccountView(db: DbOrTx, options: { accountId: string; now: Date }): Promise<AccountView> {
   const { accountId: id, now } = options;
   const account = await findAccountById(db, id);
   if (account === null) throw new AppError('account_not_found', '账号不存在', { details: { accountId: id } });
-  return accountView(account, await listBodyGrantsOfAccount(db, id), now);
+  return accountView(account, await listBodyGrantsOfAccount(db, id), now, await accountPersonView(db, account.personId, now));
 }
 
 /** A page of accounts by username (after `afterUsername`), with the total matching `search`. */
@@ -109,7 +156,9 @@ export async function listAccountViews(
   const rows = await listAccountRows(db, { ...options, limit: options.limit + 1 });
   const page = rows.slice(0, options.limit);
   const items: AccountView[] = [];
-  for (const row of page) items.push(accountView(row, await listBodyGrantsOfAccount(db, row.id), options.now));
+  for (const row of page) {
+    items.push(accountView(row, await listBodyGrantsOfAccount(db, row.id), options.now, await accountPersonView(db, row.personId, options.now)));
+  }
   const last = page[page.length - 1];
   return {
     items,

@@ -1,12 +1,14 @@
 /**
  * One account, managed by the security administrator: its state (unlock, disable / enable, reset
- * password), its system role (at most one: 三员分立) and its directly granted roles in bodies.
+ * password), its system role (at most one: 三员分立), its directly granted roles in bodies, and the
+ * person it is linked to (with the body roles held through that person). An administrator account
+ * is never linked to a person (三员分立), so the drawer does not offer it.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Descriptions, Divider, Drawer, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { listBodies } from '../bodies/bodies-api.ts';
 import {
@@ -15,13 +17,18 @@ import {
   getAccount,
   grantRole,
   GRANTABLE_BODY_ROLES,
+  createPerson,
+  linkPerson,
   resetPassword,
+  searchPeople,
   resetSecondFactor,
   revokeRole,
   SYSTEM_ROLES,
   unlockAccount,
   type Account,
+  type AccountPerson,
   type AccountWithPassword,
+  type PersonCandidate,
   type BodyGrantRole,
   type SystemRole,
 } from './admin-api.ts';
@@ -64,6 +71,7 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
   const [grantRoleValue, setGrantRoleValue] = useState<BodyGrantRole>('office_staff');
   const [bodySearch, setBodySearch] = useState('');
   const bodyNames = useBodyNames(bodySearch);
+  const [personPick, setPersonPick] = useState<string | undefined>();
 
   const changed = (next: Account) => {
     queryClient.setQueryData(['account', account.id], next);
@@ -111,9 +119,41 @@ function AccountPanel({ account, onPasswordReset }: { account: Account; onPasswo
             label: t('accounts.column.lastSignIn'),
             children: account.lastSignInAt === null ? t('accounts.never') : dayjs(account.lastSignInAt).format('YYYY-MM-DD HH:mm'),
           },
-          { key: 'person', label: t('accounts.detail.person'), children: account.personId ?? t('accounts.detail.noPerson') },
+          { key: 'person', label: t('accounts.detail.person'), children: <PersonRoles person={account.person} /> },
         ]}
       />
+
+      <Divider titlePlacement="start" plain>
+        {t('accounts.detail.person')}
+      </Divider>
+      {account.systemRoles.length > 0 ? (
+        <Typography.Text type="secondary" data-testid="person-link-refused">
+          {t('accounts.person.administrator')}
+        </Typography.Text>
+      ) : (
+        <Space wrap>
+          <PersonPicker value={personPick} onChange={setPersonPick} disabled={busy} />
+          <Button
+            type="primary"
+            disabled={personPick === undefined || personPick === account.personId || busy}
+            onClick={() => personPick !== undefined && action.mutate(() => linkPerson(account.id, personPick))}
+          >
+            {t('accounts.person.link')}
+          </Button>
+          {account.personId !== null && (
+            <Popconfirm
+              title={t('accounts.person.unlinkConfirm', { name: account.person?.name ?? '' })}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => action.mutate(() => linkPerson(account.id, null))}
+            >
+              <Button danger disabled={busy}>
+                {t('accounts.person.unlink')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )}
 
       <Divider titlePlacement="start" plain>
         {t('accounts.detail.security')}
@@ -259,4 +299,102 @@ function useBodyNames(search: string) {
     loading: bodies.isFetching,
     options: (bodies.data?.items ?? []).map((body) => ({ value: body.id, label: body.name })),
   };
+}
+
+/** The linked person's name and the body roles held through that person today, or "not linked". */
+export function PersonRoles({ person }: { person: AccountPerson | null }) {
+  const { t } = useI18n();
+  if (person === null) return <Typography.Text type="secondary">{t('accounts.detail.noPerson')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={2} data-testid="account-person">
+      <Typography.Text strong>{person.name}</Typography.Text>
+      {person.roles.length === 0 ? (
+        <Typography.Text type="secondary">{t('accounts.person.noRoles')}</Typography.Text>
+      ) : (
+        person.roles.map((role) => (
+          <span key={role.membershipId}>
+            <Tag color={role.roleKind === 'convener' ? 'red' : role.roleKind === 'deputy_convener' ? 'volcano' : 'blue'}>{role.title}</Tag>
+            {role.bodyName}
+            {role.unitName !== null && <Typography.Text type="secondary">{`（${role.unitName}）`}</Typography.Text>}
+          </span>
+        ))
+      )}
+    </Space>
+  );
+}
+
+const NEW_PERSON = 'new:';
+
+/** A person's label in the picker: name, then the posts held (body · title · unit), then linked accounts. */
+function candidateLabel(person: PersonCandidate, t: Translate): string {
+  const posts = person.memberships
+    .filter((m) => m.validTo === null)
+    .map((m) => `${m.bodyName}·${m.title}${m.unitName === null ? '' : `（${m.unitName}）`}`);
+  const linked = person.accounts.length === 0 ? '' : ` · ${t('accounts.person.linkedTo', { accounts: person.accounts.map((a) => a.username).join('、') })}`;
+  return `${person.name}${posts.length === 0 ? '' : ` — ${posts.join('；')}`}${linked}`;
+}
+
+/**
+ * Picks a person by name or unit (server-side search); offers to create a person of the typed name
+ * when none is wanted of those found. `onChange` receives the person's id (a new person is created first).
+ */
+export function PersonPicker({
+  value,
+  onChange,
+  disabled = false,
+  id,
+  onPicked,
+}: {
+  value?: string | undefined;
+  onChange?: (personId: string | undefined) => void;
+  disabled?: boolean;
+  id?: string;
+  onPicked?: (person: { id: string; name: string }) => void;
+}) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const queryClient = useQueryClient();
+  const people = useQuery({ queryKey: ['people-search', search.trim()], queryFn: () => searchPeople(search) });
+  const create = useMutation({
+    mutationFn: (name: string) => createPerson(name),
+    onSuccess: (person) => {
+      void queryClient.invalidateQueries({ queryKey: ['people-search'] });
+      setSearch(person.name);
+      onPicked?.(person);
+      onChange?.(person.id);
+    },
+  });
+  const options = useMemo(() => {
+    const found = (people.data?.items ?? []).map((person) => ({ value: person.id, label: candidateLabel(person, t) }));
+    const name = search.trim();
+    const exact = (people.data?.items ?? []).some((person) => person.name === name);
+    return name === '' || exact ? found : [...found, { value: `${NEW_PERSON}${name}`, label: t('accounts.person.create', { name }) }];
+  }, [people.data, search, t]);
+  return (
+    <Space orientation="vertical" size={4} style={{ width: 360, maxWidth: '100%' }}>
+      <Select<string>
+        {...(id === undefined ? {} : { id })}
+        aria-label={t('accounts.person.pick')}
+        placeholder={t('accounts.person.pick')}
+        showSearch={{ filterOption: false, onSearch: setSearch }}
+        value={value}
+        disabled={disabled || create.isPending}
+        loading={people.isFetching || create.isPending}
+        allowClear
+        onClear={() => onChange?.(undefined)}
+        onChange={(picked: string | undefined) => {
+          if (picked === undefined) return onChange?.(undefined);
+          if (picked.startsWith(NEW_PERSON)) return create.mutate(picked.slice(NEW_PERSON.length));
+          const person = people.data?.items.find((p) => p.id === picked);
+          if (person !== undefined) onPicked?.(person);
+          return onChange?.(picked);
+        }}
+        notFoundContent={people.isFetching ? t('app.loading') : t('accounts.person.none')}
+        style={{ width: '100%' }}
+        options={options}
+        data-testid="person-picker"
+      />
+      {create.isError && <ErrorAlert error={create.error} />}
+    </Space>
+  );
 }

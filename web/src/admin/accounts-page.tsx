@@ -1,24 +1,33 @@
 /**
- * Accounts and role grants (security administrator): the account list (server-side search and
- * cursor pages), creating an account (the one-time password is shown once), and per account its
- * system role, its roles in bodies, unlock, disable / enable and password reset.
+ * Accounts and role grants (security administrator): the account list (server-side search, cursor
+ * pages with a page size, the total, column sort within the page, export of what the filter shows),
+ * creating an account — optionally for a person, found by name or unit or created — (the one-time
+ * password is shown once), and per account its system role, its roles in bodies, its person,
+ * unlock, disable / enable and password reset.
  */
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { UserAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { createAccount, listAccounts, SYSTEM_ROLES, type Account, type AccountListQuery, type AccountWithPassword, type SystemRole } from './admin-api.ts';
-import { AccountDrawer } from './account-drawer.tsx';
+import { accountsExportUrl, createAccount, listAccounts, SYSTEM_ROLES, type Account, type AccountListQuery, type AccountWithPassword, type SystemRole } from './admin-api.ts';
+import { AccountDrawer, PersonPicker, PersonRoles } from './account-drawer.tsx';
 import { AccountStatusTags } from './account-status.tsx';
 import { cursorPages } from '../common/cursor-pages.ts';
 import { CursorPager } from '../common/cursor-pager.tsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [10, 20, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The page size of the address (`size`), one of PAGE_SIZES. */
+function pageSizeOf(params: URLSearchParams): number {
+  const size = Number(params.get('size'));
+  return PAGE_SIZES.some((allowed) => allowed === size) ? size : DEFAULT_PAGE_SIZE;
+}
 
 export function AccountsPage() {
   const { t } = useI18n();
@@ -30,8 +39,9 @@ export function AccountsPage() {
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
 
+  const pageSize = pageSizeOf(params);
   const query: AccountListQuery = {
-    limit: PAGE_SIZE,
+    limit: pageSize,
     ...(search === '' ? {} : { search }),
     ...(cursor === undefined ? {} : { cursor }),
   };
@@ -39,8 +49,19 @@ export function AccountsPage() {
 
 
   const columns: TableColumnsType<Account> = [
-    { title: t('accounts.column.username'), dataIndex: 'username', key: 'username' },
-    { title: t('accounts.column.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    { title: t('accounts.column.username'), dataIndex: 'username', key: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
+    {
+      title: t('accounts.column.displayName'),
+      dataIndex: 'displayName',
+      key: 'displayName',
+      sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'),
+    },
+    {
+      title: t('accounts.column.person'),
+      key: 'person',
+      responsive: ['md'],
+      render: (_value, account) => (account.person === null ? t('common.none') : <PersonRoles person={account.person} />),
+    },
     {
       title: t('accounts.column.roles'),
       key: 'roles',
@@ -60,6 +81,7 @@ export function AccountsPage() {
       title: t('accounts.column.lastSignIn'),
       key: 'lastSignIn',
       responsive: ['md'],
+      sorter: (a, b) => (a.lastSignInAt ?? '').localeCompare(b.lastSignInAt ?? ''),
       render: (_value, account) => (account.lastSignInAt === null ? t('accounts.never') : dayjs(account.lastSignInAt).format('YYYY-MM-DD HH:mm')),
     },
     {
@@ -91,9 +113,28 @@ export function AccountsPage() {
             defaultValue={search}
             allowClear
             enterButton={t('common.search')}
-            onSearch={(value) => setParams(value.trim() === '' ? {} : { search: value.trim() })}
+            onSearch={(value) => {
+              const next: Record<string, string> = value.trim() === '' ? {} : { search: value.trim() };
+              if (pageSize !== DEFAULT_PAGE_SIZE) next.size = String(pageSize);
+              setParams(next);
+            }}
             style={{ width: 320, maxWidth: '100%' }}
           />
+          <Select<number>
+            aria-label={t('accounts.pageSize')}
+            value={pageSize}
+            style={{ width: 120 }}
+            onChange={(size) => setParams(search === '' ? { size: String(size) } : { search, size: String(size) })}
+            options={PAGE_SIZES.map((size) => ({ value: size, label: t('accounts.pageSizeOption', { size }) }))}
+          />
+          <Space size="small" title={t('accounts.exportHelp')}>
+            <Button icon={<DownloadOutlined />} href={accountsExportUrl(search, 'xlsx')} download>
+              {t('accounts.exportXlsx')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={accountsExportUrl(search, 'csv')} download>
+              {t('accounts.exportCsv')}
+            </Button>
+          </Space>
         </form>
         {accounts.isError && <ErrorAlert error={accounts.error} />}
         <Table<Account>
@@ -130,18 +171,22 @@ interface CreateFormValues {
   username: string;
   displayName: string;
   systemRole?: SystemRole;
+  personId?: string;
 }
 
 function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (result: AccountWithPassword) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<CreateFormValues>();
   const queryClient = useQueryClient();
+  const systemRole = Form.useWatch('systemRole', form);
+  const personId = Form.useWatch('personId', form);
   const mutation = useMutation({
     mutationFn: (values: CreateFormValues) =>
       createAccount({
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         systemRoles: values.systemRole === undefined ? [] : [values.systemRole],
+        ...(values.personId === undefined || values.systemRole !== undefined ? {} : { personId: values.personId }),
       }),
     onSuccess: (result) => {
       form.resetFields();
@@ -185,8 +230,22 @@ function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClo
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="systemRole" label={t('accounts.form.systemRole')} extra={t('accounts.form.systemRoleHint')}>
-          <Select<SystemRole> allowClear options={SYSTEM_ROLES.map((role) => ({ value: role, label: t(`role.system.${role}`) }))} />
+          <Select<SystemRole>
+            allowClear
+            disabled={personId !== undefined}
+            options={SYSTEM_ROLES.map((role) => ({ value: role, label: t(`role.system.${role}`) }))}
+          />
         </Form.Item>
+        {systemRole === undefined && (
+          <Form.Item name="personId" label={t('accounts.form.person')} extra={t('accounts.form.personHint')}>
+            <PersonPicker
+              onPicked={(person) => {
+                const current: unknown = form.getFieldValue('displayName');
+                if (typeof current !== 'string' || current.trim() === '') form.setFieldValue('displayName', person.name);
+              }}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

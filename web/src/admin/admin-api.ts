@@ -59,3 +59,25 @@ export const listSecurityAlerts = (open: boolean) =>
 
 export const acknowledgeSecurityAlert = (id: string) =>
   unwrap(api.POST('/api/security-alerts/{id}/acknowledge', { params: { path: { id } } }));
+
+export type AccountPerson = NonNullable<Account['person']>;
+export type PersonCandidate = Result<typeof searchPeople>['items'][number];
+
+/** People to link an account to: by a person's name or a unit's name (security administrator). */
+export const searchPeople = (search: string) =>
+  unwrap(api.GET('/api/people', { params: { query: { limit: 20, ...(search.trim() === '' ? {} : { search: search.trim() }) } } }));
+
+/** A person created for an account before any body names them. */
+export const createPerson = (name: string) => unwrap(api.POST('/api/people', { body: { name } }));
+
+/** Links the account to a person (null: unlinks it). The server refuses an administrator account. */
+export const linkPerson = (id: string, personId: string | null) =>
+  unwrap(api.PUT('/api/accounts/{id}/person', { params: { path: { id } }, body: { personId } }));
+
+/** The address of the accounts export (XLSX or CSV) of what the list's filter shows. */
+export function accountsExportUrl(search: string, format: 'xlsx' | 'csv'): string {
+  const query = new URLSearchParams();
+  if (search.trim() !== '') query.set('search', search.trim());
+  query.set('format', format);
+  return `/api/accounts/export?${query.toString()}`;
+}

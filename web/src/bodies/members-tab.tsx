@@ -1,9 +1,12 @@
 /**
  * Members and liaisons as of a chosen date: conveners and deputies, then each member unit's member
  * and liaison; below, the membership change proposals to propose, confirm or return, with history.
+ * The office acts on each post in place: 添加 where it is vacant, 更换 (a successor from a date) and
+ * 结束 for a holder — directly or as a proposal, as the charter says (membership-post-dialog.tsx) —
+ * and a post awaiting confirmation shows 待确认 with who must confirm; 历史 lists previous holders.
  */
 import { useMemo, useState } from 'react';
-import { Card, DatePicker, Form, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,6 +16,17 @@ import { listBodyUnits, listMemberships, type Membership } from './bodies-api.ts
 import { todayInShanghai } from '../common/today.ts';
 import { MembershipChangesCard } from './membership-changes-card.tsx';
 import type { MyBodyRole } from './membership-changes-card.tsx';
+import { getMembershipChangeRules, listMembershipChanges } from './membership-changes-api.ts';
+import type { MembershipChange } from './membership-changes-api.ts';
+import { MembershipPostDialog } from './membership-post-dialog.tsx';
+import type { PostAction, PostTarget } from './membership-post-dialog.tsx';
+import { MembershipPostHistory } from './membership-post-history.tsx';
+
+interface PostDialogState {
+  action: PostAction;
+  post: PostTarget;
+  holder: Membership | null;
+}
 
 interface UnitRow {
   unitId: string;
@@ -34,6 +48,68 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
   const memberships = useQuery({ queryKey: ['memberships', bodyId, at], queryFn: () => listMemberships(bodyId, at) });
   const units = useQuery({ queryKey: ['body-units', bodyId, at], queryFn: () => listBodyUnits(bodyId, at) });
   const vacant = t('chart.vacant');
+  const office = myRoles.some((r) => r.role === 'office_staff');
+  const rules = useQuery({ queryKey: ['membership-change-rules', bodyId], queryFn: () => getMembershipChangeRules(bodyId), enabled: office });
+  const changes = useQuery({ queryKey: ['membership-changes', bodyId], queryFn: () => listMembershipChanges(bodyId) });
+  const [dialog, setDialog] = useState<PostDialogState | null>(null);
+  const [historyOf, setHistoryOf] = useState<{ unitId: string | null; unitName: string | null } | null>(null);
+  const pendingOf = (unitId: string | null, roleKind: Membership['roleKind']): MembershipChange[] =>
+    (changes.data?.items ?? []).filter((c) => c.status === 'proposed' && c.unitId === unitId && c.roleKind === roleKind);
+
+  /** The holders of one post of a unit, the office's buttons, and the changes awaiting confirmation. */
+  const postCell = (row: UnitRow, roleKind: 'member' | 'liaison') => {
+    const holders = roleKind === 'member' ? row.members : row.liaisons;
+    const title = holders[0]?.title ?? t(`changes.post.${roleKind}`);
+    const post: PostTarget = { roleKind, title, unitId: row.unitId, unitName: row.name };
+    const pending = pendingOf(row.unitId, roleKind);
+    return (
+      <Space orientation="vertical" size={2}>
+        {holders.length === 0 && (
+          <Space size={4} wrap>
+            <Typography.Text type="secondary">{vacant}</Typography.Text>
+            {office && (
+              <Button size="small" type="link" aria-label={`${row.name} ${t('posts.add', { post: title })}`} onClick={() => setDialog({ action: 'start', post, holder: null })}>
+                {t('posts.add', { post: title })}
+              </Button>
+            )}
+          </Space>
+        )}
+        {holders.map((m) => {
+          const unfilled = m.vacant || m.personId === null;
+          return (
+            <Space key={m.id} size={4} wrap>
+              <span>{personText(m, vacant)}</span>
+              {office && unfilled && (
+                <Button size="small" type="link" aria-label={`${row.name} ${t('posts.fill', { post: m.title })}`} onClick={() => setDialog({ action: 'handover', post, holder: m })}>
+                  {t('posts.fill', { post: m.title })}
+                </Button>
+              )}
+              {office && !unfilled && (
+                <>
+                  <Button size="small" type="link" aria-label={`${row.name} ${m.title} ${t('posts.change')}`} onClick={() => setDialog({ action: 'handover', post, holder: m })}>
+                    {t('posts.change')}
+                  </Button>
+                  <Button size="small" type="link" danger aria-label={`${row.name} ${m.title} ${t('posts.end')}`} onClick={() => setDialog({ action: 'end', post, holder: m })}>
+                    {t('posts.end')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          );
+        })}
+        {pending.map((c) => (
+          <Tooltip key={c.id} title={c.reason ?? undefined}>
+            <Tag color="gold" data-testid="post-pending">
+              {t('posts.pending', {
+                change: `${t(`changes.kind.${c.kind}`)}${c.personName === null ? '' : `：${c.personName}`}`,
+                confirmer: t(`changes.confirmer.${c.confirmer}`),
+              })}
+            </Tag>
+          </Tooltip>
+        ))}
+      </Space>
+    );
+  };
 
   const leaders = useMemo(
     () => (memberships.data?.items ?? []).filter((m) => m.roleKind === 'convener' || m.roleKind === 'deputy_convener'),
@@ -55,6 +131,23 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
     { title: t('members.person'), key: 'person', render: (_v, m) => (m.vacant ? vacant : (m.personName ?? vacant)) },
     { title: t('members.position'), key: 'position', render: (_v, m) => m.position ?? t('common.none') },
     { title: t('members.from'), dataIndex: 'validFrom', key: 'from', width: 120, responsive: ['md'] },
+    ...(office
+      ? [
+          {
+            title: t('changes.actions'),
+            key: 'actions',
+            render: (_v: unknown, m: Membership) => {
+              const post: PostTarget = { roleKind: m.roleKind, title: m.title, unitId: null, unitName: null };
+              const unfilled = m.vacant || m.personId === null;
+              return (
+                <Button size="small" type="link" aria-label={`${m.title} ${unfilled ? t('posts.fill', { post: m.title }) : t('posts.change')}`} onClick={() => setDialog({ action: 'handover', post, holder: m })}>
+                  {unfilled ? t('posts.fill', { post: m.title }) : t('posts.change')}
+                </Button>
+              );
+            },
+          },
+        ]
+      : []),
   ];
   const unitColumns: TableColumnsType<UnitRow> = [
     {
@@ -67,15 +160,16 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
         </Space>
       ),
     },
+    { title: t('members.member'), key: 'member', render: (_v, row) => postCell(row, 'member') },
+    { title: t('members.liaison'), key: 'liaison', render: (_v, row) => postCell(row, 'liaison') },
     {
-      title: t('members.member'),
-      key: 'member',
-      render: (_v, row) => (row.members.length === 0 ? <Typography.Text type="secondary">{vacant}</Typography.Text> : row.members.map((m) => <div key={m.id}>{personText(m, vacant)}</div>)),
-    },
-    {
-      title: t('members.liaison'),
-      key: 'liaison',
-      render: (_v, row) => (row.liaisons.length === 0 ? <Typography.Text type="secondary">{vacant}</Typography.Text> : row.liaisons.map((m) => <div key={m.id}>{personText(m, vacant)}</div>)),
+      title: t('posts.history'),
+      key: 'history',
+      render: (_v, row) => (
+        <Button size="small" type="link" aria-label={`${row.name} ${t('posts.history')}`} onClick={() => setHistoryOf({ unitId: row.unitId, unitName: row.name })}>
+          {t('posts.history')}
+        </Button>
+      ),
     },
   ];
 
@@ -89,7 +183,15 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
       {memberships.isError && <ErrorAlert error={memberships.error} />}
       {units.isError && <ErrorAlert error={units.error} />}
       <MembershipChangesCard bodyId={bodyId} myRoles={myRoles} myAccountId={myAccountId} units={units.data?.items ?? []} memberships={memberships.data?.items ?? []} />
-      <Card size="small" title={<h2 className="lx-card-title">{t('members.roles')}</h2>}>
+      <Card
+        size="small"
+        title={<h2 className="lx-card-title">{t('members.roles')}</h2>}
+        extra={
+          <Button size="small" onClick={() => setHistoryOf({ unitId: null, unitName: null })}>
+            {t('posts.history')}
+          </Button>
+        }
+      >
         <Table<Membership>
           rowKey="id"
           size="small"
@@ -112,6 +214,19 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
           scroll={{ x: 'max-content' }}
         />
       </Card>
+      {dialog !== null && (
+        <MembershipPostDialog
+          bodyId={bodyId}
+          action={dialog.action}
+          post={dialog.post}
+          holder={dialog.holder}
+          rule={rules.data?.items.find((r) => r.roleKind === dialog.post.roleKind)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {historyOf !== null && (
+        <MembershipPostHistory bodyId={bodyId} unitId={historyOf.unitId} unitName={historyOf.unitName} today={todayInShanghai()} onClose={() => setHistoryOf(null)} />
+      )}
     </Space>
   );
 }

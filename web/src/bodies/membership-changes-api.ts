@@ -23,3 +23,29 @@ export const rejectMembershipChange = (bodyId: string, proposalId: string, note:
 
 export const correctGroup = (bodyId: string, groupId: string, body: CorrectGroupRequest) =>
   unwrap(api.PUT('/api/bodies/{bodyId}/groups/{groupId}', { params: { path: { bodyId, groupId } }, body }));
+
+export type MembershipChangeRule = Result<typeof getMembershipChangeRules>['items'][number];
+export type StartMembershipRequest = ApiRequest<'/api/bodies/{bodyId}/memberships', 'post'>;
+export type ChangeMembershipRequest = ApiRequest<'/api/bodies/{bodyId}/memberships/{membershipId}/change', 'post'>;
+export type EndMembershipRequest = ApiRequest<'/api/bodies/{bodyId}/memberships/{membershipId}/end', 'post'>;
+export type PostHistoryItem = Result<typeof listPostHistory>['items'][number];
+
+/** Who confirms a change of each kind of post by the body's charter, and whether the office records it directly. */
+export const getMembershipChangeRules = (bodyId: string) =>
+  unwrap(api.GET('/api/bodies/{bodyId}/membership-changes/rules', { params: { path: { bodyId } } }));
+
+/** The office records a new holder directly (a vacancy, or where the office confirms such changes). */
+export const startMembership = (bodyId: string, body: StartMembershipRequest) =>
+  unwrap(api.POST('/api/bodies/{bodyId}/memberships', { params: { path: { bodyId } }, body }));
+
+/** The office records a successor from a date directly. */
+export const changeMembership = (bodyId: string, membershipId: string, body: ChangeMembershipRequest) =>
+  unwrap(api.POST('/api/bodies/{bodyId}/memberships/{membershipId}/change', { params: { path: { bodyId, membershipId } }, body }));
+
+/** The office records the end of a membership directly. */
+export const endMembership = (bodyId: string, membershipId: string, body: EndMembershipRequest) =>
+  unwrap(api.POST('/api/bodies/{bodyId}/memberships/{membershipId}/end', { params: { path: { bodyId, membershipId } }, body }));
+
+/** Every membership ever held for a unit of the body (a post's previous holders with their dates). */
+export const listPostHistory = (bodyId: string, unitId: string | null) =>
+  unwrap(api.GET('/api/bodies/{bodyId}/memberships', { params: { path: { bodyId }, query: unitId === null ? {} : { unitId } } }));
