@@ -1,4 +1,4 @@
-/** Contracts of /api/auth: sign in, sign out, me, change password. */
+/** Contracts of /api/auth: sign in, sign out, me, the session probe, change password. */
 import { z } from 'zod';
 import { accountSchema } from './accounts.ts';
 
@@ -25,6 +25,17 @@ export const meResponseSchema = z.object({
   passwordExpiresAt: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/**
+ * The session probe (issue 15 point 8): answers 200 whether or not someone is signed in, so that a
+ * signed-out first visit makes no failing request. `/api/auth/me` stays as it is for API users.
+ */
+export const sessionProbeResponseSchema = z.object({
+  signedIn: z.boolean(),
+  /** What /api/auth/me answers, when signed in; null otherwise */
+  me: meResponseSchema.nullable(),
+});
+export type SessionProbeResponse = z.infer<typeof sessionProbeResponseSchema>;
 
 export const signInResponseSchema = meResponseSchema.extend({
   /** Recovery codes made by a second-factor enrolment in this sign-in: shown once, never again */

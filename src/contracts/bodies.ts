@@ -28,7 +28,16 @@ export const bodySummarySchema = z.object({
 });
 export type BodySummaryResponse = z.infer<typeof bodySummarySchema>;
 
-export const listBodiesQuerySchema = z.object({
+/**
+ * Sort keys of the registry: 收录时间 (default, newest first), name, kind, level, region, status,
+ * sunset date. Each pages by keyset (the key, then the name and id; bodies without the value last).
+ */
+export const BODY_SORT_KEYS = ['created', 'name', 'kind', 'level', 'region', 'status', 'sunset'] as const;
+export const bodySortSchema = z.enum(BODY_SORT_KEYS);
+export type BodySortKey = z.infer<typeof bodySortSchema>;
+
+/** The registry's filters and sort, shared by the list and its export. */
+export const bodyFilterQuerySchema = z.object({
   kind: bodyKindSchema.optional(),
   level: bodyLevelSchema.optional(),
   /** Bodies of this region and of the regions inside it */
@@ -36,12 +45,23 @@ export const listBodiesQuerySchema = z.object({
   status: bodyStatusSchema.optional(),
   /** Part of the name */
   q: z.string().max(100).optional(),
+  sort: bodySortSchema.default('created').describe('排序：收录时间、名称、类型、层级、地区、状态、自行撤销日期'),
+  /** Default: descending for 收录时间, ascending for the others */
+  order: z.enum(['asc', 'desc']).optional(),
+});
+
+export const listBodiesQuerySchema = bodyFilterQuerySchema.extend({
   cursor: z.string().max(500).optional(),
   limit: pageLimitSchema,
 });
 export type ListBodiesQuery = z.infer<typeof listBodiesQuerySchema>;
 
-export const listBodiesResponseSchema = z.object({ items: z.array(bodySummarySchema), nextCursor: z.string().nullable() });
+export const listBodiesResponseSchema = z.object({
+  items: z.array(bodySummarySchema),
+  nextCursor: z.string().nullable(),
+  /** Bodies matching the filters (exact count) */
+  total: z.number().int(),
+});
 export type ListBodiesResponse = z.infer<typeof listBodiesResponseSchema>;
 
 const officePostSchema = z.object({ person: z.string().nullable(), position: z.string().nullable(), unit: z.string().nullable() });

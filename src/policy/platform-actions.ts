@@ -4,6 +4,7 @@ import { declareActions } from './action-rule.ts';
 export const platformActions = declareActions({
   'health.read': { description: '查看服务状态', scope: 'public' },
   'session.sign_in': { description: '登录', scope: 'public' },
+  'session.probe': { description: '查询是否已登录（未登录时也正常应答）', scope: 'public' },
   'session.read_self': {
     description: '查看本人账号',
     scope: 'authenticated',
@@ -33,4 +34,6 @@ export const platformActions = declareActions({
   'settings.update': { description: '修改系统设置', scope: 'system', systemRoles: ['system_admin'] },
   'audit.read': { description: '查阅审计记录', scope: 'system', systemRoles: ['audit_admin'] },
   'audit.verify': { description: '校验审计链', scope: 'system', systemRoles: ['audit_admin'] },
+  // Issue 15 point 4 (engineer H): the person's own to-do centre, across the bodies they sit in
+  'todo.read': { description: '查看本人的待办和已办', scope: 'authenticated' },
 });

@@ -30,6 +30,8 @@ import { checkRequestPart, databaseErrorToAppError } from './input-hygiene.ts';
 import { configureAuditTrail } from '../services/audit-key.ts';
 import { installRequestContext } from './request-context.ts';
 import { installSecurityHooks } from './security-hooks.ts';
+import { registerCompression } from './compression.ts';
+import { chineseLocale, formatValidationIssues, validationSummary } from './validation-messages.ts';
 import { routeModules as registeredRouteModules } from './routes.ts';
 
 export type { AppDeps, LianxiApp, RouteModule } from './app-types.ts';
@@ -46,17 +48,10 @@ export interface BuildAppOptions {
   bodyRoleResolvers?: readonly BodyRoleResolver[];
 }
 
-// Validation messages in Chinese (the user reads them).
-z.config(z.locales.zhCN());
+// Validation messages in Chinese (the user reads them): plain predicates, labelled in toAppError.
+z.config(chineseLocale());
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
-
-const VALIDATION_LOCATIONS: Record<string, string> = {
-  body: '请求体',
-  querystring: '查询参数',
-  params: '路径参数',
-  headers: '请求头',
-};
 
 /** Maps any error to the AppError the client sees. */
 export function toAppError(error: unknown, request: FastifyRequest): AppError {
@@ -70,24 +65,15 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
     return error;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const first = error.validation[0];
     const location = error.validationContext ?? 'body';
-    const field = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    const message = first?.message ?? '格式不正确';
-    return new AppError(
-      'validation_failed',
-      `${VALIDATION_LOCATIONS[location] ?? location}${field === '' ? '' : `字段 ${field} `}不符合要求：${message}`,
-      {
-        ...(field === '' ? {} : { field }),
-        details: {
-          location,
-          issues: error.validation.map((issue) => ({
-            field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-            message: issue.message ?? '',
-          })),
-        },
-      },
-    );
+    const schemas = request.routeOptions.schema as Partial<Record<string, unknown>> | undefined;
+    const data = location === 'querystring' ? request.query : location === 'params' ? request.params : location === 'headers' ? request.headers : request.body;
+    const issues = formatValidationIssues({ issues: error.validation, schema: schemas?.[location], data, part: location });
+    const field = issues[0]?.field ?? '';
+    return new AppError('validation_failed', validationSummary(issues), {
+      ...(field === '' ? {} : { field }),
+      details: { location, issues },
+    });
   }
   const databaseError = databaseErrorToAppError(error);
   if (databaseError !== null) return databaseError;
@@ -158,6 +144,8 @@ export async function buildApp(options: BuildAppOptions): Promise<LianxiApp> {
   });
 
   await app.register(fastifyCookie);
+  // Brotli / gzip for the API and the web build (before any route: it hooks each route as it is added).
+  await registerCompression(app);
   await installSecurityHooks(app, deps);
   await app.register(fastifySwagger, {
     openapi: {

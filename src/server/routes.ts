@@ -18,6 +18,7 @@ import { annualCycleRoutes } from './routes/annual-cycle-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { bodyRoutes } from './routes/body-routes.ts';
+import { bodyActionRoutes } from './routes/body-action-routes.ts';
 import { calendarRoutes } from './routes/calendar-routes.ts';
 import { charterRoutes } from './routes/charter-routes.ts';
 import { circularRoutes } from './routes/circular-routes.ts';
@@ -35,7 +36,9 @@ import { notificationRoutes } from './routes/notification-routes.ts';
 import { personRoutes } from './routes/person-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { supervisionRoutes } from './routes/supervision-routes.ts';
+import { todoRoutes } from './routes/todo-routes.ts';
 import { unitRoutes } from './routes/unit-routes.ts';
+import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { webStaticRoutes } from './web-static.ts';
 
 export const routeModules: RouteModule[] = [
@@ -44,6 +47,7 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   charterRoutes,
   bodyRoutes,
+  bodyActionRoutes,
   unitRoutes,
   personRoutes,
   membershipRoutes,
@@ -62,5 +66,7 @@ export const routeModules: RouteModule[] = [
   annualCycleRoutes,
   outgoingDocumentRoutes,
   bulletinRoutes,
+  todoRoutes,
+  workspaceRoutes,
   webStaticRoutes,
 ];

@@ -1,9 +1,11 @@
 /**
  * Serves the web application (the Vite build in `web/dist`, or LIANXI_WEB_DIR) on the API's port.
  *
- * Files of the build are served as they are (hashed assets with a long, immutable cache); any
- * other GET outside `/api` answers `index.html`, so that the client-side router can open a deep
- * link such as `/bodies/…`. Paths under `/api` are never answered here: they fall through to the
+ * Files of the build are served as they are (hashed assets with a long, immutable cache); where the
+ * build wrote a brotli or gzip sibling (`x.js.br`, `x.js.gz`: web/vite.config.ts) and the client
+ * accepts it, that sibling is sent with its `content-encoding` (files without one are compressed on
+ * the fly by src/server/compression.ts). Any other GET outside `/api` answers `index.html`, so
+ * that the client-side router can open a deep link such as `/bodies/…`. Paths under `/api` are never answered here: they fall through to the
  * app's not-found handler and its AppError body.
  */
 import { existsSync } from 'node:fs';
@@ -45,6 +47,7 @@ export async function registerWebStatic(app: LianxiApp, options: WebStaticOption
         wildcard: false,
         index: false,
         schemaHide: true,
+        preCompressed: true,
         setHeaders: (reply, filePath) => {
           const immutable = path.relative(root, filePath).startsWith(`assets${path.sep}`);
           reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -4,6 +4,11 @@ import type { Locator, Page } from 'playwright-core';
 import { openPage } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
 
+/**
+ * The 401 of /api/auth/me the web app met before signing in, until issue 15 point 8: it now asks
+ * the session probe (/api/auth/session, 200 when signed out), so no test needs to expect this. Kept
+ * for files that still declare it (an expected refusal that never comes is harmless).
+ */
 export const ME_401 = { method: 'GET', path: '/api/auth/me', status: 401 } as const;
 
 /** Waits until the locator's (first) element is visible; fails the test after 15 s. */
@@ -72,7 +77,6 @@ export function pageSession(harness: () => Harness | undefined): PageSession {
 
   async function signedIn(name: string, username: string, password: string, route: SignInRoute = {}): Promise<TrackedPage> {
     const tracked = await track(name, route.viewport);
-    tracked.expect(ME_401);
     await tracked.page.goto(route.path ?? '/');
     await tracked.page.waitForURL('**/sign-in');
     await signIn(tracked.page, username, password);

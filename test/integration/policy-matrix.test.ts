@@ -32,6 +32,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/me/inbox', path: '/api/me/inbox', allowed: ['no_role', 'system_admin', 'security_admin', 'audit_admin'] },
   { method: 'GET', url: '/api/me/notification-address', path: '/api/me/notification-address', allowed: ['no_role', 'system_admin', 'security_admin', 'audit_admin'] },
   { method: 'GET', url: '/api/auth/me', path: '/api/auth/me', allowed: ALL_SIGNED_IN },
+  { method: 'GET', url: '/api/auth/session', path: '/api/auth/session', allowed: CALLERS },
   { method: 'GET', url: '/api/settings', path: '/api/settings', allowed: ['system_admin'] },
   {
     method: 'PUT',
@@ -48,6 +49,7 @@ const ROUTES: RouteCase[] = [
   { method: 'PUT', url: '/api/settings/outbound-allow-list', path: '/api/settings/outbound-allow-list', payload: () => ({ allowed: [] }), allowed: ['system_admin'] },
   { method: 'GET', url: '/api/accounts', path: '/api/accounts', allowed: SECURITY },
   { method: 'GET', url: '/api/accounts/:target', path: '/api/accounts/{id}', allowed: SECURITY },
+  { method: 'GET', url: '/api/accounts/export?format=csv', path: '/api/accounts/export', allowed: SECURITY },
   {
     method: 'POST',
     url: '/api/accounts',
@@ -97,6 +99,7 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', url: '/api/audit', path: '/api/audit', allowed: ['audit_admin'] },
   { method: 'GET', url: '/api/audit/verify', path: '/api/audit/verify', allowed: ['audit_admin'] },
+  { method: 'GET', url: '/api/audit/catalogue', path: '/api/audit/catalogue', allowed: ['audit_admin'] },
   { method: 'GET', url: '/api/audit/export?format=csv', path: '/api/audit/export', allowed: ['audit_admin'] },
   { method: 'GET', url: '/api/security-alerts', path: '/api/security-alerts', allowed: ['audit_admin', 'security_admin'] },
   { method: 'POST', url: '/api/auth/sign-out', path: '/api/auth/sign-out', allowed: ALL_SIGNED_IN },

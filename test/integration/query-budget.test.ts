@@ -117,6 +117,23 @@ describe('SQL statements per request (small generated data set)', () => {
     { name: 'overdue items', url: () => `/api/bodies/${body}/decisions?overdue=true`, account: OFFICE },
     { name: "a unit's cross-body items", url: () => `/api/units/${unitId}/decisions`, account: LIAISON },
     { name: 'my inbox', url: () => '/api/me/inbox?limit=50', account: LIAISON },
+    // Issue 15 point 7: the workspace's first screen in one request, composed of each part's reads (36 and 35 today);
+    // bounded by WORKSPACE_LIMITS, but each office body shown adds its dashboard's reads: not yet one read per kind
+    { name: 'my workspace (liaison)', url: () => '/api/workspace', account: LIAISON, budget: 40 },
+    { name: 'my workspace (office staff of one body)', url: () => '/api/workspace', account: OFFICE, budget: 40 },
+    // Issue 15 point 4: one read per kind of to-do item (and per unit represented), never one per body
+    // The liaison's information reports reuse the unit's report tally, which still reads each reporting body of the unit
+    { name: 'my to-do centre (liaison)', url: () => '/api/todo', account: LIAISON, budget: 28 },
+    { name: 'my to-do centre (office staff)', url: () => '/api/todo', account: OFFICE, budget: 12 },
+    { name: "my bodies' meetings of a month", url: () => `/api/calendar/meetings?month=${new Date().toISOString().slice(0, 7)}`, account: OFFICE, budget: 4 },
+    // Issue 15 point 4: lists sorted, filtered and counted on the server, and their streamed exports
+    { name: 'registry sorted by level with its total', url: () => '/api/bodies?sort=level&order=desc&limit=50', account: LIAISON },
+    { name: 'registry filtered and sorted by name', url: () => '/api/bodies?status=active&sort=name&q=%E4%BC%9A&limit=20', account: OFFICE },
+    // Pages of 200: each page adds its rows, its member-unit counts, the reader's roles and activity
+    { name: 'registry export (XLSX)', url: () => '/api/bodies/export?sort=name', account: LIAISON, budget: 12 },
+    { name: "a body's decided items sorted by lead unit, filtered, with the total", url: () => `/api/bodies/${body}/decisions?sort=leadUnit&order=desc&status=assigned&limit=20`, account: OFFICE },
+    { name: "a body's decided items searched by text", url: () => `/api/bodies/${body}/decisions?q=%E5%B7%A5%E4%BD%9C&overdue=false&limit=50`, account: OFFICE },
+    { name: "a body's filtered decided items exported (XLSX)", url: () => `/api/bodies/${body}/decisions/export?sort=status`, account: OFFICE, budget: 8 },
     // Five kinds of child rows (deadlines, extensions, reports, their attachments, reminders): one bounded read each
     { name: 'a decision with its progress', url: () => `/api/bodies/${body}/decisions/${decision}`, account: OFFICE, budget: 10 },
     // Reading the trail is itself audited: the chained append takes five statements of its own
@@ -127,6 +144,8 @@ describe('SQL statements per request (small generated data set)', () => {
       account: AUDIT_ADMIN_NUMBER,
       budget: 7,
     },
+    // Issue 15 point 5: by a person's name and free text, objects named: the page with its count, then one label statement
+    { name: 'audit search by name and text', url: () => `/api/audit?limit=50&actor=${encodeURIComponent('人员')}&q=${encodeURIComponent('基准')}`, account: AUDIT_ADMIN_NUMBER, budget: 7 },
   ];
   for (const c of cases) {
     it(`${c.name}: at most ${c.budget ?? BUDGET} statements beyond the session`, async () => {

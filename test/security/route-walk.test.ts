@@ -38,7 +38,7 @@ type Caller = 'anonymous' | 'no_role' | 'must_change' | SystemRole | 'other_body
 const CALLERS: Caller[] = ['anonymous', 'no_role', 'must_change', 'system_admin', 'security_admin', 'audit_admin', 'other_body_office'];
 
 /** Routes anyone may call. */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/calendar-feeds/{feedFile}']);
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/auth/session', 'GET /api/calendar-feeds/{feedFile}']);
 /** A signed-in account's own things (also while a password change is required: the first three). */
 const SELF_WHILE_MUST_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/sign-out', 'POST /api/auth/change-password']);
 const SELF_SERVICE = new Set([
@@ -50,6 +50,9 @@ const SELF_SERVICE = new Set([
   'GET /api/me/calendar-feed',
   'POST /api/me/calendar-feed',
   'DELETE /api/me/calendar-feed',
+  // The reader's own to-do list and first screen: what waits for them, in the bodies they sit in.
+  'GET /api/todo',
+  'GET /api/workspace',
   // Previews compute and store nothing.
   'POST /api/charters/preview',
   'POST /api/calendar/notices/preview',
@@ -57,7 +60,7 @@ const SELF_SERVICE = new Set([
 /** Platform routes of each administrator duty (state changes and reads of the platform, not of a body). */
 const DUTY_ROUTES: Record<SystemRole, RegExp> = {
   system_admin: /^(GET|PUT) \/api\/settings|^POST \/api\/calendar\/notices$|^POST \/api\/bodies$/,
-  security_admin: /^(GET|POST|PUT) \/api\/accounts|^(GET|PUT) \/api\/security-policy$|^GET \/api\/security-alerts$/,
+  security_admin: /^(GET|POST|PUT) \/api\/accounts|^(GET|POST) \/api\/people$|^(GET|PUT) \/api\/security-policy$|^GET \/api\/security-alerts$/,
   audit_admin: /^GET \/api\/audit|^GET \/api\/security-alerts$|^POST \/api\/security-alerts\/\{id\}\/acknowledge$/,
 };
 /**
@@ -66,7 +69,7 @@ const DUTY_ROUTES: Record<SystemRole, RegExp> = {
  */
 const SHARED_READS = /^GET \/api\/(calendar\/|units$|units\/\{unitId\}(\/(decisions|obligations|ledger-document))?$)/;
 /** The registry of bodies (名录: name, kind, level, region, status) is open to every signed-in account ('body.list'). */
-const REGISTRY = new Set(['GET /api/bodies']);
+const REGISTRY = new Set(['GET /api/bodies', 'GET /api/bodies/export']);
 
 function typeOf(schema: JsonSchema): string {
   if (Array.isArray(schema.type)) return schema.type.find((t) => t !== 'null') ?? 'string';

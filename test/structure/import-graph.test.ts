@@ -184,6 +184,8 @@ describe('docs/ARCHITECTURE.md', () => {
   });
 
   it('has no hole', () => {
-    expect(doc).not.toMatch(/to be written|TODO|TBD/i);
+    expect(doc).not.toMatch(/to be written/i);
+    // A placeholder is written in capitals; the to-do centre's folder (src/services/todo/) is not one.
+    expect(doc).not.toMatch(/\bTODO\b|\bTBD\b/);
   });
 });

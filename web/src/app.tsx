@@ -7,18 +7,31 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { theme } from './common/theme.ts';
 import { createQueryClient } from './api/query-client.ts';
+import { workspaceQuery } from './workspace/workspace-api.ts';
 import { AuthProvider, RequireSignedIn } from './auth/auth-context.tsx';
-import { SignInPage } from './auth/sign-in-page.tsx';
-import { ChangePasswordPage } from './auth/change-password-page.tsx';
-import { AppShell } from './shell/app-shell.tsx';
-import { BodiesPage } from './bodies/bodies-page.tsx';
-import { WorkspacePage } from './workspace/workspace-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
 import { ErrorBoundary } from './common/error-boundary.tsx';
 
 const queryClient = createQueryClient();
 
-// A body's screens and the import load on demand: sign-in and the registry stay small.
+// Every screen loads on demand (issue 15 point 7): the first screen, signed out or in, needs only its own code.
+// The shell and the workspace are fetched together as soon as the session probe finds someone signed in.
+const loadShell = () => import('./shell/app-shell.tsx');
+const loadWorkspace = () => import('./workspace/workspace-page.tsx');
+const SignInPage = lazy(() => import('./auth/sign-in-page.tsx').then((module) => ({ default: module.SignInPage })));
+const AppShell = lazy(() => loadShell().then((module) => ({ default: module.AppShell })));
+const WorkspacePage = lazy(() => loadWorkspace().then((module) => ({ default: module.WorkspacePage })));
+
+/** A signed-in visit: fetch the shell's code, and the workspace's code and data when that is the first screen, at once. */
+function preloadSignedInScreens(path: string): void {
+  void loadShell();
+  if (path === '/' || path === '/workspace') {
+    void loadWorkspace();
+    void queryClient.prefetchQuery(workspaceQuery(queryClient));
+  }
+}
+const BodiesPage = lazy(() => import('./bodies/bodies-page.tsx').then((module) => ({ default: module.BodiesPage })));
+const ChangePasswordPage = lazy(() => import('./auth/change-password-page.tsx').then((module) => ({ default: module.ChangePasswordPage })));
 const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({ default: module.BodyPage })));
 const ImportCharterPage = lazy(() => import('./charter/import-charter-page.tsx').then((module) => ({ default: module.ImportCharterPage })));
 const MeetingPage = lazy(() => import('./meetings/meeting-page.tsx').then((module) => ({ default: module.MeetingPage })));
@@ -34,6 +47,8 @@ const IncomingPage = lazy(() => import('./incoming/incoming-page.tsx').then((mod
 const OutgoingPage = lazy(() => import('./outgoing/outgoing-page.tsx').then((module) => ({ default: module.OutgoingPage })));
 const OutgoingDocumentPage = lazy(() => import('./outgoing/outgoing-document-page.tsx').then((module) => ({ default: module.OutgoingDocumentPage })));
 const BulletinRedirect = lazy(() => import('./outgoing/outgoing-document-page.tsx').then((module) => ({ default: module.BulletinRedirect })));
+const TodoPage = lazy(() => import('./todo/todo-page.tsx').then((module) => ({ default: module.TodoPage })));
+const MeetingsCalendarPage = lazy(() => import('./meetings-calendar/meetings-calendar-page.tsx').then((module) => ({ default: module.MeetingsCalendarPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -51,21 +66,25 @@ function LocalizedApp() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <AuthProvider>
+            <AuthProvider onSignedInVisit={preloadSignedInScreens}>
               <Routes>
-                <Route path="/sign-in" element={<SignInPage />} />
+                <Route path="/sign-in" element={<OnDemand><SignInPage /></OnDemand>} />
                 <Route
                   path="/change-password"
                   element={
                     <RequireSignedIn allowPasswordChange>
-                      <ChangePasswordPage />
+                      <OnDemand>
+                        <ChangePasswordPage />
+                      </OnDemand>
                     </RequireSignedIn>
                   }
                 />
                 <Route
                   element={
                     <RequireSignedIn>
-                      <AppShell />
+                      <OnDemand>
+                        <AppShell />
+                      </OnDemand>
                     </RequireSignedIn>
                   }
                 >
@@ -73,17 +92,17 @@ function LocalizedApp() {
                   <Route
                     path="/workspace"
                     element={
-                      <ErrorBoundary>
+                      <OnDemand>
                         <WorkspacePage />
-                      </ErrorBoundary>
+                      </OnDemand>
                     }
                   />
                   <Route
                     path="/bodies"
                     element={
-                      <ErrorBoundary>
+                      <OnDemand>
                         <BodiesPage />
-                      </ErrorBoundary>
+                      </OnDemand>
                     }
                   />
                   <Route
@@ -178,6 +197,8 @@ function LocalizedApp() {
                       </OnDemand>
                     }
                   />
+                  <Route path="/todo" element={<OnDemand><TodoPage /></OnDemand>} />
+                  <Route path="/meetings-calendar" element={<OnDemand><MeetingsCalendarPage /></OnDemand>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -1,5 +1,5 @@
-/** /api/auth: sign in, sign out, me, change password. */
-import { changePasswordRequestSchema, meResponseSchema, signInRequestSchema, signInResponseSchema } from '../../contracts/auth.ts';
+/** /api/auth: sign in, sign out, me, the session probe, change password. */
+import { changePasswordRequestSchema, meResponseSchema, sessionProbeResponseSchema, signInRequestSchema, signInResponseSchema } from '../../contracts/auth.ts';
 import type { MeResponse } from '../../contracts/auth.ts';
 import { errorResponses, okResponseSchema } from '../../contracts/common.ts';
 import { authorize, authorizeActor } from '../../policy/policy.ts';
@@ -81,6 +81,24 @@ export const authRoutes: RouteModule = async (app, deps) => {
       const actor = await authorizeActor(request.actor, 'session.read_self');
       const session = request.session ?? { id: actor.sessionId ?? '', createdAt: deps.clock.now() };
       return meOf(deps, actor.accountId, session);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '是否已登录（未登录时应答 signedIn: false，不报 401；已登录时带上 /api/auth/me 的内容）',
+        response: { 200: sessionProbeResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'session.probe');
+      const actor = request.actor;
+      if (actor === null) return { signedIn: false, me: null };
+      const session = request.session ?? { id: actor.sessionId ?? '', createdAt: deps.clock.now() };
+      return { signedIn: true, me: await meOf(deps, actor.accountId, session) };
     },
   );
 

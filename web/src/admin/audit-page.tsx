@@ -192,7 +192,7 @@ export function AuditPage() {
       responsive: ['md'],
       render: (_value, record) => {
         const summary = nameIn(record.summary, language);
-        return summary === '' ? t('auditTrail.noSummary') : <Typography.Text style={{ maxWidth: 360 }} ellipsis={{ tooltip: summary }}>{summary}</Typography.Text>;
+        return summary === '' ? t('common.none') : <Typography.Text style={{ maxWidth: 360 }} ellipsis={{ tooltip: summary }}>{summary}</Typography.Text>;
       },
     },
     { title: t('auditTrail.column.client'), key: 'client', responsive: ['lg'], render: (_value, record) => record.clientAddress ?? t('common.none') },

@@ -18,6 +18,19 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** What the session probe answers: the account and its session (as /api/auth/me), or nobody. */
+export type SessionProbe = Awaited<ReturnType<typeof probeSession>>;
+
+const probeSession = () => unwrap(api.GET('/api/auth/session'));
+
+/**
+ * Who is signed in, through the session probe: never a 401 when nobody is, so that a signed-out
+ * first visit makes no failing request (issue 15 point 8).
+ */
+export async function fetchSession(): Promise<SessionProbe['me']> {
+  return (await probeSession()).me;
+}
+
 export async function signIn(request: SignInRequest): Promise<Me> {
   return (await unwrap(api.POST('/api/auth/sign-in', { body: request }))).account;
 }

@@ -54,6 +54,21 @@ export interface paths {
                                     grantedAt: string;
                                 }[];
                                 personId: string | null;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    roles: {
+                                        membershipId: string;
+                                        bodyId: string;
+                                        bodyName: string;
+                                        /** @enum {string} */
+                                        roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        unitId: string | null;
+                                        unitName: string | null;
+                                        validFrom: string;
+                                    }[];
+                                } | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
@@ -285,6 +300,21 @@ export interface paths {
                                     grantedAt: string;
                                 }[];
                                 personId: string | null;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    roles: {
+                                        membershipId: string;
+                                        bodyId: string;
+                                        bodyName: string;
+                                        /** @enum {string} */
+                                        roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        unitId: string | null;
+                                        unitName: string | null;
+                                        validFrom: string;
+                                    }[];
+                                } | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
@@ -301,6 +331,154 @@ export interface paths {
                                 absoluteExpiresAt: string;
                             };
                             passwordExpiresAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 是否已登录（未登录时应答 signedIn: false，不报 401；已登录时带上 /api/auth/me 的内容） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedIn: boolean;
+                            me: {
+                                account: {
+                                    id: string;
+                                    username: string;
+                                    displayName: string;
+                                    systemRoles: ("system_admin" | "security_admin" | "audit_admin")[];
+                                    bodyGrants: {
+                                        id: string;
+                                        bodyId: string;
+                                        bodyName: string;
+                                        /** @enum {string} */
+                                        role: "office_staff" | "viewer";
+                                        grantedAt: string;
+                                    }[];
+                                    personId: string | null;
+                                    person: {
+                                        id: string;
+                                        name: string;
+                                        roles: {
+                                            membershipId: string;
+                                            bodyId: string;
+                                            bodyName: string;
+                                            /** @enum {string} */
+                                            roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                            title: string;
+                                            unitId: string | null;
+                                            unitName: string | null;
+                                            validFrom: string;
+                                        }[];
+                                    } | null;
+                                    mustChangePassword: boolean;
+                                    lockedUntil: string | null;
+                                    disabled: boolean;
+                                    secondFactorEnrolled: boolean;
+                                    lastSignInAt: string | null;
+                                    createdAt: string;
+                                };
+                                session: {
+                                    id: string;
+                                    createdAt: string;
+                                    idleTimeoutMinutes: number;
+                                    absoluteTimeoutHours: number;
+                                    idleExpiresAt: string;
+                                    absoluteExpiresAt: string;
+                                };
+                                passwordExpiresAt: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -1341,6 +1519,21 @@ export interface paths {
                                     grantedAt: string;
                                 }[];
                                 personId: string | null;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    roles: {
+                                        membershipId: string;
+                                        bodyId: string;
+                                        bodyName: string;
+                                        /** @enum {string} */
+                                        roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        unitId: string | null;
+                                        unitName: string | null;
+                                        validFrom: string;
+                                    }[];
+                                } | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
@@ -1463,6 +1656,21 @@ export interface paths {
                                     grantedAt: string;
                                 }[];
                                 personId: string | null;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    roles: {
+                                        membershipId: string;
+                                        bodyId: string;
+                                        bodyName: string;
+                                        /** @enum {string} */
+                                        roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        unitId: string | null;
+                                        unitName: string | null;
+                                        validFrom: string;
+                                    }[];
+                                } | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
@@ -1546,6 +1754,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出账号列表（XLSX 或 CSV，筛选条件同列表；导出本身记入审计） */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX 文件或 CSV（UTF-8，带 BOM） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}": {
         parameters: {
             query?: never;
@@ -1585,6 +1895,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -1723,6 +2048,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -1859,6 +2199,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -1980,6 +2335,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -2101,6 +2471,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -2222,6 +2607,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -2343,6 +2743,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -2465,6 +2880,21 @@ export interface paths {
                                     grantedAt: string;
                                 }[];
                                 personId: string | null;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    roles: {
+                                        membershipId: string;
+                                        bodyId: string;
+                                        bodyName: string;
+                                        /** @enum {string} */
+                                        roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                        title: string;
+                                        unitId: string | null;
+                                        unitName: string | null;
+                                        validFrom: string;
+                                    }[];
+                                } | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 disabled: boolean;
@@ -2589,6 +3019,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -2715,6 +3160,21 @@ export interface paths {
                                 grantedAt: string;
                             }[];
                             personId: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                roles: {
+                                    membershipId: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                }[];
+                            } | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             disabled: boolean;
@@ -2811,12 +3271,17 @@ export interface paths {
                     /** @description 上一页返回的 nextCursor */
                     cursor?: string;
                     actorId?: string;
+                    /** @description 操作人姓名、账号或关联人员姓名（部分匹配） */
+                    actor?: string;
+                    /** @description 操作代码（见 /api/audit/catalogue） */
                     action?: string;
                     entityType?: string;
                     entityId?: string;
                     result?: "success" | "failure";
                     from?: string;
                     to?: string;
+                    /** @description 全文：变更内容、对象名称、操作人、操作名称（部分匹配） */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2854,10 +3319,141 @@ export interface paths {
                                 result: "success" | "failure";
                                 /** @description 1：SM3（0009 之前）；2：HMAC-SM3（带审计密钥） */
                                 hashVersion: number;
+                                /** @description 操作人账号关联的人员姓名 */
+                                actorPersonName: string | null;
+                                /** @description 操作名称 */
+                                actionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 对象类型名称 */
+                                entityTypeName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 对象名称（机构名称、会议标题、议定事项、账号……）；无法识别时为 null */
+                                entityLabel: string | null;
+                                /** @description 变更摘要（有名称的字段）；无可摘要内容时为空字符串 */
+                                summary: {
+                                    zh: string;
+                                    en: string;
+                                };
                             }[];
                             total: number;
                             /** @description 下一页游标；null 表示已到末页 */
                             nextCursor: string | null;
+                            /** @description true：符合条件的记录超过 total 条（计数到上限即停止） */
+                            totalIsLowerBound: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计记录的操作名称与对象类型（中文、英文），供筛选使用 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            entityTypes: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
                         };
                     };
                 };
@@ -3051,17 +3647,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出审计记录（CSV 或 XLSX，筛选条件同列表；导出本身记入审计） */
+        /** 导出审计记录（CSV 或 XLSX，筛选条件同列表，含中文操作名称、对象名称与摘要；导出本身记入审计） */
         get: {
             parameters: {
                 query?: {
                     actorId?: string;
+                    /** @description 操作人姓名、账号或关联人员姓名（部分匹配） */
+                    actor?: string;
+                    /** @description 操作代码（见 /api/audit/catalogue） */
                     action?: string;
                     entityType?: string;
                     entityId?: string;
                     result?: "success" | "failure";
                     from?: string;
                     to?: string;
+                    /** @description 全文：变更内容、对象名称、操作人、操作名称（部分匹配） */
+                    q?: string;
                     /** @description csv：UTF-8（带 BOM，Excel 可直接打开）；xlsx：Excel 工作簿 */
                     format?: "csv" | "xlsx";
                 };
@@ -6791,6 +7392,9 @@ export interface paths {
                     region?: string;
                     status?: "active" | "dissolved";
                     q?: string;
+                    /** @description 排序：收录时间、名称、类型、层级、地区、状态、自行撤销日期 */
+                    sort?: "created" | "name" | "kind" | "level" | "region" | "status" | "sunset";
+                    order?: "asc" | "desc";
                     cursor?: string;
                     limit?: number;
                 };
@@ -6827,6 +7431,7 @@ export interface paths {
                                 } | null;
                             }[];
                             nextCursor: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -7083,6 +7688,132 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出议事协调机构名录（XLSX，筛选与排序同列表，逐页写出） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "joint_meeting" | "task_force" | "coordination_group" | "leading_group" | "command" | "other";
+                    level?: "national" | "provincial" | "municipal" | "county";
+                    region?: string;
+                    status?: "active" | "dissolved";
+                    q?: string;
+                    /** @description 排序：收录时间、名称、类型、层级、地区、状态、自行撤销日期 */
+                    sort?: "created" | "name" | "kind" | "level" | "region" | "status" | "sunset";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7411,6 +8142,137 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户在本机构页面可进行的操作（撤销、新建会议、以本机构名义印发会议通知等） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7968,6 +8830,236 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查找人员以关联账号（按姓名或单位名称；安全管理员） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 姓名或单位名称的一部分 */
+                    search?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                memberships: {
+                                    id: string;
+                                    bodyId: string;
+                                    bodyName: string;
+                                    /** @enum {string} */
+                                    roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                    title: string;
+                                    unitName: string | null;
+                                    validFrom: string;
+                                    validTo: string | null;
+                                }[];
+                                accounts: {
+                                    id: string;
+                                    username: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建人员（为尚未在机构任职的人建立账号时使用；安全管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            memberships: {
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                                unitName: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            accounts: {
+                                id: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9049,6 +10141,147 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/membership-changes/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各类职务调整由谁确认（依制度或系统默认），办公室可否直接登记 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                /** @enum {string} */
+                                confirmer: "office" | "convener" | "plenary";
+                                officeRecordsDirectly: boolean;
+                                basis: {
+                                    /** @enum {string} */
+                                    kind: "rule";
+                                    ruleType: string;
+                                    clause: {
+                                        document: string | null;
+                                        clause: string | null;
+                                        text: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "default";
+                                    text: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10978,6 +12211,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人所在各机构某月的会议（含该月节假日和调休上班日） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 月份（YYYY-MM，上海时间） */
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            /** @description 标注节假日所用日历的地区；各机构地区不同时为全国（null） */
+                            regionCode: string | null;
+                            regionName: string | null;
+                            /** @description 本月每一天的工作日属性 */
+                            days: {
+                                date: string;
+                                isWorkingDay: boolean;
+                                /** @enum {string} */
+                                kind: "workday" | "weekend" | "holiday" | "make_up_working_day" | "regional_holiday" | "regional_make_up_working_day";
+                                festival: string | null;
+                                provisional: boolean;
+                            }[];
+                            /** @description 本人所在各机构本月的会议，按开始时间排序 */
+                            meetings: {
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                title: string;
+                                kindName: string;
+                                startsAt: string;
+                                endsAt: string | null;
+                                location: string | null;
+                                /** @description 会议当日（上海时间，YYYY-MM-DD） */
+                                date: string;
+                                status: string;
+                                statusName: string;
+                                /** @description 网页中的会议页面路径 */
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bodies/{bodyId}/meetings": {
         parameters: {
             query?: never;
@@ -11255,6 +12639,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -11354,7 +12748,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 会议详情（议题、材料、参会人员、出席、纪要、发现的问题） */
+        /** 会议详情（议题、材料、参会人员、出席、纪要、发现的问题，及当前用户可进行的操作） */
         get: {
             parameters: {
                 query?: never;
@@ -11483,6 +12877,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -11724,6 +13128,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -11960,6 +13374,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -12196,6 +13620,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -12426,6 +13860,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -12663,6 +14107,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -12899,6 +14353,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -13696,6 +15160,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -14368,6 +15842,16 @@ export interface paths {
                             }[];
                             noticeSentAt: string | null;
                             heldAt: string | null;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -14738,6 +16222,16 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -14926,6 +16420,16 @@ export interface paths {
                                 }[];
                                 version: number;
                                 updatedAt: string;
+                                /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                                actions?: {
+                                    /** @description 稳定的操作名，如 minutes.sign_off */
+                                    action: string;
+                                    allowed: boolean;
+                                    /** @description 不能操作的原因（中文） */
+                                    reason?: string;
+                                    /** @description 依据的制度条款原文 */
+                                    clause?: string;
+                                }[];
                             }[];
                         };
                     };
@@ -15028,7 +16532,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 会议纪要（含出席、请假、列席名单和分送范围） */
+        /** 会议纪要（含出席、请假、列席名单和分送范围，及当前用户可进行的操作） */
         get: {
             parameters: {
                 query?: never;
@@ -15117,6 +16621,16 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -15319,6 +16833,16 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -15510,6 +17034,16 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -15700,6 +17234,16 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -15897,6 +17441,16 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
+                            }[];
                         };
                     };
                 };
@@ -16002,9 +17556,19 @@ export interface paths {
                 query?: {
                     /** @description 主办或协办单位 */
                     unitId?: string;
+                    /** @description 牵头（主办）单位 */
+                    leadUnitId?: string;
                     status?: "assigned" | "in_progress" | "completion_reported" | "closed";
                     overdue?: "true" | "false";
                     minutesId?: string;
+                    /** @description 事项内容包含的文字 */
+                    q?: string;
+                    /** @description 排序：办理时限、状态、牵头单位、交办日期 */
+                    sort?: "deadline" | "status" | "leadUnit" | "issuedOn";
+                    order?: "asc" | "desc";
+                    /** @description 上一页返回的 nextCursor（键集分页） */
+                    cursor?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -16057,7 +17621,141 @@ export interface paths {
                                  */
                                 escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
                             }[];
+                            nextCursor: string | null;
+                            total: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse413"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse422"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bodies/{bodyId}/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出筛选后的督办事项列表（XLSX，筛选与排序同列表，列同表格，逐页写出） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 主办或协办单位 */
+                    unitId?: string;
+                    /** @description 牵头（主办）单位 */
+                    leadUnitId?: string;
+                    status?: "assigned" | "in_progress" | "completion_reported" | "closed";
+                    overdue?: "true" | "false";
+                    minutesId?: string;
+                    /** @description 事项内容包含的文字 */
+                    q?: string;
+                    /** @description 排序：办理时限、状态、牵头单位、交办日期 */
+                    sort?: "deadline" | "status" | "leadUnit" | "issuedOn";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */
@@ -16291,6 +17989,16 @@ export interface paths {
                                 deadline: string | null;
                                 reminderKind: ("before" | "due" | "overdue") | null;
                                 refId: string | null;
+                            }[];
+                            /** @description 当前用户可对该资源进行的操作（服务端依据权限、制度和状态计算） */
+                            actions?: {
+                                /** @description 稳定的操作名，如 minutes.sign_off */
+                                action: string;
+                                allowed: boolean;
+                                /** @description 不能操作的原因（中文） */
+                                reason?: string;
+                                /** @description 依据的制度条款原文 */
+                                clause?: string;
                             }[];
                         };
                     };
@@ -27847,6 +29555,411 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的待办（各机构中等待本人审批、审定、审核签发、确认、报送的事项和逾期事项）和已办 */
+        get: {
+            parameters: {
+                query?: {
+                    doneLimit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            /** @description 待办：逾期在前，再按期限 */
+                            items: {
+                                /** @enum {string} */
+                                kind: "agenda_approval" | "minutes_sign_off" | "outgoing_review" | "outgoing_sign" | "membership_confirmation" | "decision_progress" | "incoming_reply" | "information_report" | "decision_to_close" | "decision_overdue" | "minutes_to_issue";
+                                /** @description 待办类别（中文），如“待审定纪要” */
+                                kindName: string;
+                                /** @description 待办项的标识（同类中唯一） */
+                                id: string;
+                                title: string;
+                                bodyId: string;
+                                bodyName: string;
+                                /** @description 期限（YYYY-MM-DD），无期限为 null */
+                                deadline: string | null;
+                                /** @description 剩余天数的单位：工作日或自然日 */
+                                dayUnit: ("working" | "calendar") | null;
+                                /** @description 距期限的天数（未逾期时） */
+                                daysLeft: number | null;
+                                /** @description 逾期天数（逾期时） */
+                                daysOverdue: number | null;
+                                overdue: boolean;
+                                statusName: string | null;
+                                /** @description 网页中的路径，如 /bodies/:id/meetings/:id */
+                                link: string;
+                            }[];
+                            total: number;
+                            overdue: number;
+                            /** @description 已办：本人最近的操作，新的在前 */
+                            done: {
+                                seq: number;
+                                action: string;
+                                /** @description 操作（中文） */
+                                actionName: string;
+                                /** @description 对象（中文） */
+                                objectName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的工作台：本人所在机构、本单位待办、会议、办公室看板、站内消息（一次取得首屏所需） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            memberships: {
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                /** @enum {string} */
+                                roleKind: "convener" | "deputy_convener" | "member" | "liaison";
+                                title: string;
+                                unitId: string | null;
+                                unitName: string | null;
+                                position: string | null;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            units: {
+                                unitId: string;
+                                name: string;
+                            }[];
+                            unitDecisions: {
+                                id: string;
+                                bodyId: string;
+                                meetingId: string;
+                                minutesId: string;
+                                itemNo: number;
+                                text: string;
+                                leadUnit: {
+                                    unitId: string;
+                                    name: string;
+                                };
+                                coUnits: {
+                                    unitId: string;
+                                    name: string;
+                                }[];
+                                issuedOn: string;
+                                deadline: string;
+                                /** @description 办理时限依据的日历尚未最终确定（如地方节假日未公布） */
+                                deadlineProvisional: boolean;
+                                deadlineProvisionalReasons: string[];
+                                /** @enum {string} */
+                                status: "assigned" | "in_progress" | "completion_reported" | "closed";
+                                statusName: string;
+                                /** @description 按工作日历和今天推算，不存储 */
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                standingProvisional: boolean;
+                                completionReportedAt: string | null;
+                                closedAt: string | null;
+                                /**
+                                 * @description 督办升级阶段：未到提醒期、临期、当日到期、逾期、逾期升级至成员、逾期报召集人
+                                 * @enum {string}
+                                 */
+                                escalationRung: "none" | "before" | "due" | "overdue" | "overdue_member" | "overdue_convener";
+                            }[];
+                            unitObligations: {
+                                /** @enum {string} */
+                                kind: "decision" | "incoming_document" | "information_report" | "outgoing_document";
+                                kindName: string;
+                                id: string;
+                                bodyId: string;
+                                bodyName: string;
+                                title: string;
+                                /** @enum {string} */
+                                role: "lead" | "co";
+                                deadline: string | null;
+                                overdue: boolean;
+                                workingDaysLeft: number | null;
+                                workingDaysOverdue: number | null;
+                                statusName: string;
+                                link: string;
+                                unitName: string;
+                            }[];
+                            approverBodyIds: string[];
+                            meetings: {
+                                id: string;
+                                bodyId: string;
+                                /** @enum {string} */
+                                kind: "plenary" | "topical" | "liaison" | "working" | "office" | "group";
+                                kindName: string;
+                                groupId: string | null;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string | null;
+                                location: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "scheduled" | "held" | "minutes_drafted" | "minutes_signed_off" | "minutes_issued" | "cancelled" | "postponed";
+                                statusReason: string | null;
+                                preMeetingOf: string | null;
+                                icsSequence: number;
+                                version: number;
+                                updatedAt: string;
+                                bodyName: string;
+                                agenda: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "proposed" | "approved" | "rejected";
+                                    proposedBy: string | null;
+                                }[] | null;
+                            }[];
+                            worksInBodies: boolean;
+                            officeBodyCount: number;
+                            officeBodies: {
+                                bodyId: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "dissolved";
+                                sunsetDate: string | null;
+                                memberUnitCount: number;
+                                flags: {
+                                    noSeal: boolean;
+                                    noFormalDocuments: boolean;
+                                    notRegisteredBody: boolean;
+                                };
+                                decisions: {
+                                    open: number;
+                                    overdue: number;
+                                } | null;
+                                escalationCounts: {
+                                    [key: string]: number;
+                                } | null;
+                                incoming: {
+                                    open: number;
+                                    overdue: number;
+                                } | null;
+                                outgoing: {
+                                    waiting: number;
+                                    issued: number;
+                                } | null;
+                                reports: {
+                                    periodLabel: string | null;
+                                    met: number;
+                                    behind: number;
+                                } | null;
+                                frequency: {
+                                    /** @enum {string} */
+                                    meetingKind: "plenary" | "topical" | "liaison" | "working" | "office" | "group" | "any";
+                                    kindName: string;
+                                    year: number;
+                                    held: number;
+                                    minPerYear: number | null;
+                                    met: boolean;
+                                    clause: string | null;
+                                    sentence: string;
+                                    /** @description 如：全体会议：本年度已召开 0 次，至少 1 次 */
+                                    text: string;
+                                }[] | null;
+                            }[];
+                            inbox: {
+                                unread: number;
+                                items: {
+                                    id: string;
+                                    bodyId: string | null;
+                                    event: string;
+                                    title: string;
+                                    message: string;
+                                    link: string | null;
+                                    createdAt: string;
+                                    readAt: string | null;
+                                }[];
+                            };
+                            calendarFeed: {
+                                active: boolean;
+                                createdAt: string | null;
+                                lastUsedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse400"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse401"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse403"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse404"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse409"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse423"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse500"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -27857,7 +29970,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "security_alert_already_acknowledged" | "security_alert_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "audit_archive_chain_broken" | "audit_archive_empty" | "audit_archive_invalid" | "audit_archive_output" | "audit_archive_within_retention" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "security_alert_already_acknowledged" | "security_alert_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27880,7 +29993,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "audit_archive_invalid" | "audit_archive_output" | "audit_archive_within_retention" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -27972,7 +30085,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "security_alert_already_acknowledged" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "audit_archive_chain_broken" | "audit_archive_empty" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "security_alert_already_acknowledged" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -28110,7 +30223,7 @@ export interface components {
                  * @description 稳定的错误代码（错误目录）/ stable error code (the error catalogue)
                  * @enum {string}
                  */
-                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "security_alert_already_acknowledged" | "security_alert_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
+                code: "account_disabled" | "account_locked" | "account_not_found" | "account_not_pending" | "account_pending_activation" | "activation_forbidden" | "admin_password_reset_forbidden" | "administrator_business_role" | "agenda_approval_not_allowed" | "agenda_item_already_decided" | "agenda_item_not_found" | "agenda_item_rejected" | "agenda_proposer_not_allowed" | "agenda_unit_required" | "annual_collection_closed" | "annual_collection_exists" | "annual_collection_not_found" | "annual_deadline_after_sunset" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_report_not_in_charter" | "annual_task_not_found" | "annual_task_not_yours" | "annual_task_wrong_status" | "annual_year_out_of_range" | "attachment_not_found" | "attachment_too_large" | "attendance_detail_required" | "audit_archive_chain_broken" | "audit_archive_empty" | "audit_archive_invalid" | "audit_archive_output" | "audit_archive_within_retention" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "body_already_published" | "body_dissolved" | "body_name_missing" | "body_not_found" | "bulletin_empty" | "bulletin_recipient_unknown" | "bulletin_report_not_adopted" | "bulletin_series_missing" | "calendar_feed_not_found" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "change_notice_body_not_named" | "change_notice_changes_nothing" | "change_notice_not_a_notice" | "change_notice_target_not_found" | "charter_empty_input" | "charter_input_too_large" | "charter_not_text" | "charter_version_not_found" | "circular_not_found" | "co_unit_is_lead" | "co_unit_not_member" | "concurrent_update" | "conflict" | "constraint_violation" | "correction_duplicate_unit" | "correction_empty_name" | "correction_in_progress" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "cross_site_request" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "deadline_not_positive" | "decision_closed" | "decision_not_completion_reported" | "decision_not_found" | "decision_not_in_progress" | "decision_text_required" | "delegation_by_convener_only" | "delegation_not_provided" | "delegation_required" | "delegation_to_deputy_only" | "delivery_not_found" | "deputy_not_delegated" | "dissolution_in_future" | "document_review_not_allowed" | "document_signing_not_allowed" | "effective_date_in_past" | "end_before_start" | "extension_already_decided" | "extension_not_found" | "extension_not_later" | "extension_pending" | "forbidden" | "formal_document_not_allowed" | "group_duplicate_leader" | "group_not_expected" | "group_not_found" | "group_required" | "group_too_many_leads" | "group_unit_both_lead_and_member" | "handling_deadline_exceeded" | "handover_reason_required" | "incoming_deadline_after_sunset" | "incoming_document_not_found" | "incoming_document_wrong_status" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_not_found" | "info_report_offer_duplicate" | "info_report_period_closed" | "info_report_period_invalid" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "input_too_deep" | "input_too_large" | "input_too_many_items" | "input_too_many_keys" | "internal_error" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_credentials" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_reference" | "invalid_role" | "invalid_second_factor" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "invitee_not_found" | "lead_unit_not_member" | "leader_not_in_body" | "liaison_with_opinion_not_allowed" | "material_content_required" | "material_not_found" | "material_too_large" | "meeting_already_started" | "meeting_ends_before_start" | "meeting_in_past" | "meeting_not_found" | "meeting_not_held_plenary" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "membership_change_needs_confirmation" | "membership_change_not_found" | "membership_confirmer_not_allowed" | "membership_direct_office_only" | "membership_not_found" | "membership_not_valid_on_date" | "membership_own_post" | "membership_own_proposal" | "membership_plenary_basis_required" | "membership_proposer_not_allowed" | "membership_self_nomination" | "minutes_not_found" | "minutes_signoff_not_allowed" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "missing_value" | "name_required" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "not_lead_unit" | "notice_scope_unknown" | "notice_unreadable" | "observer_already_decided" | "observer_approval_not_allowed" | "open_decisions_not_handed_over" | "outbound_target_refused" | "outbound_target_unresolved" | "outgoing_document_group_unknown" | "outgoing_document_not_found" | "outgoing_document_step_out_of_order" | "outgoing_document_submit_not_allowed" | "password_change_required" | "password_policy" | "password_reused" | "password_unchanged" | "payload_too_large" | "pdf_conversion_failed" | "pdf_conversion_timeout" | "pdf_unavailable" | "period_ends_before_start" | "person_not_found" | "person_not_in_body" | "person_required" | "pre_meeting_after_meeting" | "pre_meeting_kind_mismatch" | "pre_meeting_not_provided" | "presider_not_allowed" | "presider_required" | "processing_time_exceeded" | "reason_required" | "restore_force_reason" | "restore_target_newer" | "restore_target_not_empty" | "route_not_found" | "second_factor_enrolment_required" | "second_factor_required" | "security_alert_already_acknowledged" | "security_alert_not_found" | "self_administration_forbidden" | "separation_of_duties" | "server_busy" | "session_expired" | "substitute_not_allowed" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unauthenticated" | "unit_not_assigned" | "unit_not_found" | "unit_not_in_group" | "unit_not_invited" | "unit_not_member" | "unit_required" | "unknown_region" | "unsupported_media_type" | "username_taken" | "validation_failed" | "value_out_of_range" | "value_too_long" | "web_not_built" | "webhook_incomplete" | "work_plan_agenda_not_plenary" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -28133,7 +30246,7 @@ export interface components {
                  * @description 状态 400 的错误代码 / error codes of status 400
                  * @enum {string}
                  */
-                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
+                code: "agenda_unit_required" | "annual_deadline_in_past" | "annual_deadline_not_working_day" | "annual_year_out_of_range" | "attachment_too_large" | "attendance_detail_required" | "audit_archive_invalid" | "audit_archive_output" | "audit_archive_within_retention" | "backup_decrypt_failed" | "backup_invalid" | "backup_rejected" | "backup_schema_mismatch" | "backup_version" | "bad_request" | "charter_empty_input" | "charter_not_text" | "co_unit_is_lead" | "correction_duplicate_unit" | "correction_empty_name" | "correction_invalid_date" | "correction_unknown_region" | "correction_unknown_unit" | "data_key_unknown" | "database_empty" | "deadline_before_issue" | "decision_text_required" | "dissolution_in_future" | "extension_not_later" | "group_not_expected" | "group_required" | "handover_reason_required" | "info_report_category_unknown" | "info_report_empty" | "info_report_group_required" | "info_report_offer_duplicate" | "info_report_period_invalid" | "input_too_deep" | "input_too_many_items" | "input_too_many_keys" | "invalid_allow_list_entry" | "invalid_attachment" | "invalid_base64" | "invalid_calendar_input" | "invalid_character" | "invalid_cursor" | "invalid_data_key" | "invalid_date" | "invalid_display_name" | "invalid_email" | "invalid_escalation_ladder" | "invalid_json" | "invalid_role" | "invalid_unicode" | "invalid_username" | "invalid_value" | "invalid_webhook_url" | "invalid_working_days" | "material_content_required" | "meeting_ends_before_start" | "name_required" | "outbound_target_refused" | "outbound_target_unresolved" | "password_policy" | "password_reused" | "password_unchanged" | "period_ends_before_start" | "person_required" | "reason_required" | "restore_force_reason" | "successor_body_invalid" | "successor_body_required" | "successor_unit_required" | "title_required" | "unit_required" | "unknown_region" | "validation_failed" | "value_out_of_range" | "value_too_long" | "webhook_incomplete" | "wrong_current_password";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;
@@ -28225,7 +30338,7 @@ export interface components {
                  * @description 状态 409 的错误代码 / error codes of status 409
                  * @enum {string}
                  */
-                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "security_alert_already_acknowledged" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
+                code: "account_not_pending" | "agenda_item_already_decided" | "agenda_item_rejected" | "annual_collection_closed" | "annual_collection_exists" | "annual_deadline_after_sunset" | "annual_report_not_in_charter" | "annual_task_wrong_status" | "audit_archive_chain_broken" | "audit_archive_empty" | "body_already_published" | "body_dissolved" | "change_notice_already_applied" | "change_notice_body_already_dissolved" | "co_unit_not_member" | "concurrent_update" | "conflict" | "correction_in_progress" | "decision_closed" | "decision_not_completion_reported" | "decision_not_in_progress" | "extension_already_decided" | "extension_pending" | "incoming_deadline_after_sunset" | "incoming_document_wrong_status" | "info_report_period_closed" | "info_report_period_not_open" | "info_report_wrong_status" | "info_reports_off" | "lead_unit_not_member" | "meeting_already_started" | "meeting_not_noticeable" | "meeting_not_scheduled" | "meeting_not_started" | "meeting_transition_not_allowed" | "membership_already_ended" | "membership_change_decided" | "minutes_transition_not_allowed" | "minutes_version_conflict" | "no_handling_deadline_rule" | "no_materials_to_circulate" | "no_open_decisions" | "observer_already_decided" | "open_decisions_not_handed_over" | "outgoing_document_step_out_of_order" | "presider_required" | "restore_target_newer" | "restore_target_not_empty" | "security_alert_already_acknowledged" | "separation_of_duties" | "username_taken" | "work_plan_already_adopted" | "work_plan_not_adopted_yet" | "work_plan_not_in_charter";
                 status: number;
                 /** @description 给用户看的中文说明 */
                 message: string;

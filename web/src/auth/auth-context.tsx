@@ -1,13 +1,14 @@
 /**
- * Who is signed in. `GET /api/auth/me` answers the account (or 401: nobody); any 401 met later
- * (the session expired, was ended elsewhere) signs the UI out and carries the server's message to
- * the sign-in page.
+ * Who is signed in. The session probe `GET /api/auth/session` answers the account and its session,
+ * or that nobody is signed in — with 200 either way, so a signed-out first visit makes no failing
+ * request (issue 15 point 8). Any 401 met later (the session expired, was ended elsewhere) signs
+ * the UI out and carries the server's message to the sign-in page.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
-import { fetchMe, type Me } from '../api/auth-api.ts';
+import { fetchSession, type Me } from '../api/auth-api.ts';
 import type { AppError } from '../api/app-error.ts';
 import { onAuthProblem } from '../api/query-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -15,6 +16,9 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { SessionExpiryWarning } from './session-expiry-warning.tsx';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
+/** The session-expiry warning's query of /api/auth/me (session-expiry-warning.tsx): the probe answers it too. */
+const SESSION_DETAIL_QUERY_KEY = ['auth', 'session'] as const;
+
 
 /** Why the user is on the sign-in page: a server message (session expired) or a translated notice. */
 export type SignInNotice = { kind: 'expired'; message: string } | { kind: 'signedOut' };
@@ -29,11 +33,27 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
+/**
+ * `onSignedInVisit` is called once when the probe finds someone signed in (not held at the forced
+ * password change), with the address first opened: app.tsx starts loading that screen's code then.
+ */
+export function AuthProvider({ children, onSignedInVisit }: { children: ReactNode; onSignedInVisit?: (path: string) => void }) {
   const queryClient = useQueryClient();
   const { t } = useI18n();
   const [notice, setNotice] = useState<SignInNotice | null>(null);
-  const meQuery = useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: Infinity });
+  const location = useLocation();
+  const firstPath = useRef(location.pathname);
+  const meQuery = useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      const session = await fetchSession();
+      if (session === null) return null;
+      queryClient.setQueryData(SESSION_DETAIL_QUERY_KEY, session);
+      if (!session.account.mustChangePassword) onSignedInVisit?.(firstPath.current);
+      return session.account;
+    },
+    staleTime: Infinity,
+  });
 
   const setMe = useCallback(
     (me: Me | null) => {

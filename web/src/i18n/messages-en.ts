@@ -13,6 +13,9 @@ import { membershipEn } from './membership-messages.ts';
 import { incomingEn } from './incoming-messages.ts';
 import { reportEn } from './report-messages.ts';
 import { outgoingEn } from './outgoing-messages.ts';
+import { auditTrailEn } from './audit-messages.ts';
+import { todoEn } from './todo-messages.ts';
+import { formsEn } from './forms-messages.ts';
 
 export const enMessages: Record<MessageKey, string> = {
   'app.name': 'Lianxi',
@@ -323,4 +326,7 @@ export const enMessages: Record<MessageKey, string> = {
   ...reportEn,
   ...charterImportEn,
   ...outgoingEn,
+  ...auditTrailEn,
+  ...todoEn,
+  ...formsEn,
 };

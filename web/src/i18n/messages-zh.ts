@@ -16,6 +16,9 @@ import { membershipZh } from './membership-messages.ts';
 import { incomingZh } from './incoming-messages.ts';
 import { reportZh } from './report-messages.ts';
 import { outgoingZh } from './outgoing-messages.ts';
+import { auditTrailZh } from './audit-messages.ts';
+import { todoZh } from './todo-messages.ts';
+import { formsZh } from './forms-messages.ts';
 
 export const zhMessages = {
   'app.name': '联席',
@@ -326,6 +329,9 @@ export const zhMessages = {
   ...reportZh,
   ...charterImportZh,
   ...outgoingZh,
+  ...auditTrailZh,
+  ...todoZh,
+  ...formsZh,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhMessages;

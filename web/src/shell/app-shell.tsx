@@ -3,7 +3,9 @@ import { Button, Drawer, Dropdown, Grid, Layout, Menu, App as AntApp } from 'ant
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  ScheduleOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   CalendarOutlined,
   DownOutlined,
   FileAddOutlined,
@@ -23,6 +25,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useErrorMessage } from '../common/error-alert.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { navigationFor, type NavigationKey } from './navigation.ts';
+import { TodoNavLabel } from '../todo/todo-nav-badge.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -34,6 +37,8 @@ const ICONS: Record<NavigationKey, ReactNode> = {
   accounts: <TeamOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
+  todo: <CarryOutOutlined />,
+  meetingsCalendar: <ScheduleOutlined />,
 };
 
 export function AppShell() {
@@ -63,7 +68,7 @@ export function AppShell() {
   const menuItems: MenuProps['items'] = entries.map((entry) => ({
     key: entry.key,
     icon: ICONS[entry.key],
-    label: t(entry.label),
+    label: entry.key === 'todo' ? <TodoNavLabel label={t(entry.label)} /> : t(entry.label),
   }));
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     const entry = entries.find((candidate) => candidate.key === key);

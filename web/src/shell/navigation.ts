@@ -6,7 +6,7 @@
  */
 import type { MessageKey } from '../i18n/messages-zh.ts';
 
-export type NavigationKey = 'workspace' | 'bodies' | 'calendar' | 'import' | 'accounts' | 'audit' | 'settings';
+export type NavigationKey = 'workspace' | 'bodies' | 'calendar' | 'import' | 'accounts' | 'audit' | 'settings' | 'todo' | 'meetingsCalendar';
 
 export interface NavigationEntry {
   key: NavigationKey;
@@ -21,6 +21,9 @@ export function navigationFor(systemRoles: readonly string[]): NavigationEntry[]
     { key: 'bodies', path: '/bodies', label: 'nav.bodies' },
     { key: 'calendar', path: '/calendar', label: 'nav.calendar' },
   ];
+  // Issue 15 point 4: the to-do centre (with its count) and the meetings' month calendar, for the
+  // people who work in bodies (an administrator of the 三员 holds no body role)
+  if (systemRoles.length === 0) entries.splice(1, 0, { key: 'todo', path: '/todo', label: 'nav.todo' }, { key: 'meetingsCalendar', path: '/meetings-calendar', label: 'nav.meetingsCalendar' });
   if (systemRoles.includes('system_admin')) entries.push({ key: 'import', path: '/import', label: 'nav.import' });
   if (systemRoles.includes('security_admin')) entries.push({ key: 'accounts', path: '/admin/accounts', label: 'nav.accounts' });
   if (systemRoles.includes('audit_admin')) entries.push({ key: 'audit', path: '/admin/audit', label: 'nav.audit' });

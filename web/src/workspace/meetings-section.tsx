@@ -3,44 +3,32 @@
  * and for a convener or deputy what waits for their approval (agenda items to decide, minutes to sign off).
  */
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
-import { useQueries } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
-import { getMeeting, listMeetings, type MeetingSummary } from '../meetings/meetings-api.ts';
 import { formatTime, MeetingStatusTag } from '../meetings/meeting-labels.tsx';
+import type { WorkspaceMeeting } from './workspace-api.ts';
 
-/** Bodies and meetings looked at, at most (the registry and the body pages have the rest). */
-const MAX_BODIES = 10;
-const MAX_DETAILS = 8;
 const OPEN_STATUSES = new Set(['draft', 'scheduled', 'postponed']);
 
 interface Props {
-  bodies: { bodyId: string; name: string }[];
+  /** The meetings of my bodies not yet over, and those whose minutes wait for sign-off (with the first few agendas) */
+  meetings: WorkspaceMeeting[];
   /** Bodies where I convene or deputise: show what waits for my approval */
   approverBodyIds: string[];
   myAccountId: string;
 }
 
-export function MeetingsSection({ bodies, approverBodyIds, myAccountId }: Props) {
+export function MeetingsSection({ meetings, approverBodyIds, myAccountId }: Props) {
   const { t } = useI18n();
-  const shown = bodies.slice(0, MAX_BODIES);
-  const lists = useQueries({ queries: shown.map((body) => ({ queryKey: ['meetings', body.bodyId, null], queryFn: () => listMeetings(body.bodyId) })) });
-  const nameOf = new Map(bodies.map((body) => [body.bodyId, body.name]));
-  const all = lists.flatMap((list) => list.data?.items ?? []);
   const now = dayjs();
-  const upcoming = all.filter((meeting) => OPEN_STATUSES.has(meeting.status) && dayjs(meeting.startsAt).isAfter(now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const upcoming = meetings.filter((meeting) => OPEN_STATUSES.has(meeting.status) && dayjs(meeting.startsAt).isAfter(now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const approver = new Set(approverBodyIds);
-  const toSignOff = all.filter((meeting) => approver.has(meeting.bodyId) && meeting.status === 'minutes_drafted');
-  const detailed = all.filter((meeting) => OPEN_STATUSES.has(meeting.status)).slice(0, MAX_DETAILS);
-  const details = useQueries({
-    queries: detailed.map((meeting) => ({ queryKey: ['meeting', meeting.bodyId, meeting.id], queryFn: () => getMeeting({ bodyId: meeting.bodyId, meetingId: meeting.id }) })),
-  });
-  const meetingDetails = details.flatMap((detail) => (detail.data === undefined ? [] : [detail.data]));
-  const proposals = meetingDetails.flatMap((meeting) => meeting.agenda.filter((item) => item.proposedBy === myAccountId).map((item) => ({ meeting, item })));
-  const agendaWaiting = meetingDetails.filter((meeting) => approver.has(meeting.bodyId) && meeting.agenda.some((item) => item.status === 'proposed'));
+  const toSignOff = meetings.filter((meeting) => approver.has(meeting.bodyId) && meeting.status === 'minutes_drafted');
+  const proposals = meetings.flatMap((meeting) => (meeting.agenda ?? []).filter((item) => item.proposedBy === myAccountId).map((item) => ({ meeting, item })));
+  const agendaWaiting = meetings.filter((meeting) => approver.has(meeting.bodyId) && (meeting.agenda ?? []).some((item) => item.status === 'proposed'));
 
-  const meetingLink = (meeting: MeetingSummary) => (
+  const meetingLink = (meeting: WorkspaceMeeting) => (
     <Link to={`/bodies/${meeting.bodyId}/meetings/${meeting.id}`} className="lx-strong-link">
       {meeting.title}
     </Link>
@@ -63,7 +51,7 @@ export function MeetingsSection({ bodies, approverBodyIds, myAccountId }: Props)
                 <List.Item data-testid="waiting-item">
                   <Space orientation="vertical" size={2}>
                     <Link to={`/bodies/${entry.meeting.bodyId}/meetings/${entry.meeting.id}${entry.key.startsWith('minutes') ? '?tab=minutes' : ''}`}>{entry.text}</Link>
-                    <Typography.Text type="secondary">{nameOf.get(entry.meeting.bodyId) ?? ''}</Typography.Text>
+                    <Typography.Text type="secondary">{entry.meeting.bodyName}</Typography.Text>
                   </Space>
                 </List.Item>
               )}
@@ -75,7 +63,7 @@ export function MeetingsSection({ bodies, approverBodyIds, myAccountId }: Props)
         {upcoming.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.upcomingEmpty')} />
         ) : (
-          <List<MeetingSummary>
+          <List<WorkspaceMeeting>
             dataSource={upcoming}
             rowKey="id"
             renderItem={(meeting) => (
@@ -87,7 +75,7 @@ export function MeetingsSection({ bodies, approverBodyIds, myAccountId }: Props)
                     <Typography.Text>{formatTime(meeting.startsAt)}</Typography.Text>
                     {meeting.location !== null && <Typography.Text type="secondary">{meeting.location}</Typography.Text>}
                   </Space>
-                  <Typography.Text type="secondary">{nameOf.get(meeting.bodyId) ?? ''}</Typography.Text>
+                  <Typography.Text type="secondary">{meeting.bodyName}</Typography.Text>
                 </Space>
               </List.Item>
             )}

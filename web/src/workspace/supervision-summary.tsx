@@ -2,21 +2,16 @@
  * The office's supervision at a glance, per body: open items by rung of the escalation ladder, and
  * the meeting-frequency compliance lines of the charter ("全体会议：本年度已召开 0 次，至少 1 次").
  */
-import { Skeleton, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorAlert } from '../common/error-alert.tsx';
 import { RungTag } from '../decisions/rung-tag.tsx';
-import { ESCALATION_RUNGS, getEscalationDashboard, getMeetingFrequency } from '../decisions/supervision-api.ts';
+import { ESCALATION_RUNGS } from '../decisions/supervision-api.ts';
+import type { OfficeDashboard } from './workspace-api.ts';
 
 /** Open items by rung, highest first; rungs with no item are left out. */
-export function EscalationCounts({ bodyId }: { bodyId: string }) {
+export function EscalationCounts({ bodyId, counts }: { bodyId: string; counts: NonNullable<OfficeDashboard['escalationCounts']> }) {
   const { t } = useI18n();
-  const dashboard = useQuery({ queryKey: ['decisions', bodyId, 'escalation-dashboard'], queryFn: () => getEscalationDashboard(bodyId) });
-  if (dashboard.isError) return <ErrorAlert error={dashboard.error} />;
-  if (dashboard.data === undefined) return <Skeleton.Input active size="small" />;
-  const counts = dashboard.data.counts;
   const shown = [...ESCALATION_RUNGS].reverse().filter((rung) => (counts[rung] ?? 0) > 0);
   if (shown.length === 0) return <Typography.Text type="secondary">{t('rung.dashboardEmpty')}</Typography.Text>;
   return (
@@ -32,15 +27,12 @@ export function EscalationCounts({ bodyId }: { bodyId: string }) {
 }
 
 /** The charter's meeting-frequency lines for this year. */
-export function FrequencyLines({ bodyId }: { bodyId: string }) {
+export function FrequencyLines({ lines }: { lines: NonNullable<OfficeDashboard['frequency']> }) {
   const { t } = useI18n();
-  const frequency = useQuery({ queryKey: ['meeting-frequency', bodyId], queryFn: () => getMeetingFrequency(bodyId) });
-  if (frequency.isError) return <ErrorAlert error={frequency.error} />;
-  if (frequency.data === undefined) return <Skeleton.Input active size="small" />;
-  if (frequency.data.lines.length === 0) return <Typography.Text type="secondary">{t('frequency.none')}</Typography.Text>;
+  if (lines.length === 0) return <Typography.Text type="secondary">{t('frequency.none')}</Typography.Text>;
   return (
     <Space orientation="vertical" size={2} data-testid="frequency-lines">
-      {frequency.data.lines.map((line) => (
+      {lines.map((line) => (
         <span key={`${line.meetingKind}-${line.sentence}`} title={line.sentence}>
           <Tag color={line.met ? 'green' : 'orange'}>{line.met ? t('frequency.met') : t('frequency.short')}</Tag>
           {line.text}

@@ -1,10 +1,8 @@
 /** A liaison's or member's unit: its open decisions across every body it sits in, with working days left or overdue. */
 import { lazy, Suspense, useState } from 'react';
 import { Card, Empty, List, Space, Typography } from 'antd';
-import { useQueries } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorAlert } from '../common/error-alert.tsx';
-import { listUnitDecisions, type Decision } from '../decisions/decisions-api.ts';
+import type { Decision } from '../decisions/decisions-api.ts';
 import { StandingTag } from '../decisions/standing-tag.tsx';
 import { RungTag } from '../decisions/rung-tag.tsx';
 import { DecisionStatusTag } from '../decisions/decision-status-tag.tsx';
@@ -15,25 +13,14 @@ const URGENCY = { red: 0, yellow: 1, green: 2, grey: 3 } as const;
 // The decision's detail (forms, uploads, date pickers) loads when one is opened: the workspace stays small.
 const DecisionDrawer = lazy(() => import('../decisions/decision-drawer.tsx').then((module) => ({ default: module.DecisionDrawer })));
 
-export function UnitDecisionsSection({ units, bodyNames }: { units: { unitId: string; name: string }[]; bodyNames: Map<string, string> }) {
+/** `decisions`: the open items of my units, once each (the workspace's read). */
+export function UnitDecisionsSection({ decisions, bodyNames }: { decisions: Decision[]; bodyNames: Map<string, string> }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<{ bodyId: string; decisionId: string } | null>(null);
-  const results = useQueries({ queries: units.map((unit) => ({ queryKey: ['unit-decisions', unit.unitId], queryFn: () => listUnitDecisions(unit.unitId) })) });
-  const seen = new Set<string>();
-  const items: Decision[] = [];
-  for (const result of results) {
-    for (const item of result.data?.items ?? []) {
-      if (!seen.has(item.id)) {
-        seen.add(item.id);
-        items.push(item);
-      }
-    }
-  }
+  const items = [...decisions];
   items.sort((a, b) => URGENCY[decisionStanding(a).light] - URGENCY[decisionStanding(b).light] || a.deadline.localeCompare(b.deadline));
-  const error = results.find((result) => result.isError)?.error;
   return (
     <Card size="small" title={<h2 className="lx-card-title">{t('workspace.unitDecisions')}</h2>}>
-      {error !== undefined && <ErrorAlert error={error} />}
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.unitDecisionsEmpty')} />
       ) : (

@@ -5,32 +5,22 @@
  */
 import { useState } from 'react';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorAlert } from '../common/error-alert.tsx';
-import { listUnitObligations } from '../incoming/incoming-api.ts';
-import type { UnitObligation } from '../incoming/incoming-api.ts';
+import type { WorkspaceObligation } from './workspace-api.ts';
 import { IncomingStanding } from '../incoming/incoming-labels.tsx';
 import { ReplyModal } from '../incoming/reply-modal.tsx';
 
-export function UnitObligationsSection({ units }: { units: { unitId: string; name: string }[] }) {
+/** `rows`: what my units owe, each with its unit's name, overdue first (the workspace's read). */
+export function UnitObligationsSection({ rows }: { rows: WorkspaceObligation[] }) {
   const { t } = useI18n();
   const [replying, setReplying] = useState<{ bodyId: string; documentId: string; title: string } | null>(null);
-  const results = useQueries({ queries: units.map((unit) => ({ queryKey: ['unit-obligations', unit.unitId], queryFn: () => listUnitObligations(unit.unitId) })) });
-  const rows: (UnitObligation & { unitName: string })[] = [];
-  results.forEach((result, index) => {
-    for (const item of result.data?.items ?? []) rows.push({ ...item, unitName: units[index]?.name ?? '' });
-  });
-  rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
-  const error = results.find((result) => result.isError)?.error;
   return (
     <Card size="small" title={<h2 className="lx-card-title">{t('obligations.title')}</h2>}>
-      {error !== undefined && <ErrorAlert error={error} />}
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('obligations.empty')} />
       ) : (
-        <List<UnitObligation & { unitName: string }>
+        <List<WorkspaceObligation>
           dataSource={rows}
           rowKey={(item) => `${item.kind}-${item.id}-${item.unitName}`}
           renderItem={(item) => (

@@ -1,14 +1,30 @@
-/** Calls the workspace makes: the signed-in person's memberships. */
+/** The workspace's one call (GET /api/workspace), its query and the names of its parts. */
+import type { QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client.ts';
 
-type Result<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+export const getWorkspace = () => unwrap(api.GET('/api/workspace'));
 
-export type PersonDetail = Result<typeof getPerson>;
-export type PersonMembership = PersonDetail['memberships'][number];
+export type Workspace = Awaited<ReturnType<typeof getWorkspace>>;
+export type PersonMembership = Workspace['memberships'][number];
+export type WorkspaceMeeting = Workspace['meetings'][number];
+export type OfficeDashboard = Workspace['officeBodies'][number];
+export type WorkspaceObligation = Workspace['unitObligations'][number];
 
-export const getPerson = (personId: string) => unwrap(api.GET('/api/people/{personId}', { params: { path: { personId } } }));
+export const WORKSPACE_QUERY_KEY = ['workspace'] as const;
 
-/** Whether a membership holds on `today` (periods are [validFrom, validTo)). */
-export function holdsOn(membership: { validFrom: string; validTo: string | null }, today: string): boolean {
-  return membership.validFrom <= today && (membership.validTo === null || membership.validTo > today);
+/**
+ * The workspace's query: also answers the inbox's and the calendar subscription's own queries (their
+ * buttons refresh them). app.tsx starts it with the page's code, so data and code arrive together.
+ */
+export function workspaceQuery(queryClient: QueryClient) {
+  return {
+    queryKey: WORKSPACE_QUERY_KEY,
+    queryFn: async (): Promise<Workspace> => {
+      const data = await getWorkspace();
+      queryClient.setQueryData(['inbox'], data.inbox);
+      queryClient.setQueryData(['calendar-feed'], data.calendarFeed);
+      return data;
+    },
+    staleTime: 10_000,
+  };
 }

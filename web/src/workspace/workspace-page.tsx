@@ -1,14 +1,16 @@
 /**
  * My workspace, by role: the bodies I sit in (member, liaison, convener), the dashboards of the
  * bodies whose office I work in, and for an administrator where their screens are. Sections appear
- * only for the roles the account holds.
+ * only for the roles the account holds. Everything comes from one request (GET /api/workspace);
+ * it is read again after any change made from the page (a report, a reply, an approval …).
  */
+import { useEffect } from 'react';
 import { Alert, Col, Row, Space, Spin, Typography } from 'antd';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { getPerson, holdsOn } from './workspace-api.ts';
+import { WORKSPACE_QUERY_KEY, workspaceQuery } from './workspace-api.ts';
 import { MyBodiesSection } from './my-bodies-section.tsx';
 import { OfficeSection } from './office-section.tsx';
 import { UnitDecisionsSection } from './unit-decisions-section.tsx';
@@ -16,34 +18,30 @@ import { UnitObligationsSection } from './unit-obligations-section.tsx';
 import { MeetingsSection } from './meetings-section.tsx';
 import { InboxSection } from './inbox-section.tsx';
 import { CalendarFeedSection } from './calendar-feed-section.tsx';
-import { getBody } from '../bodies/bodies-api.ts';
 import { todayInShanghai } from '../common/today.ts';
 
 export function WorkspacePage() {
   const { t } = useI18n();
   const me = useMe();
-  const today = todayInShanghai();
-  const personId = me.personId;
-  const person = useQuery({
-    queryKey: ['person', personId],
-    queryFn: () => getPerson(personId ?? ''),
-    enabled: personId !== null,
-  });
-  const memberships = (person.data?.memberships ?? []).filter((membership) => holdsOn(membership, today));
-  const officeBodyIds = me.bodyGrants.filter((grant) => grant.role === 'office_staff').map((grant) => grant.bodyId);
-  const isAdmin = me.systemRoles.length > 0;
-  const officeBodies = useQueries({ queries: officeBodyIds.slice(0, 12).map((bodyId) => ({ queryKey: ['body', bodyId], queryFn: () => getBody(bodyId) })) });
+  const queryClient = useQueryClient();
+  const workspace = useQuery(workspaceQuery(queryClient));
 
+  // A change made from the workspace (a progress report in the drawer, a reply, marking read …) may change what it shows.
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'success') void queryClient.invalidateQueries({ queryKey: WORKSPACE_QUERY_KEY });
+      }),
+    [queryClient],
+  );
+
+  const data = workspace.data;
+  const today = data?.today ?? todayInShanghai();
+  const isAdmin = me.systemRoles.length > 0;
+  const officeBodyCount = data?.officeBodyCount ?? 0;
   const bodyNames = new Map<string, string>();
-  for (const membership of memberships) bodyNames.set(membership.bodyId, membership.bodyName);
-  for (const body of officeBodies) if (body.data !== undefined) bodyNames.set(body.data.id, body.data.name);
-  const units = new Map<string, string>();
-  for (const membership of memberships) {
-    if ((membership.roleKind === 'liaison' || membership.roleKind === 'member') && membership.unitId !== null) units.set(membership.unitId, membership.unitName ?? '');
-  }
-  const approverBodyIds = [...new Set(memberships.filter((m) => m.roleKind === 'convener' || m.roleKind === 'deputy_convener').map((m) => m.bodyId))];
-  const meetingBodies = [...new Set([...memberships.map((m) => m.bodyId), ...officeBodyIds])].map((bodyId) => ({ bodyId, name: bodyNames.get(bodyId) ?? '' }));
-  const worksInBodies = meetingBodies.length > 0;
+  for (const membership of data?.memberships ?? []) bodyNames.set(membership.bodyId, membership.bodyName);
+  for (const body of data?.officeBodies ?? []) bodyNames.set(body.bodyId, body.name);
 
   return (
     <div>
@@ -60,25 +58,27 @@ export function WorkspacePage() {
             description={t('workspace.adminHint', { role: me.systemRoles.map((role) => t(`role.system.${role}`)).join('、') })}
           />
         )}
-        {personId !== null && person.isPending && <Spin description={t('app.loading')} />}
-        {person.isError && <ErrorAlert error={person.error} />}
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              {units.size > 0 && <UnitObligationsSection units={[...units].map(([unitId, name]) => ({ unitId, name }))} />}
-              {units.size > 0 && <UnitDecisionsSection units={[...units].map(([unitId, name]) => ({ unitId, name }))} bodyNames={bodyNames} />}
-              {worksInBodies && <MeetingsSection bodies={meetingBodies} approverBodyIds={approverBodyIds} myAccountId={me.id} />}
-              {officeBodyIds.length > 0 && <OfficeSection bodyIds={officeBodyIds} />}
-            </Space>
-          </Col>
-          <Col xs={24} xl={10}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              {(personId !== null || (officeBodyIds.length === 0 && !isAdmin)) && <MyBodiesSection memberships={memberships} />}
-              <InboxSection />
-              {worksInBodies && <CalendarFeedSection />}
-            </Space>
-          </Col>
-        </Row>
+        {workspace.isPending && <Spin description={t('app.loading')} />}
+        {workspace.isError && <ErrorAlert error={workspace.error} />}
+        {data !== undefined && (
+          <Row gutter={[16, 16]} data-testid="workspace-content">
+            <Col xs={24} xl={14}>
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                {data.units.length > 0 && <UnitObligationsSection rows={data.unitObligations} />}
+                {data.units.length > 0 && <UnitDecisionsSection decisions={data.unitDecisions} bodyNames={bodyNames} />}
+                {data.worksInBodies && <MeetingsSection meetings={data.meetings} approverBodyIds={data.approverBodyIds} myAccountId={me.id} />}
+                {officeBodyCount > 0 && <OfficeSection bodies={data.officeBodies} total={officeBodyCount} />}
+              </Space>
+            </Col>
+            <Col xs={24} xl={10}>
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                {(me.personId !== null || (officeBodyCount === 0 && !isAdmin)) && <MyBodiesSection memberships={data.memberships} />}
+                <InboxSection />
+                {data.worksInBodies && <CalendarFeedSection />}
+              </Space>
+            </Col>
+          </Row>
+        )}
       </Space>
     </div>
   );
