@@ -24,7 +24,7 @@ import { build } from 'vite';
 import { systemClock } from '../src/config/clock.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { startServer } from '../src/start/start.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/browser/harness.ts';
+import { apiClient, CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/browser/harness.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
@@ -44,23 +44,6 @@ async function ensureWebBuild(): Promise<void> {
   }
   console.log('web/dist missing: building it…');
   await build({ configFile: path.join(REPO_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
-}
-
-/** A cookie-keeping JSON client of the API, for making the account. */
-function apiClient(baseUrl: string) {
-  let cookie = '';
-  return async (method: string, url: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie === '' ? {} : { cookie }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie !== null) cookie = setCookie.split(';')[0] ?? '';
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
 }
 
 /** The security administrator makes `bench.office`, office staff of every example body; it changes its one-time password. */

@@ -20,11 +20,19 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction on one connection with raw SQL access. */
   rawTransaction<T>(fn: (sql: RawSql) => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data directory as a tarball (it opens again with `loadDataDir`). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
 export type OpenDatabaseOptions =
-  | { kind: 'pglite'; /** Directory of the persisted database; omit for an in-memory database. */ dataDir?: string }
+  | {
+      kind: 'pglite';
+      /** Directory of the persisted database; omit for an in-memory database. */
+      dataDir?: string;
+      /** An in-memory database's starting contents: a data directory dumped by PGlite (`dumpDataDir`). */
+      loadDataDir?: Blob;
+    }
   | { kind: 'postgres'; url: string; /** Pool size (default 10). */ max?: number };
 
 /** Where the PGlite files live inside the data directory. */
@@ -75,7 +83,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
   let client: PGlite;
   if (options.dataDir === undefined) {
-    client = new PGlite();
+    client = options.loadDataDir === undefined ? new PGlite() : new PGlite({ loadDataDir: options.loadDataDir });
   } else {
     const dir = pgliteDirectory(options.dataDir);
     await fs.mkdir(dir, { recursive: true });
@@ -96,6 +104,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
             (await tx.query<Row>(text, params)).rows,
         }),
       ),
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       if (!client.closed) await client.close();
     },

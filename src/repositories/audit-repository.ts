@@ -136,23 +136,6 @@ export async function listAuditRows(db: DbOrTx, filter: AuditFilter, limit: numb
     .limit(limit);
 }
 
-/**
- * How many rows the filter selects. Unfiltered, without a scan (issue 16): the chain's sequence
- * numbers are contiguous (each append takes the next one under the chain-head lock; retention can
- * only remove the oldest), so the count is max − min + 1, both read from the primary key.
- */
-export async function countAuditRows(db: DbOrTx, filter: Omit<AuditFilter, 'beforeSeq'>): Promise<number> {
-  if (filterConditions(filter) === undefined) {
-    const [span] = await db.select({ count: sql<string | null>`max(${auditLog.seq}) - min(${auditLog.seq}) + 1` }).from(auditLog);
-    return Number(span?.count ?? 0);
-  }
-  const rows = await db
-    .select({ count: sql<string>`count(*)` })
-    .from(auditLog)
-    .where(filterConditions(filter));
-  return Number(rows[0]?.count ?? 0);
-}
-
 /** The lowest sequence number still in the trail (null: no rows). */
 export async function lowestAuditSeq(db: DbOrTx): Promise<number | null> {
   const [row] = await db.select({ seq: sql<string | null>`min(${auditLog.seq})` }).from(auditLog);

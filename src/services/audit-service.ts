@@ -9,18 +9,12 @@ import { advanceAuditAnchor, auditKey, markAuditAppended, readAnchor } from './a
 import {
   appendAuditRow,
   auditRowsAfter,
-  countAuditRows,
   listAuditCheckpoints,
-  listAuditRows,
   lockChainHead,
   readChainHead,
   toChainedRow,
   toCheckpointManifest,
 } from '../repositories/audit-repository.ts';
-import type { AuditFilter } from '../repositories/audit-repository.ts';
-
-/** The audit list's filters (actor, action, entity, result, period), without paging. */
-export type AuditListFilter = Omit<AuditFilter, 'beforeSeq'>;
 
 /**
  * What a change records, as services write it: the audit row (the domain's `AuditContent`: actor,
@@ -77,35 +71,6 @@ export interface AuditRecord extends ChainedAuditRow {
   actorDisplayName: string | null;
 }
 
-export interface AuditPage {
-  items: AuditRecord[];
-  total: number;
-  /** Pass as `beforeSeq` to read the next (older) page; null at the end. */
-  nextBeforeSeq: number | null;
-}
-
-/** Reads the trail newest first with filters (the audit administrator's view). */
-export async function listAudit(
-  db: DbOrTx,
-  options: { filter: Omit<AuditFilter, 'beforeSeq'>; beforeSeq?: number | undefined; limit: number },
-): Promise<AuditPage> {
-  const rows = await listAuditRows(db, { ...options.filter, beforeSeq: options.beforeSeq }, options.limit + 1);
-  const page = rows.slice(0, options.limit).map(
-    (found): AuditRecord => ({
-      ...toChainedRow(found.row),
-      actorUsername: found.actorUsername,
-      actorDisplayName: found.actorDisplayName,
-    }),
-  );
-  const total = await countAuditRows(db, options.filter);
-  const last = page[page.length - 1];
-  return {
-    items: page,
-    total,
-    nextBeforeSeq: rows.length > options.limit && last !== undefined ? last.seq : null,
-  };
-}
-
 /**
  * Verifies the whole chain page by page with the audit key, and its length and end against the
  * anchor kept outside the database; reports the first broken link (or the truncation). When old
@@ -147,49 +112,3 @@ export async function verifyAudit(db: DbOrTx, options: { pageSize?: number } = {
   return result;
 }
 
-/**
- * Reads the trail newest first with filters, page by page (keyset on seq, `pageSize` rows per
- * query), so an export of any length holds one page in memory. Starts below the chain head read at
- * the first call: rows appended while the export runs are not part of it.
- */
-export async function* exportAuditRecords(
-  db: DbOrTx,
-  options: { filter: Omit<AuditFilter, 'beforeSeq'>; pageSize?: number },
-): AsyncGenerator<AuditRecord> {
-  const pageSize = options.pageSize ?? 500;
-  const head = await readChainHead(db);
-  let beforeSeq = (head?.lastSeq ?? 0) + 1;
-  for (;;) {
-    const rows = await listAuditRows(db, { ...options.filter, beforeSeq }, pageSize);
-    for (const found of rows) {
-      yield { ...toChainedRow(found.row), actorUsername: found.actorUsername, actorDisplayName: found.actorDisplayName };
-    }
-    const last = rows[rows.length - 1];
-    if (last === undefined || rows.length < pageSize) return;
-    beforeSeq = Number(last.row.seq);
-  }
-}
-
-/**
- * Records that the audit administrator exported the trail (the filters and the format), in its own
- * transaction, before the file is written: an export that fails midway is still on record.
- */
-export async function recordAuditExport(
-  db: DbOrTx,
-  options: { origin: AuditOrigin; filter: Omit<AuditFilter, 'beforeSeq'>; format: 'csv' | 'xlsx' },
-): Promise<void> {
-  const { origin, filter, format } = options;
-  await db.transaction(async (tx) => {
-    await recordAudit(tx, {
-      ...origin,
-      action: 'audit.export',
-      entityType: 'audit_log',
-      entityId: null,
-      before: null,
-      after: {
-        format,
-        filter: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
-      },
-    });
-  });
-}

@@ -169,7 +169,7 @@ export async function openPage(harness: Harness, viewport = { width: 1366, heigh
 }
 
 /** A minimal cookie-keeping JSON client of the API (for setting up accounts through HTTP). */
-function apiClient(baseUrl: string) {
+export function apiClient(baseUrl: string) {
   let cookie = '';
   return async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${baseUrl}${path}`, {

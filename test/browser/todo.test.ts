@@ -5,7 +5,7 @@
  * the proposal through the API; every step of the office goes through the web app.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, createMemberAccount, harnessToday, startHarness } from './harness.ts';
+import { apiClient, chromiumAvailable, createMemberAccount, harnessToday, startHarness } from './harness.ts';
 import type { Harness, MemberAccount } from './harness.ts';
 import { pageSession, visible } from './steps.ts';
 
@@ -14,19 +14,7 @@ const SUCCESSOR = '待办接任乙';
 
 /** A signed-in JSON client of the API (its own session cookie). */
 async function signedInClient(baseUrl: string, username: string, password: string) {
-  let cookie = '';
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie === '' ? {} : { cookie }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie !== null) cookie = setCookie.split(';')[0] ?? '';
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = apiClient(baseUrl);
   await call('POST', '/api/auth/sign-in', { username, password });
   return call;
 }

@@ -12,6 +12,7 @@ import { describeDatabases } from './harness.ts';
 import { foundingText } from './factories/bodies.ts';
 import type { RosterLine } from './factories/bodies.ts';
 import { MeetingScenario } from './factories/meetings.ts';
+import { parseCsv } from './csv-reader.ts';
 
 const ROSTER: RosterLine[] = [
   { title: '召集人', person: '张三', position: '省人民政府副省长' },
@@ -46,35 +47,6 @@ interface TrailPage {
 
 const column = (header: string) => AUDIT_EXPORT_COLUMNS.findIndex((entry) => entry.header === header);
 
-/** CSV text (RFC 4180) as records of fields. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
 
 describeDatabases('audit trail for people', (t) => {
   /** A body whose convener 张三 (account display name 召集人账号) signs off the minutes of a held meeting. */

@@ -37,6 +37,7 @@ import { configureAuditTrail } from '../../src/services/audit-key.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { DatabaseContext } from './database-context.ts';
 import type { BuildAppOptions, LianxiApp } from '../../src/server/app.ts';
+import { openMigratedPglite } from './migrated-pglite.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -89,14 +90,14 @@ export class TestContext extends DatabaseContext {
   async setup(): Promise<void> {
     configureAuditTrail(this.config);
     if (this.kind === 'pglite') {
-      this.handleValue = await openDatabase({ kind: 'pglite' });
+      this.handleValue = await openMigratedPglite();
     } else {
       const url = process.env.TEST_DATABASE_URL as string;
       const { url: freshUrl, drop } = await createFreshPostgresDatabase(url);
       this.dropDatabase = drop;
       this.handleValue = await openDatabase({ kind: 'postgres', url: freshUrl, max: 5 });
+      await migrate(this.handleValue);
     }
-    await migrate(this.handleValue);
   }
 
   async teardown(): Promise<void> {

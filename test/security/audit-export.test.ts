@@ -6,38 +6,11 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { AUDIT_EXPORT_COLUMNS, inertCellText } from '../../src/documents/audit-export.ts';
-import { exportAuditRecords, listAudit, verifyAudit } from '../../src/services/audit-service.ts';
+import { verifyAudit } from '../../src/services/audit-service.ts';
+import { exportAuditTrail, listAuditTrail } from '../../src/services/audit-trail-service.ts';
 import { describeDatabases } from '../integration/harness.ts';
+import { parseCsv } from '../integration/csv-reader.ts';
 
-/** Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) into records of fields. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
 
 /** The index of an exported column by its header. */
 const column = (header: string) => AUDIT_EXPORT_COLUMNS.findIndex((entry) => entry.header === header);
@@ -57,7 +30,7 @@ describeDatabases('security: audit export', (t) => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.subarray(3).toString('utf8'));
     expect(records[0]).toEqual(AUDIT_EXPORT_COLUMNS.map((column) => column.header));
-    const listed = await listAudit(t.db, { filter: { action: 'account.create' }, limit: 200 });
+    const listed = await listAuditTrail(t.db, { query: { action: 'account.create' }, limit: 200 });
     expect(records.slice(1).map((record) => Number(record[0]))).toEqual(listed.items.map((item) => item.seq));
     expect(records.slice(1).every((record) => record[column('操作代码')] === 'account.create')).toBe(true);
     const newest = records[1] as string[];
@@ -88,7 +61,7 @@ describeDatabases('security: audit export', (t) => {
     expect(sheet).toBeDefined();
     const headerRow = sheet?.getRow(1).values as unknown[];
     expect(headerRow.slice(1)).toEqual(AUDIT_EXPORT_COLUMNS.map((column) => column.header));
-    const listed = await listAudit(t.db, { filter: { action: 'account.create' }, limit: 200 });
+    const listed = await listAuditTrail(t.db, { query: { action: 'account.create' }, limit: 200 });
     expect((sheet?.rowCount ?? 0) - 1).toBe(listed.items.length);
     expect(String(sheet?.getRow(2).getCell(column('变更后') + 1).value)).toContain('李四');
   });
@@ -96,8 +69,8 @@ describeDatabases('security: audit export', (t) => {
   it('reads the trail in keyset pages that together give the whole filtered list', async () => {
     for (let i = 0; i < 7; i++) await t.createAccount();
     const exported = [];
-    for await (const row of exportAuditRecords(t.db, { filter: {}, pageSize: 3 })) exported.push(row.seq);
-    const listed = await listAudit(t.db, { filter: {}, limit: 200 });
+    for await (const row of exportAuditTrail(t.db, { query: {}, pageSize: 3 })) exported.push(row.seq);
+    const listed = await listAuditTrail(t.db, { query: {}, limit: 200 });
     expect(listed.total).toBeLessThanOrEqual(200);
     expect(exported).toEqual(listed.items.map((item) => item.seq));
   });

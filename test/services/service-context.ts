@@ -17,10 +17,9 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { AppConfig } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/config/clock.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import type { AuditOrigin } from '../../src/services/audit-service.ts';
 import { DatabaseContext } from '../integration/database-context.ts';
+import { openMigratedPglite } from '../integration/migrated-pglite.ts';
 
 let counter = 0;
 /** A unique lower-case suffix for names made in tests. */
@@ -35,8 +34,7 @@ export class ServiceContext extends DatabaseContext {
   readonly config: AppConfig = loadConfig({ LIANXI_DATA_DIR: path.join(os.tmpdir(), `lianxi-services-${uniqueSuffix()}`) });
 
   async setup(): Promise<void> {
-    this.handleValue = await openDatabase({ kind: 'pglite' });
-    await migrate(this.handleValue);
+    this.handleValue = await openMigratedPglite();
   }
 
   async teardown(): Promise<void> {

@@ -46,7 +46,11 @@ function GroupEditor({ bodyId, group, onClose }: { bodyId: string; group: BodyGr
         ],
         reason: values.reason.trim(),
       }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // Show the saved group at once (the answer is the group as stored), then read the list again.
+      queryClient.setQueryData<{ items: BodyGroup[] }>(['groups', bodyId], (list) =>
+        list === undefined ? list : { ...list, items: list.items.map((item) => (item.id === saved.id ? saved : item)) },
+      );
       void queryClient.invalidateQueries({ queryKey: ['groups', bodyId] });
       void message.success(t('groupEdit.saved'));
       onClose();

@@ -30,7 +30,6 @@ export const enMessages: Record<MessageKey, string> = {
 
   'error.clause': 'Under: {document} {clause}',
   'error.clauseText': 'Charter text: {text}',
-  'error.field': 'Field: {field}',
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.http': 'The server answered with an error ({status}).',
   'error.pageNotFound': 'Page not found',

@@ -33,7 +33,6 @@ export const zhMessages = {
 
   'error.clause': '依据：{document}{clause}',
   'error.clauseText': '制度原文：{text}',
-  'error.field': '字段：{field}',
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.http': '服务器返回错误（{status}）。',
   'error.pageNotFound': '页面不存在',
