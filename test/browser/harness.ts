@@ -1,7 +1,8 @@
 /**
- * Browser-test harness: a real server (the `serve` start sequence on a temporary PGlite directory,
- * a random port, the example bodies seeded, the web build of this checkout, shared by every browser
- * test file: web-build.ts) and Debian's Chromium
+ * Browser-test harness: a real server (the `serve` start sequence on a temporary PGlite directory
+ * copied from a seeded one — migrated, the example bodies seeded, the office staff made — built once
+ * for every browser test file: seeded-data.ts; a random port; the web build of this checkout, shared
+ * by every browser test file: web-build.ts) and Debian's Chromium
  * driven through playwright-core. Every page records console errors and failed requests; a test
  * fails on any console error it did not declare as an expected HTTP refusal.
  */
@@ -12,10 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/config/clock.ts';
-import { startServer } from '../../src/start/start.ts';
 import type { RunningServer } from '../../src/start/start.ts';
+import { copyDataDir, exampleBodiesDataDir, seededDataDir, startOnDataDir } from './seeded-data.ts';
+import type { SeededDataDir } from './seeded-data.ts';
 import { sharedWebBuild } from './web-build.ts';
 
 export const CHROMIUM_PATH = process.env.LIANXI_CHROMIUM ?? '/usr/bin/chromium';
@@ -65,27 +66,45 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Takes the shared web build (building it once), starts the server on it, launches Chromium. */
+/** The state every browser file starts from: the example bodies' state plus the office staff (seeded-data.ts). */
+interface HarnessAccounts {
+  admins: Record<'system_admin' | 'security_admin' | 'audit_admin', Admin>;
+  staff: { username: string; password: string };
+  security: { username: string; password: string };
+}
+
+/**
+ * The seeded data directory of the harness, built once per content (seeded-data.ts): a fresh
+ * server's state (migrated, administrators bootstrapped, example bodies published), then, through
+ * the API, the security administrator's password changed and the office staff created.
+ */
+async function harnessDataDir(): Promise<SeededDataDir<HarnessAccounts>> {
+  const examples = await exampleBodiesDataDir();
+  return seededDataDir({
+    name: 'browser-harness',
+    from: examples,
+    inputs: ['test/browser/harness.ts'],
+    prepare: async (server) => {
+      const staff = await createOfficeStaff(server.address, examples.accounts.security_admin);
+      const security = { username: examples.accounts.security_admin.username, password: SECURITY_PASSWORD };
+      return { admins: examples.accounts, staff, security };
+    },
+  });
+}
+
+/**
+ * Takes the shared web build (building it once) and a copy of the harness's seeded data directory
+ * (building it once), starts the server on them, launches Chromium.
+ */
 export async function startHarness(): Promise<Harness> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'lianxi-browser-'));
   const webDir = await sharedWebBuild();
-  const config = loadConfig({
-    LIANXI_DATA_DIR: path.join(workDir, 'data'),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    LIANXI_WEB_DIR: webDir,
-  });
+  const seeded = await harnessDataDir();
+  const dataDir = path.join(workDir, 'data');
+  await copyDataDir(seeded.dataDir, dataDir);
   const clock = new ManualClock(new Date());
-  const server = await startServer({ config, clock, examples: true, print: () => undefined });
-  const created = new Map(server.bootstrap.created.map((admin) => [admin.role, admin]));
-  const admin = (role: 'system_admin' | 'security_admin' | 'audit_admin'): Admin => {
-    const found = created.get(role);
-    if (found === undefined) throw new Error(`the start sequence created no ${role}`);
-    return { username: found.username, oneTimePassword: found.oneTimePassword };
-  };
-  const staff = await createOfficeStaff(server.address, admin('security_admin'));
-  const security = { username: admin('security_admin').username, password: SECURITY_PASSWORD };
+  const server = await startOnDataDir({ dataDir, clock, webDir });
+  const { admins, staff, security } = seeded.accounts;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   await mkdir(RESULTS_DIR, { recursive: true });
   return {
@@ -95,7 +114,7 @@ export async function startHarness(): Promise<Harness> {
     browser,
     clock,
     baseUrl: server.address,
-    admins: { system_admin: admin('system_admin'), security_admin: admin('security_admin'), audit_admin: admin('audit_admin') },
+    admins,
     close: async () => {
       await browser.close();
       await server.close();
@@ -127,7 +146,9 @@ export interface TrackedPage {
 
 /** A fresh browser context and page that records every console error and failed request. */
 export async function openPage(harness: Harness, viewport = { width: 1366, height: 900 }): Promise<TrackedPage> {
-  const context = await harness.browser.newContext({ viewport, locale: 'zh-CN', baseURL: harness.baseUrl });
+  // Reduced motion: the app then turns antd's animations off, so that a click never lands on an
+  // option still sliding into place (a click during the dropdown's opening was lost under load).
+  const context = await harness.browser.newContext({ viewport, locale: 'zh-CN', baseURL: harness.baseUrl, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const failedResponses: ExpectedRefusal[] = [];

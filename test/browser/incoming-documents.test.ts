@@ -6,22 +6,13 @@
  * the test besides the harness's account setup; no console errors; screenshots under test-results/.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { chromiumAvailable, createMemberAccount, startHarness } from './harness.ts';
 import type { Harness, MemberAccount } from './harness.ts';
-import { pageSession, visible } from './steps.ts';
+import { chooseOption, pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const TITLE = '浏览器测试：关于请求协调企业开办事项的函';
 const REPLY = '已会同有关部门研究办理，拟于下月上线。';
-
-/** Chooses `optionText` in the open antd Select dropdown. */
-async function choose(page: Page, optionText: string): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
-  await visible(option);
-  await option.click();
-  await option.waitFor({ state: 'hidden', timeout: 15_000 });
-}
 
 describe.skipIf(!available)('incoming documents in Chromium', { timeout: 150_000 }, () => {
   let harness: Harness;
@@ -67,7 +58,7 @@ describe.skipIf(!available)('incoming documents in Chromium', { timeout: 150_000
     await visible(assign);
     await assign.getByLabel('转办', { exact: true }).check();
     await assign.getByLabel('主办单位', { exact: true }).click();
-    await choose(page, unitName);
+    await chooseOption(page, unitName);
     await assign.getByLabel('批办/转办意见', { exact: true }).fill('请抓紧研究办理。');
     await assign.getByLabel('指定工作日数', { exact: true }).check();
     await assign.getByLabel('工作日数', { exact: true }).fill('10');

@@ -7,26 +7,13 @@
  * except the declared refusal; screenshots under test-results/.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { chromiumAvailable, createMemberAccount, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, MemberAccount, TrackedPage } from './harness.ts';
-import { pageSession, visible } from './steps.ts';
+import { chooseOption, pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const MEETING_TITLE = '浏览器测试全体会议';
 const AGENDA_TITLE = '审议年度工作要点';
-
-/** Chooses `optionText` (or the first option) in the open antd Select dropdown. */
-async function choose(page: Page, optionText?: string): Promise<string> {
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  const option = optionText === undefined ? options.first() : options.filter({ hasText: optionText }).first();
-  await visible(option);
-  const text = (await option.innerText()).trim();
-  await option.click();
-  // Wait for the dropdown to close, so that the next dropdown's options are the only ones shown.
-  await option.waitFor({ state: 'hidden', timeout: 15_000 });
-  return text;
-}
 
 /** A local time (browser and server run on this machine) `minutes` from now, as the date picker writes it. */
 function pickerTime(minutesAhead: number): string {
@@ -81,7 +68,7 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await visible(page.getByTestId('agenda-item').filter({ hasText: AGENDA_TITLE }).filter({ hasText: '待审定' }));
 
     await page.getByRole('combobox', { name: '确定主持人' }).click();
-    await choose(page, convener.title);
+    await chooseOption(page, convener.title);
     await visible(page.getByText(`${convener.title} ${convener.personName}`));
     await page.getByRole('button', { name: '发出会议通知' }).click();
     await visible(page.getByTestId('meeting-status').filter({ hasText: '已通知' }));
@@ -128,9 +115,9 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     const statuses = page.getByRole('combobox', { name: /出席情况$/ });
     await expect.poll(() => statuses.count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await statuses.nth(0).click();
-    await choose(page, '出席');
+    await chooseOption(page, '出席');
     await statuses.nth(1).click();
-    await choose(page, '请假');
+    await chooseOption(page, '请假');
     await page.getByRole('textbox', { name: /请假事由$/ }).fill('出差');
     expect(await unlabelledFields(page)).toEqual([]);
     await page.getByRole('button', { name: '保存出席情况' }).click();
@@ -142,7 +129,7 @@ describe.skipIf(!available)('a meeting in Chromium', { timeout: 120_000 }, () =>
     await page.getByLabel('事项内容').fill('各成员单位于规定时限内报送工作总结。');
     await page.getByLabel('主办单位').click();
     // The liaison's unit leads the item, so that the liaison reports on it below.
-    await choose(page, liaison.unitName ?? undefined);
+    await chooseOption(page, liaison.unitName ?? undefined);
     // This charter states no handling deadline (办理时限): the item gets 10 working days.
     await page.getByRole('radio', { name: '工作日数' }).check();
     await visible(page.getByLabel('工作日', { exact: true }));

@@ -16,6 +16,27 @@ export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/**
+ * Chooses `optionText` (or the first option) in the open antd Select dropdown of a single select,
+ * and waits until the dropdown closes, so that the next dropdown's options are the only ones shown.
+ * A click that did not take (the dropdown still open after 3 s) is made again, at most twice.
+ * Returns the chosen option's text.
+ */
+export async function chooseOption(page: Page, optionText?: string): Promise<string> {
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const option = optionText === undefined ? options.first() : options.filter({ hasText: optionText }).first();
+  await visible(option);
+  const text = (await option.innerText()).trim();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    // A click is lost when the dropdown closed in between (the choice then took): ignore that.
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    const closed = await option.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    if (closed) return text;
+  }
+  await option.waitFor({ state: 'hidden', timeout: 15_000 });
+  return text;
+}
+
 /** Fills the sign-in form and submits it. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('账号').fill(username);

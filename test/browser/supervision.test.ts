@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { bodies, bodyUnits } from '../../src/db/schema/bodies.ts';
 import { meetings, minutes } from '../../src/db/schema/meetings.ts';
@@ -17,19 +16,11 @@ import { addDays } from '../../src/domain/calendar/iso-date.ts';
 import { assignDecidedItems } from '../../src/services/decisions/assign-decided-items.ts';
 import { chromiumAvailable, harnessToday, startHarness, unlabelledFields } from './harness.ts';
 import type { Harness, TrackedPage } from './harness.ts';
-import { pageSession, visible } from './steps.ts';
+import { chooseOption, pageSession, visible } from './steps.ts';
 
 const available = chromiumAvailable();
 const OVERDUE_TEXT = '浏览器测试：逾期已久的督办事项';
 const SOON_TEXT = '浏览器测试：即将到期的督办事项';
-
-/** Chooses `optionText` in the open antd Select dropdown. */
-async function choose(page: Page, optionText: string): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
-  await visible(option);
-  await option.click();
-  await option.waitFor({ state: 'hidden', timeout: 15_000 });
-}
 
 describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 120_000 }, () => {
   let harness: Harness;
@@ -133,9 +124,9 @@ describe.skipIf(!available)('supervision and handover in Chromium', { timeout: 1
     // The other: transferred to a successor body
     const soonItem = dialog.getByTestId('handover-item').filter({ hasText: SOON_TEXT });
     await soonItem.getByLabel('办理方式').click();
-    await choose(page, '移交后续机构');
+    await chooseOption(page, '移交后续机构');
     await soonItem.getByLabel('后续机构').click();
-    await choose(page, successor.name);
+    await chooseOption(page, successor.name);
     await soonItem.getByLabel('移交或办结理由').fill('职责转入后续机构');
     await soonItem.getByRole('button', { name: /办\s*理/ }).click();
     await visible(dialog.getByText('没有待移交的督办事项'));

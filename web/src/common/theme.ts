@@ -7,6 +7,9 @@ import type { ThemeConfig } from 'antd';
  */
 export const theme: ThemeConfig = {
   token: {
+    // People who ask their system for less motion (prefers-reduced-motion) get none: dropdowns,
+    // drawers and messages appear at once, without their animations.
+    motion: !prefersReducedMotion(),
     colorPrimary: '#1f4e9c',
     colorLink: '#1f4e9c',
     borderRadius: 4,
@@ -20,3 +23,8 @@ export const theme: ThemeConfig = {
 };
 
 export const HEADER_TEXT_COLOR = '#ffffff';
+
+/** Whether the reader's system asks for reduced motion (an accessibility setting). */
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
