@@ -213,9 +213,13 @@ export async function benchHttpReads(options: HttpBenchOptions): Promise<void> {
     if (!options.sweep) return;
     await ask(child, { type: 'idle' }, 'idle');
     const sweep = await ask(child, { type: 'sweep' }, 'sweep');
-    console.log(`reminder/escalation sweep over every decided item: ${sweep.seconds.toFixed(2)} s, ${sweep.rowsTouched} rows written (claims and outbox): ${JSON.stringify(sweep.result)}`);
+    const scanned = (result: unknown): string => (typeof result === 'object' && result !== null && 'scanned' in result ? String(result.scanned) : '?');
+    console.log(
+      `reminder/escalation sweep over every decided item: ${sweep.seconds.toFixed(2)} s, ${scanned(sweep.result)} rows scanned, ` +
+        `${sweep.rowsTouched} rows written (claims and outbox): ${JSON.stringify(sweep.result)}`,
+    );
     const again = await ask(child, { type: 'sweep' }, 'sweep');
-    console.log(`second sweep (nothing new due): ${again.seconds.toFixed(2)} s, ${again.rowsTouched} rows written`);
+    console.log(`second sweep (nothing new due): ${again.seconds.toFixed(2)} s, ${scanned(again.result)} rows scanned, ${again.rowsTouched} rows written`);
   } finally {
     child.removeAllListeners('exit');
     child.send({ type: 'stop' } satisfies ParentMessage);

@@ -8,6 +8,10 @@
  * Then (issue 16) the HTTP table of the busy reads against bare routes (bench/http-reads.ts), by
  * default at small scale on PGlite; `--http-only` runs only that part, `--no-http` skips it:
  *   npm run bench -- --http-only --scale tenth --database-url postgres://postgres@127.0.0.1:5432/lianxi_bench
+ *
+ * `--sweep-only` times one reminder/escalation sweep pass (then a second one) with the rows it read
+ * (bench/escalation-sweep-bench.ts), same `--scale`, `--database-url`, `--pglite-dir` flags, plus
+ * `--reset-claims` to forget earlier sends first.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +19,12 @@ import { importCharter } from '../src/domain/charter/import-charter.ts';
 import { normalizeText } from '../src/domain/charter/normalize/normalize-text.ts';
 import { benchHealthUnderLoad } from './health-under-load.ts';
 import { benchHttpReads, httpBenchOptions } from './http-reads.ts';
+import { benchEscalationSweep } from './escalation-sweep-bench.ts';
+
+if (process.argv.includes('--sweep-only')) {
+  await benchEscalationSweep(process.argv);
+  process.exit(0);
+}
 
 const httpOnly = process.argv.includes('--http-only');
 

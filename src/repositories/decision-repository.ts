@@ -239,7 +239,8 @@ export async function countDecisions(db: DbOrTx, filter: DecisionListFilter): Pr
   return Number(row?.n ?? 0);
 }
 
-async function listCoUnits(db: DbOrTx, decisionIds: readonly string[]): Promise<Map<string, { unitId: string; name: string }[]>> {
+/** Co-handling units (with names, in their order) of the given decisions. */
+export async function listCoUnits(db: DbOrTx, decisionIds: readonly string[]): Promise<Map<string, { unitId: string; name: string }[]>> {
   const byDecision = new Map<string, { unitId: string; name: string }[]>();
   if (decisionIds.length === 0) return byDecision;
   const rows = await db

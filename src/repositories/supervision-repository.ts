@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { bodies, memberships } from '../db/schema/bodies.ts';
-import { decisions } from '../db/schema/decisions.ts';
+import { bodies, memberships, units } from '../db/schema/bodies.ts';
+import { bodyNotificationSettings, decisions, reminderSends } from '../db/schema/decisions.ts';
 import { meetings } from '../db/schema/meetings.ts';
 import { accounts } from '../db/schema/platform.ts';
 import {
@@ -18,7 +19,10 @@ import {
   sunsetWarnings,
 } from '../db/schema/supervision.ts';
 import type { EscalationSendRung, HandoverAction } from '../db/schema/supervision.ts';
+import type { FiringRung } from '../domain/decisions/escalation-ladder.ts';
 import type { MeetingKind } from '../domain/meetings/meeting-types.ts';
+import { listCoUnits } from './decision-repository.ts';
+import type { DecisionView } from './decision-repository.ts';
 
 export type SupervisionSettingsRow = typeof bodySupervisionSettings.$inferSelect;
 export type EscalationSendRow = typeof escalationSends.$inferSelect;
@@ -36,14 +40,78 @@ export async function upsertSupervisionSettings(db: DbOrTx, values: SupervisionS
   return row;
 }
 
-/** Active bodies with at least one open decision (a dissolved body sends no reminders). */
-export async function listActiveBodyIdsWithOpenDecisions(db: DbOrTx): Promise<string[]> {
+/** An active body's region (its calendar) and its stored ladder settings (null where the office has set none). */
+export interface ActiveBodyLadderRow {
+  bodyId: string;
+  regionCode: string | null;
+  reminderDaysBefore: number | null;
+  supervision: SupervisionSettingsRow | null;
+}
+
+/** Every active body with its region and ladder settings, in one statement (a dissolved body sends no reminders). */
+export async function listActiveBodyLadders(db: DbOrTx): Promise<ActiveBodyLadderRow[]> {
+  return db
+    .select({ bodyId: bodies.id, regionCode: bodies.regionCode, reminderDaysBefore: bodyNotificationSettings.reminderDaysBefore, supervision: bodySupervisionSettings })
+    .from(bodies)
+    .leftJoin(bodyNotificationSettings, eq(bodyNotificationSettings.bodyId, bodies.id))
+    .leftJoin(bodySupervisionSettings, eq(bodySupervisionSettings.bodyId, bodies.id))
+    .where(eq(bodies.status, 'active'))
+    .orderBy(asc(bodies.id));
+}
+
+/** The deadlines on which a rung fires today (see `LadderWindows` in escalation-standing.ts) for a set of bodies. */
+export interface EscalationCandidateQuery {
+  /** The bodies whose items to read; null: every active body */
+  bodyIds: readonly string[] | null;
+  today: string;
+  beforeUntil: string;
+  overdueFrom: string;
+  memberFrom: string;
+  /** Keyset: the last (deadline, id) of the previous page; null for the first page */
+  after: { deadline: string; id: string } | null;
+  limit: number;
+}
+
+/** An open decided item on a rung today whose (item, rung, deadline) claim is not yet present. */
+export interface EscalationCandidate extends DecisionView {
+  rung: FiringRung;
+}
+
+/** A PostgreSQL text[] literal, sent as one parameter however many values it holds. */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * One keyset page (by deadline, id) of the open decided items of `bodyIds` that fire a rung today:
+ * deadline in the window (before `beforeUntil`, every overdue one included) and no claim of the
+ * rung for the item and its deadline yet in reminder_sends / escalation_sends — claimed items are
+ * skipped in SQL, so a pass reads only what is due. Served by decisions_open_deadline_id_idx (0020).
+ */
+export async function listEscalationCandidates(db: DbOrTx, query: EscalationCandidateQuery): Promise<EscalationCandidate[]> {
+  if (query.bodyIds !== null && query.bodyIds.length === 0) return [];
+  const d = decisions.deadline;
+  const rung = sql<FiringRung>`(CASE WHEN ${d} > ${query.today}::date THEN 'before' WHEN ${d} = ${query.today}::date THEN 'due'
+    WHEN ${d} >= ${query.overdueFrom}::date THEN 'overdue' WHEN ${d} >= ${query.memberFrom}::date THEN 'overdue_member' ELSE 'overdue_convener' END)`;
+  const conditions: SQL[] = [
+    ne(decisions.status, 'closed'),
+    sql`${d} <= ${query.beforeUntil}::date`,
+    query.bodyIds === null
+      ? sql`EXISTS (SELECT 1 FROM ${bodies} b WHERE b.id = ${decisions.bodyId} AND b.status = 'active')`
+      : sql`${decisions.bodyId} = ANY(${textArrayLiteral(query.bodyIds)}::text[])`,
+    sql`NOT EXISTS (SELECT 1 FROM ${reminderSends} r WHERE r.decision_id = ${decisions.id} AND r.due_date = ${d} AND r.kind = ${rung})`,
+    sql`NOT EXISTS (SELECT 1 FROM ${escalationSends} e WHERE e.decision_id = ${decisions.id} AND e.due_date = ${d} AND e.rung = ${rung})`,
+  ];
+  if (query.after !== null) conditions.push(sql`(${d}, ${decisions.id}) > (${query.after.deadline}::date, ${query.after.id})`);
   const rows = await db
-    .selectDistinct({ bodyId: decisions.bodyId })
+    .select({ decision: decisions, leadUnitName: units.name, rung })
     .from(decisions)
-    .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
-    .where(and(ne(decisions.status, 'closed'), eq(bodies.status, 'active')));
-  return rows.map((r) => r.bodyId);
+    .innerJoin(units, eq(units.id, decisions.leadUnitId))
+    .where(and(...conditions))
+    .orderBy(asc(decisions.deadline), asc(decisions.id))
+    .limit(query.limit);
+  const co = await listCoUnits(db, rows.map((r) => r.decision.id));
+  return rows.map((r) => ({ ...r.decision, leadUnitName: r.leadUnitName, coUnits: co.get(r.decision.id) ?? [], rung: r.rung }));
 }
 
 export async function claimEscalationSend(db: DbOrTx, values: { decisionId: string; rung: EscalationSendRung; dueDate: string; sentAt: Date }): Promise<boolean> {

@@ -18,6 +18,7 @@ import {
   officeAccountNumber,
 } from '../../scripts/generate-bench-data.ts';
 import { writeBenchReaders } from '../../bench/bench-readers.ts';
+import { sweepReminders } from '../../src/services/reminder-sweep.ts';
 import { describeDatabases } from './harness.ts';
 
 /** Tables that grow with national use (millions of rows at national scale). */
@@ -97,6 +98,8 @@ describeDatabases('query plans of the busy reads', (t) => {
     { name: 'audit trail page', url: () => '/api/audit?limit=50', account: AUDIT_ADMIN_NUMBER },
     { name: 'audit search by actor and action', url: () => `/api/audit?limit=50&action=meeting.update&actorId=${benchId(ID_KIND.account, LIAISON)}`, account: AUDIT_ADMIN_NUMBER },
     { name: 'calendar feed', url: () => `/api/calendar-feeds/${FEED_TOKEN}.ics`, account: null },
+    // Issue 16: free text of three characters or more, over the rows' details and the actors' and objects' names (trigram indexes, 0021)
+    { name: 'audit search by free text', url: () => `/api/audit?limit=50&q=${encodeURIComponent('基准数据')}`, account: AUDIT_ADMIN_NUMBER },
   ];
 
   for (const read of reads) {
@@ -125,4 +128,24 @@ describeDatabases('query plans of the busy reads', (t) => {
       expect(problems, `sequential scans in "${read.name}"`).toEqual([]);
     });
   }
+
+  // Issue 16: the reminder/escalation sweep reads only the items due today, by index
+  it('reminder/escalation sweep: no sequential scan of a large table', async () => {
+    captured = [];
+    const result = await sweepReminders({ db: t.db, clock: t.clock });
+    const reads = captured.filter((c) => /^\s*(select|with)\b/i.test(c.text) && /"decisions"/.test(c.text) && !/\b(insert|update|delete)\b/i.test(c.text));
+    expect(reads.length, JSON.stringify(result)).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const statement of reads) {
+      const plan = await t.handle.rawTransaction(async (sql) => {
+        await sql.exec('SET LOCAL enable_seqscan = off');
+        const rows = await sql.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.params);
+        const raw = rows[0]?.['QUERY PLAN'];
+        return ((typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>)[0]?.Plan;
+      });
+      if (plan === undefined) throw new Error(`no plan for ${statement.text}`);
+      for (const table of seqScans(plan)) if (LARGE_TABLES.has(table)) problems.push(`${table}: ${statement.text.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+    expect(problems, 'sequential scans in the sweep').toEqual([]);
+  });
 });

@@ -44,9 +44,13 @@ export const decisions = pgTable('decisions', {
   index('decisions_open_deadline_idx').on(t.deadline).where(ne(t.status, 'closed')),
   // 0015 (issue 16): open items of a body and of a lead unit, by deadline
   index('decisions_body_open_idx').on(t.bodyId, t.deadline).where(ne(t.status, 'closed')),
+  // The audit trail's search by an item's text (migrations/0021)
+  index('decisions_text_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
   index('decisions_lead_open_idx').on(t.leadUnitId, t.deadline).where(ne(t.status, 'closed')),
   // 0019 (issue 15 point 4): a body's items in the list's default order (keyset)
   index('decisions_body_deadline_idx').on(t.bodyId, t.deadline, t.issuedOn, t.itemNo, t.id),
+  // 0020 (issue 16): the escalation sweep's keyset read of open items by deadline
+  index('decisions_open_deadline_id_idx').on(t.deadline, t.id).where(ne(t.status, 'closed')),
 ]);
 
 export const decisionCoUnits = pgTable(

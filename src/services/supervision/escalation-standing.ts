@@ -4,7 +4,9 @@
  */
 import type { Clock } from '../../config/clock.ts';
 import type { DbOrTx } from '../../db/database.ts';
+import { addDays } from '../../domain/calendar/iso-date.ts';
 import { deadlineStanding } from '../../domain/decisions/decision-status.ts';
+import type { DeadlineStanding } from '../../domain/decisions/decision-status.ts';
 import { ESCALATION_RUNG_NAMES, countByRung, currentRung, listedInCircular } from '../../domain/decisions/escalation-ladder.ts';
 import type { EscalationRung, EscalationSettings } from '../../domain/decisions/escalation-ladder.ts';
 import { listDecisionViews } from '../../repositories/decision-repository.ts';
@@ -32,11 +34,18 @@ export interface EscalationStanding {
   inCircular: boolean;
 }
 
+/** Where an open item with this deadline stands today on the body's calendar and ladder. */
+function openStanding(today: string, deadline: string, calendar: RegionCalendar, settings: EscalationSettings): DeadlineStanding & { rung: EscalationRung } {
+  const between = calendar.workingDaysBetween(today, deadline);
+  const standing = deadlineStanding(today, deadline, between.workingDays);
+  return { ...standing, rung: currentRung({ today, deadline, ...standing }, settings) };
+}
+
 /** The rung of one decision view today on the body's calendar. */
 export function standingOf(view: DecisionView, today: string, calendar: RegionCalendar, settings: EscalationSettings): EscalationStanding {
-  const between = calendar.workingDaysBetween(today, view.deadline);
-  const standing = deadlineStanding(today, view.deadline, between.workingDays);
-  const rung = view.status === 'closed' ? 'none' : currentRung({ today, deadline: view.deadline, ...standing }, settings);
+  const open = openStanding(today, view.deadline, calendar, settings);
+  const standing = { workingDaysLeft: open.workingDaysLeft, workingDaysOverdue: open.workingDaysOverdue };
+  const rung = view.status === 'closed' ? 'none' : open.rung;
   return {
     decisionId: view.id,
     itemNo: view.itemNo,
@@ -49,6 +58,42 @@ export function standingOf(view: DecisionView, today: string, calendar: RegionCa
     rungName: ESCALATION_RUNG_NAMES[rung],
     inCircular: listedInCircular(rung),
   };
+}
+
+/**
+ * The deadlines on which an open item fires a rung today, as plain calendar dates (the working days
+ * of the body's calendar already counted): `before` for a deadline in (today, beforeUntil], `due` on
+ * today, `overdue` in [overdueFrom, today), `overdue_member` in [memberFrom, overdueFrom) and
+ * `overdue_convener` before memberFrom. A deadline after beforeUntil fires nothing yet. The bounds
+ * are found by asking `currentRung` itself day by day outward from today (the rung only climbs as the
+ * deadline moves back), so a read by these dates picks exactly the items `standingOf` puts on a rung.
+ */
+export interface LadderWindows {
+  today: string;
+  beforeUntil: string;
+  overdueFrom: string;
+  memberFrom: string;
+}
+
+/** Days walked outward from today at most (ten years: far beyond any ladder the settings allow). */
+const WINDOW_WALK_LIMIT = 3660;
+
+export function ladderWindows(today: string, calendar: RegionCalendar, settings: EscalationSettings): LadderWindows {
+  const rungOn = (deadline: string): EscalationRung => openStanding(today, deadline, calendar, settings).rung;
+  /** The last day from `start` stepping by `step` while the day's rung stays `rung`. */
+  const walk = (start: string, step: 1 | -1, rung: EscalationRung): string => {
+    let last = start;
+    for (let i = 0; i < WINDOW_WALK_LIMIT; i++) {
+      const next = addDays(last, step);
+      if (rungOn(next) !== rung) break;
+      last = next;
+    }
+    return last;
+  };
+  const beforeUntil = walk(today, 1, 'before');
+  const overdueFrom = walk(today, -1, 'overdue');
+  const memberFrom = walk(overdueFrom, -1, 'overdue_member');
+  return { today, beforeUntil, overdueFrom, memberFrom };
 }
 
 /** The rung of every open item of a body today (a closed item stands on no rung). */
