@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -81,13 +82,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
 
+  // The extensions the migrations create (pg_trgm: trigram indexes for the free-text searches, migrations/0021)
+  const extensions = { pg_trgm };
   let client: PGlite;
   if (options.dataDir === undefined) {
-    client = options.loadDataDir === undefined ? new PGlite() : new PGlite({ loadDataDir: options.loadDataDir });
+    client = options.loadDataDir === undefined ? new PGlite({ extensions }) : new PGlite({ loadDataDir: options.loadDataDir, extensions });
   } else {
     const dir = pgliteDirectory(options.dataDir);
     await fs.mkdir(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, { extensions });
   }
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Database;

@@ -1,9 +1,10 @@
 /** Information reports (信息报送): reports, their offers to bodies, attachments, settings and reminder claims. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { bodies, units } from '../db/schema/bodies.ts';
+import { bodies, bodyUnits, charterVersions, groups, groupUnits, units } from '../db/schema/bodies.ts';
+import type { Charter, GroupKind } from '../domain/charter/charter-types.ts';
 import { infoReportAttachments, infoReportOffers, infoReportReminders, infoReports, infoReportSettings } from '../db/schema/reports.ts';
 import type { OfferStatus, ReporterKind } from '../domain/reports/report-types.ts';
 
@@ -21,6 +22,48 @@ export interface OfferView extends InfoReportOfferRow {
 export async function findReportSettings(db: DbOrTx, bodyId: string): Promise<ReportSettingsRow | null> {
   const [row] = await db.select().from(infoReportSettings).where(eq(infoReportSettings.bodyId, bodyId)).limit(1);
   return row ?? null;
+}
+
+/** The report settings of many bodies at once (bodies without settings have no row). */
+export async function listReportSettingsOfBodies(db: DbOrTx, bodyIds: readonly string[]): Promise<ReportSettingsRow[]> {
+  if (bodyIds.length === 0) return [];
+  return db.select().from(infoReportSettings).where(inArray(infoReportSettings.bodyId, [...bodyIds]));
+}
+
+/** Bodies with their charters in force (one statement for many bodies; a body without a current version is left out). */
+export async function listBodiesWithCharters(db: DbOrTx, bodyIds: readonly string[]): Promise<{ body: typeof bodies.$inferSelect; charter: Charter }[]> {
+  if (bodyIds.length === 0) return [];
+  return db
+    .select({ body: bodies, charter: charterVersions.charter })
+    .from(bodies)
+    .innerJoin(charterVersions, eq(charterVersions.id, bodies.currentCharterVersionId))
+    .where(inArray(bodies.id, [...bodyIds]));
+}
+
+/** The member units holding on `at` of many bodies (each body's in charter order), as reporters are drawn from them. */
+export async function listMemberUnitsOfBodies(db: DbOrTx, bodyIds: readonly string[], at: string): Promise<{ bodyId: string; unitId: string; name: string }[]> {
+  if (bodyIds.length === 0) return [];
+  return db
+    .select({ bodyId: bodyUnits.bodyId, unitId: bodyUnits.unitId, name: units.name })
+    .from(bodyUnits)
+    .innerJoin(units, eq(units.id, bodyUnits.unitId))
+    .where(and(inArray(bodyUnits.bodyId, [...bodyIds]), lte(bodyUnits.validFrom, at), or(isNull(bodyUnits.validTo), gt(bodyUnits.validTo, at))))
+    .orderBy(asc(bodyUnits.bodyId), asc(bodyUnits.position), asc(bodyUnits.validFrom), asc(bodyUnits.id));
+}
+
+/** The groups of many bodies with their units (one row per group and unit; a group without units has one row with a null unit). */
+export async function listGroupUnitsOfBodies(
+  db: DbOrTx,
+  bodyIds: readonly string[],
+): Promise<{ groupId: string; bodyId: string; name: string; kind: GroupKind; unitId: string | null; unitName: string | null; lead: boolean | null }[]> {
+  if (bodyIds.length === 0) return [];
+  return db
+    .select({ groupId: groups.id, bodyId: groups.bodyId, name: groups.name, kind: groups.kind, unitId: groupUnits.unitId, unitName: units.name, lead: groupUnits.lead })
+    .from(groups)
+    .leftJoin(groupUnits, eq(groupUnits.groupId, groups.id))
+    .leftJoin(units, eq(units.id, groupUnits.unitId))
+    .where(inArray(groups.bodyId, [...bodyIds]))
+    .orderBy(asc(groups.bodyId), asc(groups.position), asc(groups.name), asc(groups.id));
 }
 
 export async function upsertReportSettings(db: DbOrTx, values: ReportSettingsRow): Promise<ReportSettingsRow> {
@@ -146,6 +189,27 @@ export async function countOffers(db: DbOrTx, bodyId: string, reporterKind: Repo
     )
     .groupBy(infoReportOffers.reporterId, infoReportOffers.period);
   return rows.map((r) => ({ reporterId: r.reporterId, period: r.period, count: Number(r.count) }));
+}
+
+/** Counted offers (not returned) of many bodies for the periods given, by body, reporter kind, reporter and period. */
+export async function countOffersOfBodies(
+  db: DbOrTx,
+  bodyIds: readonly string[],
+  periods: readonly string[],
+): Promise<{ bodyId: string; reporterKind: ReporterKind; reporterId: string; period: string; count: number }[]> {
+  if (bodyIds.length === 0 || periods.length === 0) return [];
+  const rows = await db
+    .select({
+      bodyId: infoReportOffers.bodyId,
+      reporterKind: infoReportOffers.reporterKind,
+      reporterId: infoReportOffers.reporterId,
+      period: infoReportOffers.period,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(infoReportOffers)
+    .where(and(inArray(infoReportOffers.bodyId, [...bodyIds]), inArray(infoReportOffers.period, [...periods]), ne(infoReportOffers.status, 'returned')))
+    .groupBy(infoReportOffers.bodyId, infoReportOffers.reporterKind, infoReportOffers.reporterId, infoReportOffers.period);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 /** Claims the reminder of a reporter for a period; false when it was claimed before. */

@@ -2,10 +2,11 @@
  * SQL of the to-do centre (待办) and the month calendar of meetings: the bodies an account sits in,
  * and one bounded read per kind of waiting thing over all of those bodies at once (never one per body).
  */
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { bodies, charterVersions, memberships, units } from '../db/schema/bodies.ts';
 import { agendaItems, meetings, minutes } from '../db/schema/meetings.ts';
+import type { AgendaItemRow, MeetingRow } from '../db/schema/meetings.ts';
 import { membershipChangeProposals } from '../db/schema/membership-changes.ts';
 import { outgoingDocuments } from '../db/schema/outgoing-documents.ts';
 import { accountBodyGrants, accounts } from '../db/schema/platform.ts';
@@ -214,4 +215,26 @@ export async function listMeetingsStartingBetween(
     .from(meetings)
     .where(and(inArray(meetings.bodyId, [...options.bodyIds]), gte(meetings.startsAt, options.from), lt(meetings.startsAt, options.to), visible))
     .orderBy(asc(meetings.startsAt), sql`${meetings.id}`);
+}
+
+/** The meetings of these bodies in one of `statuses` (the workspace's coming-up list), each body's newest first. */
+export async function listMeetingsOfBodiesInStatus(db: DbOrTx, bodyIds: readonly string[], statuses: readonly MeetingStatus[]): Promise<MeetingRow[]> {
+  if (bodyIds.length === 0 || statuses.length === 0) return [];
+  return db
+    .select()
+    .from(meetings)
+    .where(and(inArray(meetings.bodyId, [...bodyIds]), inArray(meetings.status, [...statuses])))
+    .orderBy(asc(meetings.bodyId), desc(meetings.startsAt), asc(meetings.id));
+}
+
+/** The agendas of these meetings (with the proposing unit's name), each in its order. */
+export async function listAgendaItemsOfMeetings(db: DbOrTx, meetingIds: readonly string[]): Promise<(AgendaItemRow & { unitName: string | null })[]> {
+  if (meetingIds.length === 0) return [];
+  const rows = await db
+    .select({ item: agendaItems, unitName: units.name })
+    .from(agendaItems)
+    .leftJoin(units, eq(units.id, agendaItems.proposedByUnitId))
+    .where(inArray(agendaItems.meetingId, [...meetingIds]))
+    .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position));
+  return rows.map((r) => ({ ...r.item, unitName: r.unitName }));
 }

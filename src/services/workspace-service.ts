@@ -12,7 +12,9 @@ import type { DbOrTx } from '../db/database.ts';
 import { shanghaiDateOf } from '../domain/time/shanghai-date.ts';
 import { listBodyGrantsOfAccount } from '../repositories/account-repository.ts';
 import { findBodiesByIds } from '../repositories/body-repository.ts';
-import { listAgendaItems } from '../repositories/meeting-repository.ts';
+import { listMembershipsOfPerson } from '../repositories/membership-repository.ts';
+import { listAgendaItemsOfMeetings, listMeetingsOfBodiesInStatus } from '../repositories/todo-repository.ts';
+import type { MeetingStatus } from '../domain/meetings/meeting-types.ts';
 import { summarizeBodies } from './body-service.ts';
 import type { BodySummary } from './body-service.ts';
 import { listUnitOpenDecisions } from './decisions/decision-views.ts';
@@ -20,7 +22,7 @@ import { getCalendarFeedStatus } from './document-service.ts';
 import { getInbox } from './inbox-service.ts';
 import { listIncomingDocuments } from './incoming-documents/incoming-views.ts';
 import { listUnitObligations } from './incoming-documents/unit-obligations.ts';
-import { listMeetings } from './meetings/meeting-views.ts';
+import { toMeetingSummary } from './meetings/meeting-views.ts';
 import { listOutgoingDocuments } from './outgoing-documents/outgoing-document-service.ts';
 import { getPerson } from './person-service.ts';
 import { getReportCompliance } from './reports/report-views.ts';
@@ -52,7 +54,7 @@ type Membership = WorkspaceResponse['memberships'][number];
 type OfficeDashboard = WorkspaceResponse['officeBodies'][number];
 
 /** Meeting statuses still ahead (shown as coming up, their agendas read). */
-const OPEN_MEETING_STATUSES = new Set(['draft', 'scheduled', 'postponed']);
+const OPEN_MEETING_STATUSES = new Set<MeetingStatus>(['draft', 'scheduled', 'postponed']);
 const OUTGOING_WAITING = new Set(['awaiting_review', 'awaiting_signature']);
 
 function holdsOn(membership: Membership, today: string): boolean {
@@ -111,6 +113,9 @@ export async function getWorkspace(db: DbOrTx, options: WorkspaceOptions): Promi
 
   const grants = await listBodyGrantsOfAccount(db, reader.accountId);
   const officeBodyIds = [...new Set(grants.filter((grant) => grant.role === 'office_staff').map((grant) => grant.bodyId))];
+  // The reader's roles in every body they sit in or work for, resolved at once before the policy is asked body by body
+  const personBodyIds = reader.personId === null ? [] : (await listMembershipsOfPerson(db, reader.personId)).map((membership) => membership.bodyId);
+  await options.primeReader([...new Set([...personBodyIds, ...officeBodyIds])]);
   const person = reader.personId === null ? null : await getPerson(db, { personId: reader.personId, mayRead: (bodyId) => may('membership.read', bodyId) });
   const memberships = (person?.memberships ?? []).filter((membership) => holdsOn(membership, today));
   const memberBodyIds = [...new Set(memberships.map((membership) => membership.bodyId))];
@@ -151,21 +156,20 @@ export async function getWorkspace(db: DbOrTx, options: WorkspaceOptions): Promi
   for (const grant of grants) bodyNames.set(grant.bodyId, grant.bodyName);
   const meetingBodyIds = [...new Set([...memberBodyIds, ...officeBodyIds])];
   const approverBodyIds = [...new Set(memberships.filter((m) => m.roleKind === 'convener' || m.roleKind === 'deputy_convener').map((m) => m.bodyId))];
-  const meetings: WorkspaceResponse['meetings'] = [];
-  let agendasRead = 0;
-  for (const bodyId of meetingBodyIds.slice(0, WORKSPACE_LIMITS.meetingBodies)) {
-    if (!(await may('meeting.read', bodyId))) continue;
-    for (const meeting of await listMeetings(db, { bodyId })) {
-      const open = OPEN_MEETING_STATUSES.has(meeting.status);
-      if (!open && meeting.status !== 'minutes_drafted') continue;
-      let agenda: WorkspaceResponse['meetings'][number]['agenda'] = null;
-      if (open && agendasRead < WORKSPACE_LIMITS.agendas) {
-        agendasRead += 1;
-        agenda = (await listAgendaItems(db, meeting.id)).map((item) => ({ id: item.id, title: item.title, status: item.status, proposedBy: item.proposedBy }));
-      }
-      meetings.push({ ...meeting, bodyName: bodyNames.get(bodyId) ?? '', agenda });
-    }
-  }
+  // The meetings of every shown body in one read, and the agendas of the first open ones in one more
+  const meetingShown: string[] = [];
+  for (const bodyId of meetingBodyIds.slice(0, WORKSPACE_LIMITS.meetingBodies)) if (await may('meeting.read', bodyId)) meetingShown.push(bodyId);
+  const meetingRows = await listMeetingsOfBodiesInStatus(db, meetingShown, [...OPEN_MEETING_STATUSES, 'minutes_drafted']);
+  const ordered = meetingShown.flatMap((bodyId) => meetingRows.filter((row) => row.bodyId === bodyId));
+  const agendaMeetingIds = ordered.filter((row) => OPEN_MEETING_STATUSES.has(row.status)).slice(0, WORKSPACE_LIMITS.agendas).map((row) => row.id);
+  const agendaItems = await listAgendaItemsOfMeetings(db, agendaMeetingIds);
+  const meetings: WorkspaceResponse['meetings'] = ordered.map((row) => ({
+    ...toMeetingSummary(row),
+    bodyName: bodyNames.get(row.bodyId) ?? '',
+    agenda: agendaMeetingIds.includes(row.id)
+      ? agendaItems.filter((item) => item.meetingId === row.id).map((item) => ({ id: item.id, title: item.title, status: item.status, proposedBy: item.proposedBy }))
+      : null,
+  }));
 
   const officeBodies: OfficeDashboard[] = [];
   const officeShown: string[] = [];

@@ -40,6 +40,8 @@ const LIAISON = liaisonAccountNumber(BODY, 0);
 /** A liaison of the newest body (on the registry's first page) */
 const NEWEST_LIAISON = liaisonAccountNumber(SCALES.small.bodies, 0);
 const FEED_TOKEN = 'budget-feed-token-0123456789';
+/** Office staff made to work in 2 and in 5 active bodies, and liaisons made to speak for their unit in 2 and in 5 (set in beforeAll) */
+const MANY = { office2: 0, office5: 0, liaison2: 0, liaison5: 0 };
 
 /** Statements a read may send beyond the session lookup. */
 const BUDGET = 6;
@@ -58,8 +60,57 @@ beforeAll(async () => {
   await migrate(handle);
   const now = new Date();
   await generateBenchData(handle, { scale: 'small', now });
+  await handle.rawTransaction(async (sql) => {
+    // Active bodies other than those of the readers above
+    const active = (await sql.query<{ n: number }>("SELECT ('x' || right(id, 12))::bit(48)::bigint::int AS n FROM bodies WHERE status = 'active' ORDER BY id"))
+      .map((row) => Number(row.n))
+      .filter((n) => n !== BODY && n !== SCALES.small.bodies);
+    if (active.length < 12) throw new Error('the generated data set has too few active bodies');
+    // Readers of 2 and of 5 bodies: the office staff of a body granted more bodies, the liaison of a
+    // body made the liaison of the same unit in more bodies (the unit a member unit there too)
+    const [a, b, c, d, ...rest] = active as [number, number, number, number, ...number[]];
+    MANY.office2 = officeAccountNumber(a);
+    MANY.office5 = officeAccountNumber(b);
+    MANY.liaison2 = liaisonAccountNumber(c, 0);
+    MANY.liaison5 = liaisonAccountNumber(d, 0);
+    let n = 900_000;
+    const grant = async (account: number, body: number) => {
+      n += 1;
+      await sql.query("INSERT INTO account_body_grants (id, account_id, body_id, role, granted_at) VALUES ($1, $2, $3, 'office_staff', now())", [
+        benchId(ID_KIND.grant, n),
+        benchId(ID_KIND.account, account),
+        benchId(ID_KIND.body, body),
+      ]);
+    };
+    const speakFor = async (account: number, body: number) => {
+      n += 1;
+      const [own] = await sql.query<{ unit_id: string }>('SELECT unit_id FROM memberships WHERE id = $1', [benchId(ID_KIND.membership, account)]);
+      if (!own) throw new Error(`no membership ${account}`);
+      const bodyId = benchId(ID_KIND.body, body);
+      await sql.query(
+        `INSERT INTO body_units (id, body_id, unit_id, lead, name_in_charter, position, valid_from, valid_to, source_charter_version_id)
+         SELECT $1, b.id, $2, false, u.name, 99, DATE '2000-01-01', NULL, b.current_charter_version_id FROM bodies b, units u
+         WHERE b.id = $3 AND u.id = $2 AND NOT EXISTS (SELECT 1 FROM body_units x WHERE x.body_id = b.id AND x.unit_id = $2)`,
+        [benchId(ID_KIND.bodyUnit, n), own.unit_id, bodyId],
+      );
+      await sql.query(
+        `INSERT INTO memberships (id, body_id, role_kind, title, unit_id, person_id, position, valid_from, valid_to, source_charter_version_id, created_at)
+         SELECT $1, b.id, 'liaison', '联络员', $2, $3, '处长', DATE '2000-01-01', NULL, b.current_charter_version_id, now() FROM bodies b WHERE b.id = $4`,
+        [benchId(ID_KIND.membership, n), own.unit_id, benchId(ID_KIND.person, account), bodyId],
+      );
+    };
+    await grant(MANY.office2, rest[0] as number);
+    for (const body of rest.slice(1, 5)) await grant(MANY.office5, body);
+    await speakFor(MANY.liaison2, rest[0] as number);
+    for (const body of rest.slice(1, 5)) await speakFor(MANY.liaison5, body);
+  });
   unitId = await handle.rawTransaction((sql) =>
-    writeBenchReaders(sql, { accounts: [OFFICE, LIAISON, NEWEST_LIAISON, AUDIT_ADMIN_NUMBER], liaison: LIAISON, feedToken: FEED_TOKEN, now }),
+    writeBenchReaders(sql, {
+      accounts: [OFFICE, LIAISON, NEWEST_LIAISON, AUDIT_ADMIN_NUMBER, MANY.office2, MANY.office5, MANY.liaison2, MANY.liaison5],
+      liaison: LIAISON,
+      feedToken: FEED_TOKEN,
+      now,
+    }),
   );
   // Count every statement the app sends (also inside transactions)
   const client = (handle.db as unknown as { $client: PGlite }).$client;
@@ -117,14 +168,14 @@ describe('SQL statements per request (small generated data set)', () => {
     { name: 'overdue items', url: () => `/api/bodies/${body}/decisions?overdue=true`, account: OFFICE },
     { name: "a unit's cross-body items", url: () => `/api/units/${unitId}/decisions`, account: LIAISON },
     { name: 'my inbox', url: () => '/api/me/inbox?limit=50', account: LIAISON },
-    // Issue 15 point 7: the workspace's first screen in one request, composed of each part's reads (36 and 35 today);
-    // bounded by WORKSPACE_LIMITS, but each office body shown adds its dashboard's reads: not yet one read per kind
-    { name: 'my workspace (liaison)', url: () => '/api/workspace', account: LIAISON, budget: 40 },
-    { name: 'my workspace (office staff of one body)', url: () => '/api/workspace', account: OFFICE, budget: 40 },
-    // Issue 15 point 4: one read per kind of to-do item (and per unit represented), never one per body
-    // The liaison's information reports reuse the unit's report tally, which still reads each reporting body of the unit
-    { name: 'my to-do centre (liaison)', url: () => '/api/todo', account: LIAISON, budget: 28 },
-    { name: 'my to-do centre (office staff)', url: () => '/api/todo', account: OFFICE, budget: 12 },
+    // Issue 15 point 7, issue 16: the workspace's first screen in one request, one read per kind of data (the meetings
+    // of every body at once, their agendas at once, the units' report tallies at once); each office body shown
+    // (WORKSPACE_LIMITS.officeBodies at most) still adds its dashboard's reads
+    { name: 'my workspace (liaison)', url: () => '/api/workspace', account: LIAISON, budget: 19 },
+    { name: 'my workspace (office staff of one body)', url: () => '/api/workspace', account: OFFICE, budget: 32 },
+    // Issue 15 point 4, issue 16: one read per kind of to-do item (and per unit represented), never one per body
+    { name: 'my to-do centre (liaison)', url: () => '/api/todo', account: LIAISON, budget: 12 },
+    { name: 'my to-do centre (office staff)', url: () => '/api/todo', account: OFFICE, budget: 11 },
     { name: "my bodies' meetings of a month", url: () => `/api/calendar/meetings?month=${new Date().toISOString().slice(0, 7)}`, account: OFFICE, budget: 4 },
     // Issue 15 point 4: lists sorted, filtered and counted on the server, and their streamed exports
     { name: 'registry sorted by level with its total', url: () => '/api/bodies?sort=level&order=desc&limit=50', account: LIAISON },
@@ -152,6 +203,35 @@ describe('SQL statements per request (small generated data set)', () => {
       const read = await countRead(c.url(), c.account);
       expect(read.status, read.body.slice(0, 300)).toBe(200);
       expect(read.statements - sessionCost).toBeLessThanOrEqual(c.budget ?? BUDGET);
+    });
+  }
+
+  // Issue 16: the reader's number of bodies does not change the number of statements
+  const perReader: Array<{ name: string; url: string; of2: () => number; of5: () => number }> = [
+    { name: 'my workspace as a liaison', url: '/api/workspace', of2: () => MANY.liaison2, of5: () => MANY.liaison5 },
+    { name: 'my to-do centre as a liaison', url: '/api/todo', of2: () => MANY.liaison2, of5: () => MANY.liaison5 },
+    { name: 'my to-do centre as office staff', url: '/api/todo', of2: () => MANY.office2, of5: () => MANY.office5 },
+  ];
+  for (const c of perReader) {
+    it(`${c.name}: no more statements for a reader of 5 bodies than of 2`, async () => {
+      const two = await countRead(c.url, c.of2());
+      const five = await countRead(c.url, c.of5());
+      expect(two.status, two.body.slice(0, 300)).toBe(200);
+      expect(five.status, five.body.slice(0, 300)).toBe(200);
+      // The readers really sit in that many bodies
+      const bodiesOf = (res: { body: string }) =>
+        new Set(
+          c.url === '/api/workspace'
+            ? (JSON.parse(res.body) as { memberships: { bodyId: string }[] }).memberships.map((m) => m.bodyId)
+            : (JSON.parse(res.body) as { items: { bodyId: string }[] }).items.map((item) => item.bodyId),
+        ).size;
+      if (c.url === '/api/workspace') {
+        expect(bodiesOf(two)).toBe(2);
+        expect(bodiesOf(five)).toBe(5);
+      }
+      // Never more for more bodies. (The reader's roles in the bodies a unit owes things to without the reader
+      // sitting there are resolved at once by each source that finds such bodies: one statement or none, by the data.)
+      expect(five.statements).toBeLessThanOrEqual(two.statements);
     });
   }
 

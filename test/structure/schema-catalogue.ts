@@ -271,7 +271,8 @@ export function diffCatalogues(migrations: Catalogue, drizzle: Catalogue): strin
 export async function schemaDrift(sql: RawSql, tables: readonly PgTable[]): Promise<string[]> {
   // Run inside one transaction: on an error it rolls back, scratch schema included.
   await sql.exec(`DROP SCHEMA IF EXISTS ${DRIZZLE_SCHEMA} CASCADE; CREATE SCHEMA ${DRIZZLE_SCHEMA}`);
-  await sql.exec(`SET LOCAL search_path TO ${DRIZZLE_SCHEMA}`);
+  // public stays on the path after the scratch schema: the extensions' objects live there (pg_trgm's gin_trgm_ops, migrations/0021)
+  await sql.exec(`SET LOCAL search_path TO ${DRIZZLE_SCHEMA}, ${MIGRATIONS_SCHEMA}`);
   for (const statement of drizzleDdl(tables)) {
     try {
       await sql.exec(statement);

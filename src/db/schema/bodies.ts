@@ -102,7 +102,8 @@ export const people = pgTable(
     normalizedName: text('normalized_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('people_normalized_name_idx').on(t.normalizedName)],
+  // people_name_trgm_idx: the audit trail's search by name (migrations/0021)
+  (t) => [index('people_normalized_name_idx').on(t.normalizedName), index('people_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops'))],
 );
 
 export const memberships = pgTable(

@@ -50,6 +50,7 @@ export const incomingDocuments = pgTable(
   (t) => [
     index('incoming_documents_body_idx').on(t.bodyId, t.status, t.deadline),
     index('incoming_documents_lead_unit_idx').on(t.leadUnitId, t.status),
+    index('incoming_documents_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
 );
 

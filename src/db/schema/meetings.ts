@@ -56,6 +56,7 @@ export const meetings = pgTable(
   (t) => [
     index('meetings_body_idx').on(t.bodyId, t.startsAt),
     index('meetings_pre_meeting_idx').on(t.preMeetingOf),
+    index('meetings_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     foreignKey({ columns: [t.preMeetingOf], foreignColumns: [t.id] }),
   ],
 );
@@ -208,6 +209,7 @@ export const minutes = pgTable(
     index('minutes_body_idx').on(t.bodyId, t.year, t.number),
     // 0015 (issue 16): a meeting's minutes and their corrections
     index('minutes_meeting_idx').on(t.meetingId),
+    index('minutes_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     uniqueIndex('minutes_one_per_meeting').on(t.meetingId).where(isNull(t.correctsMinutesId)),
     foreignKey({ columns: [t.correctsMinutesId], foreignColumns: [t.id] }),
   ],

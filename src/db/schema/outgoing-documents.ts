@@ -64,6 +64,7 @@ export const outgoingDocuments = pgTable(
   },
   (t) => [
     index('outgoing_documents_body_idx').on(t.bodyId, t.status, t.createdAt),
+    index('outgoing_documents_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     uniqueIndex('outgoing_documents_number_unique').on(t.bodyId, t.register, t.year, t.serial),
   ],
 );

@@ -32,7 +32,13 @@ export const accounts = pgTable('accounts', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamptz('created_at').notNull(),
   updatedAt: timestamptz('updated_at').notNull(),
-}, (t) => [uniqueIndex('accounts_username_key').on(t.username), index('accounts_person_id_idx').on(t.personId)]);
+}, (t) => [
+  uniqueIndex('accounts_username_key').on(t.username),
+  index('accounts_person_id_idx').on(t.personId),
+  // The audit trail's search by an actor's names (migrations/0021)
+  index('accounts_display_name_trgm_idx').using('gin', t.displayName.op('gin_trgm_ops')),
+  index('accounts_username_trgm_idx').using('gin', t.username.op('gin_trgm_ops')),
+]);
 
 export const accountBodyGrants = pgTable('account_body_grants', {
   id: text('id').primaryKey(),

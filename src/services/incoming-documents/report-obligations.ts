@@ -2,12 +2,13 @@
  * The information-report provider of a unit's cross-body view: in every active body the unit sits
  * in (as a member unit or in a group) whose report quota is on, each reporter the unit speaks for
  * that has not yet met this period's quota is owed to that body by the period's end. Reads the
- * reports part only through its exported `getUnitReportTally`.
+ * reports part only through its exported `listUnitReportTallies` (every body's tally at once: the
+ * statements do not grow with the number of bodies).
  */
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { listGroupLinksOfUnit } from '../../repositories/group-repository.ts';
 import { listBodiesOfUnit } from '../../repositories/unit-repository.ts';
-import { getUnitReportTally } from '../reports/report-views.ts';
+import { listUnitReportTallies } from '../reports/report-views.ts';
 import type { ObligationProvider, ObligationRow } from './obligation-types.ts';
 
 export const informationReportObligations: ObligationProvider = async (db, query) => {
@@ -20,11 +21,11 @@ export const informationReportObligations: ObligationProvider = async (db, query
   }
   for (const link of await listGroupLinksOfUnit(db, query.unitId)) bodyIds.add(link.bodyId);
   await query.primeReader?.([...bodyIds]);
+  const readable: string[] = [];
+  for (const bodyId of bodyIds) if (await query.mayRead(bodyId, 'information_report')) readable.push(bodyId);
   const rows: ObligationRow[] = [];
-  for (const bodyId of bodyIds) {
-    if (!(await query.mayRead(bodyId, 'information_report'))) continue;
-    const tally = await getUnitReportTally(db, { bodyId, unitId: query.unitId, today });
-    if (tally.period === null) continue;
+  for (const tally of await listUnitReportTallies(db, { unitId: query.unitId, bodyIds: readable, today })) {
+    const { bodyId } = tally;
     for (const reporter of tally.reporters) {
       if (reporter.current.status === 'met') continue;
       rows.push({

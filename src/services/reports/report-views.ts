@@ -13,6 +13,7 @@ import type { TallyLine } from '../../domain/reports/report-tally.ts';
 import type { OfferStatus } from '../../domain/reports/report-types.ts';
 import {
   countOffers,
+  countOffersOfBodies,
   findOffer,
   findReportAttachment,
   listOfferBodiesOfReports,
@@ -23,7 +24,7 @@ import {
 import type { ListOffersFilter, OfferView } from '../../repositories/report-repository.ts';
 import { listBodiesOfUnit } from '../../repositories/unit-repository.ts';
 import { listGroupLinksOfUnit } from '../../repositories/group-repository.ts';
-import { loadReportContext, toQuotaResponse } from './report-context.ts';
+import { loadReportContext, loadReportContexts, toQuotaResponse } from './report-context.ts';
 import type { Reporter, ReportContext } from './report-context.ts';
 
 export const OFFER_STATUS_NAMES: Record<OfferStatus, string> = { submitted: '已报送', accepted: '已采用', returned: '已退回', adopted: '已采编' };
@@ -171,10 +172,12 @@ async function otherReportingBodies(db: DbOrTx, options: { unitId: string; excep
     bodyIds.add(l.body.id);
   }
   for (const g of groupLinks) if (g.bodyId !== options.exceptBodyId) bodyIds.add(g.bodyId);
+  // Every other body's context at once (a bounded number of statements, not one set per body)
+  const contexts = await loadReportContexts(db, { bodyIds: [...bodyIds], today: options.today });
   const out: UnitReportTallyResponse['otherBodies'] = [];
   for (const bodyId of bodyIds) {
-    const ctx = await loadReportContext(db, { bodyId, today: options.today });
-    if (ctx.quota.source === 'off' || ctx.body.status !== 'active') continue;
+    const ctx = contexts.get(bodyId);
+    if (ctx === undefined || ctx.quota.source === 'off' || ctx.body.status !== 'active') continue;
     const reporters = ctx.reporters.filter((r) => r.unitIds.includes(options.unitId));
     if (reporters.length === 0) continue;
     out.push({
@@ -185,4 +188,45 @@ async function otherReportingBodies(db: DbOrTx, options: { unitId: string; excep
     });
   }
   return out.sort((a, b) => a.bodyName.localeCompare(b.bodyName, 'zh'));
+}
+
+/** A unit's standing this period in one body: the reporters it speaks for, each with this period's line. */
+export interface UnitPeriodTally {
+  bodyId: string;
+  period: { key: string; label: string; start: string; end: string };
+  reporters: { reporterKind: Reporter['kind']; reporterId: string; reporterName: string; current: TallyLine }[];
+}
+
+/**
+ * A unit's own tally this period in many bodies at once (the cross-body view and the to-do centre):
+ * for each body whose report quota is on and where the unit speaks for a reporter, this period's line
+ * of each such reporter — the same lines getUnitReportTally gives body by body, in a bounded number
+ * of statements (the contexts, then one grouped count) whatever the number of bodies.
+ */
+export async function listUnitReportTallies(db: DbOrTx, options: { unitId: string; bodyIds: readonly string[]; today: string }): Promise<UnitPeriodTally[]> {
+  const contexts = await loadReportContexts(db, { bodyIds: options.bodyIds, today: options.today });
+  const owed: { ctx: ReportContext; period: ReportPeriod; count: number; own: Reporter[] }[] = [];
+  for (const bodyId of new Set(options.bodyIds)) {
+    const ctx = contexts.get(bodyId);
+    if (ctx === undefined || ctx.quota.source === 'off' || ctx.period === null) continue;
+    const own = ctx.reporters.filter((r) => r.unitIds.includes(options.unitId));
+    if (own.length > 0) owed.push({ ctx, period: ctx.period, count: ctx.quota.count, own });
+  }
+  const counts = await countOffersOfBodies(
+    db,
+    owed.map((o) => o.ctx.body.id),
+    [...new Set(owed.map((o) => o.period.key))],
+  );
+  const countOf = (bodyId: string, kind: Reporter['kind'], reporterId: string, period: string) =>
+    counts.find((c) => c.bodyId === bodyId && c.reporterKind === kind && c.reporterId === reporterId && c.period === period)?.count ?? 0;
+  return owed.map(({ ctx, period, count, own }) => ({
+    bodyId: ctx.body.id,
+    period: periodView(period),
+    reporters: own.map((r) => ({
+      reporterKind: r.kind,
+      reporterId: r.id,
+      reporterName: r.name,
+      current: tallyLine({ reporterId: r.id, reporterName: r.name, period, due: count, counted: countOf(ctx.body.id, r.kind, r.id, period.key), today: ctx.today }),
+    })),
+  }));
 }
