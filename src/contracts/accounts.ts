@@ -1,8 +1,8 @@
 /** Contracts of /api/accounts (security administrator). */
 import { z } from 'zod';
 import { GRANTABLE_BODY_ROLES, SYSTEM_ROLES } from '../domain/access/roles.ts';
-import { roleKindSchema } from './charter-schema.ts';
 import { idSchema, limitQuerySchema, pageSchema } from './common.ts';
+import { personMembershipSchema } from './people.ts';
 
 export const systemRoleSchema = z.enum(SYSTEM_ROLES);
 export const grantableBodyRoleSchema = z.enum(GRANTABLE_BODY_ROLES);
@@ -10,14 +10,7 @@ export const grantableBodyRoleSchema = z.enum(GRANTABLE_BODY_ROLES);
 /** A body role the account holds through its linked person: a membership holding today. */
 export const accountPersonRoleSchema = z.object({
   membershipId: z.string(),
-  bodyId: z.string(),
-  bodyName: z.string(),
-  roleKind: roleKindSchema,
-  /** The charter's own title: 召集人, 组长, 成员, 联络员 … */
-  title: z.string(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  validFrom: z.string(),
+  ...personMembershipSchema.pick({ bodyId: true, bodyName: true, roleKind: true, title: true, unitId: true, unitName: true, validFrom: true }).shape,
 });
 
 /** The person an account is linked to, with the roles held through that person today. */

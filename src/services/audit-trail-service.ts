@@ -5,6 +5,7 @@
  */
 import type { DbOrTx } from '../db/database.ts';
 import { readChainHead, toChainedRow } from '../repositories/audit-repository.ts';
+import type { AuditFilter } from '../repositories/audit-repository.ts';
 import { auditObjectLabels, listAuditTrailRows } from '../repositories/audit-trail-repository.ts';
 import type { AuditTrailFilter, AuditTrailRow } from '../repositories/audit-trail-repository.ts';
 import { recordAudit } from './audit-service.ts';
@@ -17,16 +18,9 @@ import { summarizeAuditDetails } from './audit-trail-summary.ts';
 export const AUDIT_TOTAL_CAP = 10_000;
 
 /** The filters of the audit trail as the screen and the export take them. */
-export interface AuditTrailQuery {
-  actorId?: string | undefined;
+export interface AuditTrailQuery extends Omit<AuditFilter, 'beforeSeq'> {
   /** Part of the actor's name, username or person's name */
   actor?: string | undefined;
-  action?: string | undefined;
-  entityType?: string | undefined;
-  entityId?: string | undefined;
-  result?: 'success' | 'failure' | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
   /** Free text over the details, the object's name, the actor's names and the action's names */
   q?: string | undefined;
 }

@@ -4,13 +4,22 @@
  * person sitting in several bodies is linked by the office, through the account they sign in with.
  */
 import type { Database, DbOrTx } from '../db/database.ts';
+import type { PersonCandidate, PersonDetailResponse, PersonSummary } from '../contracts/people.ts';
 import type { RoleKind } from '../domain/charter/charter-types.ts';
 import { personNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findBodiesByIds } from '../repositories/body-repository.ts';
 import { listMembershipsOfPerson } from '../repositories/membership-repository.ts';
 import { listAccountsOfPerson } from '../repositories/account-repository.ts';
-import { findPersonById, findPersonInBody, insertPerson, listPeopleOfBody, searchPeople as searchPeopleRows } from '../repositories/person-repository.ts';
+import {
+  findPeopleWithAccounts,
+  findPersonById,
+  findPersonInBody,
+  insertPerson,
+  listPeopleOfBody,
+  searchPeople as searchPeopleRows,
+  searchPeopleByName,
+} from '../repositories/person-repository.ts';
 import { recordAudit } from './audit-service.ts';
 import type { AuditOrigin } from './audit-service.ts';
 import type { PersonRow } from '../repositories/person-repository.ts';
@@ -35,29 +44,9 @@ export class PersonResolver {
   }
 }
 
-export interface PersonSummary {
-  id: string;
-  name: string;
-}
-
 /** People who hold or held a membership of the body. */
 export async function listBodyPeople(db: DbOrTx, options: { bodyId: string }): Promise<PersonSummary[]> {
   return (await listPeopleOfBody(db, options.bodyId)).map((p) => ({ id: p.id, name: p.name }));
-}
-
-export interface PersonDetail extends PersonSummary {
-  memberships: {
-    id: string;
-    bodyId: string;
-    bodyName: string;
-    roleKind: RoleKind;
-    title: string;
-    unitId: string | null;
-    unitName: string | null;
-    position: string | null;
-    validFrom: string;
-    validTo: string | null;
-  }[];
 }
 
 /**
@@ -65,7 +54,7 @@ export interface PersonDetail extends PersonSummary {
  * membership in any of those bodies is not found (404), so that nobody outside a body learns who
  * sits in it.
  */
-export async function getPerson(db: DbOrTx, options: { personId: string; mayRead: (bodyId: string) => Promise<boolean> }): Promise<PersonDetail> {
+export async function getPerson(db: DbOrTx, options: { personId: string; mayRead: (bodyId: string) => Promise<boolean> }): Promise<PersonDetailResponse> {
   const notFound = new AppError('person_not_found', '人员不存在或无权查看', { field: 'personId' });
   const person = await findPersonById(db, options.personId);
   if (!person) throw notFound;
@@ -91,21 +80,6 @@ export async function getPerson(db: DbOrTx, options: { personId: string; mayRead
       validTo: m.validTo,
     })),
   };
-}
-
-/** A person as the security administrator picks one for an account. */
-export interface PersonCandidate extends PersonSummary {
-  memberships: {
-    id: string;
-    bodyId: string;
-    bodyName: string;
-    roleKind: RoleKind;
-    title: string;
-    unitName: string | null;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-  accounts: { id: string; username: string }[];
 }
 
 /**
@@ -139,6 +113,72 @@ export async function searchPeople(db: DbOrTx, options: { search?: string | unde
     });
   }
   return items;
+}
+
+/** A person as the office's picker offers one for a post (see `findPersonChoices`). */
+export interface PersonChoice extends PersonSummary {
+  memberships: {
+    bodyId: string;
+    bodyName: string;
+    roleKind: RoleKind;
+    title: string;
+    unitName: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }[];
+  hasAccount: boolean;
+}
+
+/** How many people of a name search are looked at for one page of choices (the rest are filtered out). */
+const CHOICE_SCAN_FACTOR = 4;
+
+/**
+ * The persons the office may pick as a post's holder (issue 15): those whose name contains
+ * `search` and who either hold or held a membership in a body the reader may see (`mayRead`), hold
+ * no membership anywhere (created for an account), or have an account linked. A person known only
+ * in bodies the reader does not see is left out, so that nobody learns who sits in a body from
+ * outside it; each choice lists only the memberships in bodies the reader sees, and whether an
+ * account is linked (not which). At most `limit`, by name.
+ */
+export async function findPersonChoices(
+  db: DbOrTx,
+  options: { search: string; limit: number; mayRead: (bodyId: string) => Promise<boolean> },
+): Promise<PersonChoice[]> {
+  const rows = await searchPeopleByName(db, { search: options.search, limit: options.limit * CHOICE_SCAN_FACTOR });
+  const withAccounts = await findPeopleWithAccounts(db, rows.map((row) => row.id));
+  const readable = new Map<string, Promise<boolean>>();
+  const mayRead = (bodyId: string): Promise<boolean> => {
+    let answer = readable.get(bodyId);
+    if (answer === undefined) {
+      answer = options.mayRead(bodyId);
+      readable.set(bodyId, answer);
+    }
+    return answer;
+  };
+  const picked: { row: PersonSummary; held: Awaited<ReturnType<typeof listMembershipsOfPerson>>; hasAccount: boolean }[] = [];
+  for (const row of rows) {
+    if (picked.length >= options.limit) break;
+    const all = await listMembershipsOfPerson(db, row.id);
+    const held = [];
+    for (const membership of all) if (await mayRead(membership.bodyId)) held.push(membership);
+    const hasAccount = withAccounts.has(row.id);
+    if (held.length > 0 || all.length === 0 || hasAccount) picked.push({ row, held, hasAccount });
+  }
+  const bodies = new Map((await findBodiesByIds(db, [...new Set(picked.flatMap((p) => p.held.map((m) => m.bodyId)))])).map((b) => [b.id, b.name]));
+  return picked.map(({ row, held, hasAccount }) => ({
+    id: row.id,
+    name: row.name,
+    memberships: held.map((m) => ({
+      bodyId: m.bodyId,
+      bodyName: bodies.get(m.bodyId) ?? '',
+      roleKind: m.roleKind,
+      title: m.title,
+      unitName: m.unitName,
+      validFrom: m.validFrom,
+      validTo: m.validTo,
+    })),
+    hasAccount,
+  }));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { MeetingsMonthResponse } from '../../src/contracts/calendar.ts';
 import { describeDatabases } from './harness.ts';
 import { foundingText } from './factories/bodies.ts';
 import type { RosterLine } from './factories/bodies.ts';
-import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
+import { overdueItemScenario } from './factories/decisions.ts';
 import { MeetingScenario } from './factories/meetings.ts';
 import type { ScenarioUser } from './factories/meetings.ts';
 
@@ -19,8 +19,6 @@ const ROSTER: RosterLine[] = [
   { title: '成员', person: '王五', position: '省发展改革委副主任' },
   { title: '成员', person: '赵六', position: '省财政厅副厅长' },
 ];
-
-const at = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
 
 describeDatabases('to-do centre and meetings calendar', (t) => {
   async function todoOf(cookie: string): Promise<TodoResponse> {
@@ -84,29 +82,7 @@ describeDatabases('to-do centre and meetings calendar', (t) => {
 
   it('shows a liaison its unit’s overdue item and the office the items to close, never another body’s', async () => {
     const app = await t.app();
-    t.clock.set(at('2025-03-03'));
-    const body = await decisionBody(t);
-    const stranger = await decisionBody(t);
-    const [lead, co] = body.units;
-    const [strangerUnit] = stranger.units;
-    if (!lead || !co || !strangerUnit) throw new Error('units');
-    const liaison = await unitPerson(t, body, lead.unitId);
-    const { decisionIds } = await issueDecisions(t, {
-      bodyId: body.id,
-      issuedOn: '2025-03-03',
-      items: [
-        { text: '研究制定实施方案', leadUnitId: lead.unitId, coUnitIds: [], deadline: { kind: 'working_days', days: 2 } },
-        { text: '报送工作情况', leadUnitId: co.unitId, coUnitIds: [], deadline: { kind: 'date', date: '2025-04-30' } },
-      ],
-    });
-    await issueDecisions(t, {
-      bodyId: stranger.id,
-      issuedOn: '2025-03-03',
-      items: [{ text: '另一机构的事项', leadUnitId: strangerUnit.unitId, coUnitIds: [], deadline: { kind: 'working_days', days: 1 } }],
-    });
-    const [overdueId, laterId] = decisionIds;
-
-    t.clock.set(at('2025-03-10'));
+    const { body, stranger, liaison, overdueId, laterId } = await overdueItemScenario(t);
     const liaisonCookie = await t.signIn(liaison.account);
     const officeCookie = await t.signIn(body.office.account);
     const mine = ofKind(await todoOf(liaisonCookie), 'decision_progress');

@@ -10,15 +10,13 @@ import type { WorkspaceResponse } from '../../src/contracts/workspace.ts';
 import { describeDatabases } from './harness.ts';
 import { foundingText } from './factories/bodies.ts';
 import type { RosterLine } from './factories/bodies.ts';
-import { decisionBody, issueDecisions, unitPerson } from './factories/decisions.ts';
+import { overdueItemScenario } from './factories/decisions.ts';
 import { MeetingScenario } from './factories/meetings.ts';
 
 const ROSTER: RosterLine[] = [
   { title: '召集人', person: '张三', position: '省人民政府副省长' },
   { title: '成员', person: '王五', position: '省发展改革委副主任' },
 ];
-
-const at = (iso: string) => new Date(`${iso}T09:00:00+08:00`);
 
 describeDatabases('workspace in one request', (t) => {
   async function workspaceOf(cookie: string): Promise<WorkspaceResponse> {
@@ -89,33 +87,13 @@ describeDatabases('workspace in one request', (t) => {
   });
 
   it("gives a liaison its unit's open decided items and obligations, once each, never another body's", async () => {
-    t.clock.set(at('2025-03-03'));
-    const body = await decisionBody(t);
-    const stranger = await decisionBody(t);
-    const [lead, co] = body.units;
-    const [strangerUnit] = stranger.units;
-    if (!lead || !co || !strangerUnit) throw new Error('units');
-    const liaison = await unitPerson(t, body, lead.unitId);
-    const { decisionIds } = await issueDecisions(t, {
-      bodyId: body.id,
-      issuedOn: '2025-03-03',
-      items: [
-        { text: '研究制定实施方案', leadUnitId: lead.unitId, coUnitIds: [], deadline: { kind: 'working_days', days: 2 } },
-        { text: '报送工作情况', leadUnitId: co.unitId, coUnitIds: [], deadline: { kind: 'date', date: '2025-04-30' } },
-      ],
-    });
-    await issueDecisions(t, {
-      bodyId: stranger.id,
-      issuedOn: '2025-03-03',
-      items: [{ text: '另一机构的事项', leadUnitId: strangerUnit.unitId, coUnitIds: [], deadline: { kind: 'working_days', days: 1 } }],
-    });
-    t.clock.set(at('2025-03-10'));
+    const { body, stranger, lead, liaison, overdueId } = await overdueItemScenario(t);
 
     const mine = await workspaceOf(await t.signIn(liaison.account));
     expect(mine.units).toEqual([{ unitId: lead.unitId, name: lead.name }]);
-    expect(mine.unitDecisions.map((d) => d.id)).toEqual([decisionIds[0]]);
+    expect(mine.unitDecisions.map((d) => d.id)).toEqual([overdueId]);
     expect(mine.unitDecisions[0]).toMatchObject({ overdue: true, bodyId: body.id });
-    expect(mine.unitObligations.filter((o) => o.kind === 'decision').map((o) => o.id)).toEqual([decisionIds[0]]);
+    expect(mine.unitObligations.filter((o) => o.kind === 'decision').map((o) => o.id)).toEqual([overdueId]);
     expect(mine.unitObligations[0]).toMatchObject({ unitName: lead.name, bodyName: body.name, overdue: true });
     expect(JSON.stringify(mine)).not.toContain(stranger.id);
 

@@ -12,29 +12,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { BodyKind, BodyLevel, Charter, FindingSeverity, ImportError } from '../../domain/charter/charter-types.ts';
+import { BODY_KIND_NAMES, BODY_LEVEL_NAMES } from '../../domain/charter/body-names.ts';
+import type { Charter, FindingSeverity, ImportError } from '../../domain/charter/charter-types.ts';
 import { importDocument } from '../../domain/charter/import-charter.ts';
 import type { DocumentClassification } from '../../domain/charter/import-charter.ts';
 import type { BodyMatch, ChangeNotice, DocumentKind } from '../../domain/charter/change-notice/change-notice-types.ts';
 import { withDatabase } from './command-support.ts';
 import { publishCharterFiles } from './charter-publish.ts';
 import { decodeText } from './decode-text.ts';
-
-const KIND_NAMES: Record<BodyKind, string> = {
-  joint_meeting: '联席会议',
-  task_force: '工作专班',
-  coordination_group: '协调小组',
-  leading_group: '领导小组',
-  command: '指挥部',
-  other: '其他议事协调机构',
-};
-
-const LEVEL_NAMES: Record<BodyLevel, string> = {
-  national: '国家级',
-  provincial: '省级',
-  municipal: '市级',
-  county: '县级',
-};
 
 const DOCUMENT_KIND_NAMES: Record<DocumentKind, string> = {
   founding: '成立文件',
@@ -70,9 +55,9 @@ export function formatCharterSummary(file: string, charter: Charter): string {
   const { body, foundingDocument: doc, flags, sunset } = charter;
   const out: string[] = [];
   out.push(`文件：${file}`);
-  out.push(`机构：${body.name || '（未识别）'}（${KIND_NAMES[body.kind]}）`);
+  out.push(`机构：${body.name || '（未识别）'}（${BODY_KIND_NAMES[body.kind]}）`);
   const region = body.region ? `${body.region.name}${body.region.code ? `（${body.region.code}）` : ''}` : '未识别';
-  out.push(`层级 / 地区：${body.level ? LEVEL_NAMES[body.level] : '未识别'} · ${region}`);
+  out.push(`层级 / 地区：${body.level ? BODY_LEVEL_NAMES[body.level] : '未识别'} · ${region}`);
   out.push(`成立文件：${doc.title || '（无标题）'}`);
   out.push(`文号：${doc.docNumber ?? '无'} · 发文机关：${doc.issuer ?? '未识别'} · 日期：${doc.issueDate ?? '未识别'}`);
   if (doc.addressees.length > 0) out.push(`主送：${doc.addressees.join('；')}`);

@@ -2,10 +2,11 @@
  * Accounts as the API shows them (never the password hash), and the audit snapshot of an account.
  */
 import type { DbOrTx } from '../../db/database.ts';
+import type { Account, AccountPerson } from '../../contracts/accounts.ts';
 import type { AccountRow } from '../../db/schema/platform.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../policy/actor.ts';
-import type { GrantableBodyRole, SystemRole } from '../../policy/roles.ts';
+import type { SystemRole } from '../../policy/roles.ts';
 import {
   countAccounts,
   findAccountById,
@@ -17,7 +18,6 @@ import type { NamedBodyGrantRow } from '../../repositories/account-repository.ts
 import { findBodiesByIds } from '../../repositories/body-repository.ts';
 import { listMembershipsOfPerson } from '../../repositories/membership-repository.ts';
 import { findPersonById } from '../../repositories/person-repository.ts';
-import type { RoleKind } from '../../domain/charter/charter-types.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 
 /** The account column holding each system role. */
@@ -47,49 +47,8 @@ export function accountSnapshot(account: AccountRow): Record<string, unknown> {
   };
 }
 
-export interface BodyGrantView {
-  id: string;
-  bodyId: string;
-  bodyName: string;
-  role: GrantableBodyRole;
-  grantedAt: string;
-}
-
-/** The person an account is linked to, with the body roles held through it today. */
-export interface AccountPersonView {
-  id: string;
-  name: string;
-  roles: {
-    membershipId: string;
-    bodyId: string;
-    bodyName: string;
-    roleKind: RoleKind;
-    title: string;
-    unitId: string | null;
-    unitName: string | null;
-    validFrom: string;
-  }[];
-}
-
-/** The account as the API shows it. */
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  systemRoles: SystemRole[];
-  bodyGrants: BodyGrantView[];
-  personId: string | null;
-  person: AccountPersonView | null;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  disabled: boolean;
-  secondFactorEnrolled: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
-
 /** The API view of an account with its grants; a lockout shows only while it lasts at `now`. */
-export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], now: Date, person: AccountPersonView | null = null): AccountView {
+export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], now: Date, person: AccountPerson | null = null): Account {
   return {
     id: account.id,
     username: account.username,
@@ -117,7 +76,7 @@ export function accountView(account: AccountRow, grants: NamedBodyGrantRow[], no
 }
 
 /** The linked person and the memberships it holds on `now`'s day in China (null: none linked). */
-export async function accountPersonView(db: DbOrTx, personId: string | null, now: Date): Promise<AccountPersonView | null> {
+export async function accountPersonView(db: DbOrTx, personId: string | null, now: Date): Promise<AccountPerson | null> {
   if (personId === null) return null;
   const person = await findPersonById(db, personId);
   if (person === null) return null;
@@ -141,7 +100,7 @@ export async function accountPersonView(db: DbOrTx, personId: string | null, now
 }
 
 /** Loads an account with its grants, as the API shows it. */
-export async function getAccountView(db: DbOrTx, options: { accountId: string; now: Date }): Promise<AccountView> {
+export async function getAccountView(db: DbOrTx, options: { accountId: string; now: Date }): Promise<Account> {
   const { accountId: id, now } = options;
   const account = await findAccountById(db, id);
   if (account === null) throw new AppError('account_not_found', '账号不存在', { details: { accountId: id } });
@@ -152,10 +111,10 @@ export async function getAccountView(db: DbOrTx, options: { accountId: string; n
 export async function listAccountViews(
   db: DbOrTx,
   options: { afterUsername?: string | undefined; limit: number; search?: string | undefined; now: Date },
-): Promise<{ items: AccountView[]; total: number; nextAfter: string | null }> {
+): Promise<{ items: Account[]; total: number; nextAfter: string | null }> {
   const rows = await listAccountRows(db, { ...options, limit: options.limit + 1 });
   const page = rows.slice(0, options.limit);
-  const items: AccountView[] = [];
+  const items: Account[] = [];
   for (const row of page) {
     items.push(accountView(row, await listBodyGrantsOfAccount(db, row.id), options.now, await accountPersonView(db, row.personId, options.now)));
   }
@@ -168,7 +127,7 @@ export async function listAccountViews(
 }
 
 /** The signed-in actor's own account view (for `me`). */
-export async function getOwnAccount(db: DbOrTx, options: { actor: Actor; now: Date }): Promise<AccountView> {
+export async function getOwnAccount(db: DbOrTx, options: { actor: Actor; now: Date }): Promise<Account> {
   return getAccountView(db, { accountId: options.actor.accountId, now: options.now });
 }
 

@@ -5,20 +5,14 @@
  * audited (`account.export`). A cell a spreadsheet would read as a formula is made inert.
  */
 import ExcelJS from 'exceljs';
+import type { Account } from '../../contracts/accounts.ts';
 import type { Database } from '../../db/database.ts';
 import { inertCellText } from '../../documents/audit-export.ts';
+import { BODY_ROLE_LABELS, SYSTEM_ROLE_LABELS } from '../../domain/access/roles.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { AuditOrigin } from '../audit-service.ts';
 import { listAccountViews } from './account-views.ts';
-import type { AccountView } from './account-views.ts';
-
-const SYSTEM_ROLE_NAMES: Record<AccountView['systemRoles'][number], string> = {
-  system_admin: '系统管理员',
-  security_admin: '安全管理员',
-  audit_admin: '安全审计员',
-};
-const GRANT_ROLE_NAMES: Record<AccountView['bodyGrants'][number]['role'], string> = { office_staff: '办公室工作人员', viewer: '只读查看' };
 
 /** Shanghai wall-clock time of an instant, as YYYY-MM-DD HH:mm. */
 function shanghaiTime(iso: string | null): string {
@@ -28,7 +22,7 @@ function shanghaiTime(iso: string | null): string {
   return `${shanghaiDateOf(at)} ${minutes}`;
 }
 
-function statusOf(account: AccountView): string {
+function statusOf(account: Account): string {
   const parts: string[] = [];
   if (account.disabled) parts.push('已停用');
   if (account.lockedUntil !== null) parts.push('已锁定');
@@ -37,17 +31,17 @@ function statusOf(account: AccountView): string {
 }
 
 /** Header text, width and cell value of each exported column, in order. */
-export const ACCOUNT_EXPORT_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (account: AccountView) => string }> = [
+export const ACCOUNT_EXPORT_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (account: Account) => string }> = [
   { header: '账号', width: 18, value: (a) => a.username },
   { header: '姓名', width: 14, value: (a) => a.displayName },
-  { header: '系统角色', width: 12, value: (a) => a.systemRoles.map((r) => SYSTEM_ROLE_NAMES[r]).join('、') },
+  { header: '系统角色', width: 12, value: (a) => a.systemRoles.map((r) => SYSTEM_ROLE_LABELS[r]).join('、') },
   { header: '关联人员', width: 12, value: (a) => a.person?.name ?? '' },
   {
     header: '机构职务（经关联人员）',
     width: 48,
     value: (a) => (a.person?.roles ?? []).map((r) => `${r.bodyName}·${r.title}${r.unitName === null ? '' : `（${r.unitName}）`}`).join('；'),
   },
-  { header: '机构内授权', width: 40, value: (a) => a.bodyGrants.map((g) => `${g.bodyName}·${GRANT_ROLE_NAMES[g.role]}`).join('；') },
+  { header: '机构内授权', width: 40, value: (a) => a.bodyGrants.map((g) => `${g.bodyName}·${BODY_ROLE_LABELS[g.role]}`).join('；') },
   { header: '状态', width: 14, value: statusOf },
   { header: '动态口令', width: 10, value: (a) => (a.secondFactorEnrolled ? '已绑定' : '未绑定') },
   { header: '最近登录（北京时间）', width: 20, value: (a) => shanghaiTime(a.lastSignInAt) },
@@ -74,7 +68,7 @@ export async function exportAccounts(
   options: { search?: string | undefined; format: 'xlsx' | 'csv'; origin: AuditOrigin },
 ): Promise<AccountsExport> {
   const { search, format, origin } = options;
-  const accounts: AccountView[] = [];
+  const accounts: Account[] = [];
   let after: string | undefined;
   for (;;) {
     const page = await listAccountViews(db, { afterUsername: after, limit: 200, search, now: origin.at });

@@ -3,30 +3,19 @@
  * columns (activity only where the reader holds a role; '—' elsewhere, as on the screen).
  */
 import type { Readable } from 'node:stream';
-import type { BodyKind, BodyLevel } from '../../domain/charter/charter-types.ts';
+import { BODY_KIND_NAMES, BODY_LEVEL_NAMES } from '../../domain/charter/body-names.ts';
 import { shanghaiDateOf } from '../../domain/time/shanghai-date.ts';
 import type { BodySummary } from '../body-service.ts';
 import { xlsxListStream } from './xlsx-stream.ts';
 import type { ExportColumn } from './xlsx-stream.ts';
-
-const KIND_NAMES: Record<BodyKind, string> = {
-  joint_meeting: '联席会议',
-  task_force: '工作专班',
-  coordination_group: '协调小组',
-  leading_group: '领导小组',
-  command: '指挥部',
-  other: '其他议事协调机构',
-};
-
-const LEVEL_NAMES: Record<BodyLevel, string> = { national: '国家级', provincial: '省级', municipal: '市级', county: '县级' };
 
 const NONE = '—';
 
 /** The registry's exported columns, in the screen's order. */
 export const REGISTRY_EXPORT_COLUMNS: readonly ExportColumn<BodySummary>[] = [
   { header: '名称', width: 40, value: (b) => b.name },
-  { header: '类型', width: 14, value: (b) => KIND_NAMES[b.kind] },
-  { header: '层级', width: 8, value: (b) => (b.level === null ? NONE : LEVEL_NAMES[b.level]) },
+  { header: '类型', width: 14, value: (b) => BODY_KIND_NAMES[b.kind] },
+  { header: '层级', width: 8, value: (b) => (b.level === null ? NONE : BODY_LEVEL_NAMES[b.level]) },
   { header: '地区', width: 16, value: (b) => b.regionName ?? NONE },
   { header: '状态', width: 8, value: (b) => (b.status === 'active' ? '运行中' : '已撤销') },
   { header: '撤销日期', width: 12, value: (b) => b.dissolvedOn ?? '' },

@@ -102,3 +102,51 @@ export async function issueDecisions(
     return { meetingId, minutesId, decisionIds };
   });
 }
+
+/** What `overdueItemScenario` leaves: the clock at 2025-03-10 (China), one of the body's items overdue. */
+export interface OverdueItemScenario {
+  body: DecisionBody;
+  /** Another body with its own office and decided item, which nobody of `body` may see */
+  stranger: DecisionBody;
+  /** The body's lead unit, which holds the overdue item */
+  lead: { unitId: string; name: string };
+  /** The lead unit's liaison (its cookie is of 2025-03-03: sign in again) */
+  liaison: { account: TestAccount; cookie: string; personId: string };
+  /** The lead unit's item: due in 2 working days (2025-03-05), overdue on 2025-03-10 */
+  overdueId: string;
+  /** The second unit's item, due on 2025-04-30: not overdue */
+  laterId: string;
+}
+
+/**
+ * A liaison's overdue decided item beside another body's: on 2025-03-03 the body issues two decided
+ * items (the lead unit's due in 2 working days, the second unit's on 2025-04-30) and a stranger body
+ * one of its own (due in 1 working day); then the clock moves to 2025-03-10.
+ */
+export async function overdueItemScenario(t: TestContext): Promise<OverdueItemScenario> {
+  const at = (date: string) => new Date(`${date}T09:00:00+08:00`);
+  t.clock.set(at('2025-03-03'));
+  const body = await decisionBody(t);
+  const stranger = await decisionBody(t);
+  const [lead, co] = body.units;
+  const [strangerUnit] = stranger.units;
+  if (!lead || !co || !strangerUnit) throw new Error('a decision body has at least two member units');
+  const liaison = await unitPerson(t, body, lead.unitId);
+  const { decisionIds } = await issueDecisions(t, {
+    bodyId: body.id,
+    issuedOn: '2025-03-03',
+    items: [
+      { text: '研究制定实施方案', leadUnitId: lead.unitId, coUnitIds: [], deadline: { kind: 'working_days', days: 2 } },
+      { text: '报送工作情况', leadUnitId: co.unitId, coUnitIds: [], deadline: { kind: 'date', date: '2025-04-30' } },
+    ],
+  });
+  await issueDecisions(t, {
+    bodyId: stranger.id,
+    issuedOn: '2025-03-03',
+    items: [{ text: '另一机构的事项', leadUnitId: strangerUnit.unitId, coUnitIds: [], deadline: { kind: 'working_days', days: 1 } }],
+  });
+  const [overdueId, laterId] = decisionIds;
+  if (overdueId === undefined || laterId === undefined) throw new Error('two decided items were issued');
+  t.clock.set(at('2025-03-10'));
+  return { body, stranger, lead, liaison, overdueId, laterId };
+}
