@@ -26,10 +26,14 @@ const PROPERTY_TESTS = [
 /**
  * Every project uses every core (Vitest's default leaves one free: a single worker on a two-core
  * machine, which left a core idle through the long integration tier). The pure projects run first,
- * as group 0; web and integration as group 1, and the services as group 2 (projects of one group
- * must agree on their worker count). Integration files may run side by side: each test context
- * has its own PGlite directory or PostgreSQL database, servers listen on port 0, and the browser
- * tests share one web build through a lock (test/browser/web-build.ts).
+ * as group 0; web, integration and the services then share group 1 (projects of one group must agree
+ * on their worker count), so that no core waits at a group's end for another group's last file.
+ * Within a group Vitest starts the longest files first when it has their times from an earlier run,
+ * else the largest files first (the long browser and fuzz files are among the largest).
+ * Integration files may run side by side: each test context has its own PGlite directory or
+ * PostgreSQL database (a copy of one migrated template: test/integration/harness.ts), servers listen
+ * on port 0, and the browser tests share one web build and one seeded data directory, each made once
+ * under a lock (test/browser/web-build.ts, test/browser/seeded-data.ts).
  */
 const PURE_PARALLELISM = { maxWorkers: '100%', sequence: { groupOrder: 0 } } as const;
 const SIDE_BY_SIDE = { maxWorkers: '100%', sequence: { groupOrder: 1 } } as const;
@@ -92,9 +96,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'services',
-          // Each file opens its own in-memory PGlite: files run on every core, as a group of their own.
-          sequence: { groupOrder: 2 },
-          maxWorkers: '100%',
+          // Each file opens its own in-memory PGlite: files run on every core, beside the integration tier.
+          ...SIDE_BY_SIDE,
           include: ['test/services/**/*.test.ts'],
           pool: 'forks',
         },

@@ -145,7 +145,7 @@ export interface TrackedPage {
 }
 
 /** A fresh browser context and page that records every console error and failed request. */
-export async function openPage(harness: Harness, viewport = { width: 1366, height: 900 }): Promise<TrackedPage> {
+export async function openPage(harness: Pick<Harness, 'browser' | 'baseUrl'>, viewport = { width: 1366, height: 900 }): Promise<TrackedPage> {
   // Reduced motion: the app then turns antd's animations off, so that a click never lands on an
   // option still sliding into place (a click during the dropdown's opening was lost under load).
   const context = await harness.browser.newContext({ viewport, locale: 'zh-CN', baseURL: harness.baseUrl, reducedMotion: 'reduce' });

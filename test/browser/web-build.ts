@@ -4,15 +4,16 @@
  * each). The build lands in the system's temporary directory under a hash of what goes into it: the
  * web app's sources, its Vite and TypeScript configuration, the error catalogue it shares with the
  * server, and the lock file. A changed file gives a new hash, so a stale build is never served.
- * Concurrent test processes agree through a lock directory: one builds, the others wait for it.
+ * Concurrent test processes agree through a lock directory: one builds, the others wait for it
+ * (build-once.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { buildOnce } from './build-once.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,9 +21,6 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INPUT_FOLDERS = ['web', 'src/errors'];
 const INPUT_FILES = ['package-lock.json'];
 const SKIPPED_FOLDERS = new Set(['dist', 'node_modules']);
-
-/** How long a waiting process trusts someone else's lock before building itself. */
-const LOCK_PATIENCE_MS = 5 * 60_000;
 
 function filesUnder(folder: string): string[] {
   const found: string[] = [];
@@ -69,42 +67,10 @@ async function runBuild(outDir: string): Promise<void> {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * The directory of this checkout's production web build, building it when no process has built
  * this content yet. Never removed by a test: the next file (or the next run) reuses it.
  */
 export async function sharedWebBuild(): Promise<string> {
-  const dir = path.join(os.tmpdir(), `lianxi-web-build-${webBuildHash()}`);
-  const done = (): boolean => existsSync(path.join(dir, 'index.html'));
-  if (done()) return dir;
-  const lock = `${dir}.lock`;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      if (done()) return dir;
-      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > LOCK_PATIENCE_MS) {
-        await rm(lock, { recursive: true, force: true });
-        continue;
-      }
-      await sleep(500);
-    }
-  }
-  try {
-    if (done()) return dir;
-    const staging = `${dir}.staging-${process.pid}`;
-    await runBuild(staging);
-    await rm(dir, { recursive: true, force: true });
-    await rename(staging, dir);
-    if (!statSync(path.join(dir, 'index.html')).isFile()) throw new Error(`the web build in ${dir} has no index.html`);
-    return dir;
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  return buildOnce(path.join(os.tmpdir(), `lianxi-web-build-${webBuildHash()}`), 'index.html', runBuild);
 }

@@ -1,7 +1,7 @@
 /**
  * Integration-test harness. `describeDatabases(name, fn)` runs the suite on a fresh PGlite and, when
- * TEST_DATABASE_URL is set, on a fresh database of that PostgreSQL server (created per run, migrated,
- * dropped after). In CI (CI=true) the PostgreSQL run is required.
+ * TEST_DATABASE_URL is set, on a fresh database of that PostgreSQL server (created per suite as a copy
+ * of a migrated template database, dropped after). In CI (CI=true) the PostgreSQL run is required.
  *
  * Each suite gets a context `t` with a movable clock, one app, and factories so that every test
  * creates its own users:
@@ -37,7 +37,7 @@ import { configureAuditTrail } from '../../src/services/audit-key.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { DatabaseContext } from './database-context.ts';
 import type { BuildAppOptions, LianxiApp } from '../../src/server/app.ts';
-import { openMigratedPglite } from './migrated-pglite.ts';
+import { openMigratedPglite, templateKey } from './migrated-pglite.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -93,9 +93,10 @@ export class TestContext extends DatabaseContext {
       this.handleValue = await openMigratedPglite();
     } else {
       const url = process.env.TEST_DATABASE_URL as string;
-      const { url: freshUrl, drop } = await createFreshPostgresDatabase(url);
+      const { url: freshUrl, drop } = await createFreshPostgresDatabase(url, { template: await migratedPostgresTemplate(url) });
       this.dropDatabase = drop;
       this.handleValue = await openDatabase({ kind: 'postgres', url: freshUrl, max: 5 });
+      // Cloned from the migrated template: finds nothing to do (and checks the ledger).
       await migrate(this.handleValue);
     }
   }
@@ -227,13 +228,16 @@ export function cookieHeader(setCookie: string | string[] | undefined): string {
   return pairs.join('; ');
 }
 
-/** Creates a uniquely named database on the server of `url`; returns its URL and a drop function. */
-export async function createFreshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * Creates a uniquely named database on the server of `url` (empty, or a copy of the database
+ * `template`); returns its URL and a drop function.
+ */
+export async function createFreshPostgresDatabase(url: string, options: { template?: string } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `lianxi_t_${uniqueSuffix()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${options.template === undefined ? '' : ` TEMPLATE ${options.template}`}`);
   } finally {
     await admin.end();
   }
@@ -251,6 +255,52 @@ export async function createFreshPostgresDatabase(url: string): Promise<{ url: s
       }
     },
   };
+}
+
+/** The advisory lock (on the database of TEST_DATABASE_URL) under which one process makes the template. */
+const TEMPLATE_LOCK = 0x6c69_616e; // "lian"
+let templateName: Promise<string> | undefined;
+
+/**
+ * The name of a database on the server of `url` with every migration applied, made once per content
+ * of migrations/ (named by their hash, like the PGlite dump of migrated-pglite.ts) and kept on the
+ * server for later runs. Each suite's database is a copy of it (CREATE DATABASE … TEMPLATE, a file
+ * copy on the server: a fraction of the cost of running the migrations every time). Nobody connects
+ * to the template after it is made, as PostgreSQL requires of a template.
+ */
+function migratedPostgresTemplate(url: string): Promise<string> {
+  templateName ??= (async () => {
+    const name = `lianxi_tpl_${templateKey()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+      try {
+        const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (found.rowCount === 0) {
+          // Made under another name and renamed when complete: a crash never leaves a half-migrated template.
+          const staging = `${name}_${process.pid}`;
+          await admin.query(`DROP DATABASE IF EXISTS ${staging} WITH (FORCE)`);
+          await admin.query(`CREATE DATABASE ${staging}`);
+          const stagingUrl = new URL(url);
+          stagingUrl.pathname = `/${staging}`;
+          const handle = await openDatabase({ kind: 'postgres', url: stagingUrl.toString(), max: 1 });
+          try {
+            await migrate(handle);
+          } finally {
+            await handle.close();
+          }
+          await admin.query(`ALTER DATABASE ${staging} RENAME TO ${name}`);
+        }
+      } finally {
+        await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+      }
+    } finally {
+      await admin.end();
+    }
+    return name;
+  })();
+  return templateName;
 }
 
 let warned = false;

@@ -17,8 +17,11 @@ import { migrate } from '../../src/db/migrate.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
-/** A hash of the migrations (names and contents) and of the PGlite version that dumps them. */
-function templateKey(): string {
+/**
+ * A hash of the migrations (names and contents) and of the PGlite version that dumps them (also the
+ * name of the migrated PostgreSQL template database: harness.ts).
+ */
+export function templateKey(): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(MIGRATIONS).sort()) {
     hash.update(name);

@@ -10,6 +10,7 @@ import { bodyResource, decide } from '../../src/policy/policy.ts';
 import type { ActionRule, Actor, BodyRoleGrant, SystemRole } from '../../src/policy/policy.ts';
 import { BODY_ROLES } from '../../src/policy/roles.ts';
 import { describeDatabases, strongPassword } from './harness.ts';
+import type { TestAccount } from './harness.ts';
 
 type Caller = 'anonymous' | 'no_role' | 'must_change' | SystemRole;
 const CALLERS: Caller[] = ['anonymous', 'no_role', 'must_change', 'system_admin', 'security_admin', 'audit_admin'];
@@ -112,14 +113,30 @@ const PLATFORM_TAGS = new Set(['auth', 'accounts', 'system', 'audit']);
 const COVERED_ELSEWHERE = new Set(['POST /api/auth/sign-in', 'POST /api/auth/change-password', 'POST /api/accounts/{id}/activate', 'POST /api/security-alerts/{id}/acknowledge']);
 
 describeDatabases('policy matrix (platform routes)', (t) => {
+  // One account per kind of caller for the suite, signed in once (again after it signed out): each
+  // account made and each sign-in hashes a password (argon2), which made most of this file's time
+  // when every route made its callers afresh. The targets of account actions stay fresh per call.
+  const callers = new Map<Caller, TestAccount>();
+  const cookies = new Map<Caller, string>();
+  async function callerAccount(caller: Exclude<Caller, 'anonymous'>): Promise<TestAccount> {
+    const known = callers.get(caller);
+    if (known !== undefined) return known;
+    const account =
+      caller === 'no_role'
+        ? await t.createAccount()
+        : caller === 'must_change'
+          ? await t.createAccount({ mustChangePassword: true, systemRoles: ['security_admin'] })
+          : await t.createAccount({ systemRoles: [caller] });
+    callers.set(caller, account);
+    return account;
+  }
   async function cookieFor(caller: Caller): Promise<string | undefined> {
     if (caller === 'anonymous') return undefined;
-    if (caller === 'no_role') return t.signIn(await t.createAccount());
-    if (caller === 'must_change') {
-      const account = await t.createAccount({ mustChangePassword: true, systemRoles: ['security_admin'] });
-      return t.signIn(account);
-    }
-    return t.signIn(await t.createAccount({ systemRoles: [caller] }));
+    const known = cookies.get(caller);
+    if (known !== undefined) return known;
+    const cookie = await t.signIn(await callerAccount(caller));
+    cookies.set(caller, cookie);
+    return cookie;
   }
 
   it('covers every platform route in the OpenAPI document', async () => {
@@ -142,13 +159,17 @@ describeDatabases('policy matrix (platform routes)', (t) => {
       const app = await t.app();
       for (const caller of CALLERS) {
         const cookie = await cookieFor(caller);
-        const target = await t.createAccount({ password: strongPassword() });
+        // A fresh target account for a route that acts on one (or whose payload names it).
+        const needsTarget = route.url.includes(':target') || (route.payload !== undefined && route.payload.length > 0);
+        const targetId = needsTarget ? (await t.createAccount({ password: strongPassword() })).id : '';
         const response = await app.inject({
           method: route.method,
-          url: route.url.replace(':target', target.id),
+          url: route.url.replace(':target', targetId),
           headers: cookie === undefined ? {} : { cookie },
-          ...(route.payload === undefined ? {} : { payload: route.payload({ targetId: target.id }) as object }),
+          ...(route.payload === undefined ? {} : { payload: route.payload({ targetId }) as object }),
         });
+        // Signing out ends the caller's session: the next route signs it in again.
+        if (route.path === '/api/auth/sign-out') cookies.delete(caller);
         const allowed = route.allowed.includes(caller);
         const label = `${caller} → ${route.method} ${route.path}: ${response.statusCode} ${response.body.slice(0, 200)}`;
         if (allowed) {
@@ -328,6 +349,8 @@ describe('policy matrix (body-scoped actions)', () => {
       'membership.manage': { office_staff: 'body' },
       'membership.propose': { office_staff: 'body', liaison: 'own_unit', member: 'own_unit' },
       'membership.confirm': { office_staff: 'body', convener: 'body' },
+      // Issue 15: the office's person picker for a post (GET /api/bodies/{bodyId}/person-choices).
+      'person.find': { office_staff: 'body' },
       'group.read': { office_staff: 'body', convener: 'body', deputy_convener: 'body', member: 'body', liaison: 'body', viewer: 'body' },
       'group.manage': { office_staff: 'body' },
     };
