@@ -4,7 +4,7 @@
  * an account without a role in the body sees '—' instead of its activity; the office staff issues a
  * circular (督办通报) and opens it, and the inbox link /bodies/:id/circulars/:id opens it too.
  * The decided items are assigned on minutes written straight to the database (the test-only path of
- * test/integration/factories/decisions.ts; the meetings test runs the HTTP flow). No console errors;
+ * test/integration/factories/decisions.ts; the role-days test runs the HTTP flow). No console errors;
  * screenshots under test-results/.
  */
 import { randomUUID } from 'node:crypto';

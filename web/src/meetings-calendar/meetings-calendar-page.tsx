@@ -9,7 +9,7 @@ import { Calendar, Card, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { CalendarProps } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -26,6 +26,13 @@ function shanghaiTime(instant: string): string {
 }
 
 /** Today in China as a dayjs date. */
+/** The first day of the month `YYYY-MM` given in the address, or null when absent or malformed. */
+function monthOfAddress(month: string | null): Dayjs | null {
+  if (month === null || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return null;
+  const first = dayjs(`${month}-01`);
+  return first.isValid() ? first : null;
+}
+
 function shanghaiToday(): Dayjs {
   return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
 }
@@ -67,7 +74,13 @@ function MeetingEntry({ meeting }: { meeting: MonthMeeting }) {
 
 export function MeetingsCalendarPage() {
   const { t } = useI18n();
-  const [value, setValue] = useState<Dayjs>(shanghaiToday);
+  // The month shown is kept in the address (?month=YYYY-MM), so a month can be bookmarked and sent.
+  const [params, setParams] = useSearchParams();
+  const [value, setValue] = useState<Dayjs>(() => monthOfAddress(params.get('month')) ?? shanghaiToday());
+  const show = (next: Dayjs) => {
+    setValue(next);
+    setParams({ month: next.format('YYYY-MM') }, { replace: true });
+  };
   const month = value.format('YYYY-MM');
   const data = useQuery({ queryKey: ['meetings-month', month], queryFn: () => getMonth(month), placeholderData: keepPreviousData });
 
@@ -109,8 +122,8 @@ export function MeetingsCalendarPage() {
         <Calendar
           mode="month"
           value={value}
-          onChange={(next) => setValue(next)}
-          onPanelChange={(next) => setValue(next)}
+          onChange={show}
+          onPanelChange={show}
           cellRender={cellRender}
         />
       </Card>
