@@ -56,6 +56,12 @@ export const bodyActions = declareActions({
     bodyRoles: ['office_staff', 'convener'],
   },
   'person.read': { description: '查看人员（仅限本人所在机构的任职）', scope: 'authenticated' },
+  // Issue 15: the office picks a post's holder among persons who already exist (by name), not only by typing a new one.
+  'person.find': {
+    description: '登记任职时按姓名查找已有人员（仅姓名、可查看机构的任职、是否已有账号）',
+    scope: 'body',
+    bodyRoles: ['office_staff'],
+  },
   'workspace.read': { description: '查看本人的工作台（各部分仅含本人可查看的机构）', scope: 'authenticated' },
   'group.read': { description: '查看专题组、保障组等工作组', scope: 'body', bodyRoles: INSIDE_BODY },
   'group.manage': { description: '调整工作组的牵头单位、成员单位和组长、副组长', scope: 'body', bodyRoles: ['office_staff'] },

@@ -84,3 +84,24 @@ export async function searchPeople(db: DbOrTx, options: { search?: string | unde
     .orderBy(asc(people.normalizedName), asc(people.id))
     .limit(options.limit);
 }
+
+/**
+ * People whose name contains `search` (no unit search: the office's picker finds a person by
+ * name only), by name; at most `limit`.
+ */
+export async function searchPeopleByName(db: DbOrTx, options: { search: string; limit: number }): Promise<PersonRow[]> {
+  const pattern = `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ id: people.id, name: people.name, normalizedName: people.normalizedName, createdAt: people.createdAt })
+    .from(people)
+    .where(ilike(people.name, pattern))
+    .orderBy(asc(people.normalizedName), asc(people.id))
+    .limit(options.limit);
+}
+
+/** Which of these people have an account linked to them. */
+export async function findPeopleWithAccounts(db: DbOrTx, personIds: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db.selectDistinct({ personId: accounts.personId }).from(accounts).where(inArray(accounts.personId, [...personIds]));
+  return new Set(rows.flatMap((row) => (row.personId === null ? [] : [row.personId])));
+}

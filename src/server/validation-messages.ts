@@ -11,6 +11,10 @@
  * - Labels come from the schema's `.describe()` text when it reads as a label (a short Chinese
  *   phrase; the part before a bracket or colon), else from `FIELD_LABELS`, else a neutral word. The
  *   raw key is never shown; it stays, machine-readable, in each issue's `field` and `path`.
+ * - Each issue also carries English (`labelEn`, `predicateEn`, `messageEn`) for the English UI:
+ *   the label is the key in words (newPassword → "New password"), the predicate Zod's facts in
+ *   English; the web shows the predicate under the field it names (whose English label is right
+ *   above it), the whole sentence elsewhere. Chinese stays the default (`label`, `message`).
  */
 
 /** What a Zod issue says, as far as the message needs it (a finalised issue or a raw one). */
@@ -41,6 +45,12 @@ export interface ValidationIssue {
   code: string;
   /** The Chinese message naming the label */
   message: string;
+  /** The field's name in English words (for the English UI) */
+  labelEn: string;
+  /** What is wrong, in English, without the label ("must not exceed 256 characters") */
+  predicateEn: string;
+  /** The English sentence naming the field ("New password must not exceed 256 characters") */
+  messageEn: string;
 }
 
 /** Labels of the request fields by key, where the schema gives none. */
@@ -306,6 +316,93 @@ export function issuePredicate(issue: IssueFacts): string {
   }
 }
 
+const ENGLISH_TYPES: Readonly<Record<string, string>> = {
+  string: 'must be text',
+  number: 'must be a number',
+  int: 'must be a whole number',
+  bigint: 'must be a whole number',
+  boolean: 'must be yes or no',
+  array: 'must be a list',
+  date: 'must be a date',
+};
+
+const ENGLISH_FORMATS: Readonly<Record<string, string>> = {
+  date: 'must be a date as YYYY-MM-DD',
+  datetime: 'must be a date and time (e.g. 2026-03-01T09:00:00Z)',
+  time: 'must be a time as HH:mm',
+  email: 'is not a valid e-mail address',
+  url: 'is not a valid web address',
+  uuid: 'is not a valid identifier',
+  guid: 'is not a valid identifier',
+  ipv4: 'is not a valid IPv4 address',
+  ipv6: 'is not a valid IPv6 address',
+  cidrv4: 'is not a valid IPv4 network',
+  cidrv6: 'is not a valid IPv6 network',
+  base64: 'is not valid Base64 content',
+};
+
+/** The label-free English predicate of an issue (the English of `issuePredicate`). */
+export function issuePredicateEn(issue: IssueFacts): string {
+  const inclusive = issue.inclusive !== false;
+  switch (issue.code) {
+    case 'invalid_type':
+      return ENGLISH_TYPES[String(issue.expected)] ?? 'is not in the right form';
+    case 'too_big': {
+      const max = numberText(issue.maximum);
+      if (issue.origin === 'string') return inclusive ? `must not exceed ${max} characters` : `must be shorter than ${max} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return inclusive ? `may hold at most ${max} items` : `must hold fewer than ${max} items`;
+      if (issue.origin === 'file') return `must not exceed ${max} bytes`;
+      if (issue.origin === 'date') return 'is too late';
+      return inclusive ? `must not be greater than ${max}` : `must be less than ${max}`;
+    }
+    case 'too_small': {
+      const min = numberText(issue.minimum);
+      if (issue.origin === 'string') return min === '1' && inclusive ? 'must not be empty' : inclusive ? `must be at least ${min} characters` : `must be longer than ${min} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return min === '1' && inclusive ? 'needs at least one item' : `needs at least ${min} items`;
+      if (issue.origin === 'date') return 'is too early';
+      return inclusive ? `must not be less than ${min}` : `must be greater than ${min}`;
+    }
+    case 'invalid_format': {
+      if (issue.format === 'starts_with') return `must start with “${String(issue.prefix)}”`;
+      if (issue.format === 'ends_with') return `must end with “${String(issue.suffix)}”`;
+      if (issue.format === 'includes') return `must contain “${String(issue.includes)}”`;
+      return ENGLISH_FORMATS[String(issue.format)] ?? 'is not in the right form';
+    }
+    case 'not_multiple_of':
+      return `must be a multiple of ${numberText(issue.divisor)}`;
+    case 'invalid_value':
+      return Array.isArray(issue.values) && issue.values.length > 1 ? 'is not one of the choices' : 'has a wrong value';
+    case 'unrecognized_keys':
+      return 'holds something not supported';
+    default:
+      return 'is not in the right form';
+  }
+}
+
+/** The English parts of a request, when an issue is about all of it. */
+const PART_LABELS_EN: Readonly<Record<string, string>> = { body: 'The request', querystring: 'The query', params: 'The address', headers: 'The request headers' };
+
+/** A key in words: `newPassword` → "new password", `leadUnitIds` → "lead unit ids". */
+function keyInWords(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
+    .replace(/[_-]+/gu, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+/** The English label of the field at `path`: its key in words, capitalised ("Deadline of item 2 of decided items"). */
+export function fieldLabelEn(path: readonly (string | number)[], part = 'body'): string {
+  if (path.length === 0) return PART_LABELS_EN[part] ?? 'The request';
+  const words: string[] = [];
+  for (const key of path) {
+    if (typeof key === 'number') words.unshift(`item ${key + 1} of`);
+    else words.unshift(keyInWords(key), words.length === 0 ? '' : 'of');
+  }
+  const text = words.filter((word) => word !== '').join(' ').replace(/ of$/u, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Zod's locale for the application: the predicates above (installed with `z.config`). */
 export function chineseLocale(): { localeError: (issue: IssueFacts) => string } {
   return { localeError: (issue) => issuePredicate(issue) };
@@ -449,12 +546,18 @@ export function formatValidationIssues(options: {
   return options.issues.map((issue) => {
     const path = pathOf(issue.instancePath);
     const label = fieldLabel(options.schema, path, options.part);
+    const value = path.length === 0 ? options.data : valueAt(options.data, path);
+    const labelEn = fieldLabelEn(path, options.part);
+    const predicateEn = issue.keyword === 'invalid_type' && value === undefined ? 'is required' : issuePredicateEn({ ...issue.params, code: issue.keyword });
     return {
       field: path.join('.'),
       path,
       label,
       code: issue.keyword,
-      message: messageOf(issue, label, path.length === 0 ? options.data : valueAt(options.data, path)),
+      message: messageOf(issue, label, value),
+      labelEn,
+      predicateEn,
+      messageEn: `${labelEn} ${predicateEn}`,
     };
   });
 }

@@ -73,6 +73,17 @@ describe('Chinese validation messages (pure)', () => {
       '此项应为数字',
     ]);
   });
+
+  it('gives each issue in English too, for the English UI: the field in words and what is wrong', () => {
+    const issues = format({ title: 'x'.repeat(11), items: [{ deadline: '2026/3/1', note: '太长的办理说明' }] });
+    const byField = Object.fromEntries(issues.map((issue) => [issue.field, [issue.messageEn, issue.predicateEn]]));
+    expect(byField).toMatchObject({
+      title: ['Title must not exceed 10 characters', 'must not exceed 10 characters'],
+      'items.0.deadline': ['Deadline of item 1 of items must be a date as YYYY-MM-DD', 'must be a date as YYYY-MM-DD'],
+      q: ['Q is required', 'is required'],
+    });
+    for (const issue of issues) expect(issue.messageEn).not.toMatch(/[\u3400-\u9fff]/u);
+  });
 });
 
 describeDatabases('Chinese validation messages through HTTP', (t) => {
@@ -93,7 +104,17 @@ describeDatabases('Chinese validation messages through HTTP', (t) => {
     expect(error.message).not.toMatch(/newPassword|字段/u);
     expect(error.field).toBe('newPassword');
     expect(error.details.issues).toEqual([
-      { field: 'newPassword', path: ['newPassword'], label: '新密码', code: 'too_big', message: '新密码不能超过 256 个字符' },
+      {
+        field: 'newPassword',
+        path: ['newPassword'],
+        label: '新密码',
+        code: 'too_big',
+        message: '新密码不能超过 256 个字符',
+        // Issue 15: the English UI's words, beside the Chinese default.
+        labelEn: 'New password',
+        predicateEn: 'must not exceed 256 characters',
+        messageEn: 'New password must not exceed 256 characters',
+      },
     ]);
   });
 

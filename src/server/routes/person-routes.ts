@@ -7,12 +7,14 @@ import {
   createPersonRequestSchema,
   personCandidateSchema,
   personDetailSchema,
+  personChoicesQuerySchema,
+  personChoicesResponseSchema,
   personParamsSchema,
   searchPeopleQuerySchema,
   searchPeopleResponseSchema,
 } from '../../contracts/people.ts';
 import { authorize, bodyResource, can } from '../../policy/policy.ts';
-import { createPerson, getPerson, listBodyPeople, searchPeople } from '../../services/person-service.ts';
+import { createPerson, findPersonChoices, getPerson, listBodyPeople, searchPeople } from '../../services/person-service.ts';
 import type { RouteModule } from '../app-types.ts';
 import { auditOrigin } from '../request-context.ts';
 
@@ -30,6 +32,28 @@ export const personRoutes: RouteModule = async (app, deps) => {
     async (request) => {
       await authorize(request.actor, 'membership.read', bodyResource(request.params.bodyId));
       return { items: await listBodyPeople(deps.db, { bodyId: request.params.bodyId }) };
+    },
+  );
+
+  app.get(
+    '/api/bodies/:bodyId/person-choices',
+    {
+      schema: {
+        tags: ['people'],
+        summary: '登记任职时按姓名查找已有人员（办公室；仅含可查看机构的任职）',
+        params: bodyParamsSchema,
+        querystring: personChoicesQuerySchema,
+        response: { 200: personChoicesResponseSchema, ...bodyErrorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(request.actor, 'person.find', bodyResource(request.params.bodyId));
+      const items = await findPersonChoices(deps.db, {
+        search: request.query.search,
+        limit: request.query.limit,
+        mayRead: (bodyId) => can(request.actor, 'membership.read', bodyResource(bodyId)),
+      });
+      return { items };
     },
   );
 

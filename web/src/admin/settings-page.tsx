@@ -1,19 +1,44 @@
 /**
- * System settings (system administrator): session timeouts, password policy, lockout. Each field
- * shows its bounds (the contract's); a change that weakens security or affects everyone (an idle
- * timeout under 15 minutes, another session length, a looser password policy or lockout) is saved
- * only after a confirmation; the server's field errors appear under their fields.
+ * Settings. System settings (system administrator): session timeouts, password policy, lockout.
+ * Each field shows its bounds (the contract's); a change that weakens security or affects everyone
+ * (an idle timeout under 15 minutes, another session length, a looser password policy or lockout)
+ * is saved only after a confirmation; the server's field errors appear under their fields. The
+ * security policy (security administrator: concurrent-session limits, second factor, password
+ * rules) follows the same rules in its own section (security-policy-card.tsx); each administrator
+ * sees only the section of their duty.
  */
 import { useEffect } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber, Space, Spin } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useAuth } from '../auth/auth-context.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { applyFieldErrors } from '../common/form-errors.ts';
 import { getSettings, updateSettings, type SecuritySettings } from './admin-api.ts';
 import { IDLE_CONFIRM_BELOW_MINUTES, SETTINGS_GROUPS, dangerousChanges, type DangerousChange } from './settings-fields.ts';
+import { SecurityPolicyCard } from './security-policy-card.tsx';
 
 export function SettingsPage() {
+  const { t } = useI18n();
+  const roles = useAuth().me?.systemRoles ?? [];
+  const system = roles.includes('system_admin');
+  const security = roles.includes('security_admin');
+  return (
+    <div>
+      <h1 className="lx-page-title">{system || !security ? t('settings.title') : t('securityPolicy.title')}</h1>
+      {(system || !security) && <SystemSettings />}
+      {security && (
+        <section aria-label={t('securityPolicy.title')} style={{ marginTop: system ? 24 : 0 }}>
+          {system && <h2 className="lx-page-title">{t('securityPolicy.title')}</h2>}
+          <SecurityPolicyCard />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The system administrator's settings form. */
+function SystemSettings() {
   const { t } = useI18n();
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<SecuritySettings>();
@@ -73,7 +98,6 @@ export function SettingsPage() {
 
   return (
     <div>
-      <h1 className="lx-page-title">{t('settings.title')}</h1>
       {settings.isError && <ErrorAlert error={settings.error} />}
       {settings.isPending ? (
         <Spin description={t('app.loading')} style={{ display: 'block', marginTop: 40 }} />

@@ -6,12 +6,13 @@
  * message. `HandoverButton` opens the handover alone for a body already dissolved (e.g. at sunset).
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { dissolveBody } from './bodies-api.ts';
 import { todayInShanghai } from '../common/today.ts';
 import { HandoverPanel, useOpenHandoverCount } from '../decisions/handover-panel.tsx';
@@ -72,7 +73,7 @@ export function DissolveButton({ bodyId, bodyName, office = true }: { bodyId: st
             if (!dissolve.isPending) dissolve.mutate(values);
           }}>
           <Form.Item name="on" label={t('dissolve.on')} extra={t('dissolve.onHint')} rules={[{ required: true, message: t('dissolve.onRequired') }]}>
-            <DatePicker disabledDate={(day) => day.isAfter(dayjs(todayInShanghai()), 'day')} />
+            <DateField disabledDate={(day) => day.isAfter(dayjs(todayInShanghai()), 'day')} />
           </Form.Item>
           <Form.Item name="reason" label={t('dissolve.reason')} rules={[{ required: true, whitespace: true, message: t('dissolve.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={2000} placeholder={t('dissolve.reasonPlaceholder')} />

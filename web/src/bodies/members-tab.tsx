@@ -6,12 +6,13 @@
  * and a post awaiting confirmation shows 待确认 with who must confirm; 历史 lists previous holders.
  */
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Form, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Form, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { listBodyUnits, listMemberships, type Membership } from './bodies-api.ts';
 import { todayInShanghai } from '../common/today.ts';
 import { MembershipChangesCard } from './membership-changes-card.tsx';
@@ -177,7 +178,7 @@ export function MembersTab({ bodyId, myRoles = [], myAccountId = '' }: { bodyId:
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Form layout="inline">
         <Form.Item label={t('members.asOf')} htmlFor="members-as-of" extra={t('members.asOfHint')}>
-          <DatePicker id="members-as-of" value={date} allowClear={false} onChange={(value: Dayjs | null) => value !== null && setDate(value)} />
+          <DateField id="members-as-of" value={date} allowClear={false} onChange={(value: Dayjs | null) => value !== null && setDate(value)} />
         </Form.Item>
       </Form>
       {memberships.isError && <ErrorAlert error={memberships.error} />}

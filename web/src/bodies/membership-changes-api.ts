@@ -49,3 +49,9 @@ export const endMembership = (bodyId: string, membershipId: string, body: EndMem
 /** Every membership ever held for a unit of the body (a post's previous holders with their dates). */
 export const listPostHistory = (bodyId: string, unitId: string | null) =>
   unwrap(api.GET('/api/bodies/{bodyId}/memberships', { params: { path: { bodyId }, query: unitId === null ? {} : { unitId } } }));
+
+export type PersonChoice = Result<typeof findPersonChoices>['items'][number];
+
+/** Persons of this name the office may pick as a post's holder (issue 15), at most 20. */
+export const findPersonChoices = (bodyId: string, search: string) =>
+  unwrap(api.GET('/api/bodies/{bodyId}/person-choices', { params: { path: { bodyId }, query: { search, limit: 20 } } }));

@@ -6,12 +6,13 @@
  * which role, under which clause (or the system default), and from when the change took effect.
  */
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { todayInShanghai } from '../common/today.ts';
 import type { BodyUnit, Membership } from './bodies-api.ts';
 import { confirmMembershipChange, listMembershipChanges, proposeMembershipChange, rejectMembershipChange } from './membership-changes-api.ts';
@@ -135,7 +136,7 @@ function ProposeDialog({
           </>
         )}
         <Form.Item name="effectiveDate" label={t('changes.effectiveDate')} extra={t('changes.effectiveDateHint')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(day) => day.isBefore(today, 'day')} />
+          <DateField disabledDate={(day) => day.isBefore(today, 'day')} />
         </Form.Item>
         <Form.Item name="reason" label={t('changes.reason')} rules={[{ required: true, whitespace: true, message: t('changes.reasonRequired') }]}>
           <Input.TextArea rows={2} maxLength={500} />

@@ -7,16 +7,18 @@
  * Field errors show under their field; any other refusal beside the buttons.
  */
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AppError } from '../api/app-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { todayInShanghai } from '../common/today.ts';
 import type { Membership } from './bodies-api.ts';
 import { changeMembership, endMembership, proposeMembershipChange, startMembership } from './membership-changes-api.ts';
-import type { MembershipChangeRule } from './membership-changes-api.ts';
+import type { MembershipChangeRule, PersonChoice } from './membership-changes-api.ts';
+import { PersonPicker } from './person-picker.tsx';
 
 /** What the office does to a post: add a holder, hand it over, or end the holder's membership. */
 export type PostAction = 'start' | 'handover' | 'end';
@@ -67,6 +69,8 @@ export function MembershipPostDialog({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<PostValues>();
   const [otherError, setOtherError] = useState<unknown>(null);
+  /** The existing person picked as the holder (null: a new person of the typed name) */
+  const [picked, setPicked] = useState<PersonChoice | null>(null);
   const fillsVacancy = action === 'start' || (action === 'handover' && holder !== null && (holder.vacant || holder.personId === null));
   const direct = fillsVacancy || rule?.officeRecordsDirectly === true || rule === undefined;
   const confirmer = rule?.confirmer ?? 'office';
@@ -77,21 +81,23 @@ export function MembershipPostDialog({
     mutationFn: async (values: PostValues) => {
       const date = values.date.format('YYYY-MM-DD');
       const personName = values.personName?.trim() ?? '';
+      // A picked person goes by id; otherwise the typed name makes a new person.
+      const holderOf = () => (picked !== null && picked.name === personName ? { personId: picked.id } : { personName });
       const position = values.position?.trim() ? values.position.trim() : null;
       const reason = values.reason?.trim() ? values.reason.trim() : null;
       if (direct) {
         if (action === 'start') {
-          return startMembership(bodyId, { roleKind: post.roleKind, title: post.title, unitId: post.unitId, personName, position, validFrom: date, reason });
+          return startMembership(bodyId, { roleKind: post.roleKind, title: post.title, unitId: post.unitId, ...holderOf(), position, validFrom: date, reason });
         }
         const membershipId = holder?.id ?? '';
-        if (action === 'handover') return changeMembership(bodyId, membershipId, { date, personName, position, reason });
+        if (action === 'handover') return changeMembership(bodyId, membershipId, { date, ...holderOf(), position, reason });
         return endMembership(bodyId, membershipId, { validTo: date, reason });
       }
       // A start always fills a vacancy (it is offered only where nobody holds the post), so it is direct.
       const why = reason ?? '';
       const membershipId = holder?.id ?? '';
       if (action === 'handover') {
-        return proposeMembershipChange(bodyId, { kind: 'handover', membershipId, personName, ...(position === null ? {} : { position }), effectiveDate: date, reason: why });
+        return proposeMembershipChange(bodyId, { kind: 'handover', membershipId, ...holderOf(), ...(position === null ? {} : { position }), effectiveDate: date, reason: why });
       }
       return proposeMembershipChange(bodyId, { kind: 'end', membershipId, effectiveDate: date, reason: why });
     },
@@ -168,7 +174,7 @@ export function MembershipPostDialog({
               label={t(action === 'start' ? 'posts.person' : 'posts.successor')}
               rules={[{ required: true, whitespace: true, message: t('changes.personRequired') }]}
             >
-              <Input maxLength={50} autoComplete="off" />
+              <PersonPicker bodyId={bodyId} picked={picked} onPick={setPicked} />
             </Form.Item>
             <Form.Item name="position" label={t('changes.position')} extra={unitPost ? t('posts.positionHint') : undefined}>
               <Input maxLength={200} autoComplete="off" />
@@ -181,11 +187,7 @@ export function MembershipPostDialog({
           extra={direct ? t('posts.dateHintDirect') : t('changes.effectiveDateHint')}
           rules={[{ required: true, message: t('posts.dateRequired') }]}
         >
-          <DatePicker
-            allowClear={false}
-            {...(direct ? {} : { disabledDate: (day: Dayjs) => day.isBefore(today, 'day') })}
-            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
-          />
+          <DateField allowClear={false} {...(direct ? {} : { disabledDate: (day: Dayjs) => day.isBefore(today, 'day') })} />
         </Form.Item>
         <Form.Item
           name="reason"

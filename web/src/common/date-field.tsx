@@ -5,12 +5,13 @@
  */
 import { DatePicker } from 'antd';
 import type { DatePickerProps } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { keepEnterInDateField } from './date-field-keys.ts';
 
 export { keepEnterInDateField };
 
-/** Ant Design's DatePicker whose Enter key never submits the surrounding form. */
-export function DateField(props: DatePickerProps) {
+/** Ant Design's DatePicker (one date) whose Enter key never submits the surrounding form. */
+export function DateField(props: DatePickerProps<Dayjs, false>) {
   const { onKeyDown } = props;
   return (
     <DatePicker

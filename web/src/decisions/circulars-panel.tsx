@@ -3,13 +3,14 @@
  * and one circular item by item (status, working days left or overdue, latest progress). The open
  * circular lives in the address (`circular=`), so the inbox link /bodies/:id/circulars/:id reaches it.
  */
-import { App as AntApp, Button, Drawer, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { useBodyRoles } from '../meetings/body-roles.ts';
+import { ActionButton } from '../common/action-button.tsx';
+import { refusedByCharter, useBodyActions } from '../bodies/body-actions-api.ts';
 import { formatTime } from '../meetings/meeting-labels.tsx';
 import { circularDocumentUrl, getCircular, issueCircular, listCirculars, type CircularItem, type CircularSummary } from './circulars-api.ts';
 import { DecisionStatusTag } from './decision-status-tag.tsx';
@@ -18,16 +19,15 @@ export function CircularsPanel({ bodyId, openId, onOpen }: { bodyId: string; ope
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const roles = useBodyRoles(bodyId);
+  // 生成通报 as the server lists `circular.create` on the body (policy, the body's status): issue 15.
+  const bodyActions = useBodyActions(bodyId).data?.actions;
   const circulars = useQuery({ queryKey: ['circulars', bodyId], queryFn: () => listCirculars(bodyId) });
-  const issue = useMutation({
-    mutationFn: () => issueCircular(bodyId),
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: ['circulars', bodyId] });
-      void message.success(t('circulars.issued', { number: created.number }));
-      onOpen(created.id);
-    },
-  });
+  const issue = async () => {
+    const created = await issueCircular(bodyId);
+    void queryClient.invalidateQueries({ queryKey: ['circulars', bodyId] });
+    void message.success(t('circulars.issued', { number: created.number }));
+    onOpen(created.id);
+  };
 
   const columns: TableColumnsType<CircularSummary> = [
     {
@@ -60,22 +60,23 @@ export function CircularsPanel({ bodyId, openId, onOpen }: { bodyId: string; ope
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {roles.office && (
-        <Space wrap>
-          <Popconfirm
-            title={t('circulars.issue')}
-            description={t('circulars.issueConfirm')}
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => issue.mutate()}
-          >
-            <Button type="primary" icon={<FileAddOutlined />} loading={issue.isPending}>
-              {t('circulars.issue')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      )}
-      {issue.isError && <ErrorAlert error={issue.error} />}
+      <ActionButton
+        actions={bodyActions}
+        action="circular.create"
+        type="primary"
+        icon={<FileAddOutlined />}
+        showRefused={refusedByCharter(bodyActions, 'circular.create')}
+        confirm={
+          <>
+            <div>{t('circulars.issue')}</div>
+            <Typography.Text type="secondary">{t('circulars.issueConfirm')}</Typography.Text>
+          </>
+        }
+        confirmTexts={{ ok: t('common.ok'), cancel: t('common.cancel') }}
+        run={issue}
+      >
+        {t('circulars.issue')}
+      </ActionButton>
       {circulars.isError && <ErrorAlert error={circulars.error} />}
       <Table<CircularSummary>
         rowKey="id"

@@ -5,13 +5,14 @@
  * (销号), sends back and decides extensions. Refusals show the server's message and clause.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, DatePicker, Descriptions, Drawer, Input, Popconfirm, Space, Spin, Tag, Timeline, Typography, Upload } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Drawer, Input, Popconfirm, Space, Spin, Tag, Timeline, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { InlineError, isAllowed } from '../common/action-button.tsx';
 import { readAsBase64 } from '../common/read-file.ts';
 import { useBodyRoles } from '../meetings/body-roles.ts';
@@ -235,7 +236,7 @@ function DecisionPanel({ decision }: { decision: DecisionDetail }) {
                 </Space>
                 {mayExtend && (
                 <Space wrap>
-                  <DatePicker aria-label={t('decision.extensionDate')} placeholder={t('decision.extensionDate')} value={extensionDate} onChange={setExtensionDate} />
+                  <DateField aria-label={t('decision.extensionDate')} placeholder={t('decision.extensionDate')} value={extensionDate} onChange={setExtensionDate} />
                   <Input aria-label={t('decision.extensionReason')} placeholder={t('decision.extensionReason')} value={reason} onChange={(event) => setReason(event.target.value)} style={{ width: 240 }} />
                   <Button
                     disabled={extensionDate === null || reason.trim() === '' || step.isPending}

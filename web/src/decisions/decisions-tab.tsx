@@ -17,6 +17,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { CursorPager } from '../common/cursor-pager.tsx';
 import { getBody } from '../bodies/bodies-api.ts';
+import { refusedByCharter, useBodyActions } from '../bodies/body-actions-api.ts';
+import { ActionButton } from '../common/action-button.tsx';
 import {
   DECISION_STATUSES,
   decisionListExportUrl,
@@ -49,6 +51,8 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
   /** A phone or small tablet (a breakpoint below md matches): the compact card list */
   const compact = screens.md === false && (screens.xs === true || screens.sm === true);
   const [params, setParams] = useSearchParams();
+  // 下载督办台账 as the server lists `decision.download_ledger` on the body (issue 15).
+  const bodyActions = useBodyActions(bodyId).data?.actions;
   const view: View = VIEWS.find((value) => value === params.get('view')) ?? 'table';
   const unitId = params.get('unit') ?? undefined;
   const leadOnly = params.get('lead') === 'true';
@@ -197,9 +201,15 @@ export function DecisionsTab({ bodyId }: { bodyId: string }) {
             {t('decisions.exportList')}
           </Button>
         )}
-        <Button href={ledgerUrl(bodyId)} icon={<DownloadOutlined />}>
+        <ActionButton
+          actions={bodyActions}
+          action="decision.download_ledger"
+          href={ledgerUrl(bodyId)}
+          icon={<DownloadOutlined />}
+          showRefused={refusedByCharter(bodyActions, 'decision.download_ledger')}
+        >
           {t('decisions.downloadLedger')}
-        </Button>
+        </ActionButton>
       </div>
       {decisions.isError && <ErrorAlert error={decisions.error} />}
       {!paged && view !== 'circulars' && page !== undefined && page.total > items.length && (

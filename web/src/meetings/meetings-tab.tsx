@@ -5,7 +5,7 @@
  * Below the md breakpoint only the key columns show (title, time, status).
  */
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { Form, Input, Modal, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,15 +13,18 @@ import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { ActionButton } from '../common/action-button.tsx';
+import { DateField } from '../common/date-field.tsx';
+import { refusedByCharter, useBodyActions } from '../bodies/body-actions-api.ts';
 import { createMeeting, listMeetings, MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus, type MeetingSummary } from './meetings-api.ts';
 import { formatTime, MeetingStatusTag } from './meeting-labels.tsx';
-import { useBodyRoles } from './body-roles.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 
 export function MeetingsTab({ bodyId }: { bodyId: string }) {
   const { t } = useI18n();
-  const roles = useBodyRoles(bodyId);
+  // 新建会议 as the server lists it on the body (policy, the body's status): issue 15.
+  const bodyActions = useBodyActions(bodyId).data?.actions;
   const [status, setStatus] = useState<MeetingStatus | undefined>();
   const [kind, setKind] = useState<MeetingKind | undefined>();
   const [creating, setCreating] = useState(false);
@@ -85,11 +88,16 @@ export function MeetingsTab({ bodyId }: { bodyId: string }) {
           style={{ minWidth: 140 }}
           options={MEETING_KINDS.map((value) => ({ value, label: t(`meeting.kind.${value}`) }))}
         />
-        {roles.office && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('meetings.create')}
-          </Button>
-        )}
+        <ActionButton
+          actions={bodyActions}
+          action="meeting.create"
+          type="primary"
+          icon={<PlusOutlined />}
+          showRefused={refusedByCharter(bodyActions, 'meeting.create')}
+          onOpen={() => setCreating(true)}
+        >
+          {t('meetings.create')}
+        </ActionButton>
       </Space>
       {meetings.isError && <ErrorAlert error={meetings.error} />}
       <Table<MeetingSummary>
@@ -168,10 +176,10 @@ function CreateMeetingModal({ bodyId, open, onClose }: { bodyId: string; open: b
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="startsAt" label={t('meetingForm.startsAt')} rules={[{ required: true, message: t('meetingForm.startsAtRequired') }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="endsAt" label={t('meetingForm.endsAt')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="location" label={t('meetingForm.location')}>
           <Input autoComplete="off" />

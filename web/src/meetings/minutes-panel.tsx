@@ -5,12 +5,13 @@
  * and the charter clause.
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { ActionButton, InlineError, isAllowed } from '../common/action-button.tsx';
 import { listBodyUnits } from '../bodies/bodies-api.ts';
 import { correctMinutes, draftMinutes, editMinutes, getMinutes, issueMinutes, minutesDocumentUrl, signOffMinutes, type DecidedItemInput, type MeetingDetail, type Minutes } from './meetings-api.ts';
@@ -224,7 +225,7 @@ function MinutesEditor({ meeting, minutes, onChanged }: { meeting: MeetingDetail
                         if (kind === 'date') {
                           return (
                             <Form.Item name={[field.name, 'date']} label={t('minutes.deadlineDate')} rules={[{ required: true }]}>
-                              <DatePicker onKeyDown={keepEnter} />
+                              <DateField />
                             </Form.Item>
                           );
                         }

@@ -28,5 +28,7 @@ export function navigationFor(systemRoles: readonly string[]): NavigationEntry[]
   if (systemRoles.includes('security_admin')) entries.push({ key: 'accounts', path: '/admin/accounts', label: 'nav.accounts' });
   if (systemRoles.includes('audit_admin')) entries.push({ key: 'audit', path: '/admin/audit', label: 'nav.audit' });
   if (systemRoles.includes('system_admin')) entries.push({ key: 'settings', path: '/admin/settings', label: 'nav.settings' });
+  // The same page holds the security policy, the security administrator's (issue 17).
+  else if (systemRoles.includes('security_admin')) entries.push({ key: 'settings', path: '/admin/settings', label: 'nav.securityPolicy' });
   return entries;
 }
