@@ -83,6 +83,27 @@ function precompressBuild(): Plugin {
 }
 
 /**
+ * One language per chunk (issue 15 point 7). The screen files of web/src/i18n/ (admin-messages.ts …)
+ * export both languages; imported as they are by messages-zh.ts and messages-en.ts, each would be
+ * one module in a chunk shared by both language packs, and a visit would download both languages
+ * again. Imported from those two files they become two modules each (`?lang=zh`, `?lang=en`), and
+ * tree-shaking leaves each with its own language only.
+ */
+function languagePerChunk(): Plugin {
+  return {
+    name: 'lianxi-language-per-chunk',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      const language = importer === undefined ? null : /[\\/]web[\\/]src[\\/]i18n[\\/]messages-(zh|en)\.ts$/.exec(importer)?.[1];
+      if (language === undefined || language === null || !/^\.\/[\w-]+-messages\.ts$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved === null ? null : { ...resolved, id: `${resolved.id}?lang=${language}` };
+    },
+  };
+}
+
+/**
  * The vendor chunk that changes rarely and every screen needs: React with its router (cached
  * across releases of the app's own code). Ant Design and ECharts are left to the bundler, which
  * splits them by what each screen imports: sign-in does not carry the tables, and ECharts — only
@@ -97,7 +118,7 @@ function vendorChunk(moduleId: string): string | null {
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), initialBundleBudget(), precompressBuild()],
+  plugins: [react(), languagePerChunk(), initialBundleBudget(), precompressBuild()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

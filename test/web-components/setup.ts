@@ -6,6 +6,7 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { routedFetch } from './api-server.ts';
+import { loadLanguage } from '../../web/src/i18n/i18n.tsx';
 
 if (typeof window.matchMedia !== 'function') {
   window.matchMedia = (query: string): MediaQueryList =>
@@ -23,6 +24,9 @@ if (typeof window.matchMedia !== 'function') {
 
 // openapi-fetch takes `fetch` when web/src/api/client.ts is first imported: route it from the start.
 globalThis.fetch = routedFetch;
+
+// The app downloads its language on start (web/src/i18n/i18n.tsx); here it is there before the first render.
+await loadLanguage('zh');
 
 // The answers come from a real server on a shared machine: wait for them longer than the default 1 s.
 configure({ asyncUtilTimeout: 10_000 });

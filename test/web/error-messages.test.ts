@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, HTTP_ERROR, appErrorFromResponse, appErrorMessage, toAppError } from '../../web/src/api/app-error.ts';
+import { AppError, HTTP_ERROR, appErrorFromResponse, toAppError } from '../../web/src/api/app-error.ts';
+import { appErrorMessage } from '../../web/src/api/error-messages.ts';
 import { ERROR_CATALOGUE } from '../../src/errors/error-catalogue.ts';
 
 const received = (code: string, message: string) => appErrorFromResponse(404, { error: { code, status: 404, message } });

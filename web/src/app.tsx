@@ -1,15 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { theme } from './common/theme.ts';
 import { createQueryClient } from './api/query-client.ts';
 import { workspaceQuery } from './workspace/workspace-api.ts';
-import { AuthProvider, RequireSignedIn } from './auth/auth-context.tsx';
-import { NotFoundPage } from './common/not-found-page.tsx';
+import { AuthProvider, RequireSignedIn, sessionQuery } from './auth/auth-context.tsx';
 import { ErrorBoundary } from './common/error-boundary.tsx';
 
 const queryClient = createQueryClient();
@@ -30,6 +27,10 @@ function preloadSignedInScreens(path: string): void {
     void queryClient.prefetchQuery(workspaceQuery(queryClient));
   }
 }
+// Who is signed in is asked at once, while the language's strings download (i18n.tsx), not after them.
+void queryClient.prefetchQuery(sessionQuery(queryClient, () => preloadSignedInScreens(window.location.pathname)));
+
+const NotFoundPage = lazy(() => import('./common/not-found-page.tsx').then((module) => ({ default: module.NotFoundPage })));
 const BodiesPage = lazy(() => import('./bodies/bodies-page.tsx').then((module) => ({ default: module.BodiesPage })));
 const ChangePasswordPage = lazy(() => import('./auth/change-password-page.tsx').then((module) => ({ default: module.ChangePasswordPage })));
 const BodyPage = lazy(() => import('./bodies/body-page.tsx').then((module) => ({ default: module.BodyPage })));
@@ -60,9 +61,9 @@ function OnDemand({ children }: { children: ReactNode }) {
 }
 
 function LocalizedApp() {
-  const { language } = useI18n();
+  const { antdLocale } = useI18n();
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={antdLocale} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
@@ -199,7 +200,7 @@ function LocalizedApp() {
                   />
                   <Route path="/todo" element={<OnDemand><TodoPage /></OnDemand>} />
                   <Route path="/meetings-calendar" element={<OnDemand><MeetingsCalendarPage /></OnDemand>} />
-                  <Route path="*" element={<NotFoundPage />} />
+                  <Route path="*" element={<OnDemand><NotFoundPage /></OnDemand>} />
                 </Route>
               </Routes>
             </AuthProvider>

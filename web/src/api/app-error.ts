@@ -1,14 +1,40 @@
 /**
  * The server's one error shape, `{ error: { code, status, message, field?, clause? } }`, parsed
- * back into the AppError of `src/errors/app-error.ts`. Anything else (a proxy's HTML page, a lost
- * connection) becomes an AppError too, with a code the UI translates. What the user reads comes
- * from `appErrorMessage`: the server's specific Chinese message in the Chinese UI, the error
- * catalogue's template (src/errors/error-catalogue.ts) in English or when the server gave none.
+ * back into an AppError: the same fields as the AppError of `src/errors/app-error.ts`. What the
+ * user reads comes from `appErrorMessage` (error-messages.ts): the server's specific Chinese
+ * message in the Chinese UI, the error catalogue's template (src/errors/error-catalogue.ts) in
+ * English or when the server gave none.
+ *
+ * The server's class is not imported here: it carries the whole error catalogue (both languages,
+ * every code), which every screen would then download first. The catalogue is loaded on demand,
+ * with error-messages.ts (issue 15 point 7).
  */
-import { AppError, type AppErrorBody } from '../../../src/errors/app-error.ts';
-import { ERROR_CATALOGUE, fillErrorTemplate, isErrorCode } from '../../../src/errors/error-catalogue.ts';
+import type { AppErrorBody, CharterClause } from '../../../src/errors/app-error.ts';
 
-export { AppError };
+/** A server error as the web client holds it: parsed from a response, or made here (no connection). */
+export class AppError extends Error {
+  /** The code as received (catalogued, or one this client does not know yet) */
+  readonly code: string;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly clause: CharterClause | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  private constructor(body: AppErrorBody) {
+    super(body.message);
+    this.name = 'AppError';
+    this.code = body.code;
+    this.status = body.status;
+    this.field = body.field;
+    this.clause = body.clause;
+    this.details = body.details;
+  }
+
+  /** An error as received (an API error body), or one the web client makes itself; taken as it is. */
+  static fromBody(body: AppErrorBody): AppError {
+    return new AppError(body);
+  }
+}
 
 /** Code of an AppError made on the client when the server could not be reached. */
 export const NETWORK_ERROR = 'network_error';
@@ -36,21 +62,6 @@ export function appErrorFromResponse(status: number, body: unknown): AppError {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   return AppError.fromBody({ code: NETWORK_ERROR, status: 0, message: error instanceof Error ? error.message : String(error) });
-}
-
-/**
- * The message of a server error in the UI language: in Chinese the server's specific message
- * (the catalogue's Chinese template when it sent none); in English the catalogue's English
- * template. Null for a code the catalogue does not know and no message to fall back on.
- */
-export function appErrorMessage(error: AppError, language: 'zh' | 'en'): string | null {
-  const serverMessage = error.message.trim();
-  if (language === 'zh' && serverMessage !== '') return serverMessage;
-  if (isErrorCode(error.code)) {
-    const entry = ERROR_CATALOGUE[error.code];
-    return fillErrorTemplate(language === 'zh' ? entry.zh : entry.en, { ...error.details, field: error.field });
-  }
-  return serverMessage === '' ? null : serverMessage;
 }
 
 /** One field of a refused request (`details.issues` of `validation_failed`), its message in Chinese. */

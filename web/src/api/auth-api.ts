@@ -43,6 +43,6 @@ export async function signOut(): Promise<void> {
 export async function changePassword(request: ChangePasswordRequest): Promise<Me> {
   await unwrap(api.POST('/api/auth/change-password', { body: request }));
   const me = await fetchMe();
-  if (me === null) throw new AppError('unauthenticated', '请先登录');
+  if (me === null) throw AppError.fromBody({ code: 'unauthenticated', status: 401, message: '请先登录' });
   return me;
 }

@@ -5,7 +5,7 @@
  * the UI out and carries the server's message to the sign-in page.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { fetchSession, type Me } from '../api/auth-api.ts';
@@ -19,6 +19,25 @@ export const ME_QUERY_KEY = ['auth', 'me'] as const;
 /** The session-expiry warning's query of /api/auth/me (session-expiry-warning.tsx): the probe answers it too. */
 const SESSION_DETAIL_QUERY_KEY = ['auth', 'session'] as const;
 
+/**
+ * The session probe's query: who is signed in (null: nobody). `onSignedIn` runs when it finds
+ * someone signed in who may go on (not held at the forced password change). app.tsx starts it as
+ * soon as the app's code runs, alongside the download of the language; AuthProvider's query is then
+ * the same one, answered by that one request.
+ */
+export function sessionQuery(queryClient: QueryClient, onSignedIn?: () => void) {
+  return {
+    queryKey: ME_QUERY_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      const session = await fetchSession();
+      if (session === null) return null;
+      queryClient.setQueryData(SESSION_DETAIL_QUERY_KEY, session);
+      if (!session.account.mustChangePassword) onSignedIn?.();
+      return session.account;
+    },
+    staleTime: Infinity,
+  };
+}
 
 /** Why the user is on the sign-in page: a server message (session expired) or a translated notice. */
 export type SignInNotice = { kind: 'expired'; message: string } | { kind: 'signedOut' };
@@ -43,17 +62,7 @@ export function AuthProvider({ children, onSignedInVisit }: { children: ReactNod
   const [notice, setNotice] = useState<SignInNotice | null>(null);
   const location = useLocation();
   const firstPath = useRef(location.pathname);
-  const meQuery = useQuery({
-    queryKey: ME_QUERY_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      const session = await fetchSession();
-      if (session === null) return null;
-      queryClient.setQueryData(SESSION_DETAIL_QUERY_KEY, session);
-      if (!session.account.mustChangePassword) onSignedInVisit?.(firstPath.current);
-      return session.account;
-    },
-    staleTime: Infinity,
-  });
+  const meQuery = useQuery(sessionQuery(queryClient, onSignedInVisit === undefined ? undefined : () => onSignedInVisit(firstPath.current)));
 
   const setMe = useCallback(
     (me: Me | null) => {

@@ -1,9 +1,10 @@
 /**
  * The frame of the pages shown outside the signed-in shell (sign-in, change password): the brand
- * header with the language switch, and one card titled by the page's heading.
+ * header with the language switch, and one card titled by the page's heading. The card is plain
+ * markup (styles.css), not Ant Design's Card, which would bring its tabs into the sign-in page's
+ * first download (issue 15 point 7).
  */
 import type { ReactNode } from 'react';
-import { Card } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 
@@ -20,9 +21,12 @@ export function AuthPageLayout({ title, children }: { title: string; children: R
         <LanguageSwitch onDark />
       </header>
       <main className="lx-auth-main">
-        <Card className="lx-auth-card" title={<h1 className="lx-card-title">{title}</h1>}>
-          {children}
-        </Card>
+        <section className="lx-auth-card">
+          <div className="lx-auth-card-head">
+            <h1 className="lx-card-title">{title}</h1>
+          </div>
+          <div className="lx-auth-card-body">{children}</div>
+        </section>
       </main>
     </div>
   );

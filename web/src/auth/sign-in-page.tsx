@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, QRCode, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Alert, Button, Form, Input, Spin } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -10,6 +10,11 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useAuth } from './auth-context.tsx';
 import { AuthPageLayout } from './auth-page-layout.tsx';
+
+// Only an account enrolling its second factor needs the QR code and the recovery codes: fetched then.
+const loadEnrolment = () => import('./second-factor-enrolment.tsx');
+const SecondFactorEnrolment = lazy(() => loadEnrolment().then((module) => ({ default: module.SecondFactorEnrolment })));
+const RecoveryCodesDialog = lazy(() => loadEnrolment().then((module) => ({ default: module.RecoveryCodesDialog })));
 
 interface SignInForm {
   username: string;
@@ -75,7 +80,7 @@ export function SignInPage() {
 
   return (
     <AuthPageLayout title={t('auth.signIn.title')}>
-      <Typography.Paragraph type="secondary">{t('auth.signIn.subtitle')}</Typography.Paragraph>
+      <p className="lx-auth-subtitle">{t('auth.signIn.subtitle')}</p>
       {notice !== null && (
         <Alert
           style={{ marginBottom: 16 }}
@@ -90,16 +95,9 @@ export function SignInPage() {
         </div>
       )}
       {step?.kind === 'enrol' && (
-        <div style={{ marginBottom: 16 }}>
-          <Alert showIcon type="info" title={t('security.totp.enrolTitle')} description={t('security.totp.enrolHelp')} />
-          <div style={{ display: 'flex', justifyContent: 'center', margin: '12px 0' }}>
-            <QRCode value={step.uri} aria-label={t('security.totp.qrLabel')} />
-          </div>
-          <Typography.Paragraph copyable={{ text: step.secret }} style={{ textAlign: 'center' }}>
-            {t('security.totp.secret')}
-            <Typography.Text code>{step.secret}</Typography.Text>
-          </Typography.Paragraph>
-        </div>
+        <Suspense fallback={<Spin description={t('app.loading')} style={{ display: 'block', marginBottom: 16 }} />}>
+          <SecondFactorEnrolment secret={step.secret} uri={step.uri} />
+        </Suspense>
       )}
       <Form<SignInForm>
         layout="vertical"
@@ -127,23 +125,17 @@ export function SignInPage() {
           {t('auth.signIn.submit')}
         </Button>
       </Form>
-      <Modal
-        open={recoveryCodes !== null}
-        title={t('security.totp.recoveryTitle')}
-        closable={false}
-        maskClosable={false}
-        cancelButtonProps={{ style: { display: 'none' } }}
-        okText={t('security.totp.recoverySaved')}
-        onOk={() => {
-          if (recoveryCodes !== null) finish(recoveryCodes.account);
-          setRecoveryCodes(null);
-        }}
-      >
-        <Typography.Paragraph>{t('security.totp.recoveryHelp')}</Typography.Paragraph>
-        <Typography.Paragraph copyable={{ text: recoveryCodes?.codes.join('\n') ?? '' }}>
-          <pre style={{ margin: 0 }}>{recoveryCodes?.codes.join('\n')}</pre>
-        </Typography.Paragraph>
-      </Modal>
+      {recoveryCodes !== null && (
+        <Suspense fallback={null}>
+          <RecoveryCodesDialog
+            codes={recoveryCodes.codes}
+            onSaved={() => {
+              finish(recoveryCodes.account);
+              setRecoveryCodes(null);
+            }}
+          />
+        </Suspense>
+      )}
     </AuthPageLayout>
   );
 }

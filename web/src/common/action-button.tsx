@@ -38,7 +38,7 @@ export function refusalText(action: ResourceAction | undefined): string | undefi
 
 /** The server's refusal shown in place, beside what was pressed. */
 export function InlineError({ error }: { error: unknown }) {
-  const messageOf = useErrorMessage();
+  const messageOf = useErrorMessage(error);
   const clause = toAppError(error).clause;
   return (
     <Typography.Text type="danger" role="alert" style={{ whiteSpace: 'normal' }}>

@@ -1,14 +1,18 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
 
 function RenderFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useI18n();
+  // An Alert, not a Result: Result's illustrations would weigh on every screen's first download (issue 15 point 7).
   return (
-    <Result
-      status="error"
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ margin: '48px auto', maxWidth: 560 }}
       title={t('error.render')}
-      extra={
+      action={
         <Button type="primary" onClick={onRetry}>
           {t('error.retry')}
         </Button>

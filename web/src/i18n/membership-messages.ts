@@ -100,6 +100,13 @@ export const membershipZh = {
   'posts.successor': '继任者姓名',
   'posts.positionHint': '如：某某局副局长',
   'posts.reasonOptional': '说明（可不填，记入审计）',
+  'posts.personHint': '输入姓名查找已有人员（如已由安全管理员建立账号的人员）并从列表中选择；不选择则按所填姓名新建人员。',
+  'posts.pickedPerson': '已选择已有人员：{name}',
+  'posts.newPerson': '将按此姓名新建人员：{name}',
+  'posts.sameNameExists': '已有 {count} 位同名人员，请从列表中选择，以免重复建立同一人员。',
+  'posts.hasAccount': '已有账号',
+  'posts.noPost': '暂无任职',
+  'posts.formerPost': '曾任',
 } as const;
 
 export const membershipEn: Record<keyof typeof membershipZh, string> = {
@@ -199,4 +206,11 @@ export const membershipEn: Record<keyof typeof membershipZh, string> = {
   'posts.successor': 'Successor’s name',
   'posts.positionHint': 'e.g. deputy director of a bureau',
   'posts.reasonOptional': 'Note (optional, audited)',
+  'posts.personHint': 'Type a name to find an existing person (e.g. one the security administrator created with an account) and pick them from the list; without a pick, a new person of this name is created.',
+  'posts.pickedPerson': 'Existing person picked: {name}',
+  'posts.newPerson': 'A new person will be created: {name}',
+  'posts.sameNameExists': '{count} existing person(s) have this name: pick one from the list so that the same person is not created twice.',
+  'posts.hasAccount': 'has an account',
+  'posts.noPost': 'no post yet',
+  'posts.formerPost': 'formerly',
 };

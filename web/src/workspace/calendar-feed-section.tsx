@@ -2,13 +2,17 @@
  * My calendar subscription: a personal .ics feed of the meetings of every body I work in. The
  * address holds a secret token shown once; creating a new one revokes the old, revoking stops it.
  */
-import { Button, Card, Popconfirm, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
+import { SectionCard, Text } from './section-card.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatTime } from '../meetings/meeting-labels.tsx';
+
+const RevokeFeedButton = lazy(() => import('./revoke-feed-button.tsx').then((module) => ({ default: module.RevokeFeedButton })));
+const CopyableUrl = lazy(() => import('./copyable-url.tsx').then((module) => ({ default: module.CopyableUrl })));
 
 const getFeed = () => unwrap(api.GET('/api/me/calendar-feed'));
 const createFeed = () => unwrap(api.POST('/api/me/calendar-feed'));
@@ -36,36 +40,34 @@ export function CalendarFeedSection() {
   });
   const active = feed.data?.active ?? false;
   return (
-    <Card size="small" title={<h2 className="lx-card-title">{t('workspace.calendarFeed')}</h2>}>
+    <SectionCard title={<h2 className="lx-card-title">{t('workspace.calendarFeed')}</h2>}>
       {feed.isError && <ErrorAlert error={feed.error} />}
       {create.isError && <ErrorAlert error={create.error} />}
       {revoke.isError && <ErrorAlert error={revoke.error} />}
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{t('workspace.calendarFeedHint')}</Typography.Text>
+        <Text type="secondary">{t('workspace.calendarFeedHint')}</Text>
         {createdUrl !== null && (
-          <Typography.Paragraph copyable={{ text: createdUrl }} data-testid="calendar-feed-url" style={{ wordBreak: 'break-all', marginBottom: 0 }}>
-            {createdUrl}
-          </Typography.Paragraph>
+          <Suspense fallback={null}>
+            <CopyableUrl url={createdUrl} />
+          </Suspense>
         )}
-        {createdUrl !== null && <Typography.Text type="warning">{t('workspace.calendarFeedShownOnce')}</Typography.Text>}
+        {createdUrl !== null && <Text type="warning">{t('workspace.calendarFeedShownOnce')}</Text>}
         {active && createdUrl === null && (
-          <Typography.Text>
+          <Text>
             {t('workspace.calendarFeedActive', { time: feed.data?.createdAt ? formatTime(feed.data.createdAt) : '' })}
-          </Typography.Text>
+          </Text>
         )}
         <Space wrap>
           <Button onClick={() => create.mutate()} loading={create.isPending}>
             {active ? t('workspace.calendarFeedRenew') : t('workspace.calendarFeedCreate')}
           </Button>
           {active && (
-            <Popconfirm title={t('workspace.calendarFeedRevokeConfirm')} onConfirm={() => revoke.mutate()}>
-              <Button danger loading={revoke.isPending}>
-                {t('workspace.calendarFeedRevoke')}
-              </Button>
-            </Popconfirm>
+            <Suspense fallback={<Button danger disabled>{t('workspace.calendarFeedRevoke')}</Button>}>
+              <RevokeFeedButton onConfirm={() => revoke.mutate()} loading={revoke.isPending} />
+            </Suspense>
           )}
         </Space>
       </Space>
-    </Card>
+    </SectionCard>
   );
 }

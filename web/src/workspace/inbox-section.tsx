@@ -1,5 +1,7 @@
 /** My inbox: the latest messages, unread first marked, each with a link to what it is about. */
-import { Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Badge, Button, Space } from 'antd';
+import { SectionCard, Text, EmptyNote } from './section-card.tsx';
+import { RowList } from './row-list.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -14,8 +16,7 @@ export function InboxSection() {
   const read = useMutation({ mutationFn: (ids: string[] | null) => markInboxRead(ids), onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['inbox'] }) });
   const items = (inbox.data?.items ?? []).slice(0, 20);
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={
         <Space>
           <h2 className="lx-card-title">{t('workspace.inbox')}</h2>
@@ -33,25 +34,25 @@ export function InboxSection() {
       {inbox.isError && <ErrorAlert error={inbox.error} />}
       {read.isError && <ErrorAlert error={read.error} />}
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.inboxEmpty')} />
+        <EmptyNote description={t('workspace.inboxEmpty')} />
       ) : (
-        <List<InboxItem>
+        <RowList<InboxItem>
           dataSource={items}
           rowKey="id"
           renderItem={(item) => (
-            <List.Item>
+            <RowList.Item>
               <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
                 <Space size={4}>
                   {item.readAt === null && <Badge status="processing" />}
-                  {item.link !== null && item.link.startsWith('/') ? <Link to={item.link}>{item.title}</Link> : <Typography.Text strong>{item.title}</Typography.Text>}
+                  {item.link !== null && item.link.startsWith('/') ? <Link to={item.link}>{item.title}</Link> : <Text strong>{item.title}</Text>}
                 </Space>
-                <Typography.Text>{item.message}</Typography.Text>
-                <Typography.Text type="secondary">{formatTime(item.createdAt)}</Typography.Text>
+                <Text>{item.message}</Text>
+                <Text type="secondary">{formatTime(item.createdAt)}</Text>
               </Space>
-            </List.Item>
+            </RowList.Item>
           )}
         />
       )}
-    </Card>
+    </SectionCard>
   );
 }

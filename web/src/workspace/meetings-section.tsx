@@ -2,7 +2,9 @@
  * Meetings of the bodies I sit in or work for: those coming up, the agenda items I proposed in them,
  * and for a convener or deputy what waits for their approval (agenda items to decide, minutes to sign off).
  */
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
+import { SectionCard, Text, EmptyNote } from './section-card.tsx';
+import { RowList } from './row-list.tsx';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -37,69 +39,69 @@ export function MeetingsSection({ meetings, approverBodyIds, myAccountId }: Prop
   return (
     <>
       {approver.size > 0 && (
-        <Card size="small" title={<h2 className="lx-card-title">{t('workspace.waiting')}</h2>}>
+        <SectionCard title={<h2 className="lx-card-title">{t('workspace.waiting')}</h2>}>
           {agendaWaiting.length === 0 && toSignOff.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.waitingEmpty')} />
+            <EmptyNote description={t('workspace.waitingEmpty')} />
           ) : (
-            <List
+            <RowList
               dataSource={[
                 ...agendaWaiting.map((meeting) => ({ key: `agenda-${meeting.id}`, meeting, text: t('workspace.waitingAgenda', { meeting: meeting.title }) })),
                 ...toSignOff.map((meeting) => ({ key: `minutes-${meeting.id}`, meeting, text: t('workspace.waitingMinutes', { meeting: meeting.title }) })),
               ]}
               rowKey="key"
               renderItem={(entry) => (
-                <List.Item data-testid="waiting-item">
+                <RowList.Item data-testid="waiting-item">
                   <Space orientation="vertical" size={2}>
                     <Link to={`/bodies/${entry.meeting.bodyId}/meetings/${entry.meeting.id}${entry.key.startsWith('minutes') ? '?tab=minutes' : ''}`}>{entry.text}</Link>
-                    <Typography.Text type="secondary">{entry.meeting.bodyName}</Typography.Text>
+                    <Text type="secondary">{entry.meeting.bodyName}</Text>
                   </Space>
-                </List.Item>
+                </RowList.Item>
               )}
             />
           )}
-        </Card>
+        </SectionCard>
       )}
-      <Card size="small" title={<h2 className="lx-card-title">{t('meetings.upcoming')}</h2>}>
+      <SectionCard title={<h2 className="lx-card-title">{t('meetings.upcoming')}</h2>}>
         {upcoming.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.upcomingEmpty')} />
+          <EmptyNote description={t('meetings.upcomingEmpty')} />
         ) : (
-          <List<WorkspaceMeeting>
+          <RowList<WorkspaceMeeting>
             dataSource={upcoming}
             rowKey="id"
             renderItem={(meeting) => (
-              <List.Item>
+              <RowList.Item>
                 <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
                   {meetingLink(meeting)}
                   <Space size={4} wrap>
                     <MeetingStatusTag status={meeting.status} />
-                    <Typography.Text>{formatTime(meeting.startsAt)}</Typography.Text>
-                    {meeting.location !== null && <Typography.Text type="secondary">{meeting.location}</Typography.Text>}
+                    <Text>{formatTime(meeting.startsAt)}</Text>
+                    {meeting.location !== null && <Text type="secondary">{meeting.location}</Text>}
                   </Space>
-                  <Typography.Text type="secondary">{meeting.bodyName}</Typography.Text>
+                  <Text type="secondary">{meeting.bodyName}</Text>
                 </Space>
-              </List.Item>
+              </RowList.Item>
             )}
           />
         )}
-      </Card>
+      </SectionCard>
       {proposals.length > 0 && (
-        <Card size="small" title={<h2 className="lx-card-title">{t('workspace.myProposals')}</h2>}>
-          <List
+        <SectionCard title={<h2 className="lx-card-title">{t('workspace.myProposals')}</h2>}>
+          <RowList
             dataSource={proposals}
             rowKey={(entry) => entry.item.id}
             renderItem={({ meeting, item }) => (
-              <List.Item>
+              <RowList.Item>
                 <Space orientation="vertical" size={2}>
-                  <Typography.Text strong>{item.title}</Typography.Text>
+                  <Text strong>{item.title}</Text>
                   <Space size={4} wrap>
                     <Tag color={item.status === 'approved' ? 'green' : item.status === 'rejected' ? 'red' : 'gold'}>{t(`agenda.status.${item.status}`)}</Tag>
                     {meetingLink(meeting)}
                   </Space>
                 </Space>
-              </List.Item>
+              </RowList.Item>
             )}
           />
-        </Card>
+        </SectionCard>
       )}
     </>
   );

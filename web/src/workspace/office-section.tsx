@@ -1,6 +1,6 @@
 /** Office staff: a dashboard card per body whose office the account works in (open items by rung, meeting frequency …), from the workspace's one read. */
-import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
-import type { DescriptionsProps } from 'antd';
+import { Col, Row, Tag } from 'antd';
+import { DashboardLines, Paragraph, SectionCard, type DashboardLine } from './section-card.tsx';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FlagTags, StatusTag } from '../bodies/body-labels.tsx';
@@ -12,7 +12,7 @@ import type { OfficeDashboard } from './workspace-api.ts';
 
 function BodyDashboard({ body }: { body: OfficeDashboard }) {
   const { t } = useI18n();
-  const items: DescriptionsProps['items'] = [{ key: 'units', label: t('workspace.memberUnits'), children: t('workspace.unitCount', { count: body.memberUnitCount }) }];
+  const items: DashboardLine[] = [{ key: 'units', label: t('workspace.memberUnits'), children: t('workspace.unitCount', { count: body.memberUnitCount }) }];
   if (body.decisions !== null) {
     items.push({
       key: 'decisions',
@@ -46,8 +46,7 @@ function BodyDashboard({ body }: { body: OfficeDashboard }) {
     { key: 'flags', label: t('workspace.flags'), children: <FlagTags flags={body.flags} /> },
   );
   return (
-    <Card
-      size="small"
+    <SectionCard
       title={
         <Link to={`/bodies/${body.bodyId}`} className="lx-strong-link">
           {body.name}
@@ -56,15 +55,15 @@ function BodyDashboard({ body }: { body: OfficeDashboard }) {
       extra={<StatusTag status={body.status} />}
       className="lx-dashboard-card"
     >
-      <Descriptions column={1} size="small" items={items} />
-    </Card>
+      <DashboardLines items={items} />
+    </SectionCard>
   );
 }
 
 export function OfficeSection({ bodies, total }: { bodies: OfficeDashboard[]; total: number }) {
   const { t } = useI18n();
   return (
-    <Card size="small" title={<h2 className="lx-card-title">{t('workspace.office')}</h2>}>
+    <SectionCard title={<h2 className="lx-card-title">{t('workspace.office')}</h2>}>
       <Row gutter={[12, 12]}>
         {bodies.map((body) => (
           <Col key={body.bodyId} xs={24} lg={12} xxl={8}>
@@ -73,10 +72,10 @@ export function OfficeSection({ bodies, total }: { bodies: OfficeDashboard[]; to
         ))}
       </Row>
       {total > bodies.length && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        <Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           <Link to="/bodies">{t('workspace.officeMore', { count: total - bodies.length })}</Link>
-        </Typography.Paragraph>
+        </Paragraph>
       )}
-    </Card>
+    </SectionCard>
   );
 }

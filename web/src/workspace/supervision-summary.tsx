@@ -2,7 +2,8 @@
  * The office's supervision at a glance, per body: open items by rung of the escalation ladder, and
  * the meeting-frequency compliance lines of the charter ("全体会议：本年度已召开 0 次，至少 1 次").
  */
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
+import { Text } from './section-card.tsx';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RungTag } from '../decisions/rung-tag.tsx';
@@ -13,7 +14,7 @@ import type { OfficeDashboard } from './workspace-api.ts';
 export function EscalationCounts({ bodyId, counts }: { bodyId: string; counts: NonNullable<OfficeDashboard['escalationCounts']> }) {
   const { t } = useI18n();
   const shown = [...ESCALATION_RUNGS].reverse().filter((rung) => (counts[rung] ?? 0) > 0);
-  if (shown.length === 0) return <Typography.Text type="secondary">{t('rung.dashboardEmpty')}</Typography.Text>;
+  if (shown.length === 0) return <Text type="secondary">{t('rung.dashboardEmpty')}</Text>;
   return (
     <Space size={[4, 4]} wrap data-testid="escalation-counts">
       {shown.map((rung) => (
@@ -29,7 +30,7 @@ export function EscalationCounts({ bodyId, counts }: { bodyId: string; counts: N
 /** The charter's meeting-frequency lines for this year. */
 export function FrequencyLines({ lines }: { lines: NonNullable<OfficeDashboard['frequency']> }) {
   const { t } = useI18n();
-  if (lines.length === 0) return <Typography.Text type="secondary">{t('frequency.none')}</Typography.Text>;
+  if (lines.length === 0) return <Text type="secondary">{t('frequency.none')}</Text>;
   return (
     <Space orientation="vertical" size={2} data-testid="frequency-lines">
       {lines.map((line) => (

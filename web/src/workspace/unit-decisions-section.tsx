@@ -1,6 +1,8 @@
 /** A liaison's or member's unit: its open decisions across every body it sits in, with working days left or overdue. */
 import { lazy, Suspense, useState } from 'react';
-import { Card, Empty, List, Space, Typography } from 'antd';
+import { Space } from 'antd';
+import { SectionCard, Text, ActionLink, EmptyNote } from './section-card.tsx';
+import { RowList } from './row-list.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Decision } from '../decisions/decisions-api.ts';
 import { StandingTag } from '../decisions/standing-tag.tsx';
@@ -20,28 +22,28 @@ export function UnitDecisionsSection({ decisions, bodyNames }: { decisions: Deci
   const items = [...decisions];
   items.sort((a, b) => URGENCY[decisionStanding(a).light] - URGENCY[decisionStanding(b).light] || a.deadline.localeCompare(b.deadline));
   return (
-    <Card size="small" title={<h2 className="lx-card-title">{t('workspace.unitDecisions')}</h2>}>
+    <SectionCard title={<h2 className="lx-card-title">{t('workspace.unitDecisions')}</h2>}>
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workspace.unitDecisionsEmpty')} />
+        <EmptyNote description={t('workspace.unitDecisionsEmpty')} />
       ) : (
-        <List<Decision>
+        <RowList<Decision>
           dataSource={items}
           rowKey="id"
           renderItem={(item) => (
-            <List.Item data-testid="unit-decision">
+            <RowList.Item data-testid="unit-decision">
               <Space orientation="vertical" size={2} style={{ minWidth: 0, width: '100%' }}>
-                <Typography.Link onClick={() => setOpen({ bodyId: item.bodyId, decisionId: item.id })}>{item.text}</Typography.Link>
+                <ActionLink onClick={() => setOpen({ bodyId: item.bodyId, decisionId: item.id })}>{item.text}</ActionLink>
                 <Space size={4} wrap>
                   <StandingTag item={item} />
                   <DecisionStatusTag status={item.status} />
                   {item.escalationRung !== 'none' && <RungTag rung={item.escalationRung} />}
-                  <Typography.Text type="secondary">
+                  <Text type="secondary">
                     {item.leadUnit.name} · {t('decisions.column.deadline')} {item.deadline}
-                  </Typography.Text>
+                  </Text>
                 </Space>
-                <Typography.Text type="secondary">{bodyNames.get(item.bodyId) ?? ''}</Typography.Text>
+                <Text type="secondary">{bodyNames.get(item.bodyId) ?? ''}</Text>
               </Space>
-            </List.Item>
+            </RowList.Item>
           )}
         />
       )}
@@ -50,6 +52,6 @@ export function UnitDecisionsSection({ decisions, bodyNames }: { decisions: Deci
           <DecisionDrawer bodyId={open.bodyId} decisionId={open.decisionId} onClose={() => setOpen(null)} />
         </Suspense>
       )}
-    </Card>
+    </SectionCard>
   );
 }

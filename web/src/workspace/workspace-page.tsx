@@ -5,7 +5,8 @@
  * it is read again after any change made from the page (a report, a reply, an approval …).
  */
 import { useEffect } from 'react';
-import { Alert, Col, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Col, Row, Space, Spin } from 'antd';
+import { Paragraph } from './section-card.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -46,9 +47,9 @@ export function WorkspacePage() {
   return (
     <div>
       <h1 className="lx-page-title">{t('workspace.title')}</h1>
-      <Typography.Paragraph type="secondary">
+      <Paragraph type="secondary">
         {t('workspace.greeting', { name: me.displayName })} · {t('workspace.today', { date: today })}
-      </Typography.Paragraph>
+      </Paragraph>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {isAdmin && (
           <Alert
