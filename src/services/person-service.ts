@@ -10,6 +10,7 @@ import { personNameKey } from '../domain/directory/unit-name.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findBodiesByIds } from '../repositories/body-repository.ts';
 import { listMembershipsOfPerson } from '../repositories/membership-repository.ts';
+import type { MembershipView } from '../repositories/membership-repository.ts';
 import { listAccountsOfPerson } from '../repositories/account-repository.ts';
 import {
   findPeopleWithAccounts,
@@ -82,6 +83,11 @@ export async function getPerson(db: DbOrTx, options: { personId: string; mayRead
   };
 }
 
+/** A post of a person as the people lists show it: its body by name (`bodyNames`: body id → name). */
+function membershipItem(m: MembershipView, bodyNames: ReadonlyMap<string, string>) {
+  return { bodyId: m.bodyId, bodyName: bodyNames.get(m.bodyId) ?? '', roleKind: m.roleKind, title: m.title, unitName: m.unitName, validFrom: m.validFrom, validTo: m.validTo };
+}
+
 /**
  * People for linking an account (security administrator): those whose name, or a unit they hold
  * or held a membership for, matches `search`; each with their memberships in every body and the
@@ -99,16 +105,7 @@ export async function searchPeople(db: DbOrTx, options: { search?: string | unde
     items.push({
       id: row.id,
       name: row.name,
-      memberships: (held.get(row.id) ?? []).map((m) => ({
-        id: m.id,
-        bodyId: m.bodyId,
-        bodyName: bodies.get(m.bodyId) ?? '',
-        roleKind: m.roleKind,
-        title: m.title,
-        unitName: m.unitName,
-        validFrom: m.validFrom,
-        validTo: m.validTo,
-      })),
+      memberships: (held.get(row.id) ?? []).map((m) => ({ id: m.id, ...membershipItem(m, bodies) })),
       accounts: linked.map((a) => ({ id: a.id, username: a.username })),
     });
   }
@@ -168,15 +165,7 @@ export async function findPersonChoices(
   return picked.map(({ row, held, hasAccount }) => ({
     id: row.id,
     name: row.name,
-    memberships: held.map((m) => ({
-      bodyId: m.bodyId,
-      bodyName: bodies.get(m.bodyId) ?? '',
-      roleKind: m.roleKind,
-      title: m.title,
-      unitName: m.unitName,
-      validFrom: m.validFrom,
-      validTo: m.validTo,
-    })),
+    memberships: held.map((m) => membershipItem(m, bodies)),
     hasAccount,
   }));
 }

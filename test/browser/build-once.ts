@@ -5,8 +5,53 @@
  * wait on a lock directory. Used for the web build (web-build.ts) and the seeded data directory of
  * the browser harness (seeded-data.ts). A built directory is never removed by a test.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Folders never read as inputs (built output, installed packages). */
+const SKIPPED_FOLDERS = new Set(['dist', 'node_modules']);
+
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...filesUnder(full));
+    } else if (entry.isFile()) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/**
+ * A hash (16 hex digits) of the inputs of a built directory: the paths and contents of every file
+ * under `folders` and of the single `files` that exist (all repository-relative), then `parts`.
+ */
+export function inputsHash(inputs: { folders: readonly string[]; files: readonly string[]; parts?: readonly string[] }): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...inputs.folders.flatMap((folder) => filesUnder(path.join(REPO_ROOT, folder))),
+    ...inputs.files.map((file) => path.join(REPO_ROOT, file)).filter((file) => existsSync(file)),
+  ].sort();
+  for (const file of files) {
+    hash.update(path.relative(REPO_ROOT, file));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  for (const part of inputs.parts ?? []) {
+    hash.update(part);
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** How long a waiting process trusts someone else's lock before building itself. */
 const LOCK_PATIENCE_MS = 5 * 60_000;

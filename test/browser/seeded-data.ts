@@ -16,19 +16,15 @@
  * they are made; a test run sees a state made the same day, as when it seeded itself). Concurrent
  * test processes agree through a lock (build-once.ts): one builds, the others wait.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/config/clock.ts';
 import { startServer } from '../../src/start/start.ts';
 import type { RunningServer } from '../../src/start/start.ts';
-import { buildOnce } from './build-once.ts';
+import { buildOnce, inputsHash } from './build-once.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What the start sequence reads when it migrates and seeds: folders walked recursively, and files. */
 const SEED_FOLDERS = ['migrations', 'src', 'test/fixtures/seeds'];
@@ -44,20 +40,6 @@ export interface SeededAdmin {
   oneTimePassword: string;
 }
 
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') found.push(...filesUnder(full));
-    } else if (entry.isFile()) {
-      found.push(full);
-    }
-  }
-  return found;
-}
-
 /** Today in Asia/Shanghai as YYYY-MM-DD. */
 function todayInChina(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -65,22 +47,7 @@ function todayInChina(): string {
 
 /** A hash of the seed inputs, the extra files (repository-relative), the extra key parts and today's date. */
 function seedKey(extraFiles: readonly string[], extraParts: readonly string[]): string {
-  const hash = createHash('sha256');
-  const files = [
-    ...SEED_FOLDERS.flatMap((folder) => filesUnder(path.join(REPO_ROOT, folder))),
-    ...[...SEED_FILES, ...extraFiles].map((file) => path.join(REPO_ROOT, file)).filter((file) => existsSync(file)),
-  ].sort();
-  for (const file of files) {
-    hash.update(path.relative(REPO_ROOT, file));
-    hash.update('\0');
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  }
-  for (const part of [...extraParts, todayInChina()]) {
-    hash.update(part);
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
+  return inputsHash({ folders: SEED_FOLDERS, files: [...SEED_FILES, ...extraFiles], parts: [...extraParts, todayInChina()] });
 }
 
 /** Copies a data directory (without a server's lock file). */

@@ -7,48 +7,20 @@
  * Concurrent test processes agree through a lock directory: one builds, the others wait for it
  * (build-once.ts).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { buildOnce } from './build-once.ts';
+import { buildOnce, inputsHash } from './build-once.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What the build reads: folders walked recursively, and single files. */
 const INPUT_FOLDERS = ['web', 'src/errors'];
 const INPUT_FILES = ['package-lock.json'];
-const SKIPPED_FOLDERS = new Set(['dist', 'node_modules']);
-
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...filesUnder(full));
-    } else if (entry.isFile()) {
-      found.push(full);
-    }
-  }
-  return found;
-}
-
 /** A hash of every input of the web build (paths and contents). */
 export function webBuildHash(): string {
-  const hash = createHash('sha256');
-  const files = [
-    ...INPUT_FOLDERS.flatMap((folder) => filesUnder(path.join(REPO_ROOT, folder))),
-    ...INPUT_FILES.map((file) => path.join(REPO_ROOT, file)).filter((file) => existsSync(file)),
-  ].sort();
-  for (const file of files) {
-    hash.update(path.relative(REPO_ROOT, file));
-    hash.update('\0');
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
+  return inputsHash({ folders: INPUT_FOLDERS, files: INPUT_FILES });
 }
 
 async function runBuild(outDir: string): Promise<void> {

@@ -11,6 +11,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { applyFieldErrors } from '../common/form-errors.ts';
+import { saveAfterConfirmingLooser } from './confirm-looser.tsx';
 import { getSecurityPolicy, updateSecurityPolicy, type SecurityPolicy } from './security-policy-api.ts';
 import {
   PASSWORD_FIELDS,
@@ -59,26 +60,12 @@ export function SecurityPolicyCard() {
     if (save.isPending) return;
     const next: SecurityPolicy = { ...values, password: { ...values.password, bannedWords: values.password.bannedWords ?? [] } };
     const changes = policy.data === undefined ? [] : looserPolicyChanges(policy.data, next);
-    if (changes.length === 0) {
-      save.mutate(next);
-      return;
-    }
-    void modal.confirm({
+    saveAfterConfirmingLooser({
+      modal,
+      t,
       title: t('securityPolicy.confirm.title'),
-      content: (
-        <div>
-          <p>{t('settings.confirm.intro')}</p>
-          <ul>
-            {changes.map((change) => (
-              <li key={change.kind}>{describe(change)}</li>
-            ))}
-          </ul>
-        </div>
-      ),
-      okText: t('settings.confirm.ok'),
-      cancelText: t('settings.confirm.cancel'),
-      okButtonProps: { danger: true },
-      onOk: () => save.mutateAsync(next).catch(() => undefined),
+      changes: changes.map((change) => ({ key: change.kind, text: describe(change) })),
+      save: () => save.mutateAsync(next),
     });
   };
   const numberItem = (field: SecurityPolicyNumberField) => (

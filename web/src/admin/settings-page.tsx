@@ -17,6 +17,7 @@ import { applyFieldErrors } from '../common/form-errors.ts';
 import { getSettings, updateSettings, type SecuritySettings } from './admin-api.ts';
 import { IDLE_CONFIRM_BELOW_MINUTES, SETTINGS_GROUPS, dangerousChanges, type DangerousChange } from './settings-fields.ts';
 import { SecurityPolicyCard } from './security-policy-card.tsx';
+import { saveAfterConfirmingLooser } from './confirm-looser.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -73,26 +74,12 @@ function SystemSettings() {
   const submit = (values: SecuritySettings) => {
     if (save.isPending) return;
     const changes = settings.data === undefined ? [] : dangerousChanges(settings.data, values);
-    if (changes.length === 0) {
-      save.mutate(values);
-      return;
-    }
-    void modal.confirm({
+    saveAfterConfirmingLooser({
+      modal,
+      t,
       title: t('settings.confirm.title'),
-      content: (
-        <div>
-          <p>{t('settings.confirm.intro')}</p>
-          <ul>
-            {changes.map((change) => (
-              <li key={change.kind}>{describe(change)}</li>
-            ))}
-          </ul>
-        </div>
-      ),
-      okText: t('settings.confirm.ok'),
-      cancelText: t('settings.confirm.cancel'),
-      okButtonProps: { danger: true },
-      onOk: () => save.mutateAsync(values).catch(() => undefined),
+      changes: changes.map((change) => ({ key: change.kind, text: describe(change) })),
+      save: () => save.mutateAsync(values),
     });
   };
 
