@@ -10,7 +10,8 @@
  *
  * The screen walk: every page of the day fails the test on a console error and on any HTTP
  * response of 400 or more (none is declared), so the UI offers nothing the server refuses
- * (no 403/409/422 anywhere). The steps run in order and share the pages: each role signs in once.
+ * (no 403/409/422 anywhere); at the end every role opens every screen of its menu and every tab of
+ * the body. The steps run in order and share the pages: each role signs in once.
  *
  * The body is 桂林市政务服务工作联席会议 (seed 003): its charter names the 组长 (粟增林), the 副组长
  * (赵仲华) and the members, names no liaison, and has the agenda and the minutes approved by the
@@ -502,5 +503,38 @@ describe.skipIf(!available)('a day of every role on one body in Chromium', { tim
     const xlsx = await download(page, () => page.getByRole('link', { name: /导出 Excel/ }).click());
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     clean('audit');
+  });
+
+  /** Waits until the screen has drawn: no spinner and no loading skeleton left. */
+  async function settled(page: Page): Promise<void> {
+    await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 15_000 }).toBe(0);
+  }
+
+  step('every role: opens every screen its menu offers, and every tab of the body, with no refusal and no console error', async () => {
+    const roles: Role[] = ['security', 'system', 'audit', 'office', 'convener', 'deputy', 'member', 'liaison'];
+    for (const role of roles) {
+      const page = await pageOf(role);
+      // From the start screen (the day may have left a drawer open).
+      await page.goto('/');
+      const items = page.getByRole('menu', { name: '主导航' }).getByRole('menuitem');
+      await visible(items);
+      const count = await items.count();
+      expect(count, `${role}: the menu offers screens`).toBeGreaterThan(1);
+      for (let index = 0; index < count; index += 1) {
+        await items.nth(index).click();
+        await settled(page);
+      }
+      if (!['security', 'system', 'audit'].includes(role)) {
+        await goTo(page, `/bodies/${bodyId}`);
+        const tabs = page.getByRole('tab');
+        await visible(tabs);
+        const tabCount = await tabs.count();
+        for (let index = 0; index < tabCount; index += 1) {
+          await tabs.nth(index).click();
+          await settled(page);
+        }
+      }
+      expect(pages.get(role)?.problems(), `${role}'s screens`).toEqual([]);
+    }
   });
 });

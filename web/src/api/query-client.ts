@@ -27,7 +27,11 @@ export function createQueryClient(): QueryClient {
       queries: {
         retry: (failureCount, error) => !(error instanceof AppError && error.status > 0 && error.status < 500) && failureCount < 2,
         refetchOnWindowFocus: false,
-        staleTime: 30_000,
+        // A screen reads its data again each time it is opened, showing the cached answer meanwhile:
+        // most of what a page shows is changed by other people (the office drafts the minutes the
+        // convener opens from the to-do centre a moment later). Queries of data that rarely changes
+        // (catalogues, regions, the session) set a longer staleTime of their own.
+        staleTime: 0,
       },
       mutations: { retry: false },
     },

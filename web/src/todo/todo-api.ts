@@ -12,7 +12,17 @@ export type DoneEntry = Todo['done'][number];
 
 export const TODO_QUERY_KEY = ['todo'] as const;
 
-/** The to-do centre, shared by the page and the menu's count badge (refreshed each minute). */
-export function useTodo() {
-  return useQuery({ queryKey: TODO_QUERY_KEY, queryFn: getTodo, staleTime: 30_000, refetchInterval: 60_000 });
+/**
+ * The to-do centre, shared by the page and the menu's count badge (refreshed each minute). The page
+ * asks with `onOpen: 'refresh'`: opening it reads again, since what waits for me is mostly made by
+ * other people (the cached list is shown meanwhile).
+ */
+export function useTodo(options: { onOpen?: 'refresh' } = {}) {
+  return useQuery({
+    queryKey: TODO_QUERY_KEY,
+    queryFn: getTodo,
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+    ...(options.onOpen === 'refresh' ? { refetchOnMount: 'always' as const } : {}),
+  });
 }

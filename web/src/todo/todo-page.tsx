@@ -101,7 +101,7 @@ function DoneList({ entries }: { entries: readonly DoneEntry[] }) {
 
 export function TodoPage() {
   const { t } = useI18n();
-  const todo = useTodo();
+  const todo = useTodo({ onOpen: 'refresh' });
   if (todo.isPending) return <Spin description={t('app.loading')} style={{ display: 'block', marginTop: 80 }} />;
   if (todo.isError) return <ErrorAlert error={todo.error} />;
   const data = todo.data;
