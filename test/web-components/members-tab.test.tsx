@@ -23,20 +23,25 @@ async function rowWith(text: string): Promise<HTMLElement> {
   );
 }
 
+/** As the body's office: opens the members tab and the add-liaison dialog of the unit `unitName`. */
+async function openAddLiaison(body: Awaited<ReturnType<typeof fixtures.decisionBody>>, unitName: string) {
+  await signInAs(body.office);
+  const user = userEvent.setup({ delay: null });
+  renderPage(<MembersTab bodyId={body.id} myRoles={[{ role: 'office_staff', unitId: null }]} myAccountId={body.office.id} />, {
+    at: `/bodies/${body.id}`,
+    route: '/bodies/:bodyId',
+  });
+  await user.click(await screen.findByLabelText(`${unitName} 添加联络员`, {}, { timeout: 10_000 }));
+  const dialog = await waitFor(() => document.querySelector<HTMLElement>('.ant-modal') ?? Promise.reject(new Error('no dialog')));
+  return { user, dialog };
+}
+
 describe('members tab', () => {
   it('lets the office add a liaison where the post is vacant, and offers to change the holder', { timeout: 60_000 }, async () => {
     const body = await fixtures.decisionBody();
     const unit = body.units[0];
     if (unit === undefined) throw new Error('the synthetic body has units');
-    await signInAs(body.office);
-    const user = userEvent.setup({ delay: null });
-    renderPage(<MembersTab bodyId={body.id} myRoles={[{ role: 'office_staff', unitId: null }]} myAccountId={body.office.id} />, {
-      at: `/bodies/${body.id}`,
-      route: '/bodies/:bodyId',
-    });
-
-    await user.click(await screen.findByLabelText(`${unit.name} 添加联络员`, {}, { timeout: 10_000 }));
-    const dialog = await waitFor(() => document.querySelector<HTMLElement>('.ant-modal') ?? Promise.reject(new Error('no dialog')));
+    const { user, dialog } = await openAddLiaison(body, unit.name);
     const save = () => within(dialog).getByText(/^登\s*记$/).closest('button') as HTMLButtonElement;
     expect(within(dialog).getByText(/此项变动由办公室直接登记/)).toBeTruthy();
     await user.click(save());
@@ -61,14 +66,7 @@ describe('members tab', () => {
     const person = (await created.json()) as { id: string };
     await fixtures.account({ personId: person.id });
 
-    await signInAs(body.office);
-    const user = userEvent.setup({ delay: null });
-    renderPage(<MembersTab bodyId={body.id} myRoles={[{ role: 'office_staff', unitId: null }]} myAccountId={body.office.id} />, {
-      at: `/bodies/${body.id}`,
-      route: '/bodies/:bodyId',
-    });
-    await user.click(await screen.findByLabelText(`${unit.name} 添加联络员`, {}, { timeout: 10_000 }));
-    const dialog = await waitFor(() => document.querySelector<HTMLElement>('.ant-modal') ?? Promise.reject(new Error('no dialog')));
+    const { user, dialog } = await openAddLiaison(body, unit.name);
     const field = within(dialog).getByLabelText('姓名');
     await user.type(field, name.slice(0, 8));
     // The existing person is offered with their account; picking them names them, not a new person.
@@ -90,14 +88,7 @@ describe('members tab', () => {
     const name = `组件同名${Math.random().toString(36).slice(2, 7)}`;
     await signInAs(await fixtures.account({ systemRoles: ['security_admin'] }));
     expect((await routedFetch('http://app/api/people', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) })).status).toBe(201);
-    await signInAs(body.office);
-    const user = userEvent.setup({ delay: null });
-    renderPage(<MembersTab bodyId={body.id} myRoles={[{ role: 'office_staff', unitId: null }]} myAccountId={body.office.id} />, {
-      at: `/bodies/${body.id}`,
-      route: '/bodies/:bodyId',
-    });
-    await user.click(await screen.findByLabelText(`${unit.name} 添加联络员`, {}, { timeout: 10_000 }));
-    const dialog = await waitFor(() => document.querySelector<HTMLElement>('.ant-modal') ?? Promise.reject(new Error('no dialog')));
+    const { dialog } = await openAddLiaison(body, unit.name);
     fireEvent.change(within(dialog).getByLabelText('姓名'), { target: { value: `${name}新` } });
     expect((await within(dialog).findByTestId('person-new', {}, { timeout: 5_000 })).textContent).toContain(`${name}新`);
     fireEvent.change(within(dialog).getByLabelText('姓名'), { target: { value: name } });
